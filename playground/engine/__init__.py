@@ -1,0 +1,73 @@
+"""The training engine: NumPy + Numba, no Qt. Usable from a notebook.
+
+    from playground.engine import Network
+    net = Network.from_spec(load_preset("nielsen-conv"), seed=0)
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from playground.engine.network import Network
+from playground.engine.spec import LayerInfo, infer, load_preset, normalize, preset_names
+from playground.errors import DataError, SpecError
+
+__all__ = [
+    "DataError",
+    "LayerInfo",
+    "Network",
+    "SpecError",
+    "infer",
+    "load_preset",
+    "normalize",
+    "preset_names",
+    "warmup",
+]
+
+_WARM_SPECS = (
+    {
+        "input": [4, 7, 7],
+        "layers": [
+            {"type": "conv", "filters": 4, "kernel": 3, "padding": 1, "groups": 2,
+             "activation": "relu"},
+            {"type": "pool", "mode": "max", "size": 2},
+            {"type": "conv", "filters": 2, "kernel": 2, "stride": 2, "activation": "tanh"},
+            {"type": "dense", "units": 3, "activation": "sigmoid"},
+            {"type": "activation", "activation": "linear"},
+            {"type": "dense", "units": 2, "activation": "softmax"},
+        ],
+        "cost": "log-likelihood",
+    },
+    {
+        "input": [2, 4, 4],
+        "layers": [
+            {"type": "pool", "mode": "l2", "size": 2},
+            {"type": "pool", "mode": "avg", "size": 1},
+            {"type": "dense", "units": 2, "activation": "sigmoid"},
+        ],
+        "cost": "cross-entropy",
+    },
+)
+
+
+def warmup() -> float:
+    """Compile (or load from the on-disk cache) every kernel on tiny arrays; returns seconds.
+
+    Call it off the UI thread: the first compile on a fresh machine takes tens of seconds.
+    """
+    start = time.perf_counter()
+    rng = np.random.default_rng(0)
+    for spec in _WARM_SPECS:
+        net = Network.from_spec(spec, seed=0)
+        x = rng.random((2, *net.input_shape), dtype=np.float32)
+        y = np.array([0, 1])
+        net.forward(x[:1])
+        net.train_step(x, y, lr=0.1)
+        net.train_step(x, y, lr=0.1, momentum=0.5, l2=0.1, n_train=10)
+    # Large activations take the parallel path: compile it too.
+    from playground.engine.layers import _activate
+
+    _activate(np.zeros((2, 4096), dtype=np.float32), 1)
+    return time.perf_counter() - start

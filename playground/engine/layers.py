@@ -1,0 +1,252 @@
+"""Layer objects: configuration, shapes and bookkeeping; the kernels do the arithmetic.
+
+Each layer's forward takes the previous activations and returns its own (after its activation
+function); backward takes dC/da of its output (or dC/dz when the cost already folded in the
+output activation) and returns dC/d(input), storing dC/dw and dC/db in `grads`.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from playground.engine.kernels import activations as act_k
+from playground.engine.kernels import conv as conv_k
+from playground.engine.kernels import dense as dense_k
+from playground.engine.kernels import pool as pool_k
+from playground.engine.spec import LayerInfo
+from playground.errors import SpecError
+
+POOL_CODES = {"max": 0, "l2": 1, "avg": 2}
+# Above this many values per image, activations are applied over rows on several threads.
+_PARALLEL_ACTIVATION = 4096
+
+
+def _activate(a: np.ndarray, code: int) -> None:
+    flat = a.reshape(a.shape[0], -1)
+    if flat.shape[1] * flat.shape[0] >= _PARALLEL_ACTIVATION and code != 4:
+        act_k.activate_parallel(flat, code)
+    else:
+        act_k.activate(flat, code)
+
+
+def _activation_backward(a: np.ndarray, grad: np.ndarray, code: int, name: str) -> np.ndarray:
+    if code == act_k.CODES["step"]:
+        raise SpecError(
+            f"{name}: a step (perceptron) neuron cannot be trained by gradient descent: a small "
+            "change in a weight either changes nothing or flips the output, so its gradient is "
+            "zero almost everywhere; use sigmoid, the smooth version of the perceptron"
+        )
+    out = np.empty_like(grad)
+    act_k.backward(a.reshape(a.shape[0], -1), grad.reshape(a.shape[0], -1), code,
+                   out.reshape(a.shape[0], -1))
+    return out
+
+
+class Layer:
+    """Base class: a named step of the network with optional weight and bias."""
+
+    def __init__(self, config: dict[str, Any], info: LayerInfo) -> None:
+        self.config = config
+        self.info = info
+        self.name = info.name
+        self.input_shape = info.input_shape
+        self.output_shape = info.output_shape
+        self.activation = config.get("activation", "linear")
+        self.act_code = act_k.CODES[self.activation]
+        self.weight: np.ndarray | None = None
+        self.bias: np.ndarray | None = None
+        self._x: np.ndarray | None = None
+        self._a: np.ndarray | None = None
+
+    def param_shapes(self) -> dict[str, tuple[int, ...]]:
+        """Shapes of this layer's parameters, keyed 'weight' and 'bias' (empty if none)."""
+        return {}
+
+    def fan_in(self) -> int:
+        """Inputs that feed one output neuron (sets the initial weight scale 1/sqrt(fan_in))."""
+        return 1
+
+    def bind(self, params: dict[str, np.ndarray]) -> None:
+        """Point the layer at the network's parameter arrays (shared, updated in place)."""
+        self.weight = params.get(f"{self.name}.weight")
+        self.bias = params.get(f"{self.name}.bias")
+
+    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+        """Output activations for a batch; with train=True keep what backward needs."""
+        raise NotImplementedError
+
+    def backward(
+        self, grad: np.ndarray, grads: dict[str, np.ndarray], need_input_grad: bool, is_dz: bool
+    ) -> np.ndarray | None:
+        """dC/d(input) from dC/da (or dC/dz when is_dz); writes this layer's gradients."""
+        raise NotImplementedError
+
+    def _delta(self, grad: np.ndarray, is_dz: bool) -> np.ndarray:
+        if is_dz:
+            return grad
+        return _activation_backward(self._a, grad, self.act_code, self.name)
+
+
+class Conv(Layer):
+    """2-D convolution with zero padding, stride and groups, followed by its activation.
+
+    H_out = floor((H_in + 2*padding - kernel) / stride) + 1. With groups g the input channels
+    and the filters are split into g groups and each filter sees only its group's channels,
+    so the weight is (filters, in_channels // g, kernel, kernel): g times fewer weights.
+    """
+
+    def __init__(self, config: dict[str, Any], info: LayerInfo) -> None:
+        super().__init__(config, info)
+        self.filters = config["filters"]
+        self.kernel = config["kernel"]
+        self.stride = config["stride"]
+        self.padding = config["padding"]
+        self.groups = config["groups"]
+
+    def param_shapes(self) -> dict[str, tuple[int, ...]]:
+        cg = self.input_shape[0] // self.groups
+        return {"weight": (self.filters, cg, self.kernel, self.kernel), "bias": (self.filters,)}
+
+    def fan_in(self) -> int:
+        return self.input_shape[0] // self.groups * self.kernel * self.kernel
+
+    def _pad(self, x: np.ndarray) -> np.ndarray:
+        p = self.padding
+        if p == 0:
+            return x
+        n, c, h, w = x.shape
+        xp = np.zeros((n, c, h + 2 * p, w + 2 * p), dtype=np.float32)
+        xp[:, :, p : p + h, p : p + w] = x
+        return xp
+
+    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+        xp = self._pad(x)
+        out = np.empty((x.shape[0], *self.output_shape), dtype=np.float32)
+        conv_k.forward(xp, self.weight, self.bias, self.stride, self.groups, out)
+        _activate(out, self.act_code)
+        if train:
+            self._x, self._a = xp, out
+        return out
+
+    def backward(
+        self, grad: np.ndarray, grads: dict[str, np.ndarray], need_input_grad: bool, is_dz: bool
+    ) -> np.ndarray | None:
+        delta = np.ascontiguousarray(self._delta(grad, is_dz))
+        dw = np.empty_like(self.weight)
+        db = np.empty_like(self.bias)
+        conv_k.backward_weights(self._x, delta, self.stride, self.groups, dw, db)
+        grads[f"{self.name}.weight"] = dw
+        grads[f"{self.name}.bias"] = db
+        if not need_input_grad:
+            return None
+        dxp = np.empty_like(self._x)
+        conv_k.backward_input(delta, self.weight, self.stride, self.groups, dxp)
+        p = self.padding
+        if p:
+            h, w = self.input_shape[1], self.input_shape[2]
+            return np.ascontiguousarray(dxp[:, :, p : p + h, p : p + w])
+        return dxp
+
+
+class Pool(Layer):
+    """Max, L2 (sqrt of the sum of squares) or average pooling over size x size windows.
+
+    The window moves with stride = size; a remainder at the right or bottom edge is dropped,
+    so H_out = floor(H_in / size), as in PyTorch.
+    """
+
+    def __init__(self, config: dict[str, Any], info: LayerInfo) -> None:
+        super().__init__(config, info)
+        self.size = config["size"]
+        self.mode = config["mode"]
+        self.mode_code = POOL_CODES[self.mode]
+        self._arg: np.ndarray | None = None
+
+    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+        out = np.empty((x.shape[0], *self.output_shape), dtype=np.float32)
+        arg = np.empty(out.shape, dtype=np.int32)
+        pool_k.forward(x, self.size, self.mode_code, out, arg)
+        if train:
+            self._x, self._a, self._arg = x, out, arg
+        return out
+
+    def backward(
+        self, grad: np.ndarray, grads: dict[str, np.ndarray], need_input_grad: bool, is_dz: bool
+    ) -> np.ndarray | None:
+        if not need_input_grad:
+            return None
+        dx = np.empty_like(self._x)
+        g = np.ascontiguousarray(grad.reshape(self._a.shape))
+        pool_k.backward(self._x, self._a, self._arg, g, self.size, self.mode_code, dx)
+        return dx
+
+
+class Dense(Layer):
+    """Fully connected layer: a = f(W x + b) with W of shape (units, inputs) = Nielsen's w^l_jk.
+
+    The input is flattened in C, H, W order.
+    """
+
+    def __init__(self, config: dict[str, Any], info: LayerInfo) -> None:
+        super().__init__(config, info)
+        self.units = config["units"]
+        self.n_in = math.prod(self.input_shape)
+
+    def param_shapes(self) -> dict[str, tuple[int, ...]]:
+        return {"weight": (self.units, self.n_in), "bias": (self.units,)}
+
+    def fan_in(self) -> int:
+        return self.n_in
+
+    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+        x2 = x.reshape(x.shape[0], self.n_in)
+        z = np.empty((x.shape[0], self.units), dtype=np.float32)
+        dense_k.forward(x2, self.weight, self.bias, z)
+        _activate(z, self.act_code)
+        if train:
+            self._x, self._a = x2, z
+        return z
+
+    def backward(
+        self, grad: np.ndarray, grads: dict[str, np.ndarray], need_input_grad: bool, is_dz: bool
+    ) -> np.ndarray | None:
+        delta = np.ascontiguousarray(self._delta(grad.reshape(self._a.shape), is_dz))
+        dw = np.empty_like(self.weight)
+        db = np.empty_like(self.bias)
+        dense_k.backward_weights(self._x, delta, dw, db)
+        grads[f"{self.name}.weight"] = dw
+        grads[f"{self.name}.bias"] = db
+        if not need_input_grad:
+            return None
+        dx = np.empty((delta.shape[0], self.n_in), dtype=np.float32)
+        dense_k.backward_input(delta, self.weight, dx)
+        return dx.reshape((delta.shape[0], *self.input_shape))
+
+
+class Activation(Layer):
+    """A parameter-free activation function applied element-wise (softmax: over the vector)."""
+
+    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+        a = np.array(x, dtype=np.float32, copy=True, order="C")
+        _activate(a, self.act_code)
+        if train:
+            self._a = a
+        return a
+
+    def backward(
+        self, grad: np.ndarray, grads: dict[str, np.ndarray], need_input_grad: bool, is_dz: bool
+    ) -> np.ndarray | None:
+        if not need_input_grad:
+            return None
+        return self._delta(grad, is_dz).reshape(self._a.shape)
+
+
+LAYER_CLASSES: dict[str, type[Layer]] = {
+    "conv": Conv,
+    "pool": Pool,
+    "dense": Dense,
+    "activation": Activation,
+}

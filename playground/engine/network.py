@@ -1,0 +1,295 @@
+"""Network: build from a spec, forward, gradients by backpropagation, SGD steps, save/load."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import math
+import os
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from playground.engine import spec as specmod
+from playground.engine.costs import COSTS, one_hot
+from playground.engine.kernels import dense as dense_k
+from playground.engine.layers import LAYER_CLASSES, Layer
+from playground.engine.spec import LayerInfo
+from playground.errors import DataError, SpecError
+
+FORMAT = "playground-model/1"
+
+
+class Network:
+    """A feed-forward network described by a spec; parameters live in `params` (float32)."""
+
+    def __init__(self, spec: dict[str, Any], params: dict[str, np.ndarray] | None = None,
+                 seed: int = 0) -> None:
+        rows = specmod.infer(spec)
+        self.spec: dict[str, Any] = specmod.normalize(spec)
+        self.rows: list[LayerInfo] = rows
+        self.input_shape: tuple[int, ...] = tuple(self.spec["input"])
+        self.n_classes: int = rows[-1].output_shape[0]
+        self.cost = COSTS[self.spec["cost"]]
+        self.output_activation = specmod.output_activation(self.spec)
+        self.layers: list[Layer] = [
+            LAYER_CLASSES[cfg["type"]](cfg, info)
+            for cfg, info in zip(self.spec["layers"], rows, strict=True)
+        ]
+        self.params: dict[str, np.ndarray] = self._initial_params(seed) if params is None else {}
+        if params is not None:
+            self._adopt(params, source="the given parameters")
+        for layer in self.layers:
+            layer.bind(self.params)
+        self.history: list[dict[str, Any]] = []
+        self._velocity: dict[str, np.ndarray] = {}
+
+    # ----------------------------------------------------------------- construction
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any], seed: int = 0) -> Network:
+        """A new network with Gaussian weights (std 1/sqrt(fan_in)) and biases, seeded."""
+        return cls(spec, seed=seed)
+
+    def _initial_params(self, seed: int) -> dict[str, np.ndarray]:
+        rng = np.random.default_rng(seed)
+        params: dict[str, np.ndarray] = {}
+        for layer in self.layers:
+            shapes = layer.param_shapes()
+            if not shapes:
+                continue
+            scale = 1.0 / math.sqrt(layer.fan_in())
+            w = rng.standard_normal(shapes["weight"]) * scale
+            b = rng.standard_normal(shapes["bias"])
+            params[f"{layer.name}.weight"] = np.ascontiguousarray(w, dtype=np.float32)
+            params[f"{layer.name}.bias"] = np.ascontiguousarray(b, dtype=np.float32)
+        return params
+
+    def expected_shapes(self) -> dict[str, tuple[int, ...]]:
+        """Parameter name -> shape, in network order."""
+        shapes: dict[str, tuple[int, ...]] = {}
+        for layer in self.layers:
+            for kind, shape in layer.param_shapes().items():
+                shapes[f"{layer.name}.{kind}"] = shape
+        return shapes
+
+    def _adopt(self, params: dict[str, np.ndarray], source: str) -> None:
+        expected = self.expected_shapes()
+        missing = [k for k in expected if k not in params]
+        extra = [k for k in params if k not in expected]
+        if missing or extra:
+            raise DataError(
+                f"{source}: parameters do not match the network (missing {missing}, "
+                f"unexpected {extra})"
+            )
+        for key, shape in expected.items():
+            arr = np.asarray(params[key])
+            if arr.shape != shape or not np.issubdtype(arr.dtype, np.floating):
+                raise DataError(
+                    f"{source}: parameter {key} has shape {arr.shape} ({arr.dtype}); "
+                    f"the network needs {shape} floats"
+                )
+            self.params[key] = np.ascontiguousarray(arr, dtype=np.float32).copy()
+
+    def copy(self) -> Network:
+        """An independent copy (weights, spec, history), e.g. for prediction while training."""
+        net = Network(self.spec, params=self.params)
+        net.history = copy.deepcopy(self.history)
+        return net
+
+    def set_params(self, params: dict[str, np.ndarray]) -> None:
+        """Copy values into the existing parameter arrays (shapes must match)."""
+        for key, value in params.items():
+            self.params[key][...] = value
+
+    # ----------------------------------------------------------------- inference
+    def summary(self) -> list[LayerInfo]:
+        """One row per layer: name, type, output shape, parameter count (and settings)."""
+        return list(self.rows)
+
+    def summary_text(self) -> str:
+        """The summary as a Keras-style text table."""
+        return specmod.summary_table(self.rows)
+
+    @property
+    def n_params(self) -> int:
+        """Total number of trainable parameters."""
+        return sum(p.size for p in self.params.values())
+
+    def _prepare(self, x: np.ndarray) -> np.ndarray:
+        x = np.asarray(x)
+        size = math.prod(self.input_shape)
+        if x.size % size or x.ndim < 1:
+            raise DataError(
+                f"input of shape {x.shape} does not fit the network's input "
+                f"{'x'.join(map(str, self.input_shape))}"
+            )
+        if x.size == size and x.shape != (1, *self.input_shape):
+            x = x.reshape(1, *self.input_shape)
+        else:
+            x = x.reshape(-1, *self.input_shape)
+        return np.ascontiguousarray(x, dtype=np.float32)
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        """Output activations (N, classes) for a batch x of shape (N, C, H, W) in [0, 1]."""
+        a = self._prepare(x)
+        for layer in self.layers:
+            a = layer.forward(a)
+        return a
+
+    def activations(self, x: np.ndarray) -> dict[str, np.ndarray]:
+        """Every layer's output for x, in network order, keyed by layer name (for the views)."""
+        a = self._prepare(x)
+        out: dict[str, np.ndarray] = {}
+        for layer in self.layers:
+            a = layer.forward(a)
+            out[layer.name] = a
+        return out
+
+    def predict(self, x: np.ndarray, batch_size: int = 1000) -> np.ndarray:
+        """Predicted class per image (argmax of the outputs), in batches."""
+        x = self._prepare(x)
+        return np.concatenate(
+            [self.forward(x[i : i + batch_size]).argmax(axis=1) for i in range(0, len(x), batch_size)]
+        ) if len(x) else np.zeros(0, dtype=np.int64)
+
+    def evaluate(self, x: np.ndarray, y: np.ndarray, batch_size: int = 1000) -> tuple[float, float]:
+        """(mean cost, accuracy as a fraction) over a dataset split, in batches."""
+        x = self._prepare(x)
+        y = np.asarray(y)
+        total_cost, correct = 0.0, 0
+        for i in range(0, len(x), batch_size):
+            a = self.forward(x[i : i + batch_size])
+            yb = y[i : i + batch_size]
+            total_cost += self.cost.fn(a, one_hot(yb, self.n_classes)) * len(yb)
+            correct += int(np.sum(a.argmax(axis=1) == yb))
+        n = max(len(x), 1)
+        return total_cost / n, correct / n
+
+    # ----------------------------------------------------------------- learning
+    def check_trainable(self) -> None:
+        """Raise SpecError if gradient descent cannot train this network (step neurons)."""
+        for layer in self.layers:
+            if layer.activation == "step":
+                raise SpecError(
+                    f"{layer.name}: a step (perceptron) neuron cannot be trained by gradient "
+                    "descent: a small change in a weight either changes nothing or flips the "
+                    "output, so its gradient is zero almost everywhere; use sigmoid, the smooth "
+                    "version of the perceptron",
+                    self.layers.index(layer),
+                )
+
+    def _labels(self, y: np.ndarray, n: int) -> np.ndarray:
+        y = np.asarray(y).reshape(-1)
+        if y.shape[0] != n:
+            raise DataError(f"{n} images but {y.shape[0]} labels")
+        if not np.issubdtype(y.dtype, np.integer):
+            raise DataError(f"labels must be integers; got {y.dtype}")
+        if y.size and (y.min() < 0 or y.max() >= self.n_classes):
+            raise DataError(
+                f"labels must lie in 0..{self.n_classes - 1} (the output layer has "
+                f"{self.n_classes} units); got {int(y.min())}..{int(y.max())}"
+            )
+        return y.astype(np.int64)
+
+    def gradients(self, x: np.ndarray, y: np.ndarray) -> tuple[float, dict[str, np.ndarray]]:
+        """Backpropagation: (cost, dC/dparam for every parameter, keyed as `params`)."""
+        self.check_trainable()
+        a = self._prepare(x)
+        labels = self._labels(y, a.shape[0])
+        for layer in self.layers:
+            a = layer.forward(a, train=True)
+        target = one_hot(labels, self.n_classes)
+        cost = self.cost.fn(a, target)
+        # Paired cost and output (softmax + log-likelihood, sigmoid + cross-entropy): the
+        # sigma'(z) factor cancels and the cost hands the last layer dC/dz = (a - y) / N.
+        fused = self.cost.pairs_with == self.output_activation
+        grad = self.cost.delta(a, target) if fused else self.cost.grad_a(a, target)
+        grads: dict[str, np.ndarray] = {}
+        last = len(self.layers) - 1
+        for i in range(last, -1, -1):
+            grad = self.layers[i].backward(grad, grads, need_input_grad=i > 0,
+                                           is_dz=fused and i == last)
+        return cost, {k: grads[k] for k in self.params}
+
+    def train_step(self, x: np.ndarray, y: np.ndarray, lr: float, momentum: float = 0.0,
+                   l2: float = 0.0, n_train: int | None = None) -> float:
+        """One SGD step on a mini-batch; returns its cost (before the step, without L2).
+
+        L2 (Nielsen ch. 3): w <- (1 - lr*l2/n_train) w - lr * dC/dw, n_train defaulting to
+        the batch size. If the cost is not finite the step is skipped and NaN/inf returned.
+        """
+        cost, grads = self.gradients(x, y)
+        if not math.isfinite(cost):
+            return cost
+        n = n_train if n_train else len(np.asarray(y).reshape(-1))
+        decay = float(l2) / n if l2 else 0.0
+        for key, w in self.params.items():
+            v = self._velocity.get(key)
+            if momentum and v is None:
+                v = self._velocity[key] = np.zeros_like(w)
+            d = decay if key.endswith(".weight") else 0.0
+            dense_k.sgd_update(w.reshape(-1), grads[key].reshape(-1), np.float32(lr),
+                               np.float32(d), np.float32(momentum),
+                               (v if v is not None else w).reshape(-1))
+        return cost
+
+    def reset_momentum(self) -> None:
+        """Forget the momentum velocities (e.g. after restoring weights)."""
+        self._velocity.clear()
+
+    # ----------------------------------------------------------------- files
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write spec, parameters and history to one .npz, atomically (temp file + rename)."""
+        path = Path(path)
+        arrays: dict[str, np.ndarray] = {
+            "__format__": np.array(FORMAT),
+            "__spec__": np.array(json.dumps(self.spec)),
+            "__history__": np.array(json.dumps(self.history)),
+        }
+        for key, value in self.params.items():
+            arrays[f"param/{key}"] = value
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            with open(tmp, "wb") as fh:
+                np.savez(fh, **arrays)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Network:
+        """Read a file written by `save`; a corrupt or foreign file raises DataError."""
+        path = Path(path)
+        name = path.name
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise DataError(f"{name}: cannot read the file ({exc.strerror or exc})") from exc
+        try:
+            with np.load(io.BytesIO(raw), allow_pickle=False) as data:
+                if "__format__" not in data.files:
+                    raise DataError(f"{name}: not a Playground model (no format marker)")
+                fmt = str(data["__format__"])
+                if fmt != FORMAT:
+                    raise DataError(f"{name}: unsupported model format {fmt!r}; expected {FORMAT}")
+                spec = json.loads(str(data["__spec__"]))
+                history = json.loads(str(data["__history__"])) if "__history__" in data.files else []
+                params = {k[6:]: data[k] for k in data.files if k.startswith("param/")}
+        except DataError:
+            raise
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as exc:
+            raise DataError(f"{name}: not a readable Playground model file ({exc})") from exc
+        try:
+            net = cls(spec, params=params)
+        except SpecError as exc:
+            raise DataError(f"{name}: the network stored in the file is invalid: {exc}") from exc
+        except DataError as exc:
+            raise DataError(f"{name}: {exc}") from exc
+        net.history = history if isinstance(history, list) else []
+        return net
