@@ -1,0 +1,275 @@
+"""Trainer: epochs of mini-batch SGD as a generator of events; the caller decides what to show.
+
+    trainer = Trainer(net, dataset, TrainingSettings(epochs=1, lr=0.1))
+    for event in trainer.run():
+        ...   # BatchDone, EpochDone, Diverged, Finished
+
+`stop()`, `pause()`, `resume()` and `step()` may be called from another thread; `settings.lr`,
+`settings.momentum` and `settings.l2` may change while it runs and take effect at the next
+mini-batch.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+from playground.engine.network import Network
+from playground.errors import DataError
+
+
+class TrainingData(Protocol):
+    """What the trainer needs of a dataset (playground.data.Dataset fits)."""
+
+    train_x: np.ndarray
+    train_y: np.ndarray
+    val_x: np.ndarray
+    val_y: np.ndarray
+    test_x: np.ndarray
+    test_y: np.ndarray
+
+
+@dataclass
+class TrainingSettings:
+    """Hyperparameters of a run; lr, momentum and l2 are read again at every mini-batch."""
+
+    epochs: int = 1
+    batch_size: int = 10
+    lr: float = 0.1
+    momentum: float = 0.0
+    l2: float = 0.0
+    seed: int = 0
+    limit: int | None = None
+    evaluate_test: bool = True
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any], **overrides: Any) -> TrainingSettings:
+        """Defaults from a preset's "training" block, then explicit overrides (None ignored)."""
+        block = dict(spec.get("training") or {})
+        known = {k: v for k, v in block.items() if k in cls.__dataclass_fields__}
+        known.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**known)
+
+
+@dataclass
+class BatchDone:
+    """One mini-batch was applied."""
+
+    step: int
+    epoch: int
+    batch: int
+    batches: int
+    cost: float
+    images_per_s: float
+
+
+@dataclass
+class EpochDone:
+    """An epoch ended; accuracies are fractions in [0, 1] (None when not evaluated)."""
+
+    epoch: int
+    cost: float
+    val_accuracy: float | None
+    test_accuracy: float | None
+    val_cost: float | None
+    images_per_s: float
+    seconds: float
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form, as stored in the network's history."""
+        return {
+            "epoch": self.epoch,
+            "cost": self.cost,
+            "val_accuracy": self.val_accuracy,
+            "test_accuracy": self.test_accuracy,
+            "val_cost": self.val_cost,
+            "images_per_s": self.images_per_s,
+            "seconds": self.seconds,
+        }
+
+
+@dataclass
+class Diverged:
+    """The cost became NaN or inf; the weights were restored to the last finite ones."""
+
+    step: int
+    epoch: int
+    message: str
+
+
+@dataclass
+class Finished:
+    """The run ended: all epochs done, or stopped early (`stopped`)."""
+
+    stopped: bool
+    epochs_done: int
+    history: list[dict[str, Any]] = field(default_factory=list)
+
+
+Event = BatchDone | EpochDone | Diverged | Finished
+
+# Keep a copy of the last finite weights this often (steps); cheap next to the steps themselves.
+_SNAPSHOT_EVERY = 50
+
+
+class Trainer:
+    """Runs SGD epochs over a dataset, yielding events; thread-safe stop/pause/step controls."""
+
+    def __init__(self, net: Network, data: TrainingData, settings: TrainingSettings) -> None:
+        net.check_trainable()
+        if settings.batch_size < 1 or settings.epochs < 1:
+            raise DataError("epochs and mini-batch size must be at least 1")
+        x = data.train_x if settings.limit is None else data.train_x[: settings.limit]
+        if len(x) == 0:
+            raise DataError("the training set is empty")
+        if tuple(x.shape[1:]) != tuple(net.input_shape) and x[0].size != math.prod(
+            net.input_shape
+        ):
+            raise DataError(
+                f"the dataset's images are {'x'.join(map(str, x.shape[1:]))} but the network "
+                f"expects {'x'.join(map(str, net.input_shape))}"
+            )
+        n_classes = int(max(data.train_y.max(initial=0), data.test_y.max(initial=0))) + 1
+        if n_classes > net.n_classes:
+            raise DataError(
+                f"the dataset has {n_classes} classes but the output layer has only "
+                f"{net.n_classes} units; set the last dense layer to {n_classes} units"
+            )
+        self.net = net
+        self.data = data
+        self.settings = settings
+        self.train_x = x
+        self.train_y = data.train_y[: len(x)]
+        self.step_count = 0
+        self._stop = threading.Event()
+        self._running = threading.Event()
+        self._running.set()
+        self._single_steps = 0
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------- controls (any thread)
+    def stop(self) -> None:
+        """Ask the run to end after the current mini-batch."""
+        self._stop.set()
+        self._running.set()
+
+    def pause(self) -> None:
+        """Hold before the next mini-batch until resume(), step() or stop()."""
+        self._running.clear()
+
+    def resume(self) -> None:
+        """Continue after pause()."""
+        self._running.set()
+
+    def step(self) -> None:
+        """While paused, run exactly one more mini-batch."""
+        with self._lock:
+            self._single_steps += 1
+        self._running.set()
+
+    @property
+    def paused(self) -> bool:
+        """True while the trainer holds between mini-batches."""
+        return not self._running.is_set()
+
+    @property
+    def stopped(self) -> bool:
+        """True once stop() was called."""
+        return self._stop.is_set()
+
+    def _wait_turn(self) -> bool:
+        """Block while paused; False if the run should stop."""
+        while True:
+            self._running.wait()
+            if self._stop.is_set():
+                return False
+            with self._lock:
+                if self._single_steps:
+                    self._single_steps -= 1
+                    if self._single_steps == 0:
+                        self._running.clear()
+                    return True
+            if self._running.is_set():
+                return True
+
+    # ------------------------------------------------------------- the loop
+    def run(self) -> Iterator[Event]:
+        """Train for settings.epochs; yields a BatchDone per mini-batch and an EpochDone per epoch."""
+        s = self.settings
+        net = self.net
+        rng = np.random.default_rng(s.seed)
+        n = len(self.train_x)
+        batches = math.ceil(n / s.batch_size)
+        snapshot = {k: v.copy() for k, v in net.params.items()}
+        epochs_done = 0
+        for epoch in range(1, s.epochs + 1):
+            order = rng.permutation(n)
+            start = time.perf_counter()
+            costs_sum, seen = 0.0, 0
+            for b in range(batches):
+                if not self._wait_turn():
+                    yield Finished(True, epochs_done, list(net.history))
+                    return
+                idx = np.sort(order[b * s.batch_size : (b + 1) * s.batch_size])
+                xb, yb = self.train_x[idx], self.train_y[idx]
+                cost = net.train_step(xb, yb, s.lr, momentum=s.momentum, l2=s.l2, n_train=n)
+                self.step_count += 1
+                if not math.isfinite(cost) or (self.step_count % _SNAPSHOT_EVERY == 0 and not
+                                               _all_finite(net.params)):
+                    net.set_params(snapshot)
+                    net.reset_momentum()
+                    yield Diverged(self.step_count, epoch, _divergence_message(s))
+                    yield Finished(True, epochs_done, list(net.history))
+                    return
+                if self.step_count % _SNAPSHOT_EVERY == 0:
+                    for k, v in net.params.items():
+                        snapshot[k][...] = v
+                costs_sum += cost * len(idx)
+                seen += len(idx)
+                elapsed = time.perf_counter() - start
+                yield BatchDone(self.step_count, epoch, b + 1, batches, cost,
+                                seen / elapsed if elapsed > 0 else 0.0)
+            seconds = time.perf_counter() - start
+            if not _all_finite(net.params):
+                net.set_params(snapshot)
+                net.reset_momentum()
+                yield Diverged(self.step_count, epoch, _divergence_message(s))
+                yield Finished(True, epochs_done, list(net.history))
+                return
+            for k, v in net.params.items():
+                snapshot[k][...] = v
+            val_cost, val_acc = (net.evaluate(self.data.val_x, self.data.val_y)
+                                 if len(self.data.val_x) else (None, None))
+            test_acc = (net.evaluate(self.data.test_x, self.data.test_y)[1]
+                        if s.evaluate_test and len(self.data.test_x) else None)
+            event = EpochDone(epoch, costs_sum / max(seen, 1), val_acc, test_acc, val_cost,
+                              seen / seconds if seconds > 0 else 0.0, seconds)
+            net.history.append(event.as_dict())
+            epochs_done = epoch
+            yield event
+        yield Finished(False, epochs_done, list(net.history))
+
+
+def _all_finite(params: dict[str, np.ndarray]) -> bool:
+    return all(np.isfinite(v).all() for v in params.values())
+
+
+def _divergence_message(s: TrainingSettings) -> str:
+    return (
+        f"Training diverged: the cost became NaN or infinite. The likely cause is a learning "
+        f"rate too large for this network (lr = {s.lr:g}); the weights jump past the minimum "
+        f"and grow without bound. Try a rate about 10 times smaller. The weights were restored "
+        f"to the last finite values."
+    )
+
+
+def best_epoch(history: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The epoch with the best validation accuracy (how the book reports test accuracy)."""
+    scored = [h for h in history if h.get("val_accuracy") is not None]
+    return max(scored, key=lambda h: h["val_accuracy"]) if scored else None

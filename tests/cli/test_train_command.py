@@ -1,0 +1,92 @@
+"""`python main.py train`: JSON lines, clean Ctrl-C with --save, clear errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from playground.engine import Network
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), "train", *args],
+                          capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+
+
+def test_json_mode_prints_one_object_per_epoch_and_nothing_else(tmp_path):
+    out = tmp_path / "m.npz"
+    proc = run("--preset", "nielsen-mlp", "--epochs", "2", "--limit", "1000", "--json",
+               "--save", str(out))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert len(lines) == 2
+    rows = [json.loads(line) for line in lines]
+    assert [r["epoch"] for r in rows] == [1, 2]
+    for r in rows:
+        assert set(r) == {"epoch", "cost", "val_accuracy", "test_accuracy", "images_per_s"}
+        assert 0 <= r["val_accuracy"] <= 1 and 0 <= r["test_accuracy"] <= 1
+        assert r["images_per_s"] > 0
+    assert rows[1]["val_accuracy"] > 0.5
+    net = Network.load(out)
+    assert len(net.history) == 2
+
+
+def test_human_mode_shows_summary_and_epochs():
+    proc = run("--preset", "nielsen-mlp", "--epochs", "1", "--limit", "500")
+    assert proc.returncode == 0, proc.stderr
+    assert "dense1 (dense)" in proc.stdout and "epoch 1: cost" in proc.stdout
+    assert "epoch 1/1 [" in proc.stderr  # the progress bar goes to stderr
+
+
+def test_bad_spec_file_gives_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"input": [1, 28, 28], "layers": [
+        {"type": "conv", "filters": 20, "kernel": 5},
+        {"type": "conv", "filters": 40, "kernel": 5, "groups": 3},
+        {"type": "dense", "units": 10, "activation": "softmax"}]}))
+    proc = run("--spec", str(bad))
+    assert proc.returncode == 1
+    assert "conv2: groups=3 must divide in_channels=20 and filters=40" in proc.stderr
+    proc = run("--preset", "no-such-preset")
+    assert proc.returncode == 1 and "unknown preset" in proc.stderr
+
+
+def test_ctrl_c_stops_cleanly_and_saves(tmp_path):
+    out = tmp_path / "interrupted.npz"
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "train", "--preset", "nielsen-mlp",
+         "--epochs", "50", "--save", str(out)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+    )
+    # Wait until training has started (the summary is printed first).
+    deadline = time.time() + 120
+    first = proc.stdout.readline()
+    assert "Layer" in first
+    while time.time() < deadline and "training on" not in proc.stdout.readline():
+        pass
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and out.exists()
+    net = Network.load(out)
+    assert all(np.isfinite(v).all() for v in net.params.values())
+
+
+def test_list_presets():
+    proc = run("--list-presets")
+    assert proc.returncode == 0
+    assert "nielsen-conv2-relu" in proc.stdout and "grouped-conv" in proc.stdout
+
+
+if os.name != "posix":  # pragma: no cover - SIGINT semantics differ
+    del test_ctrl_c_stops_cleanly_and_saves

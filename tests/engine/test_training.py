@@ -1,0 +1,129 @@
+"""The trainer: events, controls from another thread, divergence, and real learning on MNIST."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+
+from playground.data import load_mnist
+from playground.engine import Network, load_preset
+from playground.engine.training import (
+    BatchDone,
+    Diverged,
+    EpochDone,
+    Finished,
+    Trainer,
+    TrainingSettings,
+    best_epoch,
+)
+from playground.errors import DataError
+
+
+@pytest.fixture(scope="module")
+def mnist_small():
+    return load_mnist().subset(2000, eval_limit=1000)
+
+
+def test_events_and_history(mnist_small):
+    net = Network.from_spec(load_preset("nielsen-mlp"), seed=0)
+    trainer = Trainer(net, mnist_small, TrainingSettings(epochs=2, batch_size=50, lr=3.0))
+    events = list(trainer.run())
+    batches = [e for e in events if isinstance(e, BatchDone)]
+    epochs = [e for e in events if isinstance(e, EpochDone)]
+    assert len(batches) == 2 * 40 and batches[-1].step == 80
+    assert [e.epoch for e in epochs] == [1, 2]
+    assert all(0 <= e.val_accuracy <= 1 and 0 <= e.test_accuracy <= 1 for e in epochs)
+    assert isinstance(events[-1], Finished) and not events[-1].stopped
+    assert [h["epoch"] for h in net.history] == [1, 2]
+    assert best_epoch(net.history)["val_accuracy"] == max(e.val_accuracy for e in epochs)
+
+
+def test_a_preset_learns_real_digits(mnist_small):
+    """nielsen-mlp at the book's settings: one pass over 2,000 digits already reads most."""
+    net = Network.from_spec(load_preset("nielsen-mlp"), seed=0)
+    settings = TrainingSettings.from_spec(load_preset("nielsen-mlp"), epochs=3)
+    assert (settings.lr, settings.batch_size) == (3.0, 10)
+    done = [e for e in Trainer(net, mnist_small, settings).run() if isinstance(e, EpochDone)]
+    assert done[-1].val_accuracy > 0.80
+    assert done[-1].test_accuracy > 0.80
+    assert done[-1].cost < done[0].cost
+
+
+def test_pause_step_resume_and_stop_from_another_thread(mnist_small):
+    net = Network.from_spec(load_preset("nielsen-mlp"), seed=0)
+    trainer = Trainer(net, mnist_small, TrainingSettings(epochs=50, batch_size=10, lr=1.0))
+    trainer.pause()
+    seen: list[int] = []
+    done = threading.Event()
+
+    def consume():
+        for event in trainer.run():
+            if isinstance(event, BatchDone):
+                seen.append(event.step)
+        done.set()
+
+    worker = threading.Thread(target=consume)
+    worker.start()
+    assert not done.wait(0.3) and seen == []  # paused before the first batch
+    trainer.step()
+    trainer.step()
+    for _ in range(100):
+        if len(seen) == 2:
+            break
+        done.wait(0.02)
+    assert seen == [1, 2] and trainer.paused
+    trainer.resume()
+    for _ in range(200):
+        if len(seen) > 20:
+            break
+        done.wait(0.02)
+    trainer.stop()
+    worker.join(timeout=10)
+    assert not worker.is_alive() and len(seen) > 20
+
+
+def test_learning_rate_changes_take_effect_at_the_next_batch(mnist_small):
+    net = Network.from_spec(load_preset("nielsen-mlp"), seed=0)
+    trainer = Trainer(net, mnist_small, TrainingSettings(epochs=1, batch_size=10, lr=3.0))
+    run = trainer.run()
+    next(run)
+    trainer.settings.lr = 0.0
+    before = {k: v.copy() for k, v in net.params.items()}
+    next(run)
+    for key in before:
+        np.testing.assert_array_equal(net.params[key], before[key])
+
+
+DIVERGING = {
+    "input": [1, 28, 28],
+    "layers": [{"type": "dense", "units": 30, "activation": "relu"},
+               {"type": "dense", "units": 10, "activation": "linear"}],
+    "cost": "quadratic",
+}
+
+
+def test_divergence_stops_with_a_message_and_finite_weights(mnist_small):
+    net = Network.from_spec(DIVERGING, seed=0)
+    trainer = Trainer(net, mnist_small, TrainingSettings(epochs=1, batch_size=10, lr=50.0))
+    events = list(trainer.run())
+    diverged = [e for e in events if isinstance(e, Diverged)]
+    assert diverged, "a learning rate of 50 must blow this linear-output network up"
+    assert "learning rate" in diverged[0].message and "50" in diverged[0].message
+    assert isinstance(events[-1], Finished) and events[-1].stopped
+    assert all(np.isfinite(v).all() for v in net.params.values())
+
+
+def test_bad_settings_and_mismatched_data_are_refused(mnist_small):
+    net = Network.from_spec(load_preset("nielsen-mlp"))
+    with pytest.raises(DataError, match="at least 1"):
+        Trainer(net, mnist_small, TrainingSettings(batch_size=0))
+    small_out = Network.from_spec({"input": [1, 28, 28], "layers": [
+        {"type": "dense", "units": 3, "activation": "softmax"}]})
+    with pytest.raises(DataError, match="10 classes but the output layer has only 3"):
+        Trainer(small_out, mnist_small, TrainingSettings())
+    wrong_input = Network.from_spec({"input": [1, 8, 8], "layers": [
+        {"type": "dense", "units": 10, "activation": "softmax"}]})
+    with pytest.raises(DataError, match="images are 1x28x28 but the network expects 1x8x8"):
+        Trainer(wrong_input, mnist_small, TrainingSettings())
