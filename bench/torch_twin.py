@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 import torch
-import torch.nn.functional as F  # noqa: N812
+import torch.nn.functional as F
 
 from playground.engine import Network
 
@@ -47,9 +47,14 @@ class TorchTwin(torch.nn.Module):
         for layer in self.spec["layers"]:
             kind, name = layer["type"], layer["name"]
             if kind == "conv":
-                a = F.conv2d(a, self.p(name, "weight"), self.p(name, "bias"),
-                             stride=layer["stride"], padding=layer["padding"],
-                             groups=layer["groups"])
+                a = F.conv2d(
+                    a,
+                    self.p(name, "weight"),
+                    self.p(name, "bias"),
+                    stride=layer["stride"],
+                    padding=layer["padding"],
+                    groups=layer["groups"],
+                )
                 a = _act(a, layer["activation"])
             elif kind == "pool":
                 s = layer["size"]
@@ -60,8 +65,9 @@ class TorchTwin(torch.nn.Module):
                 else:
                     a = F.lp_pool2d(a, 2, s)
             elif kind == "dense":
-                a = F.linear(a.reshape(a.shape[0], -1), self.p(name, "weight"),
-                             self.p(name, "bias"))
+                a = F.linear(
+                    a.reshape(a.shape[0], -1), self.p(name, "weight"), self.p(name, "bias")
+                )
                 a = _act(a, layer["activation"])
             else:
                 a = _act(a, layer["activation"])
@@ -78,7 +84,9 @@ class TorchTwin(torch.nn.Module):
         return F.nll_loss(torch.log(out), y)
 
 
-def torch_gradients(net: Network, x: np.ndarray, y: np.ndarray) -> tuple[float, dict[str, np.ndarray], np.ndarray]:
+def torch_gradients(
+    net: Network, x: np.ndarray, y: np.ndarray
+) -> tuple[float, dict[str, np.ndarray], np.ndarray]:
     """(cost, gradients keyed like net.params, forward output) computed by PyTorch."""
     twin = TorchTwin(net)
     out = twin(torch.tensor(x))

@@ -1,7 +1,7 @@
 """Command line: the window by default, `train` for headless training.
 
-    python main.py                                  # open the window
-    python main.py train --preset nielsen-conv --epochs 1 --json
+python main.py                                  # open the window
+python main.py train --preset nielsen-conv --epochs 1 --json
 """
 
 from __future__ import annotations
@@ -24,8 +24,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command")
     train = sub.add_parser("train", help="train a preset headless and report per epoch")
-    train.add_argument("--preset", default="nielsen-conv",
-                       help="preset name (default nielsen-conv); see --list-presets")
+    train.add_argument(
+        "--preset",
+        default="nielsen-conv",
+        help="preset name (default nielsen-conv); see --list-presets",
+    )
     train.add_argument("--spec", type=Path, help="a network spec JSON file instead of a preset")
     train.add_argument("--list-presets", action="store_true", help="list the presets and exit")
     train.add_argument("--epochs", type=int, help="epochs (default: the preset's)")
@@ -34,13 +37,17 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--l2", type=float, help="L2 regularisation lambda (default: the preset's)")
     train.add_argument("--momentum", type=float, help="momentum (default: the preset's)")
     train.add_argument("--seed", type=int, default=0, help="seed for weights and shuffling")
-    train.add_argument("--dataset", type=Path,
-                       help="folder with the four IDX files (default: the built-in MNIST)")
+    train.add_argument(
+        "--dataset", type=Path, help="folder with the four IDX files (default: the built-in MNIST)"
+    )
     train.add_argument("--limit", type=int, help="train on the first N training images only")
     train.add_argument("--save", type=Path, help="save the trained model (.npz) here")
     train.add_argument("--threads", type=int, help="Numba threads (default: all cores)")
-    train.add_argument("--json", action="store_true",
-                       help="print one JSON object per epoch on stdout and nothing else")
+    train.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object per epoch on stdout and nothing else",
+    )
     return parser
 
 
@@ -78,8 +85,14 @@ def train_command(args: argparse.Namespace) -> int:
         data = load_idx_folder(args.dataset) if args.dataset else load_mnist()
         net = Network.from_spec(spec, seed=args.seed)
         settings = TrainingSettings.from_spec(
-            spec, epochs=args.epochs, batch_size=args.batch_size, lr=args.lr, l2=args.l2,
-            momentum=args.momentum, seed=args.seed, limit=args.limit,
+            spec,
+            epochs=args.epochs,
+            batch_size=args.batch_size,
+            lr=args.lr,
+            l2=args.l2,
+            momentum=args.momentum,
+            seed=args.seed,
+            limit=args.limit,
         )
         trainer = Trainer(net, data, settings)
     except (SpecError, DataError, OSError, json.JSONDecodeError) as exc:
@@ -88,9 +101,11 @@ def train_command(args: argparse.Namespace) -> int:
 
     if not args.json:
         print(net.summary_text())
-        print(f"training on {len(trainer.train_x):,} images of {getattr(data, 'name', 'data')}, "
-              f"{settings.epochs} epochs, mini-batch {settings.batch_size}, lr {settings.lr:g}, "
-              f"momentum {settings.momentum:g}, L2 {settings.l2:g}")
+        print(
+            f"training on {len(trainer.train_x):,} images of {getattr(data, 'name', 'data')}, "
+            f"{settings.epochs} epochs, mini-batch {settings.batch_size}, lr {settings.lr:g}, "
+            f"momentum {settings.momentum:g}, L2 {settings.l2:g}"
+        )
     code = 0
     last_draw = 0.0
     try:
@@ -99,22 +114,36 @@ def train_command(args: argparse.Namespace) -> int:
                 now = time.perf_counter()
                 if now - last_draw > 0.2 or event.batch == event.batches:
                     last_draw = now
-                    _progress(err, event.epoch, settings.epochs, event.batch, event.batches,
-                              event.images_per_s)
+                    _progress(
+                        err,
+                        event.epoch,
+                        settings.epochs,
+                        event.batch,
+                        event.batches,
+                        event.images_per_s,
+                    )
             elif isinstance(event, EpochDone):
                 err.write("\n")
                 if args.json:
-                    print(json.dumps({
-                        "epoch": event.epoch,
-                        "cost": event.cost,
-                        "val_accuracy": event.val_accuracy,
-                        "test_accuracy": event.test_accuracy,
-                        "images_per_s": event.images_per_s,
-                    }), flush=True)
+                    print(
+                        json.dumps(
+                            {
+                                "epoch": event.epoch,
+                                "cost": event.cost,
+                                "val_accuracy": event.val_accuracy,
+                                "test_accuracy": event.test_accuracy,
+                                "images_per_s": event.images_per_s,
+                            }
+                        ),
+                        flush=True,
+                    )
                 else:
-                    print(f"epoch {event.epoch}: cost {event.cost:.4f}, validation "
-                          f"{_pct(event.val_accuracy)}, test {_pct(event.test_accuracy)}, "
-                          f"{event.images_per_s:,.0f} images/s", flush=True)
+                    print(
+                        f"epoch {event.epoch}: cost {event.cost:.4f}, validation "
+                        f"{_pct(event.val_accuracy)}, test {_pct(event.test_accuracy)}, "
+                        f"{event.images_per_s:,.0f} images/s",
+                        flush=True,
+                    )
             elif isinstance(event, Diverged):
                 err.write(f"\n{event.message}\n")
                 code = 1

@@ -22,9 +22,12 @@ def test_import_linter_contract_holds():
 
 
 def test_engine_and_data_load_without_qt():
-    code = ("import sys, playground.engine, playground.engine.training, playground.data, "
-            "playground.cli; bad = [m for m in sys.modules if m.split('.')[0] in "
-            "('PySide6', 'pyqtgraph', 'shiboken6')]; print(bad); assert not bad")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120)
+    code = (
+        "import sys, playground.engine, playground.engine.training, playground.data, "
+        "playground.cli; bad = [m for m in sys.modules if m.split('.')[0] in "
+        "('PySide6', 'pyqtgraph', 'shiboken6')]; print(bad); assert not bad"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr

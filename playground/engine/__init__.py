@@ -1,7 +1,7 @@
 """The training engine: NumPy + Numba, no Qt. Usable from a notebook.
 
-    from playground.engine import Network
-    net = Network.from_spec(load_preset("nielsen-conv"), seed=0)
+from playground.engine import Network
+net = Network.from_spec(load_preset("nielsen-conv"), seed=0)
 """
 
 from __future__ import annotations
@@ -30,8 +30,14 @@ _WARM_SPECS = (
     {
         "input": [4, 7, 7],
         "layers": [
-            {"type": "conv", "filters": 4, "kernel": 3, "padding": 1, "groups": 2,
-             "activation": "relu"},
+            {
+                "type": "conv",
+                "filters": 4,
+                "kernel": 3,
+                "padding": 1,
+                "groups": 2,
+                "activation": "relu",
+            },
             {"type": "pool", "mode": "max", "size": 2},
             {"type": "conv", "filters": 2, "kernel": 2, "stride": 2, "activation": "tanh"},
             {"type": "dense", "units": 3, "activation": "sigmoid"},

@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from playground import RESOURCES
@@ -112,9 +112,7 @@ def normalize(spec: dict[str, Any]) -> dict[str, Any]:
         raise SpecError("the spec has no 'input': give the input shape, e.g. [1, 28, 28]")
     shape = spec["input"]
     if not isinstance(shape, list | tuple) or len(shape) not in (1, 3):
-        raise SpecError(
-            f"input must be [channels, height, width] or [features]; got {shape!r}"
-        )
+        raise SpecError(f"input must be [channels, height, width] or [features]; got {shape!r}")
     in_shape = [_as_int("input", "size", d, None) for d in shape]
     layers = spec.get("layers")
     if not isinstance(layers, list) or not layers:
@@ -233,7 +231,9 @@ def infer(spec: dict[str, Any]) -> list[LayerInfo]:
                 )
             c, h, w = shape
         if kind == "conv":
-            f, k, s, p, g = (layer[key] for key in ("filters", "kernel", "stride", "padding", "groups"))
+            f, k, s, p, g = (
+                layer[key] for key in ("filters", "kernel", "stride", "padding", "groups")
+            )
             if c % g or f % g:
                 raise SpecError(
                     f"{name}: groups={g} must divide in_channels={c} and filters={f}; "
@@ -335,7 +335,7 @@ def preset_names() -> list[str]:
     return sorted(p.stem for p in PRESETS_DIR.glob("*.json"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _preset_text(name: str) -> str:
     path = PRESETS_DIR / f"{name}.json"
     if not path.is_file():

@@ -128,9 +128,7 @@ class Trainer:
         x = data.train_x if settings.limit is None else data.train_x[: settings.limit]
         if len(x) == 0:
             raise DataError("the training set is empty")
-        if tuple(x.shape[1:]) != tuple(net.input_shape) and x[0].size != math.prod(
-            net.input_shape
-        ):
+        if tuple(x.shape[1:]) != tuple(net.input_shape) and x[0].size != math.prod(net.input_shape):
             raise DataError(
                 f"the dataset's images are {'x'.join(map(str, x.shape[1:]))} but the network "
                 f"expects {'x'.join(map(str, net.input_shape))}"
@@ -200,7 +198,7 @@ class Trainer:
 
     # ------------------------------------------------------------- the loop
     def run(self) -> Iterator[Event]:
-        """Train for settings.epochs; yields a BatchDone per mini-batch and an EpochDone per epoch."""
+        """Train for settings.epochs: a BatchDone per mini-batch, an EpochDone per epoch."""
         s = self.settings
         net = self.net
         rng = np.random.default_rng(s.seed)
@@ -220,8 +218,9 @@ class Trainer:
                 xb, yb = self.train_x[idx], self.train_y[idx]
                 cost = net.train_step(xb, yb, s.lr, momentum=s.momentum, l2=s.l2, n_train=n)
                 self.step_count += 1
-                if not math.isfinite(cost) or (self.step_count % _SNAPSHOT_EVERY == 0 and not
-                                               _all_finite(net.params)):
+                if not math.isfinite(cost) or (
+                    self.step_count % _SNAPSHOT_EVERY == 0 and not _all_finite(net.params)
+                ):
                     net.set_params(snapshot)
                     net.reset_momentum()
                     yield Diverged(self.step_count, epoch, _divergence_message(s))
@@ -233,8 +232,14 @@ class Trainer:
                 costs_sum += cost * len(idx)
                 seen += len(idx)
                 elapsed = time.perf_counter() - start
-                yield BatchDone(self.step_count, epoch, b + 1, batches, cost,
-                                seen / elapsed if elapsed > 0 else 0.0)
+                yield BatchDone(
+                    self.step_count,
+                    epoch,
+                    b + 1,
+                    batches,
+                    cost,
+                    seen / elapsed if elapsed > 0 else 0.0,
+                )
             seconds = time.perf_counter() - start
             if not _all_finite(net.params):
                 net.set_params(snapshot)
@@ -244,12 +249,25 @@ class Trainer:
                 return
             for k, v in net.params.items():
                 snapshot[k][...] = v
-            val_cost, val_acc = (net.evaluate(self.data.val_x, self.data.val_y)
-                                 if len(self.data.val_x) else (None, None))
-            test_acc = (net.evaluate(self.data.test_x, self.data.test_y)[1]
-                        if s.evaluate_test and len(self.data.test_x) else None)
-            event = EpochDone(epoch, costs_sum / max(seen, 1), val_acc, test_acc, val_cost,
-                              seen / seconds if seconds > 0 else 0.0, seconds)
+            val_cost, val_acc = (
+                net.evaluate(self.data.val_x, self.data.val_y)
+                if len(self.data.val_x)
+                else (None, None)
+            )
+            test_acc = (
+                net.evaluate(self.data.test_x, self.data.test_y)[1]
+                if s.evaluate_test and len(self.data.test_x)
+                else None
+            )
+            event = EpochDone(
+                epoch,
+                costs_sum / max(seen, 1),
+                val_acc,
+                test_acc,
+                val_cost,
+                seen / seconds if seconds > 0 else 0.0,
+                seconds,
+            )
             net.history.append(event.as_dict())
             epochs_done = epoch
             yield event

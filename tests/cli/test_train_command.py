@@ -18,14 +18,20 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "train", *args],
-                          capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "train", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+    )
 
 
 def test_json_mode_prints_one_object_per_epoch_and_nothing_else(tmp_path):
     out = tmp_path / "m.npz"
-    proc = run("--preset", "nielsen-mlp", "--epochs", "2", "--limit", "1000", "--json",
-               "--save", str(out))
+    proc = run(
+        "--preset", "nielsen-mlp", "--epochs", "2", "--limit", "1000", "--json", "--save", str(out)
+    )
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.strip().splitlines()
     assert len(lines) == 2
@@ -49,10 +55,18 @@ def test_human_mode_shows_summary_and_epochs():
 
 def test_bad_spec_file_gives_a_clear_error(tmp_path):
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"input": [1, 28, 28], "layers": [
-        {"type": "conv", "filters": 20, "kernel": 5},
-        {"type": "conv", "filters": 40, "kernel": 5, "groups": 3},
-        {"type": "dense", "units": 10, "activation": "softmax"}]}))
+    bad.write_text(
+        json.dumps(
+            {
+                "input": [1, 28, 28],
+                "layers": [
+                    {"type": "conv", "filters": 20, "kernel": 5},
+                    {"type": "conv", "filters": 40, "kernel": 5, "groups": 3},
+                    {"type": "dense", "units": 10, "activation": "softmax"},
+                ],
+            }
+        )
+    )
     proc = run("--spec", str(bad))
     assert proc.returncode == 1
     assert "conv2: groups=3 must divide in_channels=20 and filters=40" in proc.stderr
@@ -63,9 +77,21 @@ def test_bad_spec_file_gives_a_clear_error(tmp_path):
 def test_ctrl_c_stops_cleanly_and_saves(tmp_path):
     out = tmp_path / "interrupted.npz"
     proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "train", "--preset", "nielsen-mlp",
-         "--epochs", "50", "--save", str(out)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "train",
+            "--preset",
+            "nielsen-mlp",
+            "--epochs",
+            "50",
+            "--save",
+            str(out),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
     )
     # Wait until training has started (the summary is printed first).
     deadline = time.time() + 120

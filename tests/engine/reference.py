@@ -5,11 +5,12 @@ from __future__ import annotations
 import numpy as np
 
 
-def conv2d(x: np.ndarray, w: np.ndarray, b: np.ndarray, stride: int, padding: int,
-           groups: int) -> np.ndarray:
+def conv2d(
+    x: np.ndarray, w: np.ndarray, b: np.ndarray, stride: int, padding: int, groups: int
+) -> np.ndarray:
     """Grouped cross-correlation, written the slow and obvious way."""
     x = np.pad(x.astype(np.float64), ((0, 0), (0, 0), (padding, padding), (padding, padding)))
-    n, c, h, wd = x.shape
+    n, _, h, wd = x.shape
     f, cg, k, _ = w.shape
     ho, wo = (h - k) // stride + 1, (wd - k) // stride + 1
     fg = f // groups

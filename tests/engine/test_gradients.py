@@ -44,15 +44,30 @@ def check_finite_differences(spec: dict, n: int = 4, eps: float = 1e-2) -> None:
 
 LAYER_CASES = {
     "dense": [{"type": "dense", "units": 5, "activation": "tanh"}],
-    "conv": [{"type": "conv", "filters": 4, "kernel": 3, "stride": 1, "padding": 1,
-              "groups": 2, "activation": "tanh"}],
-    "conv-stride": [{"type": "conv", "filters": 2, "kernel": 2, "stride": 2, "activation": "sigmoid"}],
-    "pool-max": [{"type": "conv", "filters": 2, "kernel": 3, "activation": "tanh"},
-                 {"type": "pool", "mode": "max", "size": 2}],
+    "conv": [
+        {
+            "type": "conv",
+            "filters": 4,
+            "kernel": 3,
+            "stride": 1,
+            "padding": 1,
+            "groups": 2,
+            "activation": "tanh",
+        }
+    ],
+    "conv-stride": [
+        {"type": "conv", "filters": 2, "kernel": 2, "stride": 2, "activation": "sigmoid"}
+    ],
+    "pool-max": [
+        {"type": "conv", "filters": 2, "kernel": 3, "activation": "tanh"},
+        {"type": "pool", "mode": "max", "size": 2},
+    ],
     "pool-l2": [{"type": "pool", "mode": "l2", "size": 2}],
     "pool-avg": [{"type": "pool", "mode": "avg", "size": 3}],
-    "activation-layer": [{"type": "dense", "units": 6, "activation": "linear"},
-                         {"type": "activation", "activation": "sigmoid"}],
+    "activation-layer": [
+        {"type": "dense", "units": 6, "activation": "linear"},
+        {"type": "activation", "activation": "sigmoid"},
+    ],
 }
 
 
@@ -64,37 +79,57 @@ def test_every_layer_type_against_finite_differences(case):
 
 @pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu", "linear"])
 def test_every_hidden_activation_against_finite_differences(activation):
-    check_finite_differences({
-        "input": [6],
-        "layers": [{"type": "dense", "units": 5, "activation": activation},
-                   {"type": "dense", "units": 3, "activation": "sigmoid"}],
-        "cost": "quadratic",
-    })
+    check_finite_differences(
+        {
+            "input": [6],
+            "layers": [
+                {"type": "dense", "units": 5, "activation": activation},
+                {"type": "dense", "units": 3, "activation": "sigmoid"},
+            ],
+            "cost": "quadratic",
+        }
+    )
 
 
-@pytest.mark.parametrize(("cost", "output"), [
-    ("quadratic", "sigmoid"), ("quadratic", "linear"), ("quadratic", "softmax"),
-    ("cross-entropy", "sigmoid"), ("cross-entropy", "softmax"), ("log-likelihood", "softmax"),
-])
+@pytest.mark.parametrize(
+    ("cost", "output"),
+    [
+        ("quadratic", "sigmoid"),
+        ("quadratic", "linear"),
+        ("quadratic", "softmax"),
+        ("cross-entropy", "sigmoid"),
+        ("cross-entropy", "softmax"),
+        ("log-likelihood", "softmax"),
+    ],
+)
 def test_every_cost_and_output_against_finite_differences(cost, output):
-    check_finite_differences({
-        "input": [5],
-        "layers": [{"type": "dense", "units": 4, "activation": "tanh"},
-                   {"type": "dense", "units": 3, "activation": output}],
-        "cost": cost,
-    })
+    check_finite_differences(
+        {
+            "input": [5],
+            "layers": [
+                {"type": "dense", "units": 4, "activation": "tanh"},
+                {"type": "dense", "units": 3, "activation": output},
+            ],
+            "cost": cost,
+        }
+    )
 
 
 def test_softmax_as_a_separate_activation_layer():
-    check_finite_differences({
-        "input": [5],
-        "layers": [{"type": "dense", "units": 3, "activation": "linear"},
-                   {"type": "activation", "activation": "softmax"}],
-        "cost": "log-likelihood",
-    })
+    check_finite_differences(
+        {
+            "input": [5],
+            "layers": [
+                {"type": "dense", "units": 3, "activation": "linear"},
+                {"type": "activation", "activation": "softmax"},
+            ],
+            "cost": "log-likelihood",
+        }
+    )
 
 
 # ------------------------------------------------------------------ PyTorch oracle
+
 
 def _rel(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.linalg.norm(a - b) / max(np.linalg.norm(b), 1e-12))
@@ -115,44 +150,73 @@ def _compare_with_torch(spec: dict, n: int = 3) -> None:
         assert _rel(grads[key], t_grads[key]) < 1e-4, key
 
 
-@pytest.mark.parametrize(("kernel", "stride", "padding", "groups"), [
-    (k, s, p, g) for k, s, p, g in itertools.product((3, 5), (1, 2), (0, 1, 2), (1, 2, 4))
-    if not (k == 5 and p == 0 and s == 2 and g == 4)  # keep the grid to 35 cases
-])
+@pytest.mark.parametrize(
+    ("kernel", "stride", "padding", "groups"),
+    [
+        (k, s, p, g)
+        for k, s, p, g in itertools.product((3, 5), (1, 2), (0, 1, 2), (1, 2, 4))
+        if not (k == 5 and p == 0 and s == 2 and g == 4)  # keep the grid to 35 cases
+    ],
+)
 def test_conv_matches_torch(kernel, stride, padding, groups):
-    _compare_with_torch({
-        "input": [4, 11, 11],
-        "layers": [{"type": "conv", "filters": 8, "kernel": kernel, "stride": stride,
-                    "padding": padding, "groups": groups, "activation": "tanh"},
-                   {"type": "dense", "units": 4, "activation": "softmax"}],
-        "cost": "log-likelihood",
-    })
+    _compare_with_torch(
+        {
+            "input": [4, 11, 11],
+            "layers": [
+                {
+                    "type": "conv",
+                    "filters": 8,
+                    "kernel": kernel,
+                    "stride": stride,
+                    "padding": padding,
+                    "groups": groups,
+                    "activation": "tanh",
+                },
+                {"type": "dense", "units": 4, "activation": "softmax"},
+            ],
+            "cost": "log-likelihood",
+        }
+    )
 
 
 @pytest.mark.parametrize("mode", ["max", "l2", "avg"])
 @pytest.mark.parametrize("size", [2, 3])
 def test_pooling_matches_torch(mode, size):
-    _compare_with_torch({
-        "input": [2, 11, 11],
-        "layers": [{"type": "conv", "filters": 3, "kernel": 3, "activation": "relu"},
-                   {"type": "pool", "mode": mode, "size": size},
-                   {"type": "dense", "units": 4, "activation": "sigmoid"}],
-        "cost": "cross-entropy",
-    })
+    _compare_with_torch(
+        {
+            "input": [2, 11, 11],
+            "layers": [
+                {"type": "conv", "filters": 3, "kernel": 3, "activation": "relu"},
+                {"type": "pool", "mode": mode, "size": size},
+                {"type": "dense", "units": 4, "activation": "sigmoid"},
+            ],
+            "cost": "cross-entropy",
+        }
+    )
 
 
-@pytest.mark.parametrize(("cost", "output"), [
-    ("quadratic", "sigmoid"), ("quadratic", "linear"), ("cross-entropy", "sigmoid"),
-    ("cross-entropy", "softmax"), ("log-likelihood", "softmax"),
-])
+@pytest.mark.parametrize(
+    ("cost", "output"),
+    [
+        ("quadratic", "sigmoid"),
+        ("quadratic", "linear"),
+        ("cross-entropy", "sigmoid"),
+        ("cross-entropy", "softmax"),
+        ("log-likelihood", "softmax"),
+    ],
+)
 @pytest.mark.parametrize("hidden", ["sigmoid", "tanh", "relu"])
 def test_dense_and_costs_match_torch(cost, output, hidden):
-    _compare_with_torch({
-        "input": [1, 6, 6],
-        "layers": [{"type": "dense", "units": 7, "activation": hidden},
-                   {"type": "dense", "units": 5, "activation": output}],
-        "cost": cost,
-    })
+    _compare_with_torch(
+        {
+            "input": [1, 6, 6],
+            "layers": [
+                {"type": "dense", "units": 7, "activation": hidden},
+                {"type": "dense", "units": 5, "activation": output},
+            ],
+            "cost": cost,
+        }
+    )
 
 
 @pytest.mark.parametrize("preset", ["nielsen-mlp", "nielsen-conv", "grouped-conv"])

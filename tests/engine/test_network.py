@@ -24,8 +24,14 @@ SMALL = {
 def test_params_follow_the_design_layout_and_naming():
     net = Network.from_spec(load_preset("grouped-conv"), seed=0)
     assert list(net.params) == [
-        "conv1.weight", "conv1.bias", "conv2.weight", "conv2.bias",
-        "dense1.weight", "dense1.bias", "dense2.weight", "dense2.bias",
+        "conv1.weight",
+        "conv1.bias",
+        "conv2.weight",
+        "conv2.bias",
+        "dense1.weight",
+        "dense1.bias",
+        "dense2.weight",
+        "dense2.bias",
     ]
     assert net.params["conv2.weight"].shape == (40, 10, 5, 5)
     assert net.params["dense1.weight"].shape == (100, 640)
@@ -85,15 +91,21 @@ def test_train_step_lowers_the_cost_and_applies_momentum_and_l2():
     net2.train_step(x, y, lr=0.1, l2=5.0, n_train=100)
     expected = (1 - 0.1 * 5.0 / 100) * w_before - 0.1 * grads["dense1.weight"]
     np.testing.assert_allclose(net2.params["dense1.weight"], expected, rtol=1e-5, atol=1e-6)
-    np.testing.assert_allclose(net2.params["dense1.bias"],
-                               b_before - 0.1 * grads["dense1.bias"], rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(
+        net2.params["dense1.bias"], b_before - 0.1 * grads["dense1.bias"], rtol=1e-5, atol=1e-6
+    )
 
 
 def test_step_neurons_refuse_training_with_an_explanation():
-    net = Network.from_spec({"input": [2], "layers": [
-        {"type": "dense", "units": 1, "activation": "step"}], "cost": "quadratic"})
+    net = Network.from_spec(
+        {
+            "input": [2],
+            "layers": [{"type": "dense", "units": 1, "activation": "step"}],
+            "cost": "quadratic",
+        }
+    )
     assert net.forward(np.array([[1.0, 1.0]])).shape == (1, 1)
-    with pytest.raises(SpecError, match="gradient descent.*smooth"):
+    with pytest.raises(SpecError, match=r"gradient descent.*smooth"):
         net.gradients(np.array([[1.0, 1.0]], dtype=np.float32), np.array([0]))
 
 
@@ -173,7 +185,7 @@ def test_corrupt_or_foreign_files_raise_data_error_naming_the_file(tmp_path):
             Network.load(path)
         assert name in str(info.value)
         assert fragment in str(info.value), str(info.value)
-    with pytest.raises(DataError, match="missing.npz: cannot read"):
+    with pytest.raises(DataError, match=r"missing\.npz: cannot read"):
         Network.load(tmp_path / "missing.npz")
 
 

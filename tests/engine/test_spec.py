@@ -20,28 +20,46 @@ def spec(*layers: dict, cost: str | None = None, input_shape=None) -> dict:
 OUT = {"type": "dense", "units": 10, "activation": "softmax"}
 
 
-@pytest.mark.parametrize(("h", "k", "s", "p", "expected"), [
-    (28, 5, 1, 0, 24), (28, 5, 2, 0, 12), (28, 3, 1, 1, 28), (28, 5, 2, 2, 14), (7, 7, 1, 0, 1),
-    (10, 3, 3, 0, 3), (6, 4, 2, 1, 3),
-])
+@pytest.mark.parametrize(
+    ("h", "k", "s", "p", "expected"),
+    [
+        (28, 5, 1, 0, 24),
+        (28, 5, 2, 0, 12),
+        (28, 3, 1, 1, 28),
+        (28, 5, 2, 2, 14),
+        (7, 7, 1, 0, 1),
+        (10, 3, 3, 0, 3),
+        (6, 4, 2, 1, 3),
+    ],
+)
 def test_conv_output_size_formula(h, k, s, p, expected):
-    rows = infer(spec({"type": "conv", "filters": 3, "kernel": k, "stride": s, "padding": p},
-                      OUT, input_shape=[1, h, h]))
+    rows = infer(
+        spec(
+            {"type": "conv", "filters": 3, "kernel": k, "stride": s, "padding": p},
+            OUT,
+            input_shape=[1, h, h],
+        )
+    )
     assert rows[0].output_shape == (3, expected, expected)
     assert expected == (h + 2 * p - k) // s + 1
 
 
-@pytest.mark.parametrize(("h", "size", "expected"), [(24, 2, 12), (25, 2, 12), (7, 3, 2), (5, 5, 1)])
+@pytest.mark.parametrize(
+    ("h", "size", "expected"), [(24, 2, 12), (25, 2, 12), (7, 3, 2), (5, 5, 1)]
+)
 def test_pool_drops_the_edge_remainder(h, size, expected):
     rows = infer(spec({"type": "pool", "size": size}, OUT, input_shape=[2, h, h]))
     assert rows[0].output_shape == (2, expected, expected)
 
 
 def test_parameter_counts_follow_groups():
-    rows = infer(spec(
-        {"type": "conv", "filters": 32, "kernel": 3},
-        {"type": "conv", "filters": 64, "kernel": 3, "groups": 2}, OUT,
-    ))
+    rows = infer(
+        spec(
+            {"type": "conv", "filters": 32, "kernel": 3},
+            {"type": "conv", "filters": 64, "kernel": 3, "groups": 2},
+            OUT,
+        )
+    )
     assert rows[0].params == 32 * 9 + 32
     assert rows[1].params == 64 * 16 * 9 + 64  # half of 64 x 32 x 3 x 3
     assert rows[2].params == 64 * 24 * 24 * 10 + 10
@@ -50,18 +68,24 @@ def test_parameter_counts_follow_groups():
 def test_nielsen_conv_summary():
     rows = infer(load_preset("nielsen-conv"))
     assert [(r.name, r.shape_text, r.params) for r in rows] == [
-        ("conv1", "20x24x24", 520), ("pool1", "20x12x12", 0), ("dense1", "100", 288100),
+        ("conv1", "20x24x24", 520),
+        ("pool1", "20x12x12", 0),
+        ("dense1", "100", 288100),
         ("dense2", "10", 1010),
     ]
     assert "Total parameters" in summary_table(rows) and "289,630" in summary_table(rows)
 
 
 def test_names_defaults_and_aliases():
-    norm = normalize(spec({"type": "conv", "filters": 2, "kernel": 3, "name": "edges"},
-                          {"type": "pool", "size": 2, "mode": "Average"},
-                          {"type": "conv", "filters": 2, "kernel": 3, "activation": "ReLU"},
-                          {"type": "dense", "units": 10, "activation": "softmax"},
-                          cost="cross_entropy"))
+    norm = normalize(
+        spec(
+            {"type": "conv", "filters": 2, "kernel": 3, "name": "edges"},
+            {"type": "pool", "size": 2, "mode": "Average"},
+            {"type": "conv", "filters": 2, "kernel": 3, "activation": "ReLU"},
+            {"type": "dense", "units": 10, "activation": "softmax"},
+            cost="cross_entropy",
+        )
+    )
     # Default names count position among layers of that type, named ones included.
     assert [layer["name"] for layer in norm["layers"]] == ["edges", "pool1", "conv2", "dense1"]
     assert norm["layers"][1]["mode"] == "avg"
@@ -72,8 +96,14 @@ def test_names_defaults_and_aliases():
 
 def test_every_preset_is_valid_and_carries_training_settings():
     names = preset_names()
-    assert {"nielsen-mlp", "nielsen-mlp-ce", "nielsen-conv", "nielsen-conv2",
-            "nielsen-conv2-relu", "grouped-conv"} <= set(names)
+    assert {
+        "nielsen-mlp",
+        "nielsen-mlp-ce",
+        "nielsen-conv",
+        "nielsen-conv2",
+        "nielsen-conv2-relu",
+        "grouped-conv",
+    } <= set(names)
     for name in names:
         preset = load_preset(name)
         infer(preset)
@@ -89,46 +119,119 @@ def test_grouped_preset_splits_the_second_convolution():
 
 
 ERRORS = [
-    ("groups", spec({"type": "conv", "filters": 20, "kernel": 5},
-                    {"type": "conv", "filters": 40, "kernel": 5, "groups": 3}, OUT),
-     1, ["conv2", "groups=3 must divide in_channels=20 and filters=40"]),
-    ("big kernel", spec({"type": "conv", "filters": 2, "kernel": 9}, OUT, input_shape=[1, 6, 6]),
-     0, ["conv1", "kernel 9x9 is larger than its padded input 6x6"]),
-    ("dense after softmax", spec(OUT, {"type": "dense", "units": 10}),
-     1, ["dense2", "cannot follow softmax"]),
-    ("unknown type", spec({"type": "convolution", "filters": 2}, OUT),
-     0, ["unknown layer type 'convolution'", "conv, pool, dense"]),
+    (
+        "groups",
+        spec(
+            {"type": "conv", "filters": 20, "kernel": 5},
+            {"type": "conv", "filters": 40, "kernel": 5, "groups": 3},
+            OUT,
+        ),
+        1,
+        ["conv2", "groups=3 must divide in_channels=20 and filters=40"],
+    ),
+    (
+        "big kernel",
+        spec({"type": "conv", "filters": 2, "kernel": 9}, OUT, input_shape=[1, 6, 6]),
+        0,
+        ["conv1", "kernel 9x9 is larger than its padded input 6x6"],
+    ),
+    (
+        "dense after softmax",
+        spec(OUT, {"type": "dense", "units": 10}),
+        1,
+        ["dense2", "cannot follow softmax"],
+    ),
+    (
+        "unknown type",
+        spec({"type": "convolution", "filters": 2}, OUT),
+        0,
+        ["unknown layer type 'convolution'", "conv, pool, dense"],
+    ),
     ("missing key", spec({"type": "conv", "kernel": 5}, OUT), 0, ["conv1", "missing 'filters'"]),
-    ("non-positive", spec({"type": "dense", "units": 0}, OUT), 0, ["dense1", "units must be at least 1"]),
-    ("negative padding", spec({"type": "conv", "filters": 1, "kernel": 3, "padding": -1}, OUT),
-     0, ["conv1", "padding must be 0 or more"]),
-    ("not a number", spec({"type": "conv", "filters": "many", "kernel": 3}, OUT),
-     0, ["conv1", "filters must be a whole number"]),
-    ("pool too big", spec({"type": "pool", "size": 30}, OUT),
-     0, ["pool1", "pooling window 30x30 is larger than its input 28x28"]),
-    ("cross-entropy", spec({"type": "dense", "units": 10, "activation": "relu"},
-                           cost="cross-entropy"),
-     0, ["cross-entropy needs outputs in (0, 1)", "relu"]),
-    ("log-likelihood", spec({"type": "dense", "units": 10, "activation": "sigmoid"},
-                            cost="log-likelihood"),
-     0, ["log-likelihood needs a softmax output"]),
-    ("last not dense", spec({"type": "conv", "filters": 2, "kernel": 3}),
-     0, ["conv1", "the last layer must be dense"]),
-    ("last is pool", spec(OUT | {"activation": "sigmoid"}, {"type": "pool", "size": 2}),
-     1, ["pool1", "needs images"]),
-    ("conv after dense", spec({"type": "dense", "units": 5},
-                              {"type": "conv", "filters": 2, "kernel": 1}, OUT),
-     1, ["conv1", "put it before any dense layer"]),
-    ("unknown setting", spec({"type": "conv", "filters": 2, "kernal": 3}, OUT),
-     0, ["conv1", "unknown setting(s) kernal"]),
-    ("unknown activation", spec({"type": "dense", "units": 10, "activation": "swish"}),
-     0, ["dense1", "unknown activation 'swish'"]),
-    ("softmax in conv", spec({"type": "conv", "filters": 2, "kernel": 3, "activation": "softmax"},
-                             OUT), 0, ["conv1", "softmax belongs on the output dense layer"]),
-    ("duplicate names", spec({"type": "dense", "units": 4, "name": "a"}, OUT | {"name": "a"}),
-     1, ["two layers are called 'a'"]),
-    ("unknown pool mode", spec({"type": "pool", "size": 2, "mode": "min"}, OUT),
-     0, ["pool1", "unknown pooling mode 'min'"]),
+    (
+        "non-positive",
+        spec({"type": "dense", "units": 0}, OUT),
+        0,
+        ["dense1", "units must be at least 1"],
+    ),
+    (
+        "negative padding",
+        spec({"type": "conv", "filters": 1, "kernel": 3, "padding": -1}, OUT),
+        0,
+        ["conv1", "padding must be 0 or more"],
+    ),
+    (
+        "not a number",
+        spec({"type": "conv", "filters": "many", "kernel": 3}, OUT),
+        0,
+        ["conv1", "filters must be a whole number"],
+    ),
+    (
+        "pool too big",
+        spec({"type": "pool", "size": 30}, OUT),
+        0,
+        ["pool1", "pooling window 30x30 is larger than its input 28x28"],
+    ),
+    (
+        "cross-entropy",
+        spec({"type": "dense", "units": 10, "activation": "relu"}, cost="cross-entropy"),
+        0,
+        ["cross-entropy needs outputs in (0, 1)", "relu"],
+    ),
+    (
+        "log-likelihood",
+        spec({"type": "dense", "units": 10, "activation": "sigmoid"}, cost="log-likelihood"),
+        0,
+        ["log-likelihood needs a softmax output"],
+    ),
+    (
+        "last not dense",
+        spec({"type": "conv", "filters": 2, "kernel": 3}),
+        0,
+        ["conv1", "the last layer must be dense"],
+    ),
+    (
+        "last is pool",
+        spec(OUT | {"activation": "sigmoid"}, {"type": "pool", "size": 2}),
+        1,
+        ["pool1", "needs images"],
+    ),
+    (
+        "conv after dense",
+        spec({"type": "dense", "units": 5}, {"type": "conv", "filters": 2, "kernel": 1}, OUT),
+        1,
+        ["conv1", "put it before any dense layer"],
+    ),
+    (
+        "unknown setting",
+        spec({"type": "conv", "filters": 2, "kernal": 3}, OUT),
+        0,
+        ["conv1", "unknown setting(s) kernal"],
+    ),
+    (
+        "unknown activation",
+        spec({"type": "dense", "units": 10, "activation": "swish"}),
+        0,
+        ["dense1", "unknown activation 'swish'"],
+    ),
+    (
+        "softmax in conv",
+        spec({"type": "conv", "filters": 2, "kernel": 3, "activation": "softmax"}, OUT),
+        0,
+        ["conv1", "softmax belongs on the output dense layer"],
+    ),
+    (
+        "duplicate names",
+        spec({"type": "dense", "units": 4, "name": "a"}, OUT | {"name": "a"}),
+        1,
+        ["two layers are called 'a'"],
+    ),
+    (
+        "unknown pool mode",
+        spec({"type": "pool", "size": 2, "mode": "min"}, OUT),
+        0,
+        ["pool1", "unknown pooling mode 'min'"],
+    ),
 ]
 
 
@@ -142,14 +245,17 @@ def test_spec_errors_name_the_layer_and_the_fix(case, bad, index, fragments):
     assert isinstance(info.value, ValueError)
 
 
-@pytest.mark.parametrize(("bad", "fragment"), [
-    ({"layers": [OUT]}, "no 'input'"),
-    ({"input": [28, 28], "layers": [OUT]}, "input must be [channels, height, width]"),
-    ({"input": MNIST, "layers": []}, "no layers"),
-    ({"input": MNIST, "layers": [OUT], "cost": "hinge"}, "unknown cost 'hinge'"),
-    ({"input": MNIST, "layers": [OUT], "optimizer": "adam"}, "unknown spec keys ['optimizer']"),
-    ([1, 2], "must be a JSON object"),
-])
+@pytest.mark.parametrize(
+    ("bad", "fragment"),
+    [
+        ({"layers": [OUT]}, "no 'input'"),
+        ({"input": [28, 28], "layers": [OUT]}, "input must be [channels, height, width]"),
+        ({"input": MNIST, "layers": []}, "no layers"),
+        ({"input": MNIST, "layers": [OUT], "cost": "hinge"}, "unknown cost 'hinge'"),
+        ({"input": MNIST, "layers": [OUT], "optimizer": "adam"}, "unknown spec keys ['optimizer']"),
+        ([1, 2], "must be a JSON object"),
+    ],
+)
 def test_whole_spec_errors(bad, fragment):
     with pytest.raises(SpecError, match=None) as info:
         infer(bad)

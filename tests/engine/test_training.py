@@ -98,8 +98,10 @@ def test_learning_rate_changes_take_effect_at_the_next_batch(mnist_small):
 
 DIVERGING = {
     "input": [1, 28, 28],
-    "layers": [{"type": "dense", "units": 30, "activation": "relu"},
-               {"type": "dense", "units": 10, "activation": "linear"}],
+    "layers": [
+        {"type": "dense", "units": 30, "activation": "relu"},
+        {"type": "dense", "units": 10, "activation": "linear"},
+    ],
     "cost": "quadratic",
 }
 
@@ -119,11 +121,13 @@ def test_bad_settings_and_mismatched_data_are_refused(mnist_small):
     net = Network.from_spec(load_preset("nielsen-mlp"))
     with pytest.raises(DataError, match="at least 1"):
         Trainer(net, mnist_small, TrainingSettings(batch_size=0))
-    small_out = Network.from_spec({"input": [1, 28, 28], "layers": [
-        {"type": "dense", "units": 3, "activation": "softmax"}]})
+    small_out = Network.from_spec(
+        {"input": [1, 28, 28], "layers": [{"type": "dense", "units": 3, "activation": "softmax"}]}
+    )
     with pytest.raises(DataError, match="10 classes but the output layer has only 3"):
         Trainer(small_out, mnist_small, TrainingSettings())
-    wrong_input = Network.from_spec({"input": [1, 8, 8], "layers": [
-        {"type": "dense", "units": 10, "activation": "softmax"}]})
+    wrong_input = Network.from_spec(
+        {"input": [1, 8, 8], "layers": [{"type": "dense", "units": 10, "activation": "softmax"}]}
+    )
     with pytest.raises(DataError, match="images are 1x28x28 but the network expects 1x8x8"):
         Trainer(wrong_input, mnist_small, TrainingSettings())
