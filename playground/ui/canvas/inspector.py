@@ -1,0 +1,308 @@
+"""The inspector: edit the selected layer's settings and the network's cost, undoably.
+
+Spin boxes refuse values the engine can never accept (0 filters, a negative padding); values
+that only fail in context (groups that do not divide the channels, a kernel larger than its
+input) are let through so the user can see the engine's message on the red block and learn
+from it. Every change is a command on the undo stack; the form follows undo and redo.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.engine.spec import ACTIVATIONS, COSTS, POOL_MODES
+from playground.errors import SpecError
+from playground.ui.canvas.commands import EditLayerCommand, SetCostCommand
+from playground.ui.canvas.model import INPUT_ID, CanvasModel
+from playground.ui.canvas.teaching import block_note
+
+# (key, minimum, maximum) of the whole-number settings, by layer type.
+_SPINS: dict[str, list[tuple[str, int, int]]] = {
+    "conv": [
+        ("filters", 1, 1024),
+        ("kernel", 1, 64),
+        ("stride", 1, 32),
+        ("padding", 0, 32),
+        ("groups", 1, 1024),
+    ],
+    "pool": [("size", 1, 64)],
+    "dense": [("units", 1, 100_000)],
+    "activation": [],
+}
+
+
+class LayerInspector(QWidget):
+    """A form for the selected block; pushes an EditLayerCommand per change."""
+
+    #: A message for the status line (a refused value, with the engine's reason).
+    status_message = Signal(str)
+
+    def __init__(self, model: CanvasModel, undo_stack: QUndoStack, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("layerInspector")
+        self.model = model
+        self.undo_stack = undo_stack
+        self.editors: dict[str, QSpinBox | QComboBox] = {}
+        self._node_id: int | None = None
+        self._updating = False
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+
+        network = QGroupBox(self.tr("Network"))
+        form = QFormLayout(network)
+        self.cost_combo = QComboBox()
+        self.cost_combo.setObjectName("costCombo")
+        for cost in COSTS:
+            self.cost_combo.addItem(cost, cost)
+        self.cost_combo.setToolTip(
+            self.tr(
+                "The cost the network learns to reduce. log-likelihood needs a softmax output; "
+                "cross-entropy needs sigmoid (or softmax) outputs; quadratic takes any."
+            )
+        )
+        self.cost_combo.currentIndexChanged.connect(self._cost_edited)
+        form.addRow(self.tr("Cost"), self.cost_combo)
+        outer.addWidget(network)
+
+        self.layer_box = QGroupBox(self.tr("Layer"))
+        box = QVBoxLayout(self.layer_box)
+        self.form_host = QWidget()
+        self.form = QFormLayout(self.form_host)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.form_host)
+        buttons = QHBoxLayout()
+        self.up_button = QPushButton(self.tr("Move up"))
+        self.up_button.setObjectName("moveUpButton")
+        self.up_button.setToolTip(self.tr("Move this layer one place towards the input (Alt+Up)"))
+        self.down_button = QPushButton(self.tr("Move down"))
+        self.down_button.setObjectName("moveDownButton")
+        self.down_button.setToolTip(
+            self.tr("Move this layer one place towards the output (Alt+Down)")
+        )
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setObjectName("deleteLayerButton")
+        self.delete_button.setToolTip(self.tr("Remove this layer (Delete)"))
+        for button in (self.up_button, self.down_button, self.delete_button):
+            buttons.addWidget(button)
+        box.addLayout(buttons)
+        outer.addWidget(self.layer_box)
+
+        self.info = QLabel()
+        self.info.setObjectName("layerInfo")
+        self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.PlainText)
+        self.info.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = QLabel()
+        self.error.setObjectName("layerError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        info_host = QWidget()
+        info_layout = QVBoxLayout(info_host)
+        info_layout.setContentsMargins(4, 4, 4, 4)
+        info_layout.addWidget(self.error)
+        info_layout.addWidget(self.info)
+        info_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(info_host)
+        outer.addWidget(scroll, 1)
+
+        model.selection_changed.connect(lambda _id: self.show_node(model.selected_id))
+        model.validated.connect(self._refresh)
+        model.cost_changed.connect(lambda _cost: self._refresh())
+        self.show_node(model.selected_id)
+
+    # ------------------------------------------------------------------------------ building
+    def show_node(self, node_id: int | None) -> None:
+        """Build the form for a block (or an empty one for nothing / the input)."""
+        self._node_id = node_id
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.editors = {}
+        if node_id is None:
+            self.layer_box.setTitle(self.tr("Layer"))
+            self.form.addRow(QLabel(self.tr("Select a block on the canvas to edit it.")))
+        elif node_id == INPUT_ID:
+            self.layer_box.setTitle(self.tr("Input"))
+            label = QLabel(
+                self.tr(
+                    "One sample of the data: {shape} ({n:,} values). The MNIST digits are "
+                    "1x28x28 grey images; the data decides this shape."
+                ).format(
+                    shape="x".join(str(d) for d in self.model.input.shape),
+                    n=self.model.input_values(),
+                )
+            )
+            label.setWordWrap(True)
+            self.form.addRow(label)
+        else:
+            node = self.model.node(node_id)
+            kind = node.type
+            for key, low, high in _SPINS[kind]:
+                spin = QSpinBox()
+                spin.setObjectName(f"{key}Spin")
+                spin.setRange(low, high)
+                spin.setToolTip(self._tip(key))
+                spin.setAccelerated(True)
+                spin.valueChanged.connect(lambda value, key=key: self._edited(key, value))
+                self.editors[key] = spin
+                self.form.addRow(self._label(key), spin)
+            if kind == "pool":
+                self._combo("mode", [(m, self._mode_label(m)) for m in POOL_MODES])
+            if kind in ("conv", "dense", "activation"):
+                self._combo("activation", [(a, a) for a in ACTIVATIONS])
+        self.up_button.setEnabled(node_id not in (None, INPUT_ID))
+        self.down_button.setEnabled(node_id not in (None, INPUT_ID))
+        self.delete_button.setEnabled(node_id not in (None, INPUT_ID))
+        self._refresh()
+
+    def _combo(self, key: str, items: list[tuple[str, str]]) -> None:
+        combo = QComboBox()
+        combo.setObjectName(f"{key}Combo")
+        for value, label in items:
+            combo.addItem(label, value)
+        combo.setToolTip(self._tip(key))
+        combo.currentIndexChanged.connect(
+            lambda _i, key=key, combo=combo: self._edited(key, combo.currentData())
+        )
+        self.editors[key] = combo
+        self.form.addRow(self._label(key), combo)
+
+    def _label(self, key: str) -> str:
+        return {
+            "filters": self.tr("Filters"),
+            "kernel": self.tr("Kernel"),
+            "stride": self.tr("Stride"),
+            "padding": self.tr("Padding"),
+            "groups": self.tr("Groups"),
+            "size": self.tr("Window"),
+            "units": self.tr("Neurons"),
+            "mode": self.tr("Pooling"),
+            "activation": self.tr("Activation"),
+        }[key]
+
+    def _mode_label(self, mode: str) -> str:
+        return {"max": self.tr("max"), "l2": self.tr("L2"), "avg": self.tr("average")}[mode]
+
+    def _tip(self, key: str) -> str:
+        return {
+            "filters": self.tr("How many feature maps (filters) the layer makes"),
+            "kernel": self.tr("The side of each square filter, e.g. 5 for 5x5"),
+            "stride": self.tr("How far the filter moves each step"),
+            "padding": self.tr("Zeros added around the input before filtering"),
+            "groups": self.tr(
+                "Split the channels into groups; each filter sees only its group's channels. "
+                "Must divide both the input channels and the filters."
+            ),
+            "size": self.tr("The side of each square pooling window (its stride too)"),
+            "units": self.tr("How many neurons (outputs) the layer has"),
+            "mode": self.tr("max, L2 (root of the sum of squares) or average of each window"),
+            "activation": self.tr("The function each neuron applies to its weighted input"),
+        }[key]
+
+    # ------------------------------------------------------------------------------ syncing
+    def _refresh(self) -> None:
+        """Show the model's values, shapes, teaching note and fault (without pushing edits)."""
+        self._updating = True
+        try:
+            index = self.cost_combo.findData(self.model.cost)
+            self.cost_combo.setCurrentIndex(index)
+            node_id = self._node_id
+            self.info.setFont(self.font())
+            if node_id is None or node_id == INPUT_ID:
+                self._show_summary()
+                return
+            try:
+                node = self.model.node(node_id)
+            except KeyError:
+                self.show_node(None)
+                return
+            name = self.model.layer_names()[node_id]
+            self.layer_box.setTitle(f"{name} ({node.type})")
+            for key, editor in self.editors.items():
+                value = node.layer.get(key)
+                if isinstance(editor, QSpinBox):
+                    editor.setValue(int(value))
+                else:
+                    editor.setCurrentIndex(editor.findData(value))
+            state = self.model.state(node_id)
+            info = state.info
+            text = ""
+            if info is not None:
+                text = self.tr("{a} → {b}  ({params:,} parameters)").format(
+                    a="x".join(str(d) for d in info.input_shape),
+                    b=info.shape_text,
+                    params=info.params,
+                )
+                note = block_note(info, node.layer)
+                if note:
+                    text += "\n\n" + note
+            else:
+                incoming = self.model.input_shape_of(node_id)
+                text = self.tr("{a} → ? (the engine refuses this layer)").format(
+                    a="x".join(str(d) for d in incoming) if incoming else "?"
+                )
+            self.info.setText(text)
+            self.error.setText(state.error or "")
+            self.error.setVisible(bool(state.error))
+        finally:
+            self._updating = False
+
+    def _show_summary(self) -> None:
+        """With no layer selected: the Keras-style table of the whole network, or its fault."""
+        model = self.model
+        error = model.error
+        self.error.setText(str(error) if error is not None else "")
+        self.error.setVisible(error is not None)
+        if error is not None:
+            self.info.setText("")
+            return
+        rows = [model.state(n.id).info for n in model.nodes]
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.info.setFont(mono)
+        lines = [self.tr("Layer      Output     Params"), "-" * 28]
+        for row in rows:
+            if row is not None:
+                lines.append(f"{row.name:<9}{row.shape_text:>9}{row.params:>10,}")
+        lines += ["-" * 28, f"{self.tr('Total'):<9}{model.total_params:>19,}"]
+        self.info.setText("\n".join(lines))
+
+    # ------------------------------------------------------------------------------ edits
+    def _edited(self, key: str, value: Any) -> None:
+        if self._updating or self._node_id in (None, INPUT_ID):
+            return
+        node_id = self._node_id
+        layer = dict(self.model.node(node_id).layer)
+        if layer.get(key) == value:
+            return
+        layer[key] = value
+        try:
+            self.undo_stack.push(EditLayerCommand(self.model, node_id, layer, key))
+        except SpecError as exc:
+            self.status_message.emit(str(exc))
+            self._refresh()
+
+    def _cost_edited(self, _index: int) -> None:
+        if self._updating:
+            return
+        cost = self.cost_combo.currentData()
+        if cost and cost != self.model.cost:
+            self.undo_stack.push(SetCostCommand(self.model, cost))

@@ -1,0 +1,240 @@
+"""Graphics items of the network canvas: a block per layer and an arrow per link.
+
+Stock items only (no Python `paint()` overrides; see DESIGN.md, hazards): a block is a
+QGraphicsWidget, which paints nothing itself, holding a rounded QGraphicsPathItem body and
+QGraphicsSimpleTextItem lines; its look changes through pens and brushes. Each block carries the
+text it shows as its toolTip, so screen readers and tests read what the user sees.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsSimpleTextItem,
+    QGraphicsWidget,
+)
+
+BLOCK_WIDTH = 280.0
+BLOCK_HEIGHT = 76.0
+_PAD = 10.0
+_RADIUS = 7.0
+
+#: Fill and outline colours by layer type (light fill, darker outline).
+TYPE_COLORS: dict[str, tuple[str, str]] = {
+    "input": ("#eceff1", "#78909c"),
+    "conv": ("#e3f2fd", "#1e88e5"),
+    "pool": ("#e8f5e9", "#43a047"),
+    "dense": ("#fff3e0", "#fb8c00"),
+    "activation": ("#f3e5f5", "#8e24aa"),
+}
+ERROR_FILL = "#ffebee"
+ERROR_LINE = "#d32f2f"
+SELECT_LINE = "#ff6f00"
+LINK_COLOR = "#607d8b"
+LINK_HOT = "#ff6f00"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NetworkCanvas", text)
+
+
+def type_color(kind: str) -> QColor:
+    """The outline colour of a layer type (the palette uses it for its swatches)."""
+    return QColor(TYPE_COLORS.get(kind, TYPE_COLORS["input"])[1])
+
+
+class BlockItem(QGraphicsWidget):
+    """One block on the canvas: title and parameter count, settings, shapes (or the fault)."""
+
+    def __init__(self, node_id: int, kind: str) -> None:
+        super().__init__()
+        self.node_id = node_id
+        self.kind = kind
+        self.error: str | None = None
+        self.resize(BLOCK_WIDTH, BLOCK_HEIGHT)
+        flags = (
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        if kind != "input":
+            flags |= QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+        self.setFlags(flags)
+        self.setCursor(
+            Qt.CursorShape.OpenHandCursor if kind != "input" else Qt.CursorShape.ArrowCursor
+        )
+        self.setZValue(1.0)
+
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(0, 0, BLOCK_WIDTH, BLOCK_HEIGHT), _RADIUS, _RADIUS)
+        self.body = QGraphicsPathItem(path, self)
+        strip = QPainterPath()
+        strip.addRoundedRect(QRectF(0, 0, 7, BLOCK_HEIGHT), 3, 3)
+        self.strip = QGraphicsPathItem(strip, self)
+        self.strip.setPen(QPen(Qt.PenStyle.NoPen))
+
+        bold = QFont()
+        bold.setBold(True)
+        self.title_item = QGraphicsSimpleTextItem(self)
+        self.title_item.setFont(bold)
+        self.title_item.setPos(_PAD + 6, 7)
+        self.params_item = QGraphicsSimpleTextItem(self)
+        self.params_item.setFont(bold)
+        self.settings_item = QGraphicsSimpleTextItem(self)
+        self.settings_item.setPos(_PAD + 6, 29)
+        self.shape_item = QGraphicsSimpleTextItem(self)
+        self.shape_item.setPos(_PAD + 6, 50)
+        self._selected = False
+        self._restyle()
+
+    # ------------------------------------------------------------------------------ content
+    def set_content(
+        self, title: str, params: str, settings: str, shape: str, error: str | None, note: str
+    ) -> None:
+        """Show a block's texts; `error` (the engine's message) marks it red; `note` teaches."""
+        self.error = error
+        self.title_item.setText(title)
+        self.params_item.setText(params)
+        width = self.params_item.boundingRect().width()
+        self.params_item.setPos(BLOCK_WIDTH - _PAD - width, 7)
+        self.settings_item.setText(settings)
+        room = BLOCK_WIDTH - 2 * _PAD - 6
+        metrics = QFontMetricsF(self.shape_item.font())
+        shown = f"⚠ {error}" if error else shape
+        self.shape_item.setText(metrics.elidedText(shown, Qt.TextElideMode.ElideRight, room))
+        self.shape_item.setBrush(QBrush(QColor(ERROR_LINE if error else "#263238")))
+        lines = [title + (f"  [{params}]" if params else ""), settings, shape]
+        if error:
+            lines.append(_tr("Error: {message}").format(message=error))
+        tip = "\n".join(line for line in lines if line)
+        if note:
+            tip += "\n\n" + note
+        self.setToolTip(tip)
+        self.setData(Qt.ItemDataRole.AccessibleTextRole, tip)
+        self._restyle()
+
+    def shown_text(self) -> str:
+        """The text lines the block shows, in order (for tests and screen readers)."""
+        return "\n".join(
+            t.text()
+            for t in (self.title_item, self.params_item, self.settings_item, self.shape_item)
+            if t.text()
+        )
+
+    # ------------------------------------------------------------------------------ look
+    def set_highlight(self, selected: bool) -> None:
+        """Show (or hide) the selection outline."""
+        self._selected = selected
+        self._restyle()
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        """Restyle when the selection changes; Qt owns the rest."""
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self._selected = bool(value)
+            self._restyle()
+        return super().itemChange(change, value)
+
+    def _restyle(self) -> None:
+        fill, line = TYPE_COLORS.get(self.kind, TYPE_COLORS["input"])
+        if self.error:
+            fill, line = ERROR_FILL, ERROR_LINE
+        width = 2.0
+        if self._selected:
+            width = 3.5
+            if not self.error:
+                line = SELECT_LINE
+        self.body.setBrush(QBrush(QColor(fill)))
+        self.body.setPen(QPen(QColor(line), width))
+        self.strip.setBrush(
+            QBrush(
+                QColor(
+                    ERROR_LINE
+                    if self.error
+                    else TYPE_COLORS.get(self.kind, TYPE_COLORS["input"])[1]
+                )
+            )
+        )
+
+    # ------------------------------------------------------------------------------ geometry
+    def out_port(self) -> QPointF:
+        """Where arrows leave the block (bottom centre), in scene coordinates."""
+        return self.mapToScene(QPointF(BLOCK_WIDTH / 2, BLOCK_HEIGHT))
+
+    def in_port(self) -> QPointF:
+        """Where arrows enter the block (top centre), in scene coordinates."""
+        return self.mapToScene(QPointF(BLOCK_WIDTH / 2, 0))
+
+    def center(self) -> QPointF:
+        """The block's centre in scene coordinates."""
+        return self.mapToScene(QPointF(BLOCK_WIDTH / 2, BLOCK_HEIGHT / 2))
+
+
+class LinkItem(QGraphicsPathItem):
+    """An arrow from one block to the next: the data flows along it."""
+
+    HIT_WIDTH = 26.0
+
+    def __init__(self, source: BlockItem, sink: BlockItem) -> None:
+        super().__init__()
+        self.source = source
+        self.sink = sink
+        self.setZValue(0.0)
+        self.head = QGraphicsPathItem(self)
+        self.head.setPen(QPen(Qt.PenStyle.NoPen))
+        # A wide invisible twin catches hovers, tooltips and drops near the thin line.
+        self.hit = QGraphicsPathItem(self)
+        self.hit.setPen(QPen(QColor(0, 0, 0, 0), self.HIT_WIDTH))
+        self._hit_shape = QPainterPath()
+        self.set_hot(False)
+        self.update_path()
+
+    def set_hot(self, hot: bool) -> None:
+        """Highlight the arrow as the place where a dragged layer would go."""
+        color = QColor(LINK_HOT if hot else LINK_COLOR)
+        pen = QPen(color, 4.0 if hot else 2.0)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        self.setPen(pen)
+        self.head.setBrush(QBrush(color))
+        self.hot = hot
+
+    def set_tip(self, text: str) -> None:
+        """Tooltip of the arrow (what flows along it and what a drop does)."""
+        self.setToolTip(text)
+        self.hit.setToolTip(text)
+
+    def update_path(self) -> None:
+        """Re-route the arrow after a block moved: a smooth curve between the ports."""
+        start, end = self.source.out_port(), self.sink.in_port()
+        bend = max(30.0, abs(end.y() - start.y()) / 2)
+        path = QPainterPath(start)
+        path.cubicTo(start + QPointF(0, bend), end - QPointF(0, bend + 10), end - QPointF(0, 10))
+        self.setPath(path)
+        self.hit.setPath(path)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(self.HIT_WIDTH)
+        self._hit_shape = stroker.createStroke(path)
+        head = QPolygonF([QPointF(0, 0), QPointF(-12, -6), QPointF(-12, 6)])
+        angle = path.angleAtPercent(1.0)
+        transform = QTransform().translate(end.x(), end.y()).rotate(-angle)
+        # The path stops 10 units short of the block; the head covers that gap.
+        head_path = QPainterPath()
+        head_path.addPolygon(transform.map(head))
+        head_path.closeSubpath()
+        self.head.setPath(head_path)
+
+    def hit_test(self, point: QPointF) -> bool:
+        """True when a scene point is on (or near) the arrow."""
+        return self._hit_shape.contains(point)

@@ -1,0 +1,459 @@
+"""NetworkPanel: the network builder, palette | canvas | inspector, with a toolbar and status.
+
+The panel owns the CanvasModel and its QUndoStack; the main window puts `undo_stack` in its
+Edit menu, routes Delete to `delete_selected()`, shows `status_message` in its status bar and
+decides what to do with `network_built` (it sets `confirm_discard` to ask before a build throws
+away trained weights). `set_spec()` shows a loaded model's architecture; `spec()` reads it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.engine.spec import load_preset, preset_names
+from playground.errors import SpecError
+from playground.ui.canvas.commands import (
+    InsertLayerCommand,
+    MoveBlocksCommand,
+    RemoveLayerCommand,
+    ReorderLayerCommand,
+    SetSpecCommand,
+)
+from playground.ui.canvas.inspector import LayerInspector
+from playground.ui.canvas.model import INPUT_ID, CanvasModel
+from playground.ui.canvas.palette import LayerPalette, palette_entries
+from playground.ui.canvas.scene import NetworkScene
+from playground.ui.canvas.view import NetworkView
+
+DEFAULT_PRESET = "nielsen-conv"
+
+
+class NetworkPanel(QWidget):
+    """Build a network by hand: see each layer's output shape and parameter count as you go."""
+
+    #: A fresh engine Network was built from the canvas ("Build network").
+    network_built = Signal(object)
+    #: A message for the window's status bar (faults in the engine's words, saves, builds).
+    status_message = Signal(str)
+    #: The network on the canvas changed (any edit, undo or redo); carries nothing.
+    spec_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("networkPanel")
+        #: Called before "Build network" replaces the current network; return False to cancel.
+        self.confirm_discard: Callable[[], bool] | None = None
+        #: The seed of the weights "Build network" draws.
+        self.seed = 0
+        self.last_path: Path | None = None
+
+        self.model = CanvasModel()
+        self.undo_stack = QUndoStack(self)
+        self.scene = NetworkScene(self.model, self.undo_stack, self)
+        self.view = NetworkView(self.scene)
+        self.view.undo = self.undo_stack.undo
+        self.view.redo = self.undo_stack.redo
+        self.layer_palette = LayerPalette()
+        self.inspector = LayerInspector(self.model, self.undo_stack)
+        self.inspector.setMinimumWidth(220)
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("canvasStatus")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("totalParams")
+        self.total_label.setToolTip(
+            self.tr("Every weight and bias the network will learn, summed over the blocks")
+        )
+        font = self.total_label.font()
+        font.setBold(True)
+        self.total_label.setFont(font)
+
+        self.toolbar = self._make_toolbar()
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(4)
+        centre_layout.addWidget(self.toolbar)
+        centre_layout.addWidget(self.view, 1)
+        centre_layout.addWidget(self.status_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.total_label, 1)
+        bottom.addWidget(self.build_button)
+        centre_layout.addLayout(bottom)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.layer_palette)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.inspector)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
+        splitter.setSizes([160, 700, 280])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        self.layer_palette.layer_requested.connect(self.add_layer)
+        self.view.layer_dropped.connect(self.insert_layer)
+        self.view.delete_requested.connect(self.delete_selected)
+        self.view.move_requested.connect(self.move_selected)
+        self.view.context_menu_requested.connect(
+            lambda scene_pos, screen_pos: self.context_menu(scene_pos).exec(screen_pos)
+        )
+        self.inspector.status_message.connect(self._report)
+        self.inspector.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.inspector.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.inspector.delete_button.clicked.connect(self.delete_selected)
+        self.scene.status_message.connect(self._report)
+        self.model.validated.connect(self._validated)
+
+        self._last_status = ""
+        self.model.set_spec(load_preset(DEFAULT_PRESET))
+        self.view.fit()
+        self.setFocusProxy(self.view)
+
+    # ------------------------------------------------------------------------------ toolbar
+    def _make_toolbar(self) -> QToolBar:
+        bar = QToolBar(self.tr("Canvas"))
+        bar.setObjectName("canvasToolBar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        self.presets_menu = QMenu(self.tr("Presets"), self)
+        self.presets_menu.setObjectName("presetsMenu")
+        self.preset_actions: dict[str, QAction] = {}
+        for name in preset_names():
+            action = self.presets_menu.addAction(name)
+            with contextlib.suppress(SpecError, ValueError, OSError):
+                action.setToolTip(load_preset(name).get("description", name))
+            action.triggered.connect(lambda _checked=False, name=name: self.load_preset(name))
+            self.preset_actions[name] = action
+        self.presets_menu.setToolTipsVisible(True)
+        presets = QToolButton()
+        presets.setObjectName("presetsButton")
+        presets.setText(self.tr("Presets"))
+        presets.setToolTip(self.tr("Start from one of the book's networks"))
+        presets.setMenu(self.presets_menu)
+        presets.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar.addWidget(presets)
+
+        self.open_action = self._action(
+            bar,
+            self.tr("Open…"),
+            self.tr("Open a network architecture (JSON spec)"),
+            self.open_dialog,
+        )
+        self.save_action = self._action(
+            bar,
+            self.tr("Save…"),
+            self.tr("Save this architecture as JSON (the engine's spec format)"),
+            self.save_dialog,
+        )
+        bar.addSeparator()
+        self.undo_action = self._action(bar, self.tr("Undo"), "", self.undo_stack.undo)
+        self.redo_action = self._action(bar, self.tr("Redo"), "", self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(self._undo_texts)
+        self.undo_stack.redoTextChanged.connect(self._undo_texts)
+        self._undo_texts()
+        bar.addSeparator()
+        self.layout_action = self._action(
+            bar,
+            self.tr("Tidy"),
+            self.tr("Auto-layout: stack the blocks from input to output"),
+            self.auto_layout,
+        )
+        self.fit_action = self._action(
+            bar,
+            self.tr("Fit"),
+            self.tr("Zoom to show the whole network (Ctrl + wheel zooms)"),
+            self.view.fit,
+        )
+        # "Build network" is a button beside the total, where a narrow toolbar cannot hide it.
+        self.build_action = QAction(self.tr("Build network"), self)
+        self.build_action.setToolTip(
+            self.tr("Turn the canvas into a fresh network with new random weights, ready to train")
+        )
+        self.build_action.triggered.connect(lambda _checked=False: self.build_network())
+        self.build_button = QToolButton()
+        self.build_button.setObjectName("buildNetworkButton")
+        self.build_button.setDefaultAction(self.build_action)
+        font = self.build_button.font()
+        font.setBold(True)
+        self.build_button.setFont(font)
+        return bar
+
+    def _undo_texts(self, _text: str = "") -> None:
+        """Keep the toolbar short: the command's name goes into the tooltips."""
+        undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
+        self.undo_action.setEnabled(self.undo_stack.canUndo())
+        self.redo_action.setEnabled(self.undo_stack.canRedo())
+        self.undo_action.setToolTip(
+            self.tr("Undo {what} (Ctrl+Z)").format(what=undo)
+            if undo
+            else self.tr("Nothing to undo")
+        )
+        self.redo_action.setToolTip(
+            self.tr("Redo {what} (Ctrl+Shift+Z)").format(what=redo)
+            if redo
+            else self.tr("Nothing to redo")
+        )
+
+    def _action(self, bar: QToolBar, text: str, tip: str, slot: Callable[[], Any]) -> QAction:
+        action = QAction(text, self)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        bar.addAction(action)
+        return action
+
+    # ------------------------------------------------------------------------------ spec
+    def spec(self) -> dict[str, Any]:
+        """The network on the canvas in the engine's spec format."""
+        return self.model.spec()
+
+    def set_spec(
+        self, spec: dict[str, Any], text: str | None = None, undoable: bool = True
+    ) -> None:
+        """Show a network on the canvas; raises SpecError (canvas unchanged) if the engine refuses.
+
+        Undoable by default; with `undoable=False` the undo history starts afresh.
+        """
+        if undoable:
+            self.undo_stack.push(SetSpecCommand(self.model, spec, text or self.tr("Load network")))
+        else:
+            self.model.set_spec(spec)
+            self.undo_stack.clear()
+        self.view.fit()
+
+    def load_preset(self, name: str) -> None:
+        """Replace the canvas with one of the engine's presets."""
+        try:
+            self.set_spec(load_preset(name), self.tr("Load preset {name}").format(name=name))
+        except SpecError as exc:
+            self._report(str(exc))
+            return
+        self._report(self.tr("Loaded preset {name}").format(name=name))
+
+    def save_json(self, path: str | Path) -> None:
+        """Write the architecture as JSON (the engine's spec format)."""
+        path = Path(path)
+        path.write_text(json.dumps(self.spec(), indent=2) + "\n", encoding="utf-8")
+        self.last_path = path
+        self._report(self.tr("Saved the architecture to {path}").format(path=path))
+
+    def open_json(self, path: str | Path) -> bool:
+        """Read an architecture from JSON; reports (not raises) an unreadable or bad file."""
+        path = Path(path)
+        try:
+            spec = json.loads(path.read_text(encoding="utf-8"))
+            self.set_spec(spec, self.tr("Open {name}").format(name=path.name))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            self._report(self.tr("Cannot open {path}: {error}").format(path=path, error=exc))
+            return False
+        self.last_path = path
+        self._report(self.tr("Opened {path}").format(path=path))
+        return True
+
+    def open_dialog(self) -> None:
+        """Ask for a JSON file and open it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open architecture"),
+            str(self.last_path or ""),
+            self.tr("Network spec (*.json);;All files (*)"),
+        )
+        if path:
+            self.open_json(path)
+
+    def save_dialog(self) -> None:
+        """Ask for a file name and save the architecture there."""
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save architecture"),
+            str(self.last_path or "network.json"),
+            self.tr("Network spec (*.json)"),
+        )
+        if path:
+            try:
+                self.save_json(path)
+            except OSError as exc:
+                self._report(self.tr("Cannot save {path}: {error}").format(path=path, error=exc))
+
+    # ------------------------------------------------------------------------------ building
+    def build_network(self) -> Any:
+        """Make a fresh Network from the canvas and emit `network_built`; None if refused."""
+        error = self.model.error
+        if error is not None:
+            self._report(self.tr("Cannot build: {error}").format(error=error))
+            return None
+        if self.confirm_discard is not None and not self.confirm_discard():
+            self._report(self.tr("Build cancelled: the current network is kept"))
+            return None
+        try:
+            from playground.engine import Network
+
+            net = Network.from_spec(self.spec(), seed=self.seed)
+        except (ImportError, ValueError) as exc:
+            self._report(self.tr("Cannot build: {error}").format(error=exc))
+            return None
+        self._report(
+            self.tr("Built a fresh network: {n:,} parameters, ready to train").format(
+                n=self.model.total_params
+            )
+        )
+        self.network_built.emit(net)
+        return net
+
+    # ------------------------------------------------------------------------------ editing
+    def add_layer(self, layer: dict[str, Any]) -> None:
+        """Add a layer after the selected block, or at the end when nothing is selected."""
+        selected = self.model.selected_id
+        if selected is None:
+            index = len(self.model.nodes)
+        elif selected == INPUT_ID:
+            index = 0
+        else:
+            index = self.model.index_of(selected) + 1
+        self.insert_layer(index, layer)
+
+    def insert_layer(self, index: int, layer: dict[str, Any]) -> None:
+        """Insert a layer at a chain index (0 = right after the input), as one undo step."""
+        try:
+            self.undo_stack.push(InsertLayerCommand(self.model, index, layer))
+        except (SpecError, IndexError) as exc:
+            self._report(str(exc))
+
+    def delete_selected(self) -> None:
+        """Remove the selected block (the input block stays); the next block gets selected."""
+        selected = self.model.selected_id
+        if selected is None:
+            return
+        if selected == INPUT_ID:
+            self._report(self.tr("The input block stays: the data decides its shape"))
+            return
+        index = self.model.index_of(selected)
+        self.undo_stack.push(RemoveLayerCommand(self.model, selected))
+        nodes = self.model.nodes
+        if nodes:
+            self.model.set_selection(nodes[min(index, len(nodes) - 1)].id)
+
+    def move_selected(self, step: int) -> None:
+        """Move the selected layer `step` places along the chain (-1 = towards the input)."""
+        selected = self.model.selected_id
+        if selected in (None, INPUT_ID):
+            return
+        index = self.model.index_of(selected) + step
+        if 0 <= index < len(self.model.nodes):
+            self.undo_stack.push(ReorderLayerCommand(self.model, selected, index))
+            self.model.set_selection(selected)
+
+    def auto_layout(self) -> None:
+        """Stack the blocks from input to output (one undo step) and fit them in view."""
+        new = self.model.auto_layout()
+        old = self.model.positions()
+        if new != old:
+            self.undo_stack.push(
+                MoveBlocksCommand(self.model, old, new, self.tr("Tidy the layout"))
+            )
+        self.view.fit()
+
+    def context_menu(self, scene_pos: QPointF) -> QMenu:
+        """The right-click menu for what lies at a scene point: a block, an arrow or nothing."""
+        menu = QMenu(self)
+        block = self.scene.block_at(scene_pos)
+        link = None if block is not None else self.scene.link_at(scene_pos)
+        names = self.model.layer_names()
+        names[INPUT_ID] = self.tr("input")
+        if block is not None:
+            self.model.set_selection(block.node_id)
+            if block.node_id == INPUT_ID:
+                index = 0
+            else:
+                index = self.model.index_of(block.node_id) + 1
+                menu.addAction(self.tr("Delete"), self.delete_selected)
+                up = menu.addAction(self.tr("Move up"), lambda: self.move_selected(-1))
+                up.setEnabled(index > 1)
+                down = menu.addAction(self.tr("Move down"), lambda: self.move_selected(1))
+                down.setEnabled(index < len(self.model.nodes))
+                menu.addSeparator()
+            title = self.tr("Insert after {name}").format(name=names[block.node_id])
+        elif link is not None:
+            index = self.model.index_of(link.sink.node_id)
+            title = self.tr("Insert between {a} and {b}").format(
+                a=names[link.source.node_id], b=names[link.sink.node_id]
+            )
+        else:
+            index = len(self.model.nodes)
+            title = self.tr("Add at the end")
+        insert = menu.addMenu(title)
+        insert.setObjectName("insertMenu")
+        for _section, label, layer, tip in palette_entries():
+            if layer is None:
+                insert.addSection(label)
+                continue
+            action = insert.addAction(
+                label, lambda index=index, layer=layer: self.insert_layer(index, layer)
+            )
+            action.setToolTip(tip)
+        insert.setToolTipsVisible(True)
+        if block is None and link is None:
+            menu.addSeparator()
+            menu.addAction(self.layout_action)
+            menu.addAction(self.fit_action)
+        return menu
+
+    # ------------------------------------------------------------------------------ status
+    def _validated(self) -> None:
+        model = self.model
+        known = all(model.state(n.id).info is not None for n in model.nodes)
+        total = (
+            self.tr("Total: {n:,} parameters")
+            if known
+            else self.tr("Total so far: {n:,} parameters")
+        )
+        self.total_label.setText(total.format(n=model.total_params))
+        if model.error is not None:
+            text = f"⚠ {model.error}"
+            self.status_label.setStyleSheet("color: #c62828;")
+        else:
+            text = self.tr("✓ The engine accepts this network: {n} layers, output {shape}").format(
+                n=len(model.nodes),
+                shape=model.state(model.nodes[-1].id).info.shape_text if model.nodes else "?",
+            )
+            self.status_label.setStyleSheet("color: #2e7d32;")
+        self.status_label.setText(text)
+        if text != self._last_status:
+            self._last_status = text
+            if model.error is not None:
+                self.status_message.emit(str(model.error))
+        self.spec_changed.emit()
+
+    def _report(self, message: str) -> None:
+        """Show a one-off message in the status line and pass it to the window."""
+        self.status_label.setText(message)
+        self.status_label.setStyleSheet("")
+        self._last_status = message
+        self.status_message.emit(message)

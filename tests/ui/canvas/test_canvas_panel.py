@@ -1,0 +1,468 @@
+"""The NetworkPanel driven like a user: palette, canvas, inspector, files, build."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox
+
+from playground.engine.spec import infer, load_preset, normalize, preset_names
+from playground.errors import SpecError
+from playground.ui.canvas import NetworkPanel
+from playground.ui.canvas.items import ERROR_LINE
+from playground.ui.canvas.model import INPUT_ID
+from playground.ui.canvas.palette import palette_entries
+from playground.ui.canvas.view import layer_from_mime, layer_to_mime
+
+PALETTE_LABEL = {"conv": "Conv", "dense": "Dense"}
+POOL_LABEL = {"max": "Max pool", "l2": "L2 pool", "avg": "Average pool"}
+
+
+@pytest.fixture
+def panel(qtbot):
+    widget = NetworkPanel()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def view_point(panel: NetworkPanel, scene_point: QPointF) -> QPoint:
+    return panel.view.mapFromScene(scene_point)
+
+
+def click_block(qtbot, panel: NetworkPanel, node_id: int) -> None:
+    block = panel.scene.block(node_id)
+    qtbot.mouseClick(
+        panel.view.viewport(), Qt.MouseButton.LeftButton, pos=view_point(panel, block.center())
+    )
+
+
+def double_click_palette(qtbot, panel: NetworkPanel, label: str) -> None:
+    palette = panel.layer_palette
+    item = palette.find_entry(label)
+    rect = palette.visualItemRect(item)
+    # A real double-click starts with a click (press, release), then the second press.
+    qtbot.mouseClick(palette.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(palette.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def clear_canvas(qtbot, panel: NetworkPanel) -> None:
+    """Delete every block with the keyboard, as a user starting from scratch would."""
+    click_block(qtbot, panel, panel.model.nodes[0].id)
+    while panel.model.nodes:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    panel.model.set_selection(None)
+
+
+def set_editor(panel: NetworkPanel, key: str, value: object) -> None:
+    editor = panel.inspector.editors[key]
+    if isinstance(editor, QSpinBox):
+        editor.setValue(int(value))
+    else:
+        assert isinstance(editor, QComboBox)
+        index = editor.findData(value)
+        assert index >= 0, f"{key}={value!r} is not offered"
+        editor.setCurrentIndex(index)
+
+
+def build_by_hand(qtbot, panel: NetworkPanel, spec: dict) -> None:
+    """Rebuild a spec from palette entries and inspector widgets only."""
+    clear_canvas(qtbot, panel)
+    for layer in spec["layers"]:
+        kind = layer["type"]
+        if kind == "pool":
+            label = POOL_LABEL[layer["mode"]]
+        elif kind == "activation":
+            label = layer["activation"]
+        else:
+            label = PALETTE_LABEL[kind]
+        double_click_palette(qtbot, panel, label)
+        assert panel.model.selected_id == panel.model.nodes[-1].id
+        for key, value in layer.items():
+            if key not in ("type", "name") and key in panel.inspector.editors:
+                set_editor(panel, key, value)
+    combo = panel.inspector.cost_combo
+    combo.setCurrentIndex(combo.findData(spec["cost"]))
+
+
+def block_tips(panel: NetworkPanel) -> list[str]:
+    return [panel.scene.block(n.id).toolTip() for n in panel.model.nodes]
+
+
+def test_panel_contract(panel: NetworkPanel) -> None:
+    assert panel.findChild(type(panel.view), "networkCanvas") is panel.view
+    assert panel.findChild(type(panel.layer_palette), "layerPalette") is panel.layer_palette
+    assert panel.spec()["layers"] == load_preset("nielsen-conv")["layers"]
+    assert panel.undo_stack.count() == 0
+
+
+def test_build_nielsen_conv_from_the_palette(qtbot, panel: NetworkPanel) -> None:
+    clear_canvas(qtbot, panel)
+    assert panel.model.nodes == []
+    assert "no layers" in panel.status_label.text()
+
+    double_click_palette(qtbot, panel, "Conv")
+    double_click_palette(qtbot, panel, "Max pool")
+    double_click_palette(qtbot, panel, "Dense")
+    double_click_palette(qtbot, panel, "Dense")
+    # The last dense layer becomes the 10-way softmax output.
+    set_editor(panel, "units", 10)
+    set_editor(panel, "activation", "softmax")
+
+    tips = block_tips(panel)
+    assert "20x24x24" in tips[0] and "520 params" in tips[0]
+    assert "conv 20@5x5 s1 p0 g1, sigmoid" in tips[0]
+    assert "20x12x12" in tips[1] and "0 params" in tips[1]
+    assert "288,100 params" in tips[2]
+    assert "1,010 params" in tips[3] and "dense 10, softmax" in tips[3]
+    shown = panel.scene.block(panel.model.nodes[0].id).shown_text()
+    assert "520 params" in shown and "20x24x24" in shown
+    assert panel.total_label.text() == "Total: 289,630 parameters"
+    assert panel.model.is_valid
+    assert panel.spec()["layers"] == load_preset("nielsen-conv")["layers"]
+
+
+@pytest.mark.parametrize("name", preset_names())
+def test_every_preset_can_be_rebuilt_by_hand(qtbot, panel: NetworkPanel, name: str) -> None:
+    preset = load_preset(name)
+    build_by_hand(qtbot, panel, preset)
+    spec = panel.spec()
+    assert spec["layers"] == preset["layers"]
+    assert spec["cost"] == preset["cost"]
+    assert panel.model.is_valid
+    for tip, row in zip(block_tips(panel), infer(preset), strict=True):
+        assert row.shape_text in tip and f"{row.params:,} params" in tip
+
+
+def test_groups_that_do_not_divide_are_marked_with_the_engine_message(
+    qtbot, panel: NetworkPanel
+) -> None:
+    panel.load_preset("grouped-conv")
+    conv2 = panel.model.nodes[2]
+    click_block(qtbot, panel, conv2.id)
+    assert panel.model.selected_id == conv2.id
+    with qtbot.waitSignal(panel.status_message) as message:
+        set_editor(panel, "groups", 3)
+
+    broken = dict(load_preset("grouped-conv"))
+    broken["layers"][2]["groups"] = 3
+    with pytest.raises(SpecError) as caught:
+        infer(broken)
+    expected = str(caught.value)
+    assert "groups=3 must divide in_channels=20 and filters=40" in expected
+
+    block = panel.scene.block(conv2.id)
+    assert block.error == expected
+    assert expected in block.toolTip()
+    assert block.body.pen().color().name() == ERROR_LINE
+    assert message.args == [expected]
+    assert expected in panel.status_label.text()
+    assert panel.inspector.error.text() == expected
+    # Later blocks cannot know their shape; earlier ones still can.
+    assert "?" in panel.scene.block(panel.model.nodes[3].id).toolTip()
+    assert "20x12x12" in panel.scene.block(panel.model.nodes[1].id).toolTip()
+
+    panel.undo_stack.undo()
+    assert panel.model.is_valid
+    assert block.error is None
+    assert block.body.pen().color().name() != ERROR_LINE
+    assert panel.inspector.editors["groups"].value() == 2
+
+
+def test_spin_boxes_refuse_impossible_values(qtbot, panel: NetworkPanel) -> None:
+    click_block(qtbot, panel, panel.model.nodes[0].id)
+    filters = panel.inspector.editors["filters"]
+    filters.setValue(0)
+    assert filters.value() == 1
+    padding = panel.inspector.editors["padding"]
+    padding.setValue(-3)
+    assert padding.value() == 0
+    assert panel.model.node(panel.model.nodes[0].id).layer["filters"] == 1
+
+
+def test_save_reopen_and_compare_json(qtbot, panel: NetworkPanel, tmp_path) -> None:
+    panel.load_preset("grouped-conv")
+    first = tmp_path / "first.json"
+    panel.save_json(first)
+    saved = json.loads(first.read_text(encoding="utf-8"))
+    assert normalize(saved) == normalize(load_preset("grouped-conv"))
+
+    other = NetworkPanel()
+    qtbot.addWidget(other)
+    assert other.open_json(first)
+    assert other.spec() == saved
+    second = tmp_path / "second.json"
+    other.save_json(second)
+    assert json.loads(second.read_text(encoding="utf-8")) == saved
+    other.undo_stack.undo()
+    assert other.spec()["layers"] == load_preset("nielsen-conv")["layers"]
+
+
+def test_a_bad_file_is_reported_not_raised(panel: NetworkPanel, tmp_path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"input": [1, 28, 28], "layers": [{"type": "lstm"}]}', encoding="utf-8")
+    before = panel.spec()
+    assert not panel.open_json(bad)
+    assert "unknown layer type 'lstm'" in panel.status_label.text()
+    assert panel.spec() == before
+    assert not panel.open_json(tmp_path / "missing.json")
+
+
+def drop_layer(panel: NetworkPanel, layer: dict, scene_point: QPointF) -> int:
+    """Drag enter, move and drop a palette layer at a scene point, as Qt's DnD would.
+
+    Returns how many arrows lit up as the drop target while the layer hovered.
+    """
+    point = view_point(panel, scene_point)
+    mime: QMimeData = layer_to_mime(layer)
+    args = (
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    viewport = panel.view.viewport()
+    enter = QDragEnterEvent(point, *args)
+    QApplication.sendEvent(viewport, enter)
+    move = QDragMoveEvent(point, *args)
+    QApplication.sendEvent(viewport, move)
+    hot = [link for link in panel.scene.links.values() if link.hot]
+    QApplication.sendEvent(viewport, QDropEvent(QPointF(point), *args))
+    assert not [link for link in panel.scene.links.values() if link.hot]
+    assert enter.isAccepted() and move.isAccepted()
+    return len(hot)
+
+
+def test_dropping_a_layer_on_an_arrow_inserts_it_between(panel: NetworkPanel) -> None:
+    conv, pool = panel.model.nodes[0], panel.model.nodes[1]
+    link = panel.scene.links[(conv.id, pool.id)]
+    relu = {"type": "activation", "activation": "relu"}
+    assert drop_layer(panel, relu, link.path().pointAtPercent(0.5)) == 1
+    assert [n.type for n in panel.model.nodes] == ["conv", "activation", "pool", "dense", "dense"]
+    assert "20x24x24 → 20x24x24" in block_tips(panel)[1]
+    panel.undo_stack.undo()
+    assert [n.type for n in panel.model.nodes] == ["conv", "pool", "dense", "dense"]
+
+
+def test_dropping_below_the_chain_appends(panel: NetworkPanel) -> None:
+    last = panel.scene.block(panel.model.nodes[-1].id)
+    below = last.center() + QPointF(0, 150)
+    assert drop_layer(panel, {"type": "activation", "activation": "tanh"}, below) == 0
+    assert [n.type for n in panel.model.nodes][-1] == "activation"
+    assert "cannot follow softmax" in panel.status_label.text()
+
+
+def drag(panel: NetworkPanel, start: QPointF, end: QPointF) -> None:
+    """Press, move in steps and release on the canvas (scene coordinates)."""
+    viewport = panel.view.viewport()
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+
+    def send(kind, point, button, buttons):
+        local = QPointF(view_point(panel, point))
+        event = QMouseEvent(
+            kind,
+            local,
+            viewport.mapToGlobal(local),
+            button,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(viewport, event)
+
+    send(QMouseEvent.Type.MouseButtonPress, start, left, left)
+    for i in range(1, 11):
+        point = start + (end - start) * (i / 10)
+        send(QMouseEvent.Type.MouseMove, point, none, left)
+    send(QMouseEvent.Type.MouseButtonRelease, end, left, none)
+
+
+def test_dragging_a_block_is_one_undo_step(panel: NetworkPanel) -> None:
+    conv = panel.model.nodes[0]
+    block = panel.scene.block(conv.id)
+    old = panel.model.node(conv.id).pos
+    start = block.center()
+    drag(panel, start, start + QPointF(300, 0))
+    new = panel.model.node(conv.id).pos
+    assert new[0] == pytest.approx(old[0] + 300, abs=2)
+    assert panel.undo_stack.count() == 1
+    assert [n.type for n in panel.model.nodes] == ["conv", "pool", "dense", "dense"]
+    panel.undo_stack.undo()
+    assert panel.model.node(conv.id).pos == old
+    assert (block.pos().x(), block.pos().y()) == old
+
+
+def test_dragging_a_block_onto_an_arrow_reorders(panel: NetworkPanel) -> None:
+    ids = [n.id for n in panel.model.nodes]
+    pool = panel.scene.block(ids[1])
+    link = panel.scene.links[(INPUT_ID, ids[0])]
+    drag(panel, pool.center(), link.path().pointAtPercent(0.5))
+    assert [n.id for n in panel.model.nodes] == [ids[1], ids[0], ids[2], ids[3]]
+    assert "1x28x28 → 1x14x14" in block_tips(panel)[0]
+    assert panel.undo_stack.count() == 1
+    panel.undo_stack.undo()
+    assert [n.id for n in panel.model.nodes] == ids
+
+
+def test_keyboard_walks_deletes_and_moves(qtbot, panel: NetworkPanel) -> None:
+    ids = [n.id for n in panel.model.nodes]
+    click_block(qtbot, panel, INPUT_ID)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert len(panel.model.nodes) == 4  # the input block stays
+    assert "input block stays" in panel.status_label.text()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)
+    assert panel.model.selected_id == ids[1]
+    qtbot.keyClick(panel.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [n.id for n in panel.model.nodes][:2] == [ids[1], ids[0]]
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert ids[1] not in [n.id for n in panel.model.nodes]
+    assert panel.model.selected_id == ids[0]
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ids[1] in [n.id for n in panel.model.nodes]
+
+
+def test_conv_block_teaches_the_parameter_saving(panel: NetworkPanel) -> None:
+    tip = block_tips(panel)[0]
+    assert "20 x 26 = 520" in tip
+    assert "784 x 30 + 30 = 23,550" in tip
+    assert "784 x 11,520 + 11,520 = 9,043,200" in tip
+    panel.load_preset("grouped-conv")
+    tip = block_tips(panel)[2]
+    assert "40x5x5x10 = 10,000 weights versus 40x5x5x20 = 20,000" in tip
+    assert "groups=" not in block_tips(panel)[0].split("Shared weights")[1]
+
+
+def test_build_network_asks_first_and_emits(qtbot, panel: NetworkPanel) -> None:
+    asked = []
+    panel.confirm_discard = lambda: asked.append(True) or False
+    with qtbot.assertNotEmitted(panel.network_built):
+        assert panel.build_network() is None
+    assert asked == [True]
+
+    panel.confirm_discard = lambda: True
+    with qtbot.waitSignal(panel.network_built) as built:
+        qtbot.mouseClick(panel.build_button, Qt.MouseButton.LeftButton)
+    (net,) = built.args
+    assert net.spec["layers"][0]["filters"] == 20
+    assert "Built a fresh network: 289,630 parameters" in panel.status_label.text()
+    assert list(net.params) == [
+        "conv1.weight",
+        "conv1.bias",
+        "dense1.weight",
+        "dense1.bias",
+        "dense2.weight",
+        "dense2.bias",
+    ]
+    assert net.params["conv1.weight"].shape == (20, 1, 5, 5)
+
+
+def test_build_refuses_an_invalid_network_with_the_engine_message(panel: NetworkPanel) -> None:
+    last = panel.model.nodes[-1]
+    panel.inspector.show_node(last.id)
+    set_editor(panel, "activation", "sigmoid")
+    assert not panel.model.is_valid
+    assert panel.build_network() is None
+    assert "needs a softmax output" in panel.status_label.text()
+
+
+def test_set_spec_shows_a_loaded_architecture(panel: NetworkPanel) -> None:
+    panel.set_spec(load_preset("nielsen-conv2"))
+    tips = block_tips(panel)
+    assert len(tips) == 6
+    assert "40x8x8" in tips[2] and "20,040 params" in tips[2]
+    assert panel.total_label.text() == "Total: 85,670 parameters"
+    with pytest.raises(SpecError):
+        panel.set_spec({"input": [1, 28, 28], "layers": []})
+    assert len(panel.model.nodes) == 6
+
+
+def test_context_menu_inserts_between_two_blocks(panel: NetworkPanel) -> None:
+    pool, dense = panel.model.nodes[1], panel.model.nodes[2]
+    point = panel.scene.links[(pool.id, dense.id)].path().pointAtPercent(0.5)
+    menu = panel.context_menu(point)
+    insert = menu.findChild(type(menu), "insertMenu")
+    assert insert.title() == "Insert between pool1 and dense1"
+    relu = next(a for a in insert.actions() if a.text() == "relu")
+    relu.trigger()
+    assert [n.type for n in panel.model.nodes] == ["conv", "pool", "activation", "dense", "dense"]
+
+    menu = panel.context_menu(panel.scene.block(pool.id).center())
+    assert panel.model.selected_id == pool.id
+    next(a for a in menu.actions() if a.text() == "Delete").trigger()
+    assert pool.id not in [n.id for n in panel.model.nodes]
+
+
+def test_presets_menu_and_undo_actions(panel: NetworkPanel) -> None:
+    assert set(panel.preset_actions) == set(preset_names())
+    assert not panel.undo_action.isEnabled()
+    panel.preset_actions["nielsen-mlp"].trigger()
+    assert [n.type for n in panel.model.nodes] == ["dense", "dense"]
+    assert panel.inspector.cost_combo.currentData() == "quadratic"
+    assert panel.undo_action.isEnabled()
+    assert "nielsen-mlp" in panel.undo_action.toolTip()
+    panel.undo_action.trigger()
+    assert panel.spec()["layers"] == load_preset("nielsen-conv")["layers"]
+    assert panel.inspector.cost_combo.currentData() == "log-likelihood"
+    panel.redo_action.trigger()
+    assert panel.total_label.text() == "Total: 23,860 parameters"
+
+
+def test_zoom_and_fit(qtbot, panel: NetworkPanel) -> None:
+    view = panel.view
+    fitted = view.zoom()
+    assert 0.2 <= fitted <= 1.0
+    view.zoom_by(2.0)
+    assert view.zoom() == pytest.approx(min(3.0, fitted * 2.0))
+    assert not view.auto_fit
+    view.set_zoom(50)
+    assert view.zoom() == pytest.approx(3.0)
+    panel.fit_action.trigger()
+    assert view.auto_fit and view.zoom() == pytest.approx(fitted)
+
+
+def test_tidy_puts_moved_blocks_back_in_one_step(panel: NetworkPanel) -> None:
+    conv = panel.model.nodes[0]
+    panel.model.set_positions({conv.id: (400.0, 10.0)})
+    panel.layout_action.trigger()
+    assert panel.model.positions() == panel.model.auto_layout()
+    assert panel.undo_stack.count() == 1
+    panel.undo_stack.undo()
+    assert panel.model.node(conv.id).pos == (400.0, 10.0)
+
+
+def test_palette_drags_carry_the_default_layer_as_a_copy(panel: NetworkPanel) -> None:
+    palette = panel.layer_palette
+    item = palette.find_entry("L2 pool")
+    mime = palette.mimeData([item])
+    assert layer_from_mime(mime) == {"type": "pool", "mode": "l2", "size": 2}
+    assert palette.count() == len([e for e in palette_entries()])
+    heading = palette.item(0)
+    assert palette.layer_of(heading) is None
+    assert not heading.flags() & Qt.ItemFlag.ItemIsDragEnabled
+    point = view_point(panel, panel.scene.block(panel.model.nodes[0].id).center())
+    # Shift proposes a move; the canvas must still take a copy or the palette loses the entry.
+    args = (
+        Qt.DropAction.CopyAction | Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ShiftModifier,
+    )
+    drop = QDropEvent(QPointF(point), *args)
+    assert drop.proposedAction() == Qt.DropAction.MoveAction
+    QApplication.sendEvent(panel.view.viewport(), QDragEnterEvent(point, *args))
+    QApplication.sendEvent(panel.view.viewport(), drop)
+    assert drop.dropAction() == Qt.DropAction.CopyAction
+    assert panel.model.nodes[1].layer == {"type": "pool", "mode": "l2", "size": 2}
+
+
+def test_set_spec_without_undo_starts_a_fresh_history(panel: NetworkPanel) -> None:
+    panel.load_preset("nielsen-mlp")
+    assert panel.undo_stack.count() == 1
+    panel.set_spec(load_preset("nielsen-conv2"), undoable=False)
+    assert panel.undo_stack.count() == 0
+    assert len(panel.model.nodes) == 6

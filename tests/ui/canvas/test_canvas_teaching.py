@@ -1,0 +1,51 @@
+"""Teaching notes: the parameter comparisons the conv blocks show, computed from engine rows."""
+
+from __future__ import annotations
+
+from playground.engine.spec import infer
+from playground.ui.canvas.teaching import block_note, conv_comparison, groups_saving
+
+CONV = {
+    "type": "conv",
+    "filters": 20,
+    "kernel": 5,
+    "stride": 1,
+    "padding": 0,
+    "groups": 1,
+    "activation": "sigmoid",
+}
+OUT = {"type": "dense", "units": 10, "activation": "softmax"}
+
+
+def rows(input_shape: list[int], *layers: dict) -> list:
+    return infer({"input": input_shape, "layers": [*layers, OUT], "cost": "log-likelihood"})
+
+
+def test_the_books_seed_example() -> None:
+    row = rows([1, 28, 28], CONV)[0]
+    text = conv_comparison(row, CONV)
+    assert "20 feature maps of 5x5 need 20 x 26 = 520 parameters" in text
+    assert "784 x 30 + 30 = 23,550" in text
+    # The same 20x24x24 outputs from a dense layer: 784 * 11520 + 11520 weights and biases.
+    assert f"{784 * 11520 + 11520:,}" == "9,043,200"
+    assert "784 x 11,520 + 11,520 = 9,043,200 parameters" in text
+
+
+def test_groups_saving_against_groups_one() -> None:
+    layer = {**CONV, "filters": 64, "kernel": 3, "groups": 2}
+    row = rows([32, 10, 10], layer)[0]
+    assert row.params == 64 * 16 * 9 + 64
+    text = groups_saving(row, layer)
+    assert "64x3x3x16 = 9,216 weights versus 64x3x3x32 = 18,432" in text
+    assert "50% saved" in text
+    assert "Groups:" in block_note(row, layer)
+    assert "Groups:" not in block_note(rows([32, 10, 10], CONV)[0], CONV)
+
+
+def test_dense_and_pool_notes_explain_their_counts() -> None:
+    pool = {"type": "pool", "mode": "max", "size": 2}
+    dense = {"type": "dense", "units": 30, "activation": "sigmoid"}
+    pool_row, dense_row, _ = rows([1, 28, 28], pool, dense)
+    assert "no parameters" in block_note(pool_row, pool)
+    assert "30 neurons x (196 weights + 1 bias) = 5,910 parameters" in block_note(dense_row, dense)
+    assert block_note(None, dense) == ""
