@@ -1,0 +1,431 @@
+"""The gradient descent lab: a ball rolling down a cost surface by delta v = -eta grad C."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.labs.descent import SURFACES, GradientDescent, Status, Surface
+from playground.ui.labs._widgets import (
+    FOREGROUND,
+    GRAD_COLOR,
+    STEP_COLOR,
+    FloatSlider,
+    fmt,
+    make_plot,
+)
+
+#: How often Run takes a step, and the most steps one run takes.
+RUN_INTERVAL_MS = 60
+MAX_RUN_STEPS = 400
+#: The grad C arrow is drawn this long (in map units per unit of |grad C|, capped) so it fits.
+GRAD_ARROW_FRACTION = 0.18
+PATH_COLOR = "#ffffff"
+BALL_COLOR = "#e6194b"
+
+
+class Arrow:
+    """A straight arrow in data coordinates: a line plus a pyqtgraph ArrowItem head."""
+
+    def __init__(self, plot: pg.PlotItem, color: str) -> None:
+        self.line = pg.PlotDataItem(pen=pg.mkPen(color, width=3))
+        self.head = pg.ArrowItem(
+            headLen=14, tipAngle=35, tailLen=0, pen=pg.mkPen(color), brush=pg.mkBrush(color)
+        )
+        plot.addItem(self.line)
+        plot.addItem(self.head)
+
+    def set(self, start: np.ndarray, end: np.ndarray) -> None:
+        """Draw from start to end; hide when the arrow has (almost) no length."""
+        d = np.asarray(end) - np.asarray(start)
+        visible = bool(np.all(np.isfinite(d)) and np.hypot(*d) > 1e-9)
+        self.line.setVisible(visible)
+        self.head.setVisible(visible)
+        if not visible:
+            return
+        self.line.setData([start[0], end[0]], [start[1], end[1]])
+        # ArrowItem angle 0 points left, turning clockwise on screen, where y points down.
+        self.head.setStyle(angle=math.degrees(math.atan2(d[1], -d[0])))
+        self.head.setPos(QPointF(float(end[0]), float(end[1])))
+
+    def hide(self) -> None:
+        """Hide the arrow."""
+        self.line.setVisible(False)
+        self.head.setVisible(False)
+
+
+class DescentLab(QWidget):
+    """Pick a surface and a learning rate, then step or run and watch the ball and C."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("descentLab")
+        self.descent = GradientDescent(SURFACES["bowl"], eta=0.1)
+        self.timer = QTimer(self)
+        self.timer.setInterval(RUN_INTERVAL_MS)
+        self.timer.timeout.connect(self._run_tick)
+        self._run_left = 0
+
+        self._build_map()
+        controls = self._build_controls()
+        self.cost_plot = make_plot(self.tr("Cost C after each step"), self.tr("step"), "C")
+        self.cost_plot.setObjectName("descentCostPlot")
+        self.cost_plot.setToolTip(self.tr("C should fall every step; if it rises, η is too large."))
+        self.cost_curve = self.cost_plot.plot(
+            pen=pg.mkPen(BALL_COLOR, width=2), symbol="o", symbolSize=4, symbolBrush=BALL_COLOR
+        )
+        self.cost_plot.setMinimumHeight(160)
+
+        right = QVBoxLayout()
+        right.addWidget(controls)
+        right.addWidget(self.cost_plot, 1)
+        right_widget = QWidget()
+        right_widget.setLayout(right)
+        right_widget.setMaximumWidth(390)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.map, 1)
+        layout.addWidget(right_widget)
+        self.set_surface("bowl")
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_map(self) -> None:
+        self.map = make_plot(self.tr("Cost surface C(v1, v2): click to place the ball"), "v1", "v2")
+        self.map.setObjectName("descentMap")
+        self.map.setToolTip(
+            self.tr(
+                "Dark is low cost, bright is high. Click anywhere to put the ball there. "
+                "Orange arrow: direction of ∇C (uphill). Pink arrow: the step Δv = −η∇C."
+            )
+        )
+        item = self.map.getPlotItem()
+        item.setAspectLocked(True)
+        item.showGrid(x=False, y=False)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setColorMap(pg.colormap.get("viridis"))
+        item.addItem(self.image)
+        self.contours: list[pg.IsocurveItem] = []
+        self.minima = pg.ScatterPlotItem(
+            symbol="x", size=12, pen=pg.mkPen("w", width=2), brush=pg.mkBrush("w")
+        )
+        item.addItem(self.minima)
+        self.path_curve = pg.PlotDataItem(
+            pen=pg.mkPen(PATH_COLOR, width=1.5),
+            symbol="o",
+            symbolSize=4,
+            symbolBrush=PATH_COLOR,
+            symbolPen=None,
+        )
+        item.addItem(self.path_curve)
+        self.grad_arrow = Arrow(item, GRAD_COLOR)
+        self.step_arrow = Arrow(item, STEP_COLOR)
+        self.ball = pg.ScatterPlotItem(
+            size=16, pen=pg.mkPen("w", width=2), brush=pg.mkBrush(BALL_COLOR)
+        )
+        item.addItem(self.ball)
+        item.setMouseEnabled(x=False, y=False)
+        item.hideButtons()
+        self.map.scene().sigMouseClicked.connect(self._map_clicked)
+
+    def _build_controls(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Gradient descent"))
+        layout = QVBoxLayout(box)
+        form = QFormLayout()
+        self.surface_box = QComboBox()
+        self.surface_box.setObjectName("surfaceChoice")
+        names = {
+            "bowl": self.tr("Bowl"),
+            "valley": self.tr("Long narrow valley"),
+            "two_minima": self.tr("Two minima"),
+        }
+        for key in SURFACES:
+            self.surface_box.addItem(names[key], key)
+        self.surface_box.setToolTip(
+            self.tr(
+                "Bowl: the easy case. Valley: steep across, nearly flat along, so one η is "
+                "too big one way and too small the other. Two minima: where you end up "
+                "depends on where you start."
+            )
+        )
+        self.surface_box.currentIndexChanged.connect(
+            lambda: self.set_surface(self.surface_box.currentData())
+        )
+        form.addRow(self.tr("Surface"), self.surface_box)
+        self.formula = QLabel()
+        self.formula.setObjectName("surfaceFormula")
+        form.addRow("", self.formula)
+        self.eta_slider = FloatSlider(0.001, 1.5, 0.1, decimals=3, steps=600, log=True)
+        self.eta_slider.setObjectName("etaSlider")
+        self.eta_slider.setToolTip(
+            self.tr(
+                "Learning rate η: the step is Δv = −η∇C. Too small crawls; too large "
+                "overshoots the minimum or diverges."
+            )
+        )
+        self.eta_slider.value_changed.connect(self._eta_changed)
+        form.addRow(self.tr("Learning rate η"), self.eta_slider)
+        layout.addLayout(form)
+
+        buttons = QHBoxLayout()
+        self.step_button = QPushButton(self.tr("Step"))
+        self.step_button.setObjectName("descentStep")
+        self.step_button.setToolTip(self.tr("Take one step Δv = −η∇C."))
+        self.step_button.clicked.connect(self.step)
+        self.run_button = QPushButton(self.tr("Run"))
+        self.run_button.setObjectName("descentRun")
+        self.run_button.setCheckable(True)
+        self.run_button.setToolTip(
+            self.tr("Keep stepping until the ball settles, runs away, or {n} steps pass.").format(
+                n=MAX_RUN_STEPS
+            )
+        )
+        self.run_button.toggled.connect(self._run_toggled)
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.reset_button.setObjectName("descentReset")
+        self.reset_button.setToolTip(self.tr("Put the ball back at the start and clear the path."))
+        self.reset_button.clicked.connect(lambda: self.reset())
+        for b in (self.step_button, self.run_button, self.reset_button):
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+
+        self.readout = QLabel()
+        self.readout.setObjectName("descentReadout")
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
+        self.readout.setWordWrap(True)
+        layout.addWidget(self.readout)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("descentStatus")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.RichText)
+        self.status_label.setMinimumHeight(60)
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.status_label)
+        return box
+
+    # -- actions -------------------------------------------------------------------------------
+    def set_surface(self, key: str) -> None:
+        """Show surface `key` and put the ball at its start."""
+        surface = SURFACES[key]
+        index = self.surface_box.findData(key)
+        if index != self.surface_box.currentIndex():
+            self.surface_box.blockSignals(True)
+            self.surface_box.setCurrentIndex(index)
+            self.surface_box.blockSignals(False)
+        self.descent.surface = surface
+        self.formula.setText(surface.formula)
+        self._draw_surface(surface)
+        self.reset()
+
+    def _draw_surface(self, surface: Surface) -> None:
+        _, _, c = surface.grid(240)
+        shown = np.log1p(c - c.min()).astype(np.float32)  # log keeps the floor's detail visible
+        lo, hi = float(shown.min()), float(shown.max())
+        self.image.setImage(np.ascontiguousarray(shown), levels=(lo, hi))
+        x0, x1, y0, y1 = surface.extent
+        self.image.setRect(pg.QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
+        for iso in self.contours:
+            iso.setParentItem(None)
+            self.map.getPlotItem().removeItem(iso)
+        self.contours = []
+        for level in np.linspace(lo, hi, 12)[1:-1]:
+            iso = pg.IsocurveItem(
+                data=shown,
+                level=float(level),
+                pen=pg.mkPen((255, 255, 255, 70)),
+                axisOrder="row-major",
+            )
+            iso.setParentItem(self.image)
+            self.contours.append(iso)
+        self.minima.setData([m[0] for m in surface.minima], [m[1] for m in surface.minima])
+        self.map.getPlotItem().vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.0)
+
+    def reset(self, v: tuple[float, float] | None = None) -> None:
+        """Put the ball at v (default: the surface's start) and clear the path and the plot."""
+        self.stop()
+        self.descent.eta = self.eta_slider.value()
+        self.descent.reset(v)
+        self.refresh()
+
+    def step(self) -> None:
+        """One step of gradient descent (ignored once diverged)."""
+        if self.descent.diverged:
+            self.refresh()
+            return
+        self.descent.eta = self.eta_slider.value()
+        self.descent.step()
+        self.refresh()
+
+    def run(self, steps: int = MAX_RUN_STEPS) -> None:
+        """Start stepping on the timer (the Run button does this)."""
+        self._run_left = steps
+        if not self.run_button.isChecked():
+            self.run_button.setChecked(True)
+        self.timer.start()
+
+    def stop(self) -> None:
+        """Stop a run."""
+        self.timer.stop()
+        if self.run_button.isChecked():
+            self.run_button.blockSignals(True)
+            self.run_button.setChecked(False)
+            self.run_button.blockSignals(False)
+        self.run_button.setText(self.tr("Run"))
+
+    def _run_toggled(self, checked: bool) -> None:
+        if checked:
+            if self.descent.diverged or self.descent.converged:
+                self.reset()
+                self.run_button.blockSignals(True)
+                self.run_button.setChecked(True)
+                self.run_button.blockSignals(False)
+            self.run_button.setText(self.tr("Pause"))
+            self._run_left = self._run_left or MAX_RUN_STEPS
+            self.timer.start()
+        else:
+            self._run_left = 0
+            self.stop()
+
+    def _run_tick(self) -> None:
+        if self._run_left <= 0 or self.descent.diverged or self.descent.converged:
+            self._run_left = 0
+            self.stop()
+            self.refresh()
+            return
+        self._run_left -= 1
+        self.step()
+
+    def _eta_changed(self, eta: float) -> None:
+        self.descent.eta = eta
+        self.refresh()
+
+    def _map_clicked(self, event) -> None:
+        item = self.map.getPlotItem()
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if not item.sceneBoundingRect().contains(event.scenePos()):
+            return
+        point = item.vb.mapSceneToView(event.scenePos())
+        x0, x1, y0, y1 = self.descent.surface.extent
+        if x0 <= point.x() <= x1 and y0 <= point.y() <= y1:
+            self.reset((point.x(), point.y()))
+
+    # -- showing -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Redraw ball, path, arrows, cost plot and the sentences."""
+        d = self.descent
+        path = np.array(d.path)
+        finite = np.all(np.isfinite(path), axis=1) & (np.abs(path).max(axis=1) < 1e3)
+        shown_path = path[finite]
+        self.path_curve.setData(shown_path[:, 0], shown_path[:, 1])
+        costs = np.array(d.costs)
+        ok = np.isfinite(costs)
+        self.cost_curve.setData(np.arange(len(costs))[ok], costs[ok])
+        self.cost_plot.setXRange(0, max(10, len(costs) - 1), padding=0.02)
+        if d.diverged:
+            self.ball.setData([], [])
+            self.grad_arrow.hide()
+            self.step_arrow.hide()
+        else:
+            self.ball.setData([d.v[0]], [d.v[1]])
+            self._draw_arrows()
+        self._show_readout()
+        self._show_status()
+
+    def _draw_arrows(self) -> None:
+        d = self.descent
+        grad = d.gradient()
+        norm = float(np.hypot(*grad))
+        x0, x1, y0, y1 = d.surface.extent
+        span = min(x1 - x0, y1 - y0)
+        if norm > 0:
+            length = span * GRAD_ARROW_FRACTION * min(1.0, 0.5 + norm / 4.0)
+            self.grad_arrow.set(d.v, d.v + grad / norm * length)
+        else:
+            self.grad_arrow.hide()
+        self.step_arrow.set(d.v, d.v - d.eta * grad)
+
+    def _show_readout(self) -> None:
+        d = self.descent
+        if d.diverged:
+            self.readout.setText(
+                self.tr("Step {n}: v = ({v1}, {v2}) has run far off the map.").format(
+                    n=d.steps, v1=fmt(d.v[0], 1), v2=fmt(d.v[1], 1)
+                )
+            )
+            return
+        grad = d.gradient()
+        delta_v = -d.eta * grad
+        self.readout.setText(
+            self.tr("Step {n}").format(n=d.steps)
+            + f"<br>v = ({fmt(d.v[0])}, {fmt(d.v[1])}) &nbsp; C = <b>{fmt(d.cost(), 4)}</b><br>"
+            + f"<span style='color:{GRAD_COLOR}'>∇C = ({fmt(grad[0])}, {fmt(grad[1])})</span>"
+            + self.tr(" &nbsp;(arrow shows its direction)")
+            + "<br>"
+            + f"<span style='color:{STEP_COLOR}'>Δv = −η∇C = "
+            + f"({fmt(delta_v[0])}, {fmt(delta_v[1])})</span>"
+            + self.tr(" &nbsp;(arrow to scale)")
+        )
+
+    def status_text(self) -> str:
+        """The sentence under the map for the current status (plain text)."""
+        d = self.descent
+        status = d.status()
+        eta = fmt(d.eta, 3)
+        texts = {
+            Status.READY: self.tr("Ready. Press Step or Run, or click the map to move the ball."),
+            Status.DESCENDING: self.tr("Descending: C falls with each step."),
+            Status.CRAWLING: self.tr(
+                "Crawling: η = {eta} is so small that each step barely moves the ball, "
+                "though the slope is clear. Raise η."
+            ).format(eta=eta),
+            Status.OVERSHOOTING: self.tr(
+                "Overshooting: the last step went past the valley floor and C rose. "
+                "η = {eta} is too large for this curvature."
+            ).format(eta=eta),
+            Status.ZIGZAG: self.tr(
+                "Zig-zagging: each step jumps across the valley floor. C still falls, but "
+                "η = {eta} is close to the largest that works here ({limit})."
+            ).format(eta=eta, limit=fmt(d.surface.eta_max, 2)),
+            Status.CONVERGED: self.tr(
+                "Converged after {n} steps: ∇C ≈ 0, the ball rests in a minimum."
+            ).format(n=d.steps),
+            Status.DIVERGED: self.tr(
+                "Diverged after {n} steps: η = {eta} is too large. Every step overshoots "
+                "further than the last, so C explodes. Lower η below {limit} and reset."
+            ).format(n=d.steps, eta=eta, limit=fmt(d.surface.eta_max, 2)),
+        }
+        text = texts[status]
+        if status is Status.CONVERGED and not d.in_deepest_minimum():
+            text += " " + self.tr(
+                "But this is the shallower minimum: gradient descent only feels the slope where "
+                "the ball stands, so it cannot know a deeper valley lies beyond the ridge."
+            )
+        return text
+
+    def _show_status(self) -> None:
+        status = self.descent.status()
+        color = {
+            Status.DIVERGED: "#c00000",
+            Status.OVERSHOOTING: "#b36b00",
+            Status.ZIGZAG: "#b36b00",
+            Status.CRAWLING: "#b36b00",
+            Status.CONVERGED: "#007a00",
+        }.get(status, FOREGROUND)
+        self.status_label.setText(f"<span style='color:{color}'>{self.status_text()}</span>")
+
+    def hideEvent(self, event) -> None:
+        """Stop running when the tab is hidden."""
+        self.stop()
+        super().hideEvent(event)
