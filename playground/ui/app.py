@@ -1,0 +1,44 @@
+"""The GUI entry point: create the application, show the window, run the event loop."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from playground.ui.main_window import MainWindow
+
+
+def start(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
+    """Create the application and show the window without running the event loop.
+
+    `argv` are the GUI's command-line arguments (Qt's own, such as -platform, are honoured).
+    The model loads and the kernels compile in the background, so the window shows at once.
+    """
+    argv = [sys.argv[0] if sys.argv and sys.argv[0] else "playground", *(argv or [])]
+    QCoreApplication.setOrganizationName("Playground")
+    QCoreApplication.setApplicationName("Playground")
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationDisplayName("Playground")
+
+    from playground.ui import create_main_window
+
+    window = create_main_window(background=True)
+    window.show()
+    window.raise_()
+    # Let a quick keypress on the pad land where the user looks: give it the focus once shown.
+    QTimer.singleShot(0, window.draw_pad.setFocus)
+    return app, window
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Open the Playground window and return the exit code when it closes."""
+    app, _window = start(argv)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:]))

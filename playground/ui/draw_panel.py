@@ -1,0 +1,222 @@
+"""The "Draw" dock: the pad, the 28x28 image the network receives, brush controls, prediction.
+
+Prediction follows the pen: each change of the drawing starts a short single-shot timer, and only
+its timeout renders, preprocesses and runs the network, so a fast mouse never queues work and the
+bars still move within a few tens of milliseconds of the stroke.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.ui.draw_pad import DEFAULT_BRUSH_WIDTH, MAX_BRUSH_WIDTH, MIN_BRUSH_WIDTH, DrawPad
+from playground.ui.prediction_view import PredictionView, predict_probabilities
+
+#: How long the prediction waits after a change of the drawing, so changes coalesce.
+PREDICT_DELAY_MS = 15
+#: Side of the preview of the network's input (5 screen pixels per input pixel).
+PREVIEW_SIZE = 140
+
+
+def image_to_pixmap(image: np.ndarray, size: int) -> QPixmap:
+    """A (H, W) or (C, H, W) image in [0, 1] as a pixmap scaled to `size`, pixels kept sharp."""
+    img = np.asarray(image, dtype=np.float32)
+    if img.ndim == 3 and img.shape[0] == 1:
+        img = img[0]
+    data = np.ascontiguousarray(np.clip(img, 0.0, 1.0) * 255.0 + 0.5, dtype=np.float32)
+    data = data.astype(np.uint8)
+    if data.ndim == 3 and data.shape[0] == 3:
+        rgb = np.ascontiguousarray(np.transpose(data, (1, 2, 0)))
+        h, w = rgb.shape[:2]
+        qimage = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+    elif data.ndim == 2:
+        h, w = data.shape
+        qimage = QImage(data.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
+    else:  # other channel counts: show the mean, it is only a thumbnail
+        mean = np.ascontiguousarray(data.mean(axis=0).astype(np.uint8))
+        h, w = mean.shape
+        qimage = QImage(mean.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
+    return QPixmap.fromImage(
+        qimage.scaled(
+            size,
+            size,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.FastTransformation,
+        )
+    )
+
+
+class DrawPanel(QWidget):
+    """Pad, input preview, brush width, Clear / Undo and the live prediction, wired together."""
+
+    #: The image most recently sent to the network, (C, H, W) float32, or None when blank.
+    input_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drawPanel")
+        self.pad = DrawPad(self)
+        self.prediction_view = PredictionView(self)
+        self._network: Any = None
+        self._engine_ready = False
+        self._engine_message = self.tr("The engine is warming up…")
+        self._sample: tuple[np.ndarray, int | None] | None = None  # a dataset image on show
+
+        self.preview = QLabel()
+        self.preview.setObjectName("inputPreview")
+        self.preview.setFixedSize(QSize(PREVIEW_SIZE, PREVIEW_SIZE))
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("background: black; border: 1px solid palette(mid);")
+        self.preview.setToolTip(
+            self.tr(
+                "What the network sees: your drawing cropped, scaled into 20x20 and centred "
+                "by its centre of mass in 28x28 pixels, as MNIST was made"
+            )
+        )
+        self.preview_caption = QLabel(self.tr("Network input (28×28)"))
+        self.preview_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_caption.setWordWrap(False)
+
+        self.width_slider = QSlider(Qt.Orientation.Horizontal)
+        self.width_slider.setObjectName("brushWidth")
+        self.width_slider.setRange(MIN_BRUSH_WIDTH, MAX_BRUSH_WIDTH)
+        self.width_slider.setValue(DEFAULT_BRUSH_WIDTH)
+        self.width_slider.setToolTip(self.tr("Brush width in pad pixels"))
+        self.width_label = QLabel()
+        self.width_slider.valueChanged.connect(self._on_width_changed)
+        self._on_width_changed(self.width_slider.value())
+
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setObjectName("clearButton")
+        self.clear_button.setToolTip(self.tr("Clear the pad (Delete)"))
+        self.clear_button.clicked.connect(self.pad.clear)
+        self.undo_button = QPushButton(self.tr("Undo stroke"))
+        self.undo_button.setObjectName("undoStrokeButton")
+        self.undo_button.setToolTip(self.tr("Take back the last stroke (Ctrl+Z)"))
+        self.undo_button.clicked.connect(self.pad.undo)
+        self.undo_button.setEnabled(False)
+        self.pad.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        for button in (self.clear_button, self.undo_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep keys for the pad
+
+        side_widget = QWidget()
+        side_widget.setFixedWidth(PREVIEW_SIZE + 24)
+        side = QVBoxLayout(side_widget)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
+        side.addWidget(self.preview_caption)
+        side.addStretch(1)
+        side.addWidget(self.clear_button)
+        side.addWidget(self.undo_button)
+
+        brush = QHBoxLayout()
+        brush.addWidget(QLabel(self.tr("Brush")))
+        brush.addWidget(self.width_slider, 1)
+        brush.addWidget(self.width_label)
+
+        grid = QGridLayout(self)
+        grid.addWidget(self.pad, 0, 0)
+        grid.addWidget(side_widget, 0, 1)
+        grid.addLayout(brush, 1, 0, 1, 2)
+        grid.addWidget(self.prediction_view, 2, 0, 1, 3)
+        grid.setRowStretch(2, 1)
+        grid.setColumnStretch(2, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREDICT_DELAY_MS)
+        self._timer.timeout.connect(self.update_prediction)
+        self.pad.drawing_changed.connect(self._on_drawing_changed)
+        self._show_input(np.zeros((28, 28), dtype=np.float32))
+        self.update_prediction()
+
+    # --- public API ---------------------------------------------------------------------------
+    @property
+    def network(self) -> Any:
+        """The network that reads the drawing, or None."""
+        return self._network
+
+    def set_network(self, net: Any) -> None:
+        """Read the drawing with `net` from now on (None: no model, no guess)."""
+        self._network = net
+        self.update_prediction()
+
+    def set_engine_ready(self, ready: bool, message: str = "") -> None:
+        """Allow predictions once the kernels are compiled; until then `message` is shown."""
+        self._engine_ready = ready
+        if message:
+            self._engine_message = message
+        self.update_prediction()
+
+    def set_class_names(self, names: list[str]) -> None:
+        """Label the probability bars with these class names."""
+        self.prediction_view.set_class_names(names)
+
+    def show_sample(self, image: np.ndarray, label: int | None = None) -> None:
+        """Feed a dataset image (C, H, W) or (H, W) to the prediction, as if it were drawn."""
+        img = np.asarray(image, dtype=np.float32)
+        if img.ndim == 2:
+            img = img[None]
+        self._sample = (img, label)
+        self._timer.stop()
+        self.update_prediction()
+
+    def current_input(self) -> np.ndarray | None:
+        """The image the prediction reads, (C, H, W) float32, or None when there is none."""
+        if self._sample is not None:
+            return self._sample[0]
+        if self.pad.is_blank():
+            return None
+        return self.pad.to_input()[None]
+
+    def update_prediction(self) -> None:
+        """Preprocess the current input, show it, run the network and show the probabilities."""
+        self._timer.stop()
+        label = self._sample[1] if self._sample is not None else None
+        x = self.current_input()
+        if self._sample is not None:
+            self.preview_caption.setText(self.tr("Dataset image, label {0}").format(label))
+        else:
+            self.preview_caption.setText(self.tr("Network input (28×28)"))
+        self._show_input(x[0] if x is not None and x.shape[0] == 1 else x)
+        self.input_changed.emit(None if x is None else x.copy())
+        view = self.prediction_view
+        if x is None:
+            view.show_message(self.tr("Draw a digit"))
+        elif self._network is None:
+            view.show_message(self.tr("No model: open one (File ▸ Open model) or train one"))
+        elif not self._engine_ready:
+            view.show_message(self._engine_message)
+        else:
+            try:
+                view.show_probabilities(predict_probabilities(self._network, x), label)
+            except ValueError as exc:  # PredictionError, or the engine refusing the input
+                view.show_message(str(exc))
+
+    # --- internals ----------------------------------------------------------------------------
+    def _on_drawing_changed(self) -> None:
+        self._sample = None
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _on_width_changed(self, value: int) -> None:
+        self.pad.set_brush_width(value)
+        self.width_label.setText(self.tr("{0} px").format(value))
+
+    def _show_input(self, image: np.ndarray | None) -> None:
+        if image is None:
+            image = np.zeros((28, 28), dtype=np.float32)
+        self.preview.setPixmap(image_to_pixmap(image, PREVIEW_SIZE))

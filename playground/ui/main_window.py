@@ -1,0 +1,769 @@
+"""The main window: dock panels, menus, toolbar, status bar, and the current network and dataset.
+
+The window owns "the current network": `set_network` swaps it and emits `network_changed`, which
+every panel (draw pad, canvas, training, views) follows. Other panels are plugged in as docks with
+`add_panel`. Slow work never runs on the UI thread: the engine's kernels compile and the built-in
+MNIST loads in background jobs, and the status bar says what is still warming up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QIcon,
+    QKeySequence,
+    QUndoGroup,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+import playground
+from playground.ui.dataset_browser import DatasetBrowser
+from playground.ui.draw_panel import DrawPanel
+from playground.ui.engine_warmup import BackgroundJob, JobWatcher, warmup_job
+
+#: The model shipped with the app, trained by our own engine, loaded at start-up.
+DEFAULT_MODEL = playground.RESOURCES / "models" / "default.npz"
+ICONS = playground.RESOURCES / "icons"
+#: How many recent model files and dataset folders the File menu remembers.
+MAX_RECENT = 6
+
+#: Engine states shown in the status bar.
+ENGINE_WARMING = "warming"
+ENGINE_READY = "ready"
+ENGINE_FAILED = "failed"
+
+_builtin_job: BackgroundJob | None = None
+
+
+def _load_builtin() -> Any:
+    from playground.data import load_mnist
+
+    return load_mnist()
+
+
+def builtin_dataset_job() -> BackgroundJob:
+    """The process-wide job that loads the shipped MNIST (parsed once, shared by all windows)."""
+    global _builtin_job
+    if _builtin_job is None:
+        _builtin_job = BackgroundJob(_load_builtin, "load-mnist").start()
+    return _builtin_job
+
+
+def _icon(name: str, fallback: QStyle.StandardPixmap) -> QIcon:
+    path = ICONS / f"{name}.svg"
+    if path.is_file():
+        return QIcon(str(path))
+    return QApplication.style().standardIcon(fallback)
+
+
+class MainWindow(QMainWindow):
+    """Docks for drawing, the dataset, the network, training, views and labs; one current model.
+
+    Signals: `network_changed(net)` after `set_network`, `dataset_changed(dataset)` after
+    `set_dataset`, `engine_state_changed(state)` with "warming", "ready" or "failed", and
+    `pause_toggled(paused)` from the Pause action (Space), for the training panel.
+    """
+
+    network_changed = Signal(object)
+    dataset_changed = Signal(object)
+    engine_state_changed = Signal(str)
+    pause_toggled = Signal(bool)
+
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(_icon("playground", QStyle.StandardPixmap.SP_ComputerIcon))
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+        )
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.settings = settings if settings is not None else QSettings("Playground", "Playground")
+        self.network: Any = None
+        self.network_path: Path | None = None
+        self.dataset: Any = None
+        self.dataset_path: Path | None = None
+        self.engine_state = ENGINE_WARMING
+        self.error_dialog: QMessageBox | None = None
+        self.docks: dict[str, QDockWidget] = {}
+        self.undo_group = QUndoGroup(self)
+        self._undo_owners: list[tuple[QUndoStack, QWidget]] = []
+        self._watchers: list[JobWatcher] = []
+
+        # An empty, hidden central widget: every panel is a dock the user can move or hide.
+        central = QWidget(self)
+        central.setObjectName("centralPlaceholder")
+        self.setCentralWidget(central)
+        central.hide()
+
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+        self._create_panels()
+        self._create_status_bar()
+        self._default_state = self.saveState()
+        self._restore_settings()
+        self._update_title()
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._on_focus_changed)
+
+    # ============================================================================ building
+    def _create_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.open_model_action = QAction(
+            _icon("open-model", sp.SP_DialogOpenButton), self.tr("&Open model…"), self
+        )
+        self.open_model_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.open_model_action.setStatusTip(self.tr("Load a trained network from a .npz file"))
+        self.open_model_action.triggered.connect(self._choose_model_to_open)
+
+        self.save_model_action = QAction(
+            _icon("save-model", sp.SP_DialogSaveButton), self.tr("&Save model as…"), self
+        )
+        self.save_model_action.setShortcut(QKeySequence("Ctrl+S"))
+        self.save_model_action.setStatusTip(self.tr("Save the current network to a .npz file"))
+        self.save_model_action.triggered.connect(self._choose_model_to_save)
+
+        self.open_dataset_action = QAction(
+            _icon("open-dataset", sp.SP_DirOpenIcon), self.tr("Open &dataset folder…"), self
+        )
+        self.open_dataset_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.open_dataset_action.setStatusTip(
+            self.tr("Load a folder holding the four IDX files of an MNIST-like dataset")
+        )
+        self.open_dataset_action.triggered.connect(self._choose_dataset_folder)
+
+        self.builtin_dataset_action = QAction(self.tr("Use the built-in &MNIST"), self)
+        self.builtin_dataset_action.triggered.connect(self.load_builtin_dataset)
+
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.setIcon(_icon("undo", sp.SP_ArrowBack))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setIcon(_icon("redo", sp.SP_ArrowForward))
+
+        self.clear_action = QAction(
+            _icon("clear", sp.SP_DialogResetButton), self.tr("&Clear drawing"), self
+        )
+        self.clear_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        # Delete means "clear" only where the drawing is; other panels may use it for themselves.
+        self.clear_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.clear_action.setStatusTip(self.tr("Empty the draw pad (undo brings it back)"))
+
+        self.pause_action = QAction(
+            _icon("pause", sp.SP_MediaPause), self.tr("&Pause training"), self
+        )
+        self.pause_action.setCheckable(True)
+        self.pause_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.pause_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.pause_action.setStatusTip(self.tr("Pause or resume training (Space)"))
+        self.pause_action.toggled.connect(self.pause_toggled)
+
+        self.reset_layout_action = QAction(self.tr("&Reset layout"), self)
+        self.reset_layout_action.triggered.connect(self.reset_layout)
+
+        self.about_action = QAction(self.tr("&About Playground"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu.addAction(self.open_model_action)
+        self.file_menu.addAction(self.save_model_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.open_dataset_action)
+        self.file_menu.addAction(self.builtin_dataset_action)
+        self.recent_menu = self.file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.triggered.connect(self._on_recent_chosen)
+        self.file_menu.addSeparator()
+        self.export_menu = self.file_menu.addMenu(self.tr("&Export view as PNG"))
+        self.export_menu.aboutToShow.connect(self._fill_export_menu)
+        self.export_menu.triggered.connect(self._on_export_chosen)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.clear_action)
+
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self._view_docks_end = self.view_menu.addSeparator()
+        self.view_menu.addAction(self.reset_layout_action)
+
+        self.training_menu = bar.addMenu(self.tr("&Training"))
+        self.training_menu.addAction(self.pause_action)
+
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.about_action)
+
+    def _create_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.tr("Main toolbar"), self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.open_model_action, self.save_model_action, self.open_dataset_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        for action in (self.undo_action, self.redo_action, self.clear_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.pause_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.view_menu.insertAction(self._view_docks_end, self.toolbar.toggleViewAction())
+
+    def _create_panels(self) -> None:
+        self.draw_panel = DrawPanel()
+        self.draw_pad = self.draw_panel.pad
+        self.prediction_view = self.draw_panel.prediction_view
+        self.draw_panel.addAction(self.clear_action)
+        self.clear_action.triggered.connect(self.draw_pad.clear)
+        self.register_undo_stack(self.draw_pad.undo_stack, self.draw_panel)
+        self.undo_group.setActiveStack(self.draw_pad.undo_stack)
+        self.add_panel(
+            "draw", self.tr("Draw"), self.draw_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+
+        self.dataset_browser = DatasetBrowser()
+        self.dataset_browser.image_selected.connect(self.draw_panel.show_sample)
+        self.add_panel(
+            "dataset",
+            self.tr("Dataset"),
+            self.dataset_browser,
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+        )
+
+        placeholders = (
+            ("network", self.tr("Network"), self.tr("The network builder appears here.")),
+            ("training", self.tr("Training"), self.tr("Training controls appear here.")),
+            ("views", self.tr("Views"), self.tr("Feature maps, kernels and plots appear here.")),
+            ("labs", self.tr("Labs"), self.tr("Perceptron and gradient descent labs appear here.")),
+        )
+        areas = {
+            "network": Qt.DockWidgetArea.RightDockWidgetArea,
+            "training": Qt.DockWidgetArea.RightDockWidgetArea,
+            "views": Qt.DockWidgetArea.BottomDockWidgetArea,
+            "labs": Qt.DockWidgetArea.BottomDockWidgetArea,
+        }
+        for key, title, text in placeholders:
+            label = QLabel(text)
+            label.setObjectName(f"{key}Placeholder")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            label.setEnabled(False)
+            self.add_panel(key, title, label, areas[key])
+        self.tabifyDockWidget(self.docks["views"], self.docks["labs"])
+        self.docks["views"].raise_()
+        self.resize(1400, 900)
+        self.resizeDocks(
+            [self.docks["draw"], self.docks["network"]], [480, 900], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [self.docks["draw"], self.docks["dataset"]], [560, 300], Qt.Orientation.Vertical
+        )
+        self.resizeDocks(
+            [self.docks["network"], self.docks["training"], self.docks["views"]],
+            [420, 160, 260],
+            Qt.Orientation.Vertical,
+        )
+
+    def _create_status_bar(self) -> None:
+        status = self.statusBar()
+        self.model_label = QLabel()
+        self.model_label.setObjectName("modelStatus")
+        self.dataset_label = QLabel()
+        self.dataset_label.setObjectName("datasetStatus")
+        self.engine_label = QLabel()
+        self.engine_label.setObjectName("engineStatus")
+        self.engine_progress = QProgressBar()
+        self.engine_progress.setObjectName("engineProgress")
+        self.engine_progress.setRange(0, 0)  # busy indicator: compile time is unknown
+        self.engine_progress.setMaximumWidth(120)
+        self.engine_progress.setMaximumHeight(14)
+        self.engine_progress.setTextVisible(False)
+        for widget in (self.model_label, self.dataset_label, self.engine_label):
+            widget.setContentsMargins(8, 0, 8, 0)  # air between the permanent fields
+        for widget in (self.model_label, self.dataset_label):
+            status.addPermanentWidget(widget)
+        status.addPermanentWidget(self.engine_progress)
+        status.addPermanentWidget(self.engine_label)
+        self._update_model_status()
+        self._update_dataset_status()
+        self._show_engine_state()
+
+    # ============================================================================ panels
+    def add_panel(
+        self,
+        key: str,
+        title: str,
+        widget: QWidget,
+        area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+    ) -> QDockWidget:
+        """Put `widget` in the dock `key` (made on first use, listed in View); returns the dock.
+
+        Plugging a panel into an existing key (e.g. "network") replaces the placeholder there,
+        keeping the dock's place in the layout.
+        """
+        dock = self.docks.get(key)
+        if dock is not None:
+            old = dock.widget()
+            dock.setWidget(widget)
+            dock.setWindowTitle(title)
+            if old is not None and old is not widget:
+                old.deleteLater()
+            return dock
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{key}Dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.restoreDockWidget(dock)  # where the user left it, when it is added after start-up
+        self.docks[key] = dock
+        self.view_menu.insertAction(self._view_docks_end, dock.toggleViewAction())
+        return dock
+
+    def register_undo_stack(self, stack: QUndoStack, owner: QWidget) -> None:
+        """Route Edit ▸ Undo/Redo to `stack` whenever the keyboard focus is inside `owner`."""
+        self.undo_group.addStack(stack)
+        self._undo_owners.append((stack, owner))
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None:
+            return
+        for stack, owner in self._undo_owners:
+            if owner is new or owner.isAncestorOf(new):
+                self.undo_group.setActiveStack(stack)
+                return
+
+    def reset_layout(self) -> None:
+        """Put every dock back where it was when the window opened for the first time."""
+        self.restoreState(self._default_state)
+        for dock in self.docks.values():
+            dock.show()
+
+    # ============================================================================ the network
+    def set_network(self, net: Any, path: str | Path | None = None) -> None:
+        """Make `net` the current network (None: none); every panel follows `network_changed`."""
+        self.network = net
+        self.network_path = Path(path) if path is not None else None
+        self.draw_panel.set_network(net)
+        self._update_model_status()
+        self._update_title()
+        self.network_changed.emit(net)
+
+    def open_model(self, path: str | Path, *, show_errors: bool = True) -> bool:
+        """Load a model file and make it current; on failure show why and keep the current one."""
+        path = Path(path)
+        try:
+            from playground.engine import Network
+
+            net = Network.load(path)
+        except Exception as exc:  # any unreadable file: report it, never crash the window
+            if show_errors:
+                self.show_error(
+                    self.tr("Cannot open the model"),
+                    self.tr("{0} could not be loaded:\n\n{1}\n\nThe current model is kept.").format(
+                        path.name, exc
+                    ),
+                )
+            return False
+        self.set_network(net, path)
+        self._remember("recent/models", str(path))
+        self.settings.setValue("files/last_model_dir", str(path.parent))
+        return True
+
+    def open_model_in_background(self, path: str | Path) -> None:
+        """Load a model file off the UI thread (start-up: the window shows before Numba loads)."""
+        path = Path(path)
+
+        def load() -> Any:
+            from playground.engine import Network
+
+            return Network.load(path)
+
+        self.model_label.setText(self.tr("Model: loading {0}…").format(path.name))
+        self._watch(
+            BackgroundJob(load, "load-model").start(), partial(self._on_model_loaded, path=path)
+        )
+
+    def _on_model_loaded(self, job: BackgroundJob, *, path: Path) -> None:
+        if job.error is None:
+            if self.network is None:  # the user may have opened another model meanwhile
+                self.set_network(job.result, path)
+            return
+        self._update_model_status()
+        self.show_error(
+            self.tr("Cannot open the model"),
+            self.tr("{0} could not be loaded:\n\n{1}").format(path.name, job.error),
+        )
+
+    def save_model(self, path: str | Path) -> bool:
+        """Save the current network to `path` (.npz); False (and a dialog) when it fails."""
+        path = Path(path)
+        if self.network is None:
+            self.show_error(self.tr("Nothing to save"), self.tr("There is no model to save yet."))
+            return False
+        try:
+            self.network.save(path)
+        except Exception as exc:  # disk full, no permission, ...
+            self.show_error(
+                self.tr("Cannot save the model"),
+                self.tr("{0} could not be written:\n\n{1}").format(path.name, exc),
+            )
+            return False
+        self.network_path = path
+        self._update_model_status()
+        self._update_title()
+        self._remember("recent/models", str(path))
+        self.settings.setValue("files/last_model_dir", str(path.parent))
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path.name), 4000)
+        return True
+
+    # ============================================================================ datasets
+    def set_dataset(self, dataset: Any, path: str | Path | None = None) -> None:
+        """Make `dataset` current: browse it, label the bars, tell other panels."""
+        self.dataset = dataset
+        self.dataset_path = Path(path) if path is not None else None
+        self.dataset_browser.set_dataset(dataset)
+        self.draw_panel.set_class_names(list(dataset.class_names))
+        self._update_dataset_status()
+        self.dataset_changed.emit(dataset)
+
+    def open_dataset(self, folder: str | Path, *, show_errors: bool = True) -> bool:
+        """Load a folder with the four IDX files; on failure show why and keep the current one."""
+        folder = Path(folder)
+        try:
+            from playground.data import load_idx_folder
+
+            dataset = load_idx_folder(folder)
+        except Exception as exc:  # bad files: explain, keep what we have
+            if show_errors:
+                self.show_error(
+                    self.tr("Cannot open the dataset"),
+                    self.tr(
+                        "{0} could not be loaded as a dataset:\n\n{1}\n\nA dataset folder holds "
+                        "four IDX files: training images and labels, test images and labels "
+                        "(as MNIST's train-images-idx3-ubyte, train-labels-idx1-ubyte, "
+                        "t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, optionally .gz)."
+                    ).format(folder.name, exc),
+                )
+            return False
+        self.set_dataset(dataset, folder)
+        self._remember("recent/datasets", str(folder))
+        self.settings.setValue("files/last_dataset_dir", str(folder.parent))
+        return True
+
+    def load_builtin_dataset(self) -> None:
+        """Load the shipped MNIST in the background and browse it when it is ready."""
+        job = builtin_dataset_job()
+        if job.done and job.error is None:
+            self.set_dataset(job.result)
+            return
+        self.dataset_browser.show_message(self.tr("Loading the built-in MNIST…"))
+        self.dataset_label.setText(self.tr("Dataset: loading MNIST…"))
+        self._watch(job, self._on_builtin_loaded)
+
+    def _on_builtin_loaded(self, job: BackgroundJob) -> None:
+        if job.error is not None:
+            self.dataset_browser.show_message(
+                self.tr("The built-in MNIST could not be loaded: {0}").format(job.error_text)
+            )
+            self._update_dataset_status()
+            return
+        if self.dataset is None:  # the user may have opened another dataset meanwhile
+            self.set_dataset(job.result)
+
+    # ============================================================================ engine
+    def start_engine_warmup(self) -> None:
+        """Compile the engine's kernels in the background; predictions wait until they are ready."""
+        job = warmup_job()
+        if job.done:
+            self._on_warmup_finished(job)
+            return
+        self.set_engine_state(ENGINE_WARMING)
+        self._watch(job, self._on_warmup_finished)
+
+    def _on_warmup_finished(self, job: BackgroundJob) -> None:
+        if job.error is None:
+            self.set_engine_state(ENGINE_READY)
+        else:
+            self.set_engine_state(ENGINE_FAILED, job.error_text)
+
+    def set_engine_state(self, state: str, detail: str = "") -> None:
+        """Show the engine state ("warming", "ready", "failed") and let predictions follow."""
+        self.engine_state = state
+        self._engine_detail = detail
+        self._show_engine_state()
+        if state == ENGINE_READY:
+            self.draw_panel.set_engine_ready(True)
+        elif state == ENGINE_FAILED:
+            self.draw_panel.set_engine_ready(
+                False, self.tr("The engine failed to start: {0}").format(detail)
+            )
+        else:
+            self.draw_panel.set_engine_ready(
+                False, self.tr("The engine is warming up; your drawing is read once it is ready")
+            )
+        self.engine_state_changed.emit(state)
+
+    def is_engine_ready(self) -> bool:
+        """True once the kernels are compiled (or the window was built without warm-up)."""
+        return self.engine_state == ENGINE_READY
+
+    def _show_engine_state(self) -> None:
+        state = self.engine_state
+        self.engine_progress.setVisible(state == ENGINE_WARMING)
+        if state == ENGINE_WARMING:
+            self.engine_label.setText(self.tr("Engine: warming up…"))
+            self.engine_label.setToolTip(
+                self.tr("Compiling the engine's kernels; the first run takes up to half a minute")
+            )
+        elif state == ENGINE_READY:
+            self.engine_label.setText(self.tr("Engine: ready"))
+            self.engine_label.setToolTip(self.tr("The engine's kernels are compiled"))
+        else:
+            self.engine_label.setText(self.tr("Engine: failed"))
+            self.engine_label.setToolTip(getattr(self, "_engine_detail", ""))
+
+    def _watch(self, job: BackgroundJob, on_finished: Callable[[BackgroundJob], None]) -> None:
+        """Call `on_finished(job)` on the UI thread once `job` has ended (if the window lives)."""
+
+        def finished(done: BackgroundJob) -> None:
+            self._watchers = [w for w in self._watchers if w.job is not done]
+            on_finished(done)
+
+        self._watchers.append(JobWatcher(job, finished, self))
+
+    # ============================================================================ dialogs
+    def show_error(self, title: str, text: str) -> QMessageBox:
+        """Show an error without blocking (window-modal); the last one stays in `error_dialog`."""
+        # One box at a time, deleted when the next comes. Not WA_DeleteOnClose: together with a
+        # `destroyed` connection that crashes PySide6, and `error_dialog` must stay valid.
+        if self.error_dialog is not None:
+            self.error_dialog.close()
+            self.error_dialog.deleteLater()
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setObjectName("errorDialog")
+        self.error_dialog = box
+        box.open()
+        return box
+
+    def show_about(self) -> QMessageBox:
+        """The About box, with the credit for MNIST and for the book the app follows."""
+        text = self.tr(
+            "<h3>Playground {0}</h3>"
+            "<p>Draw a digit and watch a neural network read it; build networks, train them "
+            "and look inside.</p>"
+            "<p>The handwritten digits are the <b>MNIST database</b> by Yann LeCun, Corinna "
+            "Cortes and Christopher J. C. Burges, made from NIST's Special Databases 1 and 3.</p>"
+            "<p>The networks and their notation follow Michael Nielsen's <i>Neural Networks and "
+            "Deep Learning</i>.</p>"
+        ).format(playground.__version__)
+        box = QMessageBox(
+            QMessageBox.Icon.NoIcon,
+            self.tr("About Playground"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("aboutDialog")
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def _choose_model_to_open(self) -> None:
+        start = self.settings.value("files/last_model_dir", str(DEFAULT_MODEL.parent))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open model"),
+            str(start),
+            self.tr("Playground models (*.npz);;All files (*)"),
+        )
+        if path:
+            self.open_model(path)
+
+    def _choose_model_to_save(self) -> None:
+        if self.network is None:
+            self.show_error(self.tr("Nothing to save"), self.tr("There is no model to save yet."))
+            return
+        start = self.settings.value("files/last_model_dir", str(Path.home()))
+        name = self.network_path.name if self.network_path is not None else "model.npz"
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save model"),
+            str(Path(str(start)) / name),
+            self.tr("Playground models (*.npz)"),
+        )
+        if path:
+            if not path.lower().endswith(".npz"):
+                path += ".npz"
+            self.save_model(path)
+
+    def _choose_dataset_folder(self) -> None:
+        start = self.settings.value("files/last_dataset_dir", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open dataset folder"), str(start))
+        if folder:
+            self.open_dataset(folder)
+
+    # ============================================================================ export
+    def export_png(self, widget: QWidget, path: str | Path) -> bool:
+        """Save a picture of `widget` (a panel, or the whole window) as a PNG file."""
+        ok = widget.grab().save(str(path), "PNG")
+        if ok:
+            self.statusBar().showMessage(self.tr("Exported {0}").format(Path(path).name), 4000)
+        else:
+            self.show_error(
+                self.tr("Cannot export"), self.tr("{0} could not be written.").format(path)
+            )
+        return ok
+
+    def _fill_export_menu(self) -> None:
+        self.export_menu.clear()
+        for key, dock in self.docks.items():
+            if dock.isVisible():
+                action = self.export_menu.addAction(dock.windowTitle().replace("&", "&&"))
+                action.setData(key)
+        self.export_menu.addSeparator()
+        self.export_menu.addAction(self.tr("Whole window")).setData("")
+
+    def _on_export_chosen(self, action: QAction) -> None:
+        key = action.data()
+        if key:
+            dock = self.docks[key]
+            self._choose_export(dock.widget(), dock.windowTitle())
+        elif key == "":
+            self._choose_export(self, "window")
+
+    def _choose_export(self, widget: QWidget, name: str) -> None:
+        start = Path(str(self.settings.value("files/last_export_dir", str(Path.home()))))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export view as PNG"),
+            str(start / f"{name.lower()}.png"),
+            self.tr("PNG images (*.png)"),
+        )
+        if path:
+            if not path.lower().endswith(".png"):
+                path += ".png"
+            self.settings.setValue("files/last_export_dir", str(Path(path).parent))
+            self.export_png(widget, path)
+
+    # ============================================================================ settings
+    def recent(self, key: str) -> list[str]:
+        """The remembered paths under `key` ("recent/models" or "recent/datasets"), newest first."""
+        value = self.settings.value(key, [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return [str(v) for v in (value or [])]
+
+    def _remember(self, key: str, path: str) -> None:
+        paths = [path, *[p for p in self.recent(key) if p != path]][:MAX_RECENT]
+        self.settings.setValue(key, paths)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for key in ("recent/models", "recent/datasets"):
+            for path in self.recent(key):
+                action = self.recent_menu.addAction(Path(path).name.replace("&", "&&"))
+                action.setToolTip(path)
+                action.setStatusTip(path)
+                action.setData((key, path))
+            self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.tr("Clear the list")).setData(("clear", ""))
+
+    def _on_recent_chosen(self, action: QAction) -> None:
+        data = action.data()
+        if not data:
+            return
+        key, path = data
+        if key == "recent/models":
+            self.open_model(path)
+        elif key == "recent/datasets":
+            self.open_dataset(path)
+        elif key == "clear":
+            self._clear_recent()
+
+    def _clear_recent(self) -> None:
+        self.settings.remove("recent/models")
+        self.settings.remove("recent/datasets")
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def save_settings(self) -> None:
+        """Remember the window's geometry and dock layout for the next start."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)
+
+    # ============================================================================ status
+    def _update_model_status(self) -> None:
+        if self.network is None:
+            self.model_label.setText(self.tr("Model: none"))
+            self.model_label.setToolTip(self.tr("Open a model (Ctrl+O) or train one"))
+            return
+        name = self.network_path.name if self.network_path is not None else self.tr("unsaved")
+        self.model_label.setText(self.tr("Model: {0}").format(name))
+        n_params = getattr(self.network, "n_params", None)
+        tip = str(self.network_path) if self.network_path is not None else ""
+        if isinstance(n_params, int):
+            tip += ("\n" if tip else "") + self.tr("{0} parameters").format(f"{n_params:,}")
+        self.model_label.setToolTip(tip)
+
+    def _update_dataset_status(self) -> None:
+        if self.dataset is None:
+            self.dataset_label.setText(self.tr("Dataset: none"))
+            self.dataset_label.setToolTip("")
+            return
+        self.dataset_label.setText(self.tr("Dataset: {0}").format(self.dataset.name))
+        self.dataset_label.setToolTip(str(self.dataset_path) if self.dataset_path else "")
+
+    def _update_title(self) -> None:
+        if self.network is None:
+            self.setWindowTitle(self.tr("Playground"))
+        else:
+            name = self.network_path.name if self.network_path is not None else self.tr("unsaved")
+            self.setWindowTitle(self.tr("Playground — {0}").format(name))
