@@ -15,10 +15,13 @@ if TYPE_CHECKING:
 def start(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
     """Create the application and show the window without running the event loop.
 
-    `argv` are the GUI's command-line arguments (Qt's own, such as -platform, are honoured).
+    `argv` is the GUI's command line, with or without the program name first (Qt's own
+    options, such as -platform, are honoured).
     The model loads and the kernels compile in the background, so the window shows at once.
     """
-    argv = [sys.argv[0] if sys.argv and sys.argv[0] else "playground", *(argv or [])]
+    argv = list(argv or [])
+    if not argv or argv[0].startswith("-"):  # arguments only: put a program name first, as Qt wants
+        argv.insert(0, sys.argv[0] if sys.argv and sys.argv[0] else "playground")
     QCoreApplication.setOrganizationName("Playground")
     QCoreApplication.setApplicationName("Playground")
     app = QApplication.instance() or QApplication(argv)

@@ -723,8 +723,16 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
+        else:  # first start: 1400x900 or 90% of a smaller screen, centred
+            screen = self.screen() or QApplication.primaryScreen()
+            area = screen.availableGeometry() if screen is not None else None
+            if area is not None and area.width() > 0:
+                self.resize(min(1400, area.width() * 9 // 10), min(900, area.height() * 9 // 10))
+                frame = self.frameGeometry()
+                frame.moveCenter(area.center())
+                self.move(frame.topLeft())
+            else:
+                self.resize(1400, 900)
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
