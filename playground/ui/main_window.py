@@ -104,7 +104,8 @@ class MainWindow(QMainWindow):
         self.network_path: Path | None = None
         self.dataset: Any = None
         self.dataset_path: Path | None = None
-        self.engine_state = ENGINE_WARMING
+        self.engine_state = ENGINE_WARMING  # until start_engine_warmup() or set_engine_state()
+        self._engine_detail = ""
         self.error_dialog: QMessageBox | None = None
         self.docks: dict[str, QDockWidget] = {}
         self.undo_group = QUndoGroup(self)
@@ -552,7 +553,7 @@ class MainWindow(QMainWindow):
             self.engine_label.setToolTip(self.tr("The engine's kernels are compiled"))
         else:
             self.engine_label.setText(self.tr("Engine: failed"))
-            self.engine_label.setToolTip(getattr(self, "_engine_detail", ""))
+            self.engine_label.setToolTip(self._engine_detail)
 
     def _watch(self, job: BackgroundJob, on_finished: Callable[[BackgroundJob], None]) -> None:
         """Call `on_finished(job)` on the UI thread once `job` has ended (if the window lives)."""
