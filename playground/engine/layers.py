@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numba
 import numpy as np
 
 from playground.engine.kernels import activations as act_k
@@ -20,6 +21,12 @@ from playground.engine.spec import LayerInfo
 from playground.errors import SpecError
 
 POOL_CODES = {"max": 0, "l2": 1, "avg": 2}
+#: Taps per filter up to which the direct (flat-row) conv beats im2col + dot products.
+DIRECT_TAPS = 32
+#: Multiply-adds per call below which a dense kernel stays on one thread.
+DENSE_PARALLEL_MACS = 150_000
+_NO_ARG = np.zeros((1, 1, 1, 1), dtype=np.int8)
+_NO_COL = np.zeros((1, 1, 1), dtype=np.float32)
 # Above this many values per image, activations are applied over rows on several threads.
 _PARALLEL_ACTIVATION = 4096
 
@@ -124,9 +131,19 @@ class Conv(Layer):
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
         xp = self._pad(x)
-        out = np.empty((x.shape[0], *self.output_shape), dtype=np.float32)
-        conv_k.forward(xp, self.weight, self.bias, self.stride, self.groups, out)
-        _activate(out, self.act_code)
+        n = x.shape[0]
+        out = np.empty((n, *self.output_shape), dtype=np.float32)
+        kk = (0,) * self.kernel
+        cg = self.input_shape[0] // self.groups
+        direct = self.stride == 1 and cg * self.kernel**2 <= DIRECT_TAPS and self.kernel <= 8
+        parts = numba.get_num_threads()
+        if parts > 1 and n > 1:
+            conv_k.forward_fast_par(xp, self.weight, self.bias, self.stride, self.groups, kk,
+                                    direct, self.act_code, 0, out, _NO_ARG, _NO_COL, False,
+                                    min(parts, n))
+        else:
+            conv_k.forward_fast(xp, self.weight, self.bias, self.stride, self.groups, kk,
+                                direct, self.act_code, 0, out, _NO_ARG, _NO_COL, False)
         if train:
             self._x, self._a = xp, out
         return out
@@ -202,10 +219,14 @@ class Dense(Layer):
         return self.n_in
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
-        x2 = x.reshape(x.shape[0], self.n_in)
+        x2 = np.ascontiguousarray(x.reshape(x.shape[0], self.n_in))
         z = np.empty((x.shape[0], self.units), dtype=np.float32)
-        dense_k.forward(x2, self.weight, self.bias, z)
-        _activate(z, self.act_code)
+        parts = numba.get_num_threads()
+        if parts > 1 and z.size * self.n_in >= DENSE_PARALLEL_MACS:
+            dense_k.forward_act_par(x2, self.weight, self.bias, self.act_code, z,
+                                    min(parts, max(self.units // 2, 1)))
+        else:
+            dense_k.forward_act(x2, self.weight, self.bias, self.act_code, z)
         if train:
             self._x, self._a = x2, z
         return z

@@ -15,8 +15,8 @@ import numpy as np
 
 from playground.engine import spec as specmod
 from playground.engine.costs import COSTS, one_hot
-from playground.engine.kernels import dense as dense_k
 from playground.engine.layers import LAYER_CLASSES, Layer
+from playground.engine.plan import run_step
 from playground.engine.spec import LayerInfo
 from playground.errors import DataError, SpecError
 
@@ -194,24 +194,31 @@ class Network:
             )
         return y.astype(np.int64)
 
+    def _batch(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(images as float32 (N, *input_shape), labels as int64 (N,)) for a training step.
+
+        Arrays already in that form pass through untouched (the trainer's batches do); the
+        label range is checked by the cost kernel.
+        """
+        if not (isinstance(x, np.ndarray) and x.dtype == np.float32 and x.flags.c_contiguous
+                and x.shape[1:] == self.input_shape):
+            x = self._prepare(x)
+        if not (isinstance(y, np.ndarray) and y.dtype == np.int64 and y.shape == (x.shape[0],)):
+            y = self._labels(y, x.shape[0])
+        return x, y
+
+    def _run_plan(self, x: np.ndarray, y: np.ndarray, update: bool, lr: float = 0.0,
+                  momentum: float = 0.0, decay: float = 0.0) -> tuple[float, dict[str, np.ndarray]]:
+        self.check_trainable()
+        a, labels = self._batch(x, y)
+        cost, grads = run_step(self, a, labels, update, lr, momentum, decay)
+        if cost == -1.0:  # a label out of range: let the checker word the error
+            self._labels(labels, a.shape[0])
+        return cost, grads
+
     def gradients(self, x: np.ndarray, y: np.ndarray) -> tuple[float, dict[str, np.ndarray]]:
         """Backpropagation: (cost, dC/dparam for every parameter, keyed as `params`)."""
-        self.check_trainable()
-        a = self._prepare(x)
-        labels = self._labels(y, a.shape[0])
-        for layer in self.layers:
-            a = layer.forward(a, train=True)
-        target = one_hot(labels, self.n_classes)
-        cost = self.cost.fn(a, target)
-        # Paired cost and output (softmax + log-likelihood, sigmoid + cross-entropy): the
-        # sigma'(z) factor cancels and the cost hands the last layer dC/dz = (a - y) / N.
-        fused = self.cost.pairs_with == self.output_activation
-        grad = self.cost.delta(a, target) if fused else self.cost.grad_a(a, target)
-        grads: dict[str, np.ndarray] = {}
-        last = len(self.layers) - 1
-        for i in range(last, -1, -1):
-            grad = self.layers[i].backward(grad, grads, need_input_grad=i > 0,
-                                           is_dz=fused and i == last)
+        cost, grads = self._run_plan(x, y, update=False)
         return cost, {k: grads[k] for k in self.params}
 
     def train_step(self, x: np.ndarray, y: np.ndarray, lr: float, momentum: float = 0.0,
@@ -220,20 +227,11 @@ class Network:
 
         L2 (Nielsen ch. 3): w <- (1 - lr*l2/n_train) w - lr * dC/dw, n_train defaulting to
         the batch size. If the cost is not finite the step is skipped and NaN/inf returned.
+        The update is applied inside the backward pass, layer by layer (see engine/plan.py).
         """
-        cost, grads = self.gradients(x, y)
-        if not math.isfinite(cost):
-            return cost
         n = n_train if n_train else len(np.asarray(y).reshape(-1))
         decay = float(l2) / n if l2 else 0.0
-        for key, w in self.params.items():
-            v = self._velocity.get(key)
-            if momentum and v is None:
-                v = self._velocity[key] = np.zeros_like(w)
-            d = decay if key.endswith(".weight") else 0.0
-            dense_k.sgd_update(w.reshape(-1), grads[key].reshape(-1), np.float32(lr),
-                               np.float32(d), np.float32(momentum),
-                               (v if v is not None else w).reshape(-1))
+        cost, _ = self._run_plan(x, y, update=True, lr=lr, momentum=momentum, decay=decay)
         return cost
 
     def reset_momentum(self) -> None:

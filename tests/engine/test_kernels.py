@@ -48,8 +48,10 @@ def test_conv_forward_and_backward_match_reference(c, f, k, stride, padding, gro
         wp, wm = w.astype(np.float64), w.astype(np.float64)
         wp[idx] += eps
         wm[idx] -= eps
-        num = (np.sum(ref.conv2d(x, wp, b, stride, padding, groups) * d)
-               - np.sum(ref.conv2d(x, wm, b, stride, padding, groups) * d)) / (2 * eps)
+        num = (
+            np.sum(ref.conv2d(x, wp, b, stride, padding, groups) * d)
+            - np.sum(ref.conv2d(x, wm, b, stride, padding, groups) * d)
+        ) / (2 * eps)
         assert dw[idx] == pytest.approx(num, rel=1e-3, abs=1e-3)
     np.testing.assert_allclose(db, d.sum(axis=(0, 2, 3)), rtol=1e-4, atol=1e-4)
     for _ in range(5):
@@ -57,8 +59,10 @@ def test_conv_forward_and_backward_match_reference(c, f, k, stride, padding, gro
         xpl, xmi = x.astype(np.float64), x.astype(np.float64)
         xpl[idx] += eps
         xmi[idx] -= eps
-        num = (np.sum(ref.conv2d(xpl, w, b, stride, padding, groups) * d)
-               - np.sum(ref.conv2d(xmi, w, b, stride, padding, groups) * d)) / (2 * eps)
+        num = (
+            np.sum(ref.conv2d(xpl, w, b, stride, padding, groups) * d)
+            - np.sum(ref.conv2d(xmi, w, b, stride, padding, groups) * d)
+        ) / (2 * eps)
         n, ch, i, j = idx
         assert dxp[n, ch, i + padding, j + padding] == pytest.approx(num, rel=1e-3, abs=1e-3)
 
@@ -81,7 +85,7 @@ def test_pool_forward_and_backward_match_reference(mode, code, size, hw):
         xp, xm = x.astype(np.float64), x.astype(np.float64)
         xp[idx] += eps
         xm[idx] -= eps
-        num = (np.sum(ref.pool2d(xp, size, mode) * g) - np.sum(ref.pool2d(xm, size, mode) * g))
+        num = np.sum(ref.pool2d(xp, size, mode) * g) - np.sum(ref.pool2d(xm, size, mode) * g)
         assert dx[idx] == pytest.approx(num / (2 * eps), rel=1e-3, abs=1e-3)
     # The dropped edge remainder receives no gradient.
     rem = hw - (hw // size) * size
@@ -114,7 +118,8 @@ def test_activations_match_reference(name):
     np.testing.assert_allclose(a, ref.activate(z, name), rtol=1e-5, atol=1e-6)
     a2 = z.copy()
     act_k.activate_parallel(a2, act_k.CODES[name]) if name != "softmax" else act_k.activate(
-        a2, act_k.CODES[name])
+        a2, act_k.CODES[name]
+    )
     np.testing.assert_array_equal(a, a2)
     if name == "step":
         return
@@ -124,7 +129,7 @@ def test_activations_match_reference(name):
     act_k.backward(a, g, act_k.CODES[name], out)
     eps = 1e-4
     z64 = z.astype(np.float64)
-    num = (np.sum(ref.activate(z64 + eps, name) * g) - np.sum(ref.activate(z64 - eps, name) * g))
+    num = np.sum(ref.activate(z64 + eps, name) * g) - np.sum(ref.activate(z64 - eps, name) * g)
     # Directional check along the all-ones direction plus element-wise where separable.
     assert out.sum() == pytest.approx(num / (2 * eps), rel=1e-3, abs=1e-3)
 
@@ -137,3 +142,280 @@ def test_sgd_update_with_momentum_and_decay():
     v_expected = 0.9 * v0 - 0.1 * (g + 0.01 * w0)
     np.testing.assert_allclose(v, v_expected, rtol=1e-5)
     np.testing.assert_allclose(w, w0 + v_expected, rtol=1e-5)
+
+
+# ----------------------------------------------------------------------------- fast path kernels
+# The training/inference kernels (fused bias, activation, max pool, f' and SGD update) against
+# the naive references, in every mode the plan uses them.
+
+from playground.engine.kernels import cost as cost_k  # noqa: E402
+
+F32 = np.float32
+ACT = {0: "linear", 1: "sigmoid", 2: "tanh", 3: "relu"}
+
+
+def _act_grad(a, code):
+    return {0: np.ones_like(a), 1: a * (1 - a), 2: 1 - a * a, 3: (a > 0).astype(a.dtype)}[code]
+
+
+def _padded_buffer(x, pad):
+    """x zero-padded, in a buffer with 8 readable floats after its end (as the plan keeps it)."""
+    xp0 = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    buf = np.zeros(xp0.size + 8, dtype=F32)
+    xp = buf[: xp0.size].reshape(xp0.shape)
+    xp[...] = xp0
+    return xp
+
+
+def _first_max_routing(a_full, g, size):
+    """dC/da of the conv output when g = dC/d(max pool) goes to each window's first maximum."""
+    n, f, hp, wp = g.shape
+    win = a_full[:, :, : hp * size, : wp * size].reshape(n, f, hp, size, wp, size)
+    q = win.transpose(0, 1, 2, 4, 3, 5).reshape(n, f, hp, wp, size * size).argmax(-1)
+    da = np.zeros_like(a_full, dtype=np.float64)
+    for idx in np.ndindex(n, f, hp, wp):
+        i, j = divmod(int(q[idx]), size)
+        da[idx[0], idx[1], idx[2] * size + i, idx[3] * size + j] = g[idx]
+    return da
+
+
+def _conv_grads_reference(x, w, dz, stride, pad, groups):
+    """(dW, db, dx) of sum(z * dz) for z = conv(x), by explicit loops in float64."""
+    xp = np.pad(x.astype(np.float64), ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    f, cg, k, _ = w.shape
+    fg = f // groups
+    dw, dxp = np.zeros(w.shape), np.zeros(xp.shape)
+    for fi in range(f):
+        c0 = (fi // fg) * cg
+        for i in range(dz.shape[2]):
+            for j in range(dz.shape[3]):
+                d = dz[:, fi, i, j]
+                rs, cs = slice(i * stride, i * stride + k), slice(j * stride, j * stride + k)
+                dw[fi] += np.tensordot(d, xp[:, c0 : c0 + cg, rs, cs], axes=(0, 0))
+                dxp[:, c0 : c0 + cg, rs, cs] += d[:, None, None, None] * w[fi][None]
+    h, wd = x.shape[2], x.shape[3]
+    return dw, dz.sum(axis=(0, 2, 3)), dxp[:, :, pad : pad + h, pad : pad + wd]
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+@pytest.mark.parametrize(
+    ("c", "f", "k", "stride", "padding", "groups", "pool", "direct", "code"),
+    [
+        (1, 4, 5, 1, 0, 1, 2, True, 1),  # nielsen-conv's first layer: direct + fused pool
+        (1, 4, 5, 1, 0, 1, 2, False, 1),
+        (4, 6, 3, 1, 1, 2, 2, True, 3),
+        (4, 6, 5, 1, 0, 2, 2, False, 3),  # grouped-conv's second layer: im2col + dot
+        (4, 6, 3, 2, 1, 2, 0, False, 2),  # stride 2, no pool
+        (4, 6, 3, 1, 2, 2, 3, True, 0),  # pool 3 (generic window)
+        (3, 2, 2, 3, 0, 1, 0, False, 1),
+    ],
+)
+def test_fast_conv_forward_and_backward_match_reference(
+    c, f, k, stride, padding, groups, pool, direct, code, parallel
+):
+    x, w, b = rand(3, c, 11, 11), rand(f, c // groups, k, k) * 0.5, rand(f)
+    xp = _padded_buffer(x, padding)
+    z = ref.conv2d(x, w, b, stride, padding, groups)
+    a_full = ref.activate(z.reshape(z.shape[0], -1), ACT[code]).reshape(z.shape)
+    ho = z.shape[2]
+    kk = (0,) * k
+    expect = ref.pool2d(a_full, pool, "max") if pool else a_full
+    out = np.empty(expect.shape, dtype=F32)
+    arg = np.empty(expect.shape if pool else (1, 1, 1, 1), dtype=np.int8)
+    col = np.empty((3, ho * ho, c * k * k), dtype=F32)
+    if parallel:
+        conv_k.forward_fast_par(
+            xp, w, b, stride, groups, kk, direct, code, pool, out, arg, col, True, 2
+        )
+    else:
+        conv_k.forward_fast(xp, w, b, stride, groups, kk, direct, code, pool, out, arg, col, True)
+    np.testing.assert_allclose(out, expect, rtol=1e-5, atol=1e-5)
+
+    g = rand(*out.shape)
+    da = _first_max_routing(a_full, g, pool) if pool else g.astype(np.float64)
+    dz = da * _act_grad(a_full, code)
+    dw_ref, db_ref, dx_ref = _conv_grads_reference(x, w, dz, stride, padding, groups)
+    dx = np.empty_like(x)
+    gw, gb = np.empty_like(w), np.empty_like(b)
+    args = (
+        g,
+        out,
+        arg,
+        code,
+        pool,
+        xp,
+        col,
+        not direct,
+        stride,
+        groups,
+        kk,
+        w,
+        b,
+        False,
+        F32(0),
+        F32(0),
+        F32(0),
+        w,
+        b,
+        gw,
+        gb,
+    )
+    if parallel:
+        conv_k.backward_dx_par(g, out, arg, code, pool, w, stride, groups, kk, padding, dx, 2)
+        conv_k.backward_dw_par(*args, 2)
+    else:
+        conv_k.backward_dx(g, out, arg, code, pool, w, stride, groups, kk, padding, dx)
+        conv_k.backward_dw(*args)
+    np.testing.assert_allclose(dx, dx_ref, rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(gw, dw_ref, rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(gb, db_ref, rtol=1e-4, atol=1e-4)
+
+    # Training mode applies SGD (with momentum and decay) to the weights in the same pass.
+    w2, b2, vw, vb = w.copy(), b.copy(), rand(*w.shape), rand(f)
+    vw0, vb0 = vw.astype(np.float64), vb.astype(np.float64)
+    conv_k.backward_dw(
+        g,
+        out,
+        arg,
+        code,
+        pool,
+        xp,
+        col,
+        not direct,
+        stride,
+        groups,
+        kk,
+        w2,
+        b2,
+        True,
+        F32(0.1),
+        F32(0.01),
+        F32(0.9),
+        vw,
+        vb,
+        gw,
+        gb,
+    )
+    vw_ref = 0.9 * vw0 - 0.1 * (dw_ref + 0.01 * w)
+    np.testing.assert_allclose(w2, w + vw_ref, rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(b2, b + 0.9 * vb0 - 0.1 * db_ref, rtol=1e-4, atol=1e-5)
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+@pytest.mark.parametrize("code", [0, 1, 2, 3, 4])
+@pytest.mark.parametrize("n", [1, 7, 10])
+def test_fast_dense_forward_matches_reference(n, code, parallel):
+    x, w, b = rand(n, 37), rand(9, 37), rand(9)
+    z = np.empty((n, 9), dtype=F32)
+    if parallel:
+        dense_k.forward_act_par(x, w, b, code, z, 2)
+    else:
+        dense_k.forward_act(x, w, b, code, z)
+    name = ["linear", "sigmoid", "tanh", "relu", "softmax"][code]
+    np.testing.assert_allclose(
+        z, ref.activate(x.astype(np.float64) @ w.T + b, name), rtol=1e-5, atol=1e-6
+    )
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+@pytest.mark.parametrize(("n", "units", "n_in"), [(10, 30, 784), (7, 5, 13), (64, 9, 300)])
+def test_fast_dense_backward_matches_numpy(n, units, n_in, parallel):
+    x, w, a = rand(n, n_in), rand(units, n_in), np.abs(rand(n, units))
+    a[a < 0.5] = 0.0  # ReLU outputs: zero deltas are skipped
+    g = rand(n, units)
+    delta = np.empty_like(g)
+    rows, n_rows = np.empty((n, units), np.int32), np.empty(n, np.int32)
+    imgs, n_imgs = np.empty((units, n), np.int32), np.empty(units, np.int32)
+    dense_k.prepare_delta(a, g, 3, False, delta, rows, n_rows, imgs, n_imgs)
+    dz = g * (a > 0)
+    np.testing.assert_array_equal(delta, dz)
+    dx, gw = np.empty_like(x), np.empty_like(w)
+    args = (x, delta, w, rows, n_rows, imgs, n_imgs, dx, True, gw, False, F32(0), F32(0), F32(0), w)
+    if parallel:
+        dense_k.backward_par(*args, 2)
+    else:
+        dense_k.backward_all(*args)
+    np.testing.assert_allclose(dx, dz.astype(np.float64) @ w, rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(gw, dz.T.astype(np.float64) @ x, rtol=1e-4, atol=1e-4)
+    # Update mode: w <- w + v with v <- 0.9 v - 0.1 (g + 0.01 w); dx still uses the old w.
+    w2, v = w.copy(), rand(units, n_in)
+    v0 = v.astype(np.float64)
+    dx2 = np.empty_like(x)
+    args = (
+        x,
+        delta,
+        w2,
+        rows,
+        n_rows,
+        imgs,
+        n_imgs,
+        dx2,
+        True,
+        gw,
+        True,
+        F32(0.1),
+        F32(0.01),
+        F32(0.9),
+        v,
+    )
+    if parallel:
+        dense_k.backward_par(*args, 2)
+    else:
+        dense_k.backward_all(*args)
+    np.testing.assert_allclose(dx2, dx, rtol=1e-5, atol=1e-5)
+    v_ref = 0.9 * v0 - 0.1 * (dz.T.astype(np.float64) @ x + 0.01 * w)
+    np.testing.assert_allclose(w2, w + v_ref, rtol=1e-4, atol=1e-4)
+    b, vb = rand(units), rand(units)
+    b0, vb0 = b.astype(np.float64), vb.astype(np.float64)
+    gb = np.empty_like(b)
+    dense_k.bias_step(delta, b, gb, False, F32(0.1), F32(0.9), vb)
+    np.testing.assert_allclose(gb, dz.sum(axis=0), rtol=1e-5, atol=1e-5)
+    dense_k.bias_step(delta, b, gb, True, F32(0.1), F32(0.9), vb)
+    np.testing.assert_allclose(b, b0 + 0.9 * vb0 - 0.1 * dz.sum(axis=0), rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("cost", "code", "out"),
+    [
+        ("quadratic", 0, "sigmoid"),
+        ("cross-entropy", 1, "sigmoid"),
+        ("log-likelihood", 2, "softmax"),
+        ("cross-entropy", 1, "softmax"),
+        ("quadratic", 0, "linear"),
+    ],
+)
+def test_cost_kernel_matches_costs_module(cost, code, out):
+    from playground.engine.costs import COSTS, one_hot
+
+    z = rand(6, 4) * 2
+    a = ref.activate(z, out).astype(F32) if out != "linear" else z
+    labels = np.array([0, 3, 1, 2, 2, 0], dtype=np.int64)
+    y = one_hot(labels, 4)
+    c = COSTS[cost]
+    paired = c.pairs_with == out
+    grad = np.empty_like(a)
+    value = cost_k.cost_grad(a, labels, code, paired, grad)
+    assert value == pytest.approx(c.fn(a, y), rel=1e-6)
+    expected = c.delta(a, y) if paired else c.grad_a(a, y)
+    np.testing.assert_allclose(grad, expected, rtol=1e-5, atol=1e-7)
+    assert cost_k.cost_grad(a, np.array([0, 4, 1, 2, 2, 0]), code, paired, grad) == -1.0
+
+
+@pytest.mark.parametrize("name", ["linear", "sigmoid", "tanh", "relu", "softmax"])
+def test_row_activation_and_gradient_helpers(name):
+    code = act_k.CODES[name]
+    z = rand(37) * 4
+    a = z.copy()
+    act_k.apply_1d(a, code)
+    np.testing.assert_allclose(a, ref.activate(z[None], name)[0], rtol=1e-5, atol=1e-6)
+    g = rand(37)
+    out = np.empty_like(g)
+    act_k.grad_1d(a, g, code, out)
+    if name == "softmax":
+        expected = a * (g - np.dot(g, a))
+    else:
+        expected = g * _act_grad(a, code) if name != "linear" else g
+    np.testing.assert_allclose(out, expected, rtol=1e-5, atol=1e-6)
+    if name != "softmax":
+        assert act_k.apply_scalar(z[3], code) == pytest.approx(a[3], rel=1e-6, abs=1e-7)
+        assert act_k.grad_scalar(a[3], code) * g[3] == pytest.approx(out[3], rel=1e-5, abs=1e-7)

@@ -1,14 +1,19 @@
-"""Activation functions and their derivatives, applied in place over (N, M) float32 arrays.
+"""Activation functions and their derivatives over float32 arrays.
 
 Codes: 0 linear, 1 sigmoid, 2 tanh, 3 relu, 4 softmax (per row), 5 step (perceptron).
 Derivatives are written in terms of the output a, which is what the layers keep:
 sigmoid' = a (1 - a), tanh' = 1 - a^2, relu' = [a > 0]; softmax uses its Jacobian.
+
+`apply_1d` / `grad_1d` are the building blocks the layer kernels call on their own rows, so
+bias, activation and derivative ride along with the arithmetic instead of costing extra passes.
+All arithmetic stays in float32 (a float64 literal would promote whole loops).
 """
 
 from __future__ import annotations
 
 import math
 
+import numpy as np
 from numba import prange
 
 from playground.engine.kernels import jit, pjit
@@ -17,37 +22,111 @@ CODES = {"linear": 0, "sigmoid": 1, "tanh": 2, "relu": 3, "softmax": 4, "step": 
 
 
 @jit
-def _activate_row(z, code):
-    m = z.shape[0]
+def sigmoid(v):
+    """1 / (1 + e^-v) for a float32 v, clipped so e^-v never overflows."""
+    lo = np.float32(-80.0)
+    one = np.float32(1.0)
+    if v < lo:
+        v = lo
+    return one / (one + math.exp(-v))
+
+
+@jit
+def apply_scalar(v, code):
+    """f(v) for an element-wise activation (softmax is not element-wise: use apply_1d)."""
     if code == 1:
+        return sigmoid(v)
+    if code == 2:
+        return math.tanh(v)
+    if code == 3:
+        return v if v > np.float32(0.0) else np.float32(0.0)
+    if code == 5:
+        return np.float32(1.0) if v > np.float32(0.0) else np.float32(0.0)
+    return v
+
+
+@jit
+def grad_scalar(a, code):
+    """f'(z) written in terms of a = f(z), for element-wise activations."""
+    one = np.float32(1.0)
+    if code == 1:
+        return a * (one - a)
+    if code == 2:
+        return one - a * a
+    if code == 3:
+        return one if a > np.float32(0.0) else np.float32(0.0)
+    if code == 0:
+        return one
+    return np.float32(0.0)
+
+
+@jit
+def apply_1d(z, code):
+    """a = f(z) in place over one vector (softmax normalises the whole vector)."""
+    m = z.shape[0]
+    if code == 0:
+        return
+    if code == 1:
+        lo = np.float32(-80.0)
+        one = np.float32(1.0)
         for j in range(m):
             v = z[j]
-            if v < -80.0:
-                v = -80.0
-            z[j] = 1.0 / (1.0 + math.exp(-v))
+            if v < lo:
+                v = lo
+            z[j] = one / (one + math.exp(-v))
     elif code == 2:
         for j in range(m):
             z[j] = math.tanh(z[j])
     elif code == 3:
+        zero = np.float32(0.0)
         for j in range(m):
-            if z[j] < 0.0:
-                z[j] = 0.0
+            z[j] = max(z[j], zero)
     elif code == 4:
         top = z[0]
         for j in range(1, m):
-            if z[j] > top:
-                top = z[j]
-        total = 0.0
+            top = max(top, z[j])
+        total = np.float32(0.0)
         for j in range(m):
             e = math.exp(z[j] - top)
             z[j] = e
             total += e
-        inv = 1.0 / total
+        inv = np.float32(1.0) / total
         for j in range(m):
             z[j] *= inv
     elif code == 5:
+        zero = np.float32(0.0)
+        one = np.float32(1.0)
         for j in range(m):
-            z[j] = 1.0 if z[j] > 0.0 else 0.0
+            z[j] = one if z[j] > zero else zero
+
+
+@jit
+def grad_1d(a, g, code, out):
+    """out = dC/dz given a = f(z) and g = dC/da over one vector; out may alias g."""
+    m = a.shape[0]
+    one = np.float32(1.0)
+    zero = np.float32(0.0)
+    if code == 0:
+        for j in range(m):
+            out[j] = g[j]
+    elif code == 1:
+        for j in range(m):
+            out[j] = g[j] * a[j] * (one - a[j])
+    elif code == 2:
+        for j in range(m):
+            out[j] = g[j] * (one - a[j] * a[j])
+    elif code == 3:
+        for j in range(m):
+            out[j] = g[j] if a[j] > zero else zero
+    elif code == 4:
+        dot = zero
+        for j in range(m):
+            dot += g[j] * a[j]
+        for j in range(m):
+            out[j] = a[j] * (g[j] - dot)
+    else:
+        for j in range(m):
+            out[j] = zero
 
 
 @jit
@@ -56,7 +135,7 @@ def activate(z, code):
     if code == 0:
         return
     for n in range(z.shape[0]):
-        _activate_row(z[n], code)
+        apply_1d(z[n], code)
 
 
 @pjit
@@ -65,33 +144,11 @@ def activate_parallel(z, code):
     if code == 0:
         return
     for n in prange(z.shape[0]):
-        _activate_row(z[n], code)
+        apply_1d(z[n], code)
 
 
 @jit
 def backward(a, g, code, out):
     """out = dC/dz given a = f(z) and g = dC/da (all (N, M)); out may alias g."""
-    n_rows, m = a.shape
-    for n in range(n_rows):
-        if code == 0:
-            for j in range(m):
-                out[n, j] = g[n, j]
-        elif code == 1:
-            for j in range(m):
-                out[n, j] = g[n, j] * a[n, j] * (1.0 - a[n, j])
-        elif code == 2:
-            for j in range(m):
-                out[n, j] = g[n, j] * (1.0 - a[n, j] * a[n, j])
-        elif code == 3:
-            for j in range(m):
-                out[n, j] = g[n, j] if a[n, j] > 0.0 else 0.0
-        elif code == 4:
-            dot = 0.0
-            for j in range(m):
-                dot += g[n, j] * a[n, j]
-            for j in range(m):
-                out[n, j] = a[n, j] * (g[n, j] - dot)
-        else:
-            for j in range(m):
-                out[n, j] = 0.0
-
+    for n in range(a.shape[0]):
+        grad_1d(a[n], g[n], code, out[n])

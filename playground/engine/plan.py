@@ -1,0 +1,441 @@
+"""The training path: one mini-batch forward, cost and backward as a short list of kernel calls.
+
+`Network.gradients` and `Network.train_step` run a `StepPlan` built once per batch size. The plan
+owns every buffer of the step (activations, winners, im2col rows, deltas), so a step allocates
+next to nothing, and it fuses what the layer-by-layer path keeps apart:
+
+* a conv followed by a max pool is one stage: the pool is taken on z (monotone activations, so
+  max f(z) = f(max z)), f is applied to the pooled values only, and backward visits the winners
+  only (a quarter of the positions for a 2x2 pool);
+* bias and activation ride inside the conv and dense kernels, f' inside the backward kernels;
+* cost and output gradient are one kernel;
+* in train_step the SGD update is applied inside the weight-gradient pass (no dw arrays), after
+  the input gradient of that layer was formed with the old weights.
+
+Parallel kernels are called from here (Python), never from another cached kernel. The plan is
+private to its Network: inference (`Network.forward`) never touches it, so the draw pad may
+predict with one network while a worker trains another.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numba
+import numpy as np
+
+from playground.engine.kernels import activations as act_k
+from playground.engine.kernels import conv as conv_k
+from playground.engine.kernels import cost as cost_k
+from playground.engine.kernels import dense as dense_k
+from playground.engine.kernels import pool as pool_k
+from playground.engine.layers import DENSE_PARALLEL_MACS, DIRECT_TAPS
+
+COST_CODES = {"quadratic": 0, "cross-entropy": 1, "log-likelihood": 2}
+#: Monotone non-decreasing activations: max f(z) = f(max z), so a max pool may act on z.
+_MONOTONE = {0, 1, 2, 3}
+
+_F32 = np.float32
+_DUMMY_I8 = np.zeros((1, 1, 1, 1), dtype=np.int8)
+_DUMMY_COL = np.zeros((1, 1, 1), dtype=np.float32)
+
+
+class _Stage:
+    """One step of the plan: forward(x) -> output, backward(g, is_dz, need_dx) -> dC/dx."""
+
+    keys: tuple[str, ...] = ()
+    out: np.ndarray
+
+    def forward(self, x: np.ndarray, parts: int) -> np.ndarray:
+        raise NotImplementedError
+
+    def backward(
+        self, g: np.ndarray, is_dz: bool, need_dx: bool, parts: int, opt: _Opt
+    ) -> np.ndarray | None:
+        raise NotImplementedError
+
+
+class _Opt:
+    """What the backward pass does with weight gradients: apply SGD now, or store them."""
+
+    __slots__ = ("decay", "grads", "lr", "momentum", "update", "velocity")
+
+    def __init__(
+        self,
+        update: bool,
+        lr: float,
+        momentum: float,
+        decay: float,
+        velocity: dict[str, np.ndarray],
+        grads: dict[str, np.ndarray],
+    ) -> None:
+        self.update = update
+        self.lr = _F32(lr)
+        self.momentum = _F32(momentum)
+        self.decay = _F32(decay)
+        self.velocity = velocity
+        self.grads = grads
+
+    def targets(self, key: str, param: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(velocity or a stand-in, gradient output or a stand-in) for one parameter."""
+        if self.update:
+            if self.momentum != 0.0:
+                v = self.velocity.get(key)
+                if v is None:
+                    v = self.velocity[key] = np.zeros_like(param)
+                return v, param
+            return param, param
+        g = self.grads[key] = np.empty_like(param)
+        return param, g
+
+
+class _ConvStage(_Stage):
+    """Conv + bias + activation, with the following max pool fused in when there is one."""
+
+    def __init__(self, layer: Any, pool: Any, n: int) -> None:
+        self.layer = layer
+        self.keys = (f"{layer.name}.weight", f"{layer.name}.bias")
+        c, h, w = layer.input_shape
+        k, s, p = layer.kernel, layer.stride, layer.padding
+        self.kk = (0,) * k
+        self.pad = p
+        self.code = layer.act_code
+        f, ho, wo = layer.output_shape
+        cg = c // layer.groups
+        self.direct = s == 1 and cg * k * k <= DIRECT_TAPS and k <= 8
+        # The direct path's weight gradient reads kernel rows 8 wide: the input lives in a
+        # buffer with slack after its end (and a zero border when padded).
+        shape = (n, c, h + 2 * p, w + 2 * p)
+        self.xp = None
+        if p or self.direct:
+            flat = np.zeros(math.prod(shape) + 8, dtype=_F32)
+            self.xp = flat[: math.prod(shape)].reshape(shape)
+        self.col = _DUMMY_COL if self.direct else np.empty((n, ho * wo, c * k * k), dtype=_F32)
+        self.pool = pool.size if pool is not None else 0
+        if self.pool:
+            self.out = np.empty((n, *pool.output_shape), dtype=_F32)
+            self.arg = np.empty(self.out.shape, dtype=np.int8)
+        else:
+            self.out = np.empty((n, f, ho, wo), dtype=_F32)
+            self.arg = _DUMMY_I8
+        self.dx = np.empty((n, c, h, w), dtype=_F32)
+        self.x: np.ndarray | None = None
+
+    def forward(self, x: np.ndarray, parts: int) -> np.ndarray:
+        lay = self.layer
+        if self.xp is not None:
+            p = self.pad
+            if p:
+                self.xp[:, :, p:-p, p:-p] = x
+            else:
+                self.xp[...] = x
+            x = self.xp
+        self.x = x
+        if parts > 1 and x.shape[0] > 1:
+            conv_k.forward_fast_par(
+                x,
+                lay.weight,
+                lay.bias,
+                lay.stride,
+                lay.groups,
+                self.kk,
+                self.direct,
+                self.code,
+                self.pool,
+                self.out,
+                self.arg,
+                self.col,
+                not self.direct,
+                parts,
+            )
+        else:
+            conv_k.forward_fast(
+                x,
+                lay.weight,
+                lay.bias,
+                lay.stride,
+                lay.groups,
+                self.kk,
+                self.direct,
+                self.code,
+                self.pool,
+                self.out,
+                self.arg,
+                self.col,
+                not self.direct,
+            )
+        return self.out
+
+    def backward(
+        self, g: np.ndarray, is_dz: bool, need_dx: bool, parts: int, opt: _Opt
+    ) -> np.ndarray | None:
+        lay = self.layer
+        g = g.reshape(self.out.shape)
+        if need_dx:
+            if parts > 1 and g.shape[0] > 1:
+                conv_k.backward_dx_par(
+                    g,
+                    self.out,
+                    self.arg,
+                    self.code,
+                    self.pool,
+                    lay.weight,
+                    lay.stride,
+                    lay.groups,
+                    self.kk,
+                    self.pad,
+                    self.dx,
+                    parts,
+                )
+            else:
+                conv_k.backward_dx(
+                    g,
+                    self.out,
+                    self.arg,
+                    self.code,
+                    self.pool,
+                    lay.weight,
+                    lay.stride,
+                    lay.groups,
+                    self.kk,
+                    self.pad,
+                    self.dx,
+                )
+        wkey, bkey = self.keys
+        vw, gw = opt.targets(wkey, lay.weight)
+        vb, gb = opt.targets(bkey, lay.bias)
+        args = (
+            g,
+            self.out,
+            self.arg,
+            self.code,
+            self.pool,
+            self.x,
+            self.col,
+            not self.direct,
+            lay.stride,
+            lay.groups,
+            self.kk,
+            lay.weight,
+            lay.bias,
+            opt.update,
+            opt.lr,
+            opt.decay,
+            opt.momentum,
+            vw,
+            vb,
+            gw,
+            gb,
+        )
+        if parts > 1:
+            conv_k.backward_dw_par(*args, min(parts, lay.filters))
+        else:
+            conv_k.backward_dw(*args)
+        return self.dx if need_dx else None
+
+
+class _PoolStage(_Stage):
+    """A pool that could not be fused into a conv (L2, average, or after another layer)."""
+
+    def __init__(self, layer: Any, n: int) -> None:
+        self.layer = layer
+        self.out = np.empty((n, *layer.output_shape), dtype=_F32)
+        self.arg = np.empty(self.out.shape, dtype=np.int32)
+        self.dx = np.empty((n, *layer.input_shape), dtype=_F32)
+        self.x: np.ndarray | None = None
+
+    def forward(self, x: np.ndarray, parts: int) -> np.ndarray:
+        x = x.reshape(self.dx.shape)
+        self.x = x
+        pool_k.forward(x, self.layer.size, self.layer.mode_code, self.out, self.arg)
+        return self.out
+
+    def backward(
+        self, g: np.ndarray, is_dz: bool, need_dx: bool, parts: int, opt: _Opt
+    ) -> np.ndarray | None:
+        if not need_dx:
+            return None
+        g = np.ascontiguousarray(g.reshape(self.out.shape))
+        pool_k.backward(
+            self.x, self.out, self.arg, g, self.layer.size, self.layer.mode_code, self.dx
+        )
+        return self.dx
+
+
+class _DenseStage(_Stage):
+    """Dense + bias + activation; backward fuses f', dx, the weight gradient and the update."""
+
+    def __init__(self, layer: Any, n: int) -> None:
+        self.layer = layer
+        self.keys = (f"{layer.name}.weight", f"{layer.name}.bias")
+        units, n_in = layer.units, layer.n_in
+        self.code = layer.act_code
+        self.out = np.empty((n, units), dtype=_F32)
+        self.delta = np.empty((n, units), dtype=_F32)
+        self.rows = np.empty((n, units), dtype=np.int32)
+        self.n_rows = np.empty(n, dtype=np.int32)
+        self.imgs = np.empty((units, n), dtype=np.int32)
+        self.n_imgs = np.empty(units, dtype=np.int32)
+        self.dx = np.empty((n, n_in), dtype=_F32)
+        self.par_fwd = n * units * n_in >= DENSE_PARALLEL_MACS
+        self.par_bwd = 2 * n * units * n_in >= DENSE_PARALLEL_MACS and n_in >= 128
+        self.x: np.ndarray | None = None
+
+    def forward(self, x: np.ndarray, parts: int) -> np.ndarray:
+        lay = self.layer
+        x = x.reshape(x.shape[0], lay.n_in)
+        self.x = x
+        if parts > 1 and self.par_fwd:
+            dense_k.forward_act_par(
+                x, lay.weight, lay.bias, self.code, self.out, min(parts, max(lay.units // 2, 1))
+            )
+        else:
+            dense_k.forward_act(x, lay.weight, lay.bias, self.code, self.out)
+        return self.out
+
+    def backward(
+        self, g: np.ndarray, is_dz: bool, need_dx: bool, parts: int, opt: _Opt
+    ) -> np.ndarray | None:
+        lay = self.layer
+        g = g.reshape(self.out.shape)
+        dense_k.prepare_delta(
+            self.out,
+            g,
+            self.code,
+            is_dz,
+            self.delta,
+            self.rows,
+            self.n_rows,
+            self.imgs,
+            self.n_imgs,
+        )
+        wkey, bkey = self.keys
+        vw, gw = opt.targets(wkey, lay.weight)
+        vb, gb = opt.targets(bkey, lay.bias)
+        dense_k.bias_step(self.delta, lay.bias, gb, opt.update, opt.lr, opt.momentum, vb)
+        args = (
+            self.x,
+            self.delta,
+            lay.weight,
+            self.rows,
+            self.n_rows,
+            self.imgs,
+            self.n_imgs,
+            self.dx,
+            need_dx,
+            gw,
+            opt.update,
+            opt.lr,
+            opt.decay,
+            opt.momentum,
+            vw,
+        )
+        if parts > 1 and self.par_bwd:
+            dense_k.backward_par(*args, min(parts, max(lay.n_in // 64, 1)))
+        else:
+            dense_k.backward_all(*args)
+        return self.dx if need_dx else None
+
+
+class _ActStage(_Stage):
+    """A parameter-free activation layer."""
+
+    def __init__(self, layer: Any, n: int) -> None:
+        self.layer = layer
+        self.code = layer.act_code
+        size = math.prod(layer.input_shape)
+        self.out = np.empty((n, size), dtype=_F32)
+        self.dx = np.empty((n, size), dtype=_F32)
+
+    def forward(self, x: np.ndarray, parts: int) -> np.ndarray:
+        self.out[...] = x.reshape(self.out.shape)
+        act_k.activate(self.out, self.code)
+        return self.out
+
+    def backward(
+        self, g: np.ndarray, is_dz: bool, need_dx: bool, parts: int, opt: _Opt
+    ) -> np.ndarray | None:
+        if not need_dx:
+            return None
+        g = g.reshape(self.out.shape)
+        if is_dz:
+            self.dx[...] = g
+        else:
+            act_k.backward(self.out, np.ascontiguousarray(g), self.code, self.dx)
+        return self.dx
+
+
+class StepPlan:
+    """Buffers and kernel sequence of one training step for a network and a batch size."""
+
+    def __init__(self, net: Any, n: int) -> None:
+        self.n = n
+        self.stages: list[_Stage] = []
+        layers = net.layers
+        i = 0
+        while i < len(layers):
+            layer = layers[i]
+            kind = layer.config["type"]
+            nxt = layers[i + 1] if i + 1 < len(layers) else None
+            if kind == "conv":
+                fuse = (
+                    nxt is not None
+                    and nxt.config["type"] == "pool"
+                    and nxt.mode_code == 0
+                    and layer.act_code in _MONOTONE
+                )
+                self.stages.append(_ConvStage(layer, nxt if fuse else None, n))
+                i += 2 if fuse else 1
+                continue
+            if kind == "pool":
+                self.stages.append(_PoolStage(layer, n))
+            elif kind == "dense":
+                self.stages.append(_DenseStage(layer, n))
+            else:
+                self.stages.append(_ActStage(layer, n))
+            i += 1
+        self.cost_code = COST_CODES[net.spec["cost"]]
+        self.paired = net.cost.pairs_with == net.output_activation
+        self.grad = np.empty((n, net.n_classes), dtype=_F32)
+
+    def run(self, x: np.ndarray, labels: np.ndarray, opt: _Opt) -> float:
+        """Forward, cost and backward on one batch; returns the cost (NaN/inf: nothing updated).
+
+        Returns -1.0 when a label is out of range (the caller reports it).
+        """
+        parts = numba.get_num_threads()
+        a = x
+        for stage in self.stages:
+            a = stage.forward(a, parts)
+        cost = cost_k.cost_grad(a, labels, self.cost_code, self.paired, self.grad)
+        if cost == -1.0 or not math.isfinite(cost):
+            return cost
+        g: np.ndarray | None = self.grad
+        is_dz = self.paired
+        for i in range(len(self.stages) - 1, -1, -1):
+            g = self.stages[i].backward(g, is_dz, i > 0, parts, opt)
+            is_dz = False
+        return cost
+
+
+def run_step(
+    net: Any,
+    x: np.ndarray,
+    labels: np.ndarray,
+    update: bool,
+    lr: float = 0.0,
+    momentum: float = 0.0,
+    decay: float = 0.0,
+) -> tuple[float, dict[str, np.ndarray]]:
+    """One batch through the network's plan for its size: (cost, gradients if not update)."""
+    plans: dict[int, StepPlan] = net.__dict__.setdefault("_plans", {})
+    n = x.shape[0]
+    plan = plans.get(n)
+    if plan is None:
+        if len(plans) >= 3:  # a last partial batch, evaluation sizes: keep memory bounded
+            plans.pop(next(iter(plans)))
+        plan = plans[n] = StepPlan(net, n)
+    grads: dict[str, np.ndarray] = {}
+    opt = _Opt(update, lr, momentum, decay, net._velocity, grads)
+    return plan.run(x, labels, opt), grads
