@@ -30,6 +30,11 @@ def _parser() -> argparse.ArgumentParser:
         help="preset name (default nielsen-conv); see --list-presets",
     )
     train.add_argument("--spec", type=Path, help="a network spec JSON file instead of a preset")
+    train.add_argument(
+        "--resume",
+        type=Path,
+        help="continue training a saved model (.npz) instead of a new network",
+    )
     train.add_argument("--list-presets", action="store_true", help="list the presets and exit")
     train.add_argument("--epochs", type=int, help="epochs (default: the preset's)")
     train.add_argument("--batch-size", type=int, help="mini-batch size (default: the preset's)")
@@ -81,9 +86,13 @@ def train_command(args: argparse.Namespace) -> int:
         numba.set_num_threads(args.threads)
     err = sys.stderr
     try:
-        spec = json.loads(args.spec.read_text()) if args.spec else load_preset(args.preset)
+        if args.resume:
+            net = Network.load(args.resume)
+            spec = net.spec
+        else:
+            spec = json.loads(args.spec.read_text()) if args.spec else load_preset(args.preset)
+            net = Network.from_spec(spec, seed=args.seed)
         data = load_idx_folder(args.dataset) if args.dataset else load_mnist()
-        net = Network.from_spec(spec, seed=args.seed)
         settings = TrainingSettings.from_spec(
             spec,
             epochs=args.epochs,
@@ -108,6 +117,7 @@ def train_command(args: argparse.Namespace) -> int:
         )
     code = 0
     last_draw = 0.0
+    last_epoch = len(net.history) + settings.epochs  # a resumed model continues its count
     try:
         for event in trainer.run():
             if isinstance(event, BatchDone):
@@ -117,7 +127,7 @@ def train_command(args: argparse.Namespace) -> int:
                     _progress(
                         err,
                         event.epoch,
-                        settings.epochs,
+                        last_epoch,
                         event.batch,
                         event.batches,
                         event.images_per_s,

@@ -206,7 +206,9 @@ class Trainer:
         batches = math.ceil(n / s.batch_size)
         snapshot = {k: v.copy() for k, v in net.params.items()}
         epochs_done = 0
-        for epoch in range(1, s.epochs + 1):
+        # A network that was trained before (a loaded model) continues its epoch count.
+        first = len(net.history) + 1
+        for epoch in range(first, first + s.epochs):
             order = rng.permutation(n)
             start = time.perf_counter()
             costs_sum, seen = 0.0, 0
@@ -269,7 +271,7 @@ class Trainer:
                 seconds,
             )
             net.history.append(event.as_dict())
-            epochs_done = epoch
+            epochs_done += 1
             yield event
         yield Finished(False, epochs_done, list(net.history))
 

@@ -116,3 +116,40 @@ def test_list_presets():
 
 if os.name != "posix":  # pragma: no cover - SIGINT semantics differ
     del test_ctrl_c_stops_cleanly_and_saves
+
+
+def test_resume_continues_a_saved_model_and_its_epoch_count(tmp_path):
+    first = tmp_path / "first.npz"
+    assert (
+        run(
+            "--preset",
+            "nielsen-mlp",
+            "--epochs",
+            "1",
+            "--limit",
+            "500",
+            "--json",
+            "--save",
+            str(first),
+        ).returncode
+        == 0
+    )
+    before = Network.load(first)
+    proc = run(
+        "--resume",
+        str(first),
+        "--epochs",
+        "1",
+        "--limit",
+        "500",
+        "--lr",
+        "0.5",
+        "--json",
+        "--save",
+        str(first),
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["epoch"] == 2
+    after = Network.load(first)
+    assert [h["epoch"] for h in after.history] == [1, 2]
+    assert not np.array_equal(after.params["dense1.weight"], before.params["dense1.weight"])
