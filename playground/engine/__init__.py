@@ -47,6 +47,41 @@ _WARM_SPECS = (
         "cost": "log-likelihood",
     },
     {
+        "input": [1, 12, 12],
+        "layers": [
+            {"type": "conv", "filters": 2, "kernel": 5, "activation": "sigmoid"},
+            {"type": "pool", "mode": "max", "size": 2},
+            {
+                "type": "conv",
+                "filters": 4,
+                "kernel": 3,
+                "padding": 1,
+                "groups": 2,
+                "activation": "relu",
+            },
+            {"type": "dense", "units": 3, "activation": "relu"},
+            {"type": "dense", "units": 2, "activation": "softmax"},
+        ],
+        "cost": "log-likelihood",
+    },
+    {
+        "input": [2, 10, 10],
+        "layers": [
+            {"type": "conv", "filters": 4, "kernel": 5, "groups": 2, "activation": "relu"},
+            {"type": "pool", "mode": "max", "size": 2},
+            {"type": "dense", "units": 2, "activation": "sigmoid"},
+        ],
+        "cost": "quadratic",
+    },
+    {
+        "input": [600],
+        "layers": [
+            {"type": "dense", "units": 128, "activation": "sigmoid"},
+            {"type": "dense", "units": 2, "activation": "sigmoid"},
+        ],
+        "cost": "cross-entropy",
+    },
+    {
         "input": [2, 4, 4],
         "layers": [
             {"type": "pool", "mode": "l2", "size": 2},
@@ -63,17 +98,26 @@ def warmup() -> float:
 
     Call it off the UI thread: the first compile on a fresh machine takes tens of seconds.
     """
+    import numba
+
     start = time.perf_counter()
     rng = np.random.default_rng(0)
+    threads = numba.get_num_threads()  # per calling thread: changing it here is safe
     for spec in _WARM_SPECS:
         net = Network.from_spec(spec, seed=0)
         x = rng.random((2, *net.input_shape), dtype=np.float32)
         y = np.array([0, 1])
         net.forward(x[:1])
+        net.forward(x)
+        net.activations(x[:1])
+        net.gradients(x, y)
         net.train_step(x, y, lr=0.1)
         net.train_step(x, y, lr=0.1, momentum=0.5, l2=0.1, n_train=10)
-    # Large activations take the parallel path: compile it too.
-    from playground.engine.layers import _activate
-
-    _activate(np.zeros((2, 4096), dtype=np.float32), 1)
+        if threads > 1:  # the one-thread variants of the training kernels
+            numba.set_num_threads(1)
+            try:
+                net.gradients(x, y)
+                net.train_step(x, y, lr=0.1, momentum=0.5, l2=0.1, n_train=10)
+            finally:
+                numba.set_num_threads(threads)
     return time.perf_counter() - start

@@ -25,18 +25,114 @@ POOL_CODES = {"max": 0, "l2": 1, "avg": 2}
 DIRECT_TAPS = 32
 #: Multiply-adds per call below which a dense kernel stays on one thread.
 DENSE_PARALLEL_MACS = 150_000
-_NO_ARG = np.zeros((1, 1, 1, 1), dtype=np.int8)
-_NO_COL = np.zeros((1, 1, 1), dtype=np.float32)
-# Above this many values per image, activations are applied over rows on several threads.
-_PARALLEL_ACTIVATION = 4096
+_F32 = np.float32
+_ZERO = _F32(0.0)
+# Stand-ins for the arguments a kernel entry does not use in a given mode (right dtype and rank).
+_DUMMY_I8 = np.zeros((1, 1, 1, 1), dtype=np.int8)
+_DUMMY_COL = np.zeros((1, 1, 1), dtype=_F32)
+_D4 = np.zeros((1, 1, 1, 1), dtype=_F32)
+_D3 = _DUMMY_COL
+_D2 = np.zeros((1, 1), dtype=_F32)
+_D1 = np.zeros(1, dtype=_F32)
+_I2 = np.zeros((1, 1), dtype=np.int32)
+_I1 = np.zeros(1, dtype=np.int32)
+
+
+def conv_forward(x, w, b, stride, groups, direct, code, pool, out, arg, col, keep_col, parts):
+    """conv_k.conv_par in forward mode (also used by the layer-by-layer path)."""
+    n = x.shape[0]
+    parts = min(parts, n)
+    if parts <= 1:
+        conv_k.forward_images(
+            x,
+            w,
+            w.reshape(w.shape[0], -1),
+            b,
+            stride,
+            groups,
+            direct,
+            code,
+            pool,
+            out,
+            out.reshape(n, -1),
+            arg,
+            col,
+            keep_col,
+            0,
+            n,
+        )
+        return
+    conv_k.conv_par(
+        0,
+        parts,
+        x,
+        w,
+        w.reshape(w.shape[0], -1),
+        b,
+        stride,
+        groups,
+        direct,
+        code,
+        pool,
+        out,
+        out.reshape(n, -1),
+        arg,
+        col,
+        keep_col,
+        _D4,
+        _D3,
+        0,
+        _D4,
+        _D3,
+        0,
+        False,
+        _ZERO,
+        _ZERO,
+        _ZERO,
+        _D2,
+        _D1,
+        _D2,
+        _D1,
+    )
+
+
+def dense_forward(x, w, b, code, z, parts):
+    """z = f(x w^T + b), on one thread for small layers (a parallel launch costs more)."""
+    units, n_in = w.shape
+    if parts > 1 and z.shape[0] * units * n_in >= DENSE_PARALLEL_MACS:
+        dense_k.dense_par(
+            0,
+            min(parts, max(units // 2, 1)),
+            x,
+            w,
+            b,
+            code,
+            z,
+            _D2,
+            _I2,
+            _I1,
+            _I2,
+            _I1,
+            _D2,
+            False,
+            _D2,
+            False,
+            _ZERO,
+            _ZERO,
+            _ZERO,
+            _D2,
+        )
+    else:
+        dense_k.forward_rows(x, w, b, z, 0, units)
+        act_k.activate(z, code)
+
+
+_NO_ARG = _DUMMY_I8
+_NO_COL = _DUMMY_COL
 
 
 def _activate(a: np.ndarray, code: int) -> None:
-    flat = a.reshape(a.shape[0], -1)
-    if flat.shape[1] * flat.shape[0] >= _PARALLEL_ACTIVATION and code != 4:
-        act_k.activate_parallel(flat, code)
-    else:
-        act_k.activate(flat, code)
+    act_k.activate(a.reshape(a.shape[0], -1), code)
 
 
 def _activation_backward(a: np.ndarray, grad: np.ndarray, code: int, name: str) -> np.ndarray:
@@ -47,8 +143,9 @@ def _activation_backward(a: np.ndarray, grad: np.ndarray, code: int, name: str) 
             "zero almost everywhere; use sigmoid, the smooth version of the perceptron"
         )
     out = np.empty_like(grad)
-    act_k.backward(a.reshape(a.shape[0], -1), grad.reshape(a.shape[0], -1), code,
-                   out.reshape(a.shape[0], -1))
+    act_k.backward(
+        a.reshape(a.shape[0], -1), grad.reshape(a.shape[0], -1), code, out.reshape(a.shape[0], -1)
+    )
     return out
 
 
@@ -133,17 +230,23 @@ class Conv(Layer):
         xp = self._pad(x)
         n = x.shape[0]
         out = np.empty((n, *self.output_shape), dtype=np.float32)
-        kk = (0,) * self.kernel
         cg = self.input_shape[0] // self.groups
-        direct = self.stride == 1 and cg * self.kernel**2 <= DIRECT_TAPS and self.kernel <= 8
-        parts = numba.get_num_threads()
-        if parts > 1 and n > 1:
-            conv_k.forward_fast_par(xp, self.weight, self.bias, self.stride, self.groups, kk,
-                                    direct, self.act_code, 0, out, _NO_ARG, _NO_COL, False,
-                                    min(parts, n))
-        else:
-            conv_k.forward_fast(xp, self.weight, self.bias, self.stride, self.groups, kk,
-                                direct, self.act_code, 0, out, _NO_ARG, _NO_COL, False)
+        direct = self.stride == 1 and cg * self.kernel**2 <= DIRECT_TAPS
+        conv_forward(
+            xp,
+            self.weight,
+            self.bias,
+            self.stride,
+            self.groups,
+            direct,
+            self.act_code,
+            0,
+            out,
+            _NO_ARG,
+            _NO_COL,
+            False,
+            numba.get_num_threads(),
+        )
         if train:
             self._x, self._a = xp, out
         return out
@@ -221,12 +324,7 @@ class Dense(Layer):
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
         x2 = np.ascontiguousarray(x.reshape(x.shape[0], self.n_in))
         z = np.empty((x.shape[0], self.units), dtype=np.float32)
-        parts = numba.get_num_threads()
-        if parts > 1 and z.size * self.n_in >= DENSE_PARALLEL_MACS:
-            dense_k.forward_act_par(x2, self.weight, self.bias, self.act_code, z,
-                                    min(parts, max(self.units // 2, 1)))
-        else:
-            dense_k.forward_act(x2, self.weight, self.bias, self.act_code, z)
+        dense_forward(x2, self.weight, self.bias, self.act_code, z, numba.get_num_threads())
         if train:
             self._x, self._a = x2, z
         return z

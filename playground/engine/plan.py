@@ -30,15 +30,25 @@ from playground.engine.kernels import conv as conv_k
 from playground.engine.kernels import cost as cost_k
 from playground.engine.kernels import dense as dense_k
 from playground.engine.kernels import pool as pool_k
-from playground.engine.layers import DENSE_PARALLEL_MACS, DIRECT_TAPS
+from playground.engine.layers import (
+    _D1,
+    _D2,
+    _D3,
+    _D4,
+    _DUMMY_COL,
+    _DUMMY_I8,
+    DENSE_PARALLEL_MACS,
+    DIRECT_TAPS,
+    conv_forward,
+    dense_forward,
+)
 
 COST_CODES = {"quadratic": 0, "cross-entropy": 1, "log-likelihood": 2}
 #: Monotone non-decreasing activations: max f(z) = f(max z), so a max pool may act on z.
 _MONOTONE = {0, 1, 2, 3}
 
 _F32 = np.float32
-_DUMMY_I8 = np.zeros((1, 1, 1, 1), dtype=np.int8)
-_DUMMY_COL = np.zeros((1, 1, 1), dtype=np.float32)
+_ZERO = _F32(0.0)
 
 
 class _Stage:
@@ -98,19 +108,13 @@ class _ConvStage(_Stage):
         self.keys = (f"{layer.name}.weight", f"{layer.name}.bias")
         c, h, w = layer.input_shape
         k, s, p = layer.kernel, layer.stride, layer.padding
-        self.kk = (0,) * k
+        self.k = k
         self.pad = p
         self.code = layer.act_code
         f, ho, wo = layer.output_shape
         cg = c // layer.groups
-        self.direct = s == 1 and cg * k * k <= DIRECT_TAPS and k <= 8
-        # The direct path's weight gradient reads kernel rows 8 wide: the input lives in a
-        # buffer with slack after its end (and a zero border when padded).
-        shape = (n, c, h + 2 * p, w + 2 * p)
-        self.xp = None
-        if p or self.direct:
-            flat = np.zeros(math.prod(shape) + 8, dtype=_F32)
-            self.xp = flat[: math.prod(shape)].reshape(shape)
+        self.direct = s == 1 and cg * k * k <= DIRECT_TAPS
+        self.xp = np.zeros((n, c, h + 2 * p, w + 2 * p), dtype=_F32) if p else None
         self.col = _DUMMY_COL if self.direct else np.empty((n, ho * wo, c * k * k), dtype=_F32)
         self.pool = pool.size if pool is not None else 0
         if self.pool:
@@ -126,112 +130,104 @@ class _ConvStage(_Stage):
         lay = self.layer
         if self.xp is not None:
             p = self.pad
-            if p:
-                self.xp[:, :, p:-p, p:-p] = x
-            else:
-                self.xp[...] = x
+            self.xp[:, :, p:-p, p:-p] = x
             x = self.xp
         self.x = x
-        if parts > 1 and x.shape[0] > 1:
-            conv_k.forward_fast_par(
-                x,
-                lay.weight,
-                lay.bias,
-                lay.stride,
-                lay.groups,
-                self.kk,
-                self.direct,
-                self.code,
-                self.pool,
-                self.out,
-                self.arg,
-                self.col,
-                not self.direct,
-                parts,
-            )
-        else:
-            conv_k.forward_fast(
-                x,
-                lay.weight,
-                lay.bias,
-                lay.stride,
-                lay.groups,
-                self.kk,
-                self.direct,
-                self.code,
-                self.pool,
-                self.out,
-                self.arg,
-                self.col,
-                not self.direct,
-            )
+        conv_forward(
+            x,
+            lay.weight,
+            lay.bias,
+            lay.stride,
+            lay.groups,
+            self.direct,
+            self.code,
+            self.pool,
+            self.out,
+            self.arg,
+            self.col,
+            not self.direct,
+            parts,
+        )
         return self.out
 
     def backward(
         self, g: np.ndarray, is_dz: bool, need_dx: bool, parts: int, opt: _Opt
     ) -> np.ndarray | None:
         lay = self.layer
+        w = lay.weight
+        f, k = w.shape[0], self.k
         g = g.reshape(self.out.shape)
+        n = g.shape[0]
         if need_dx:
-            if parts > 1 and g.shape[0] > 1:
-                conv_k.backward_dx_par(
-                    g,
-                    self.out,
-                    self.arg,
-                    self.code,
-                    self.pool,
-                    lay.weight,
-                    lay.stride,
-                    lay.groups,
-                    self.kk,
-                    self.pad,
-                    self.dx,
-                    parts,
-                )
-            else:
-                conv_k.backward_dx(
-                    g,
-                    self.out,
-                    self.arg,
-                    self.code,
-                    self.pool,
-                    lay.weight,
-                    lay.stride,
-                    lay.groups,
-                    self.kk,
-                    self.pad,
-                    self.dx,
-                )
+            wt = np.ascontiguousarray(w.transpose(0, 2, 3, 1)).reshape(f, k, -1)
+            conv_k.conv_par(
+                1,
+                max(min(parts, n), 1),
+                _D4,
+                w,
+                _D2,
+                _D1,
+                lay.stride,
+                lay.groups,
+                self.direct,
+                self.code,
+                self.pool,
+                self.out,
+                _D2,
+                self.arg,
+                _D3,
+                False,
+                g,
+                wt,
+                self.pad,
+                self.dx,
+                _D3,
+                0,
+                False,
+                _ZERO,
+                _ZERO,
+                _ZERO,
+                _D2,
+                _D1,
+                _D2,
+                _D1,
+            )
         wkey, bkey = self.keys
-        vw, gw = opt.targets(wkey, lay.weight)
+        vw, gw = opt.targets(wkey, w)
         vb, gb = opt.targets(bkey, lay.bias)
-        args = (
-            g,
-            self.out,
-            self.arg,
-            self.code,
-            self.pool,
-            self.x,
-            self.col,
-            not self.direct,
+        x = self.x
+        conv_k.conv_par(
+            2,
+            min(parts, f),
+            _D4,
+            w,
+            w.reshape(f, -1),
+            lay.bias,
             lay.stride,
             lay.groups,
-            self.kk,
-            lay.weight,
-            lay.bias,
+            self.direct,
+            self.code,
+            self.pool,
+            self.out,
+            _D2,
+            self.arg,
+            self.col,
+            False,
+            g,
+            _D3,
+            self.pad,
+            _D4,
+            x.reshape(n, x.shape[1], -1),
+            x.shape[3],
             opt.update,
             opt.lr,
             opt.decay,
             opt.momentum,
-            vw,
+            vw.reshape(f, -1),
             vb,
-            gw,
+            gw.reshape(f, -1),
             gb,
         )
-        if parts > 1:
-            conv_k.backward_dw_par(*args, min(parts, lay.filters))
-        else:
-            conv_k.backward_dw(*args)
         return self.dx if need_dx else None
 
 
@@ -278,7 +274,6 @@ class _DenseStage(_Stage):
         self.imgs = np.empty((units, n), dtype=np.int32)
         self.n_imgs = np.empty(units, dtype=np.int32)
         self.dx = np.empty((n, n_in), dtype=_F32)
-        self.par_fwd = n * units * n_in >= DENSE_PARALLEL_MACS
         self.par_bwd = 2 * n * units * n_in >= DENSE_PARALLEL_MACS and n_in >= 128
         self.x: np.ndarray | None = None
 
@@ -286,12 +281,7 @@ class _DenseStage(_Stage):
         lay = self.layer
         x = x.reshape(x.shape[0], lay.n_in)
         self.x = x
-        if parts > 1 and self.par_fwd:
-            dense_k.forward_act_par(
-                x, lay.weight, lay.bias, self.code, self.out, min(parts, max(lay.units // 2, 1))
-            )
-        else:
-            dense_k.forward_act(x, lay.weight, lay.bias, self.code, self.out)
+        dense_forward(x, lay.weight, lay.bias, self.code, self.out, parts)
         return self.out
 
     def backward(
@@ -314,27 +304,49 @@ class _DenseStage(_Stage):
         vw, gw = opt.targets(wkey, lay.weight)
         vb, gb = opt.targets(bkey, lay.bias)
         dense_k.bias_step(self.delta, lay.bias, gb, opt.update, opt.lr, opt.momentum, vb)
-        args = (
-            self.x,
-            self.delta,
-            lay.weight,
-            self.rows,
-            self.n_rows,
-            self.imgs,
-            self.n_imgs,
-            self.dx,
-            need_dx,
-            gw,
-            opt.update,
-            opt.lr,
-            opt.decay,
-            opt.momentum,
-            vw,
-        )
         if parts > 1 and self.par_bwd:
-            dense_k.backward_par(*args, min(parts, max(lay.n_in // 64, 1)))
+            dense_k.dense_par(
+                1,
+                min(parts, max(lay.n_in // 64, 1)),
+                self.x,
+                lay.weight,
+                lay.bias,
+                self.code,
+                _D2,
+                self.delta,
+                self.rows,
+                self.n_rows,
+                self.imgs,
+                self.n_imgs,
+                self.dx,
+                need_dx,
+                gw,
+                opt.update,
+                opt.lr,
+                opt.decay,
+                opt.momentum,
+                vw,
+            )
         else:
-            dense_k.backward_all(*args)
+            dense_k.backward_cols(
+                self.x,
+                self.delta,
+                lay.weight,
+                self.rows,
+                self.n_rows,
+                self.imgs,
+                self.n_imgs,
+                self.dx,
+                need_dx,
+                gw,
+                opt.update,
+                opt.lr,
+                opt.decay,
+                opt.momentum,
+                vw,
+                0,
+                lay.n_in,
+            )
         return self.dx if need_dx else None
 
 

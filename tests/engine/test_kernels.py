@@ -149,6 +149,12 @@ def test_sgd_update_with_momentum_and_decay():
 # the naive references, in every mode the plan uses them.
 
 from playground.engine.kernels import cost as cost_k  # noqa: E402
+from playground.engine.layers import conv_forward, dense_forward  # noqa: E402
+
+D4, D3 = np.zeros((1, 1, 1, 1), np.float32), np.zeros((1, 1, 1), np.float32)
+D2, D1 = np.zeros((1, 1), np.float32), np.zeros(1, np.float32)
+I2, I1 = np.zeros((1, 1), np.int32), np.zeros(1, np.int32)
+Z = np.float32(0.0)
 
 F32 = np.float32
 ACT = {0: "linear", 1: "sigmoid", 2: "tanh", 3: "relu"}
@@ -156,15 +162,6 @@ ACT = {0: "linear", 1: "sigmoid", 2: "tanh", 3: "relu"}
 
 def _act_grad(a, code):
     return {0: np.ones_like(a), 1: a * (1 - a), 2: 1 - a * a, 3: (a > 0).astype(a.dtype)}[code]
-
-
-def _padded_buffer(x, pad):
-    """x zero-padded, in a buffer with 8 readable floats after its end (as the plan keeps it)."""
-    xp0 = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
-    buf = np.zeros(xp0.size + 8, dtype=F32)
-    xp = buf[: xp0.size].reshape(xp0.shape)
-    xp[...] = xp0
-    return xp
 
 
 def _first_max_routing(a_full, g, size):
@@ -208,94 +205,113 @@ def _conv_grads_reference(x, w, dz, stride, pad, groups):
         (4, 6, 3, 2, 1, 2, 0, False, 2),  # stride 2, no pool
         (4, 6, 3, 1, 2, 2, 3, True, 0),  # pool 3 (generic window)
         (3, 2, 2, 3, 0, 1, 0, False, 1),
+        (2, 4, 7, 1, 0, 2, 2, True, 1),  # K = 7: the direct path's generic loop
+        (2, 4, 4, 1, 1, 1, 2, True, 2),
     ],
 )
 def test_fast_conv_forward_and_backward_match_reference(
     c, f, k, stride, padding, groups, pool, direct, code, parallel
 ):
     x, w, b = rand(3, c, 11, 11), rand(f, c // groups, k, k) * 0.5, rand(f)
-    xp = _padded_buffer(x, padding)
+    xp = np.ascontiguousarray(np.pad(x, ((0, 0), (0, 0), (padding, padding), (padding, padding))))
     z = ref.conv2d(x, w, b, stride, padding, groups)
     a_full = ref.activate(z.reshape(z.shape[0], -1), ACT[code]).reshape(z.shape)
     ho = z.shape[2]
-    kk = (0,) * k
+    parts = 2 if parallel else 1
     expect = ref.pool2d(a_full, pool, "max") if pool else a_full
     out = np.empty(expect.shape, dtype=F32)
     arg = np.empty(expect.shape if pool else (1, 1, 1, 1), dtype=np.int8)
     col = np.empty((3, ho * ho, c * k * k), dtype=F32)
-    if parallel:
-        conv_k.forward_fast_par(
-            xp, w, b, stride, groups, kk, direct, code, pool, out, arg, col, True, 2
-        )
-    else:
-        conv_k.forward_fast(xp, w, b, stride, groups, kk, direct, code, pool, out, arg, col, True)
+    conv_forward(xp, w, b, stride, groups, direct, code, pool, out, arg, col, True, parts)
     np.testing.assert_allclose(out, expect, rtol=1e-5, atol=1e-5)
+    # Inference mode (no im2col rows kept) gives the same outputs.
+    out2 = np.empty_like(out)
+    conv_forward(xp, w, b, stride, groups, direct, code, pool, out2, arg.copy(), D3, False, parts)
+    np.testing.assert_array_equal(out2, out)
 
     g = rand(*out.shape)
     da = _first_max_routing(a_full, g, pool) if pool else g.astype(np.float64)
     dz = da * _act_grad(a_full, code)
     dw_ref, db_ref, dx_ref = _conv_grads_reference(x, w, dz, stride, padding, groups)
     dx = np.empty_like(x)
-    gw, gb = np.empty_like(w), np.empty_like(b)
-    args = (
-        g,
-        out,
-        arg,
-        code,
-        pool,
-        xp,
-        col,
-        not direct,
+    wt = np.ascontiguousarray(w.transpose(0, 2, 3, 1)).reshape(f, k, -1)
+    conv_k.conv_par(
+        1,
+        parts,
+        D4,
+        w,
+        D2,
+        D1,
         stride,
         groups,
-        kk,
-        w,
-        b,
+        direct,
+        code,
+        pool,
+        out,
+        D2,
+        arg,
+        D3,
         False,
-        F32(0),
-        F32(0),
-        F32(0),
-        w,
-        b,
-        gw,
-        gb,
+        g,
+        wt,
+        padding,
+        dx,
+        D3,
+        0,
+        False,
+        Z,
+        Z,
+        Z,
+        D2,
+        D1,
+        D2,
+        D1,
     )
-    if parallel:
-        conv_k.backward_dx_par(g, out, arg, code, pool, w, stride, groups, kk, padding, dx, 2)
-        conv_k.backward_dw_par(*args, 2)
-    else:
-        conv_k.backward_dx(g, out, arg, code, pool, w, stride, groups, kk, padding, dx)
-        conv_k.backward_dw(*args)
     np.testing.assert_allclose(dx, dx_ref, rtol=1e-4, atol=1e-5)
+
+    def dw_pass(w_, b_, update, lr, decay, momentum, vw, vb, gw, gb):
+        conv_k.conv_par(
+            2,
+            parts,
+            D4,
+            w_,
+            w_.reshape(f, -1),
+            b_,
+            stride,
+            groups,
+            direct,
+            code,
+            pool,
+            out,
+            D2,
+            arg,
+            col,
+            False,
+            g,
+            D3,
+            padding,
+            D4,
+            xp.reshape(3, c, -1),
+            xp.shape[3],
+            update,
+            F32(lr),
+            F32(decay),
+            F32(momentum),
+            vw.reshape(f, -1),
+            vb,
+            gw.reshape(f, -1),
+            gb,
+        )
+
+    gw, gb = np.empty_like(w), np.empty_like(b)
+    dw_pass(w, b, False, 0, 0, 0, w, b, gw, gb)
     np.testing.assert_allclose(gw, dw_ref, rtol=1e-4, atol=1e-4)
     np.testing.assert_allclose(gb, db_ref, rtol=1e-4, atol=1e-4)
 
     # Training mode applies SGD (with momentum and decay) to the weights in the same pass.
     w2, b2, vw, vb = w.copy(), b.copy(), rand(*w.shape), rand(f)
     vw0, vb0 = vw.astype(np.float64), vb.astype(np.float64)
-    conv_k.backward_dw(
-        g,
-        out,
-        arg,
-        code,
-        pool,
-        xp,
-        col,
-        not direct,
-        stride,
-        groups,
-        kk,
-        w2,
-        b2,
-        True,
-        F32(0.1),
-        F32(0.01),
-        F32(0.9),
-        vw,
-        vb,
-        gw,
-        gb,
-    )
+    dw_pass(w2, b2, True, 0.1, 0.01, 0.9, vw, vb, gw, gb)
     vw_ref = 0.9 * vw0 - 0.1 * (dw_ref + 0.01 * w)
     np.testing.assert_allclose(w2, w + vw_ref, rtol=1e-4, atol=1e-5)
     np.testing.assert_allclose(b2, b + 0.9 * vb0 - 0.1 * db_ref, rtol=1e-4, atol=1e-5)
@@ -308,13 +324,44 @@ def test_fast_dense_forward_matches_reference(n, code, parallel):
     x, w, b = rand(n, 37), rand(9, 37), rand(9)
     z = np.empty((n, 9), dtype=F32)
     if parallel:
-        dense_k.forward_act_par(x, w, b, code, z, 2)
+        dense_k.dense_par(
+            0, 2, x, w, b, code, z, D2, I2, I1, I2, I1, D2, False, D2, False, Z, Z, Z, D2
+        )
     else:
-        dense_k.forward_act(x, w, b, code, z)
+        dense_forward(x, w, b, code, z, 1)
     name = ["linear", "sigmoid", "tanh", "relu", "softmax"][code]
     np.testing.assert_allclose(
         z, ref.activate(x.astype(np.float64) @ w.T + b, name), rtol=1e-5, atol=1e-6
     )
+
+
+def _dense_backward(args, parallel):
+    x, delta, w, rows, n_rows, imgs, n_imgs, dx, need_dx, gw, update, lr, decay, mom, vw = args
+    if parallel:
+        dense_k.dense_par(
+            1,
+            2,
+            x,
+            w,
+            D1,
+            0,
+            D2,
+            delta,
+            rows,
+            n_rows,
+            imgs,
+            n_imgs,
+            dx,
+            need_dx,
+            gw,
+            update,
+            lr,
+            decay,
+            mom,
+            vw,
+        )
+    else:
+        dense_k.backward_cols(*args, 0, w.shape[1])
 
 
 @pytest.mark.parametrize("parallel", [False, True])
@@ -331,10 +378,7 @@ def test_fast_dense_backward_matches_numpy(n, units, n_in, parallel):
     np.testing.assert_array_equal(delta, dz)
     dx, gw = np.empty_like(x), np.empty_like(w)
     args = (x, delta, w, rows, n_rows, imgs, n_imgs, dx, True, gw, False, F32(0), F32(0), F32(0), w)
-    if parallel:
-        dense_k.backward_par(*args, 2)
-    else:
-        dense_k.backward_all(*args)
+    _dense_backward(args, parallel)
     np.testing.assert_allclose(dx, dz.astype(np.float64) @ w, rtol=1e-4, atol=1e-4)
     np.testing.assert_allclose(gw, dz.T.astype(np.float64) @ x, rtol=1e-4, atol=1e-4)
     # Update mode: w <- w + v with v <- 0.9 v - 0.1 (g + 0.01 w); dx still uses the old w.
@@ -358,10 +402,7 @@ def test_fast_dense_backward_matches_numpy(n, units, n_in, parallel):
         F32(0.9),
         v,
     )
-    if parallel:
-        dense_k.backward_par(*args, 2)
-    else:
-        dense_k.backward_all(*args)
+    _dense_backward(args, parallel)
     np.testing.assert_allclose(dx2, dx, rtol=1e-5, atol=1e-5)
     v_ref = 0.9 * v0 - 0.1 * (dz.T.astype(np.float64) @ x + 0.01 * w)
     np.testing.assert_allclose(w2, w + v_ref, rtol=1e-4, atol=1e-4)

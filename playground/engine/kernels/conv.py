@@ -115,11 +115,12 @@ def backward_input(delta, w, stride, groups, dxp):
 
 
 @jit
-def direct_plane(xg, wf, kk, acc, length):
-    """acc[p] += sum_{c, ki, kj} wf[c, ki, kj] * xg[c, ki, p + kj] for p < length.
+def direct_plane_k(xg, wf, kk, acc, length):
+    """acc[p] += sum_{c, ki, kj} wf[c, ki, kj] * xg[c, ki, p + kj] for p < length, K = len(kk).
 
     xg is (Cg, H, W); p runs over the flattened rows (p = i * W + j), so reading past a row's
-    end lands in the next row, which only feeds the junk columns j >= Wo.
+    end lands in the next row, which only feeds the junk columns j >= Wo. K is a compile-time
+    constant (the length of the tuple kk), so the taps unroll and LLVM vectorises over p.
     """
     k = len(kk)
     for c in range(xg.shape[0]):
@@ -134,18 +135,34 @@ def direct_plane(xg, wf, kk, acc, length):
 
 
 @jit
-def im2col(xn, stride, kk, ho, wo, col):
+def direct_plane(xg, wf, k, acc, length):
+    """direct_plane_k for a runtime K: unrolled for K = 5 (the book's), a plain loop otherwise."""
+    if k == 5:
+        direct_plane_k(xg, wf, (0, 0, 0, 0, 0), acc, length)
+    else:
+        for c in range(xg.shape[0]):
+            xc = xg[c]
+            wc = wf[c]
+            for ki in range(k):
+                xr = xc[ki]
+                for kj in range(k):
+                    wv = wc[ki, kj]
+                    for p in range(length):
+                        acc[p] += wv * xr[p + kj]
+
+
+@jit
+def im2col(xn, stride, k, ho, wo, col):
     """col[i * wo + j, (c * K + ki) * K + kj] = xn[c, i * stride + ki, j * stride + kj]."""
-    k = len(kk)
     n_c = xn.shape[0]
     for i in range(ho):
         for j in range(wo):
             row = col[i * wo + j]
             t = 0
+            c0 = j * stride
             for c in range(n_c):
                 for ki in range(k):
                     src = xn[c, i * stride + ki]
-                    c0 = j * stride
                     for kj in range(k):
                         row[t + kj] = src[c0 + kj]
                     t += k
@@ -206,23 +223,6 @@ def dot_tiles(col, w2, b, groups, z):
             else:
                 wa = w2[f]
                 p = 0
-                while p + 3 < n_p:
-                    c0 = col[p, t0 : t0 + tg]
-                    c1 = col[p + 1, t0 : t0 + tg]
-                    c2 = col[p + 2, t0 : t0 + tg]
-                    c3 = col[p + 3, t0 : t0 + tg]
-                    s00 = s01 = s02 = s03 = zero
-                    for t in range(tg):
-                        u = wa[t]
-                        s00 += u * c0[t]
-                        s01 += u * c1[t]
-                        s02 += u * c2[t]
-                        s03 += u * c3[t]
-                    z[f, p] = s00 + b[f]
-                    z[f, p + 1] = s01 + b[f]
-                    z[f, p + 2] = s02 + b[f]
-                    z[f, p + 3] = s03 + b[f]
-                    p += 4
                 while p < n_p:
                     c0 = col[p, t0 : t0 + tg]
                     s00 = zero
@@ -234,15 +234,13 @@ def dot_tiles(col, w2, b, groups, z):
 
 
 @jit
-def epilogue_act(z, rs, code, out):
-    """out[i, j] = f(z[i * rs + j]) for out (Ho, Wo)."""
+def epilogue_act(z, rs, out):
+    """out[i, j] = z[i * rs + j] for out (Ho, Wo) (the activation follows, over the image)."""
     ho, wo = out.shape
     for i in range(ho):
         orow = out[i]
-        zr = z[i * rs : i * rs + wo]
         for j in range(wo):
-            orow[j] = zr[j]
-        apply_1d(orow, code)
+            orow[j] = z[i * rs + j]
 
 
 @jit
@@ -294,16 +292,16 @@ def epilogue_pool(z, rs, size, out, arg):
 
 @jit
 def forward_images(
-    xp, w, b, stride, groups, kk, direct, code, pool, out, arg, col, keep_col, n0, n1
+    xp, w, w2, b, stride, groups, direct, code, pool, out, flat, arg, col, keep_col, n0, n1
 ):
     """Conv (+ bias, activation, optional fused max pool of size `pool`) for images n0..n1-1.
 
-    xp (N, C, Hx, Wx) is the padded input; out is (N, F, Ho, Wo), or (N, F, Ho//pool, Wo//pool)
-    with arg (same shape, int8 winners) when pool > 0. col (N, Ho*Wo, C*K*K) is filled when
-    keep_col (training, im2col path); otherwise a scratch is used.
+    xp (N, C, Hx, Wx) is the padded input, w (F, Cg, K, K) and w2 = w as (F, Cg*K*K). out is
+    (N, F, Ho, Wo), or (N, F, Ho//pool, Wo//pool) with arg (same shape, int8 winners) when
+    pool > 0; flat is out as (N, size of one image). col (N, Ho*Wo, C*K*K) is filled when
+    keep_col (training, im2col path); otherwise one image's worth of scratch is used.
     """
-    n_f, cg = w.shape[0], w.shape[1]
-    k = len(kk)
+    n_f, cg, k = w.shape[0], w.shape[1], w.shape[2]
     hx, wx = xp.shape[2], xp.shape[3]
     ho = (hx - k) // stride + 1
     wo = (wx - k) // stride + 1
@@ -311,66 +309,40 @@ def forward_images(
     if direct:
         length = (ho - 1) * wx + wo
         acc = np.empty(ho * wx, dtype=np.float32)
-        rs = wx
         for n in range(n0, n1):
             for f in range(n_f):
                 g = f // fg
                 acc[:] = b[f]
-                direct_plane(xp[n, g * cg : (g + 1) * cg], w[f], kk, acc, length)
+                direct_plane(xp[n, g * cg : (g + 1) * cg], w[f], k, acc, length)
                 if pool > 0:
-                    epilogue_pool(acc, rs, pool, out[n, f], arg[n, f])
+                    epilogue_pool(acc, wx, pool, out[n, f], arg[n, f])
                 else:
-                    epilogue_act(acc, rs, 0, out[n, f])
-            apply_1d(out[n].reshape(out[n].size), code)
+                    epilogue_act(acc, wx, out[n, f])
+            apply_1d(flat[n], code)
     else:
-        w2 = w.reshape(n_f, cg * k * k)
         zbuf = np.empty((n_f, ho * wo), dtype=np.float32)
-        scratch = np.empty((1, 1, 1), dtype=np.float32)
-        if not keep_col:
-            scratch = np.empty((1, ho * wo, xp.shape[1] * k * k), dtype=np.float32)
+        scratch = np.empty((1, ho * wo, xp.shape[1] * k * k), dtype=np.float32)
         for n in range(n0, n1):
             cn = col[n] if keep_col else scratch[0]
-            im2col(xp[n], stride, kk, ho, wo, cn)
+            im2col(xp[n], stride, k, ho, wo, cn)
             dot_tiles(cn, w2, b, groups, zbuf)
             for f in range(n_f):
                 if pool > 0:
                     epilogue_pool(zbuf[f], wo, pool, out[n, f], arg[n, f])
                 else:
-                    epilogue_act(zbuf[f], wo, 0, out[n, f])
-            apply_1d(out[n].reshape(out[n].size), code)
+                    epilogue_act(zbuf[f], wo, out[n, f])
+            apply_1d(flat[n], code)
 
 
 @jit
-def forward_fast(xp, w, b, stride, groups, kk, direct, code, pool, out, arg, col, keep_col):
-    """forward_images over the whole batch on the calling thread."""
-    forward_images(
-        xp, w, b, stride, groups, kk, direct, code, pool, out, arg, col, keep_col, 0, xp.shape[0]
-    )
-
-
-@pjit
-def forward_fast_par(
-    xp, w, b, stride, groups, kk, direct, code, pool, out, arg, col, keep_col, parts
-):
-    """forward_images with the images split over `parts` threads."""
-    n_img = xp.shape[0]
-    for t in prange(parts):
-        n0, n1 = span(n_img, parts, t, 1)
-        forward_images(
-            xp, w, b, stride, groups, kk, direct, code, pool, out, arg, col, keep_col, n0, n1
-        )
-
-
-@jit
-def backward_dx_images(g, a, arg, code, pool, wt, stride, groups, kk, pad, dx, n0, n1):
+def backward_dx_images(g, a, arg, code, pool, wt, stride, groups, pad, dx, n0, n1):
     """dx for images n0..n1-1 from dC/da of the conv (or pooled) output g, at nonzero deltas.
 
     wt is the weight repacked (F, K, K * Cg) (channels innermost). dx is (N, C, H, W), unpadded.
     Accumulates in a channels-last (Hx, Wx * C) image, where with stride 1 and one group a tap
     row of the kernel is one contiguous run of K * C values.
     """
-    n_f = wt.shape[0]
-    k = len(kk)
+    n_f, k = wt.shape[0], wt.shape[1]
     cg = wt.shape[2] // k
     fg = n_f // groups
     n_c, h, w_in = dx.shape[1], dx.shape[2], dx.shape[3]
@@ -408,30 +380,12 @@ def backward_dx_images(g, a, arg, code, pool, wt, stride, groups, kk, pad, dx, n
                             for kj in range(k):
                                 o = (j * stride + kj) * n_c + c0
                                 axpy1(row[o : o + cg], d, wr[kj * cg : (kj + 1) * cg])
-        d3 = dxt.reshape(hx, wx, n_c)
         for c in range(n_c):
             for y in range(h):
+                src = dxt[y + pad]
+                dst = dx[n, c, y]
                 for x in range(w_in):
-                    dx[n, c, y, x] = d3[y + pad, x + pad, c]
-
-
-@pjit
-def backward_dx_par(g, a, arg, code, pool, w, stride, groups, kk, pad, dx, parts):
-    """backward_dx_images with the images split over `parts` threads (weights repacked once)."""
-    n_f, cg, k = w.shape[0], w.shape[1], w.shape[2]
-    wt = np.ascontiguousarray(w.transpose(0, 2, 3, 1)).reshape(n_f, k, k * cg)
-    n_img = g.shape[0]
-    for t in prange(parts):
-        n0, n1 = span(n_img, parts, t, 1)
-        backward_dx_images(g, a, arg, code, pool, wt, stride, groups, kk, pad, dx, n0, n1)
-
-
-@jit
-def backward_dx(g, a, arg, code, pool, w, stride, groups, kk, pad, dx):
-    """backward_dx_images over the whole batch on the calling thread."""
-    n_f, cg, k = w.shape[0], w.shape[1], w.shape[2]
-    wt = np.ascontiguousarray(w.transpose(0, 2, 3, 1)).reshape(n_f, k, k * cg)
-    backward_dx_images(g, a, arg, code, pool, wt, stride, groups, kk, pad, dx, 0, g.shape[0])
+                    dst[x] = src[(x + pad) * n_c + c]
 
 
 @jit
@@ -464,44 +418,44 @@ def backward_dw_filters(
     arg,
     code,
     pool,
-    xp,
+    xflat,
+    wx,
     col,
     use_col,
     stride,
     groups,
-    kk,
-    w,
+    k,
+    w2,
     b,
     update,
     lr,
     decay,
     momentum,
-    vw,
+    vw2,
     vb,
-    gw,
+    gw2,
     gb,
     f0,
     f1,
 ):
     """Weight and bias gradients of filters f0..f1-1, stored (update False) or applied at once.
 
-    With im2col rows (use_col): the gradient row of f gathers d * col[p] over the positions p
-    whose delta is nonzero. Otherwise (stride 1, few taps): the deltas of f are laid out as a
-    flat map D over the input rows, and each tap's gradient is one long dot product
-    sum_p D[p] x[c, ki, p + kj] (vectorised, where a sparse patch-by-patch sum is not); with
-    K = 5 the five taps of a kernel row share each load of D.
+    w2, vw2, gw2 are the weight, its velocity and its gradient as (F, Cg*K*K); xflat is the
+    padded input as (N, C, Hx*Wx) with rows wx long. With im2col rows (use_col): the gradient
+    row of f gathers d * col[p] over the positions p whose delta is nonzero. Otherwise (stride
+    1, few taps): the deltas of f are laid out as a flat map D over the input rows and each
+    tap's gradient is one long dot product sum_p D[p] x[c, ki*wx + kj + p] (vectorised, where
+    a sparse patch-by-patch sum is not); with K = 5 a kernel row's five taps share each load.
     """
-    n_f, cg = w.shape[0], w.shape[1]
-    k = len(kk)
-    tg = cg * k * k
+    n_f, tg = w2.shape
+    cg = tg // (k * k)
     fg = n_f // groups
     n_img, hq, wq = g.shape[0], g.shape[2], g.shape[3]
-    hx, wx = xp.shape[2], xp.shape[3]
+    hx = xflat.shape[2] // wx
     ho = (hx - k) // stride + 1
     wo = (wx - k) // stride + 1
     zero = np.float32(0.0)
     acc = np.empty(tg, dtype=np.float32)
-    acc3 = acc.reshape(cg, k, k)
     length = (ho - 1) * wx + wo
     dmap = np.empty(ho * wx, dtype=np.float32)
     for f in range(f0, f1):
@@ -536,134 +490,123 @@ def backward_dw_filters(
             if not use_col and hits > 0:
                 dm = dmap[:length]
                 for c in range(cg):
-                    xc = xp[n, grp * cg + c].reshape(hx * wx)
+                    xc = xflat[n, grp * cg + c]
                     for ki in range(k):
+                        t = (c * k + ki) * k
                         if k == 5:
                             s0, s1, s2, s3, s4 = dot5(dm, xc[ki * wx : ki * wx + length + 4])
-                            acc3[c, ki, 0] += s0
-                            acc3[c, ki, 1] += s1
-                            acc3[c, ki, 2] += s2
-                            acc3[c, ki, 3] += s3
-                            acc3[c, ki, 4] += s4
+                            acc[t] += s0
+                            acc[t + 1] += s1
+                            acc[t + 2] += s2
+                            acc[t + 3] += s3
+                            acc[t + 4] += s4
                         else:
                             for kj in range(k):
                                 o = ki * wx + kj
-                                acc3[c, ki, kj] += dot(dm, xc[o : o + length])
+                                acc[t + kj] += dot(dm, xc[o : o + length])
         if update:
-            sgd_seg(w[f].reshape(tg), acc, vw[f].reshape(tg), lr, decay, momentum)
+            sgd_seg(w2[f], acc, vw2[f], lr, decay, momentum)
             if momentum == 0.0:
                 b[f] -= lr * sb
             else:
                 vb[f] = momentum * vb[f] - lr * sb
                 b[f] += vb[f]
         else:
-            gw[f].reshape(tg)[:] = acc
+            gf2 = gw2[f]
+            for t in range(tg):
+                gf2[t] = acc[t]
             gb[f] = sb
 
 
-@jit
-def backward_dw(
-    g,
-    a,
-    arg,
-    code,
-    pool,
-    xp,
-    col,
-    use_col,
-    stride,
-    groups,
-    kk,
-    w,
-    b,
-    update,
-    lr,
-    decay,
-    momentum,
-    vw,
-    vb,
-    gw,
-    gb,
-):
-    """backward_dw_filters over every filter on the calling thread."""
-    backward_dw_filters(
-        g,
-        a,
-        arg,
-        code,
-        pool,
-        xp,
-        col,
-        use_col,
-        stride,
-        groups,
-        kk,
-        w,
-        b,
-        update,
-        lr,
-        decay,
-        momentum,
-        vw,
-        vb,
-        gw,
-        gb,
-        0,
-        w.shape[0],
-    )
-
-
 @pjit
-def backward_dw_par(
-    g,
-    a,
-    arg,
-    code,
-    pool,
+def conv_par(
+    op,
+    parts,
     xp,
-    col,
-    use_col,
+    w,
+    w2,
+    b,
     stride,
     groups,
-    kk,
-    w,
-    b,
+    direct,
+    code,
+    pool,
+    out,
+    flat,
+    arg,
+    col,
+    keep_col,
+    g,
+    wt,
+    pad,
+    dx,
+    xflat,
+    wx,
     update,
     lr,
     decay,
     momentum,
-    vw,
+    vw2,
     vb,
-    gw,
+    gw2,
     gb,
-    parts,
 ):
-    """backward_dw_filters with the filters split over `parts` threads."""
-    n_f = w.shape[0]
+    """The conv kernels on `parts` threads (1: the calling thread), one parallel entry for all.
+
+    op 0: forward_images, images split; 1: backward_dx_images, images split; 2:
+    backward_dw_filters, filters split. Arguments an op does not use may be stand-ins. One
+    entry point rather than three: each parallel function costs seconds to compile.
+    """
+    k = w.shape[2]
     for t in prange(parts):
-        f0, f1 = span(n_f, parts, t, 1)
-        backward_dw_filters(
-            g,
-            a,
-            arg,
-            code,
-            pool,
-            xp,
-            col,
-            use_col,
-            stride,
-            groups,
-            kk,
-            w,
-            b,
-            update,
-            lr,
-            decay,
-            momentum,
-            vw,
-            vb,
-            gw,
-            gb,
-            f0,
-            f1,
-        )
+        if op == 0:
+            n0, n1 = span(xp.shape[0], parts, t, 1)
+            forward_images(
+                xp,
+                w,
+                w2,
+                b,
+                stride,
+                groups,
+                direct,
+                code,
+                pool,
+                out,
+                flat,
+                arg,
+                col,
+                keep_col,
+                n0,
+                n1,
+            )
+        elif op == 1:
+            n0, n1 = span(g.shape[0], parts, t, 1)
+            backward_dx_images(g, out, arg, code, pool, wt, stride, groups, pad, dx, n0, n1)
+        else:
+            f0, f1 = span(w.shape[0], parts, t, 1)
+            backward_dw_filters(
+                g,
+                out,
+                arg,
+                code,
+                pool,
+                xflat,
+                wx,
+                col,
+                not direct,
+                stride,
+                groups,
+                k,
+                w2,
+                b,
+                update,
+                lr,
+                decay,
+                momentum,
+                vw2,
+                vb,
+                gw2,
+                gb,
+                f0,
+                f1,
+            )

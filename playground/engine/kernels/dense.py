@@ -167,30 +167,6 @@ def forward_rows(x, w, b, z, j0, j1):
 
 
 @jit
-def forward_act(x, w, b, code, z):
-    """z = f(x w^T + b): the whole dense layer with its activation, on the calling thread."""
-    forward_rows(x, w, b, z, 0, w.shape[0])
-    if code != 0:
-        for n in range(z.shape[0]):
-            apply_1d(z[n], code)
-
-
-@pjit
-def forward_act_par(x, w, b, code, z, parts):
-    """As forward_act; `parts` threads split the weight rows (each row read once for all images)."""
-    units = w.shape[0]
-    for t in prange(parts):
-        j0, j1 = span(units, parts, t, 2)
-        forward_rows(x, w, b, z, j0, j1)
-        if code != 0 and code != 4:
-            for n in range(z.shape[0]):
-                apply_1d(z[n, j0:j1], code)
-    if code == 4:
-        for n in range(z.shape[0]):
-            apply_1d(z[n], code)
-
-
-@jit
 def prepare_delta(a, g, code, is_dz, delta, rows, n_rows, imgs, n_imgs):
     """delta = dC/dz (g itself when is_dz, else g * f'(a)), plus the lists of its nonzeros.
 
@@ -310,7 +286,9 @@ def backward_cols(
                 if update:
                     sgd_seg(w[j, c0:c1], gseg, vw[j, c0:c1], lr, decay, momentum)
                 else:
-                    gw[j, c0:c1] = gseg
+                    gwj = gw[j, c0:c1]
+                    for k in range(c1 - c0):
+                        gwj[k] = gseg[k]
 
 
 @jit
@@ -331,69 +309,76 @@ def bias_step(delta, b, gb, update, lr, momentum, vb):
             gb[j] = s
 
 
-@jit
-def backward_all(
-    x, delta, w, rows, n_rows, imgs, n_imgs, dx, need_dx, gw, update, lr, decay, momentum, vw
-):
-    """backward_cols over every column, on the calling thread."""
-    backward_cols(
-        x,
-        delta,
-        w,
-        rows,
-        n_rows,
-        imgs,
-        n_imgs,
-        dx,
-        need_dx,
-        gw,
-        update,
-        lr,
-        decay,
-        momentum,
-        vw,
-        0,
-        w.shape[1],
-    )
-
-
 @pjit
-def backward_par(
-    x, delta, w, rows, n_rows, imgs, n_imgs, dx, need_dx, gw, update, lr, decay, momentum, vw, parts
+def dense_par(
+    op,
+    parts,
+    x,
+    w,
+    b,
+    code,
+    z,
+    delta,
+    rows,
+    n_rows,
+    imgs,
+    n_imgs,
+    dx,
+    need_dx,
+    gw,
+    update,
+    lr,
+    decay,
+    momentum,
+    vw,
 ):
-    """backward_cols with the columns split over `parts` threads (disjoint: no reduction)."""
-    n_in = w.shape[1]
+    """The dense kernels on `parts` threads, one parallel entry (each costs seconds to compile).
+
+    op 0: forward (z = f(x w^T + b)), weight rows split; op 1: backward_cols, columns split
+    (disjoint: no reduction needed). Arguments an op does not use may be stand-ins.
+    """
+    units, n_in = w.shape
     for t in prange(parts):
-        k0, k1 = span(n_in, parts, t, 16)
-        backward_cols(
-            x,
-            delta,
-            w,
-            rows,
-            n_rows,
-            imgs,
-            n_imgs,
-            dx,
-            need_dx,
-            gw,
-            update,
-            lr,
-            decay,
-            momentum,
-            vw,
-            k0,
-            k1,
-        )
+        if op == 0:
+            j0, j1 = span(units, parts, t, 2)
+            forward_rows(x, w, b, z, j0, j1)
+            if code != 0 and code != 4:
+                for n in range(z.shape[0]):
+                    apply_1d(z[n, j0:j1], code)
+        else:
+            k0, k1 = span(n_in, parts, t, 16)
+            backward_cols(
+                x,
+                delta,
+                w,
+                rows,
+                n_rows,
+                imgs,
+                n_imgs,
+                dx,
+                need_dx,
+                gw,
+                update,
+                lr,
+                decay,
+                momentum,
+                vw,
+                k0,
+                k1,
+            )
+    if op == 0 and code == 4:
+        for n in range(z.shape[0]):
+            apply_1d(z[n], code)
 
 
 # ----------------------------------------------------------------------------- older kernels
-# The plain kernels below serve the layer-by-layer path (Layer.forward/backward) and tests.
+# The plain kernels below serve the layer-by-layer path (Layer.backward) and tests.
 
 
-@pjit
+@jit
 def forward(x, w, b, z):
-    """z[n, j] = b[j] + sum_k w[j, k] x[n, k]; threads split the weight rows j."""
-    for n in prange(x.shape[0]):
+    """z[n, j] = b[j] + sum_k w[j, k] x[n, k]."""
+    for n in range(x.shape[0]):
         forward_rows(x[n : n + 1], w, b, z[n : n + 1], 0, w.shape[0])
 
 

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import math
 
-from numba import prange
-
-from playground.engine.kernels import pjit
+from playground.engine.kernels import jit
 
 
-@pjit
+@jit
 def forward(x, size, mode, out, arg):
     """out[n, c, i, j] = pool(x[n, c, i*size : (i+1)*size, j*size : (j+1)*size])."""
     n_img, n_c, ho, wo = out.shape
-    for t in prange(n_img * n_c):
+    for t in range(n_img * n_c):
         n = t // n_c
         c = t % n_c
         xc = x[n, c]
@@ -52,12 +50,12 @@ def forward(x, size, mode, out, arg):
                     out[n, c, i, j] = s / (size * size)
 
 
-@pjit
+@jit
 def backward(x, out, arg, g, size, mode, dx):
     """dx = dC/dx given g = dC/dout; L2: dout/dx = x / out (0 where out is 0)."""
     n_img, n_c, ho, wo = g.shape
     inv_area = 1.0 / (size * size)
-    for t in prange(n_img * n_c):
+    for t in range(n_img * n_c):
         n = t // n_c
         c = t % n_c
         dxc = dx[n, c]
