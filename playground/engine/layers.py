@@ -39,14 +39,22 @@ _I1 = np.zeros(1, dtype=np.int32)
 
 
 def conv_forward(x, w, b, stride, groups, direct, code, pool, out, arg, col, keep_col, parts):
-    """conv_k.conv_par in forward mode (also used by the layer-by-layer path)."""
+    """Conv + bias + activation (+ fused max pool) over a batch, threads split the images.
+
+    The im2col path takes the weight with channels innermost, (F, K*K*Cg).
+    """
     n = x.shape[0]
+    f = w.shape[0]
+    if direct:
+        w2 = w.reshape(f, -1)
+    else:
+        w2 = np.ascontiguousarray(w.transpose(0, 2, 3, 1)).reshape(f, -1)
     parts = min(parts, n)
     if parts <= 1:
         conv_k.forward_images(
             x,
             w,
-            w.reshape(w.shape[0], -1),
+            w2,
             b,
             stride,
             groups,
@@ -67,7 +75,7 @@ def conv_forward(x, w, b, stride, groups, direct, code, pool, out, arg, col, kee
         parts,
         x,
         w,
-        w.reshape(w.shape[0], -1),
+        w2,
         b,
         stride,
         groups,

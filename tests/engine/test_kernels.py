@@ -235,12 +235,13 @@ def test_fast_conv_forward_and_backward_match_reference(
     dw_ref, db_ref, dx_ref = _conv_grads_reference(x, w, dz, stride, padding, groups)
     dx = np.empty_like(x)
     wt = np.ascontiguousarray(w.transpose(0, 2, 3, 1)).reshape(f, k, -1)
+    w2t = wt.reshape(f, -1)
     conv_k.conv_par(
         1,
         parts,
         D4,
         w,
-        D2,
+        w2t,
         D1,
         stride,
         groups,

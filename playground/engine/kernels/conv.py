@@ -12,7 +12,7 @@ from numba import prange
 
 from playground.engine.kernels import jit, pjit
 from playground.engine.kernels.activations import apply_1d, grad_scalar
-from playground.engine.kernels.dense import axpy1, sgd_seg, span
+from playground.engine.kernels.dense import axpy1, axpy4, sgd_seg, span
 
 
 @pjit
@@ -152,20 +152,59 @@ def direct_plane(xg, wf, k, acc, length):
 
 
 @jit
-def im2col(xn, stride, k, ho, wo, col):
-    """col[i * wo + j, (c * K + ki) * K + kj] = xn[c, i * stride + ki, j * stride + kj]."""
-    n_c = xn.shape[0]
+def copy_run(dst, src):
+    """dst[:] = src[:len(dst)] (a small function vectorises reliably)."""
+    for q in range(dst.shape[0]):
+        dst[q] = src[q]
+
+
+@jit
+def add_run(dst, src):
+    """dst[:] += src[:len(dst)]."""
+    for q in range(dst.shape[0]):
+        dst[q] += src[q]
+
+
+@jit
+def to_channels_last(xn, groups, xt):
+    """xt[g, y, x * Cg + c] = xn[g * Cg + c, y, x]: per group, channels innermost."""
+    n_c, hx, wx = xn.shape
+    cg = n_c // groups
+    for c in range(n_c):
+        img = xt[c // cg]
+        cc = c % cg
+        for y in range(hx):
+            src = xn[c, y]
+            dst = img[y]
+            for x in range(wx):
+                dst[x * cg + cc] = src[x]
+
+
+@jit
+def im2col(xt, stride, k, ho, wo, col):
+    """col[i*wo + j, g*Tg + (ki*K + kj)*Cg + c] = xt[g, i*stride + ki, (j*stride + kj)*Cg + c].
+
+    From the channels-last input a kernel row of taps (stride 1) is one contiguous run of
+    K * Cg values, so a position's taps are K copies per group.
+    """
+    groups = xt.shape[0]
+    tg = col.shape[1] // groups
+    cg = tg // (k * k)
+    run = k * cg
     for i in range(ho):
         for j in range(wo):
             row = col[i * wo + j]
-            t = 0
-            c0 = j * stride
-            for c in range(n_c):
+            for g in range(groups):
+                img = xt[g]
                 for ki in range(k):
-                    src = xn[c, i * stride + ki]
-                    for kj in range(k):
-                        row[t + kj] = src[c0 + kj]
-                    t += k
+                    src = img[i * stride + ki]
+                    o = g * tg + ki * run
+                    if stride == 1:
+                        copy_run(row[o : o + run], src[j * cg : j * cg + run])
+                    else:
+                        for kj in range(k):
+                            x0 = (j * stride + kj) * cg
+                            copy_run(row[o + kj * cg : o + (kj + 1) * cg], src[x0 : x0 + cg])
 
 
 @jit
@@ -296,10 +335,11 @@ def forward_images(
 ):
     """Conv (+ bias, activation, optional fused max pool of size `pool`) for images n0..n1-1.
 
-    xp (N, C, Hx, Wx) is the padded input, w (F, Cg, K, K) and w2 = w as (F, Cg*K*K). out is
-    (N, F, Ho, Wo), or (N, F, Ho//pool, Wo//pool) with arg (same shape, int8 winners) when
-    pool > 0; flat is out as (N, size of one image). col (N, Ho*Wo, C*K*K) is filled when
-    keep_col (training, im2col path); otherwise one image's worth of scratch is used.
+    xp (N, C, Hx, Wx) is the padded input, w (F, Cg, K, K); w2 is the weight repacked
+    (F, K*K*Cg) with channels innermost (im2col path only). out is (N, F, Ho, Wo), or
+    (N, F, Ho//pool, Wo//pool) with arg (same shape, int8 winners) when pool > 0; flat is out as
+    (N, size of one image). col (N, Ho*Wo, C*K*K) is filled when keep_col (training, im2col
+    path); otherwise one image's worth of scratch is used.
     """
     n_f, cg, k = w.shape[0], w.shape[1], w.shape[2]
     hx, wx = xp.shape[2], xp.shape[3]
@@ -322,9 +362,11 @@ def forward_images(
     else:
         zbuf = np.empty((n_f, ho * wo), dtype=np.float32)
         scratch = np.empty((1, ho * wo, xp.shape[1] * k * k), dtype=np.float32)
+        xt = np.empty((groups, hx, wx * cg), dtype=np.float32)
         for n in range(n0, n1):
             cn = col[n] if keep_col else scratch[0]
-            im2col(xp[n], stride, k, ho, wo, cn)
+            to_channels_last(xp[n], groups, xt)
+            im2col(xt, stride, k, ho, wo, cn)
             dot_tiles(cn, w2, b, groups, zbuf)
             for f in range(n_f):
                 if pool > 0:
@@ -339,22 +381,21 @@ def backward_dx_images(g, a, arg, code, pool, wt, stride, groups, pad, dx, n0, n
     """dx for images n0..n1-1 from dC/da of the conv (or pooled) output g, at nonzero deltas.
 
     wt is the weight repacked (F, K, K * Cg) (channels innermost). dx is (N, C, H, W), unpadded.
-    Accumulates in a channels-last (Hx, Wx * C) image, where with stride 1 and one group a tap
-    row of the kernel is one contiguous run of K * C values.
+    Accumulates per group in a channels-last (Hx, Wx * Cg) image, where with stride 1 a kernel
+    row of taps is one contiguous run of K * Cg values in both wt and the image.
     """
     n_f, k = wt.shape[0], wt.shape[1]
     cg = wt.shape[2] // k
     fg = n_f // groups
     n_c, h, w_in = dx.shape[1], dx.shape[2], dx.shape[3]
     hx, wx = h + 2 * pad, w_in + 2 * pad
-    dxt = np.empty((hx, wx * n_c), dtype=np.float32)
+    dxt = np.empty((groups, hx, wx * cg), dtype=np.float32)
     zero = np.float32(0.0)
     hq, wq = g.shape[2], g.shape[3]
-    run = stride == 1 and groups == 1
     for n in range(n0, n1):
-        dxt[:, :] = zero
+        dxt[:, :, :] = zero
         for f in range(n_f):
-            c0 = (f // fg) * cg
+            img = dxt[f // fg]
             gf = g[n, f]
             af = a[n, f]
             wf = wt[f]
@@ -370,22 +411,155 @@ def backward_dx_images(g, a, arg, code, pool, wt, stride, groups, pad, dx, n0, n
                     else:
                         i = qi
                         j = qj
-                    if run:
+                    if stride == 1:
                         for ki in range(k):
-                            axpy1(dxt[i + ki, j * n_c : (j + k) * n_c], d, wf[ki])
+                            axpy1(img[i + ki, j * cg : (j + k) * cg], d, wf[ki])
                     else:
                         for ki in range(k):
-                            row = dxt[i * stride + ki]
+                            row = img[i * stride + ki]
                             wr = wf[ki]
                             for kj in range(k):
-                                o = (j * stride + kj) * n_c + c0
+                                o = (j * stride + kj) * cg
                                 axpy1(row[o : o + cg], d, wr[kj * cg : (kj + 1) * cg])
         for c in range(n_c):
+            img = dxt[c // cg]
+            cc = c % cg
             for y in range(h):
-                src = dxt[y + pad]
+                src = img[y + pad]
                 dst = dx[n, c, y]
                 for x in range(w_in):
-                    dst[x] = src[(x + pad) * n_c + c]
+                    dst[x] = src[(x + pad) * cg + cc]
+
+
+@jit
+def backward_dx_col(g, a, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n1):
+    """dx for images n0..n1-1 through im2col space (the im2col path's weight layout).
+
+    For each nonzero delta, dcol[p] += d * w2[f] (one contiguous run of K*K*Cg), then col2im
+    adds each position's runs back into a channels-last image, transposed into dx (N, C, H, W).
+    """
+    n_f, tg = w2.shape
+    cg = tg // (k * k)
+    fg = n_f // groups
+    run = k * cg
+    n_c, h, w_in = dx.shape[1], dx.shape[2], dx.shape[3]
+    hx, wx = h + 2 * pad, w_in + 2 * pad
+    ho = (hx - k) // stride + 1
+    wo = (wx - k) // stride + 1
+    n_p = ho * wo
+    dcol = np.empty((n_p, groups * tg), dtype=np.float32)
+    dxt = np.empty((groups, hx, wx * cg), dtype=np.float32)
+    zero = np.float32(0.0)
+    hq, wq = g.shape[2], g.shape[3]
+    cap = n_f * hq * wq
+    hit_f = np.empty(cap, dtype=np.int64)
+    hit_p = np.empty(cap, dtype=np.int64)
+    hit_d = np.empty(cap, dtype=np.float32)
+    by_f = np.empty(cap, dtype=np.int64)
+    by_d = np.empty(cap, dtype=np.float32)
+    start = np.empty(n_p + 1, dtype=np.int64)
+    for n in range(n0, n1):
+        # The nonzero deltas, then sorted by position (counting sort): each dcol row is
+        # formed once, in L1, four weight rows at a time.
+        hits = 0
+        for f in range(n_f):
+            gf = g[n, f]
+            af = a[n, f]
+            for qi in range(hq):
+                for qj in range(wq):
+                    d = gf[qi, qj] * grad_scalar(af[qi, qj], code)
+                    if d == zero:
+                        continue
+                    if pool > 0:
+                        q = arg[n, f, qi, qj]
+                        i = qi * pool + q // pool
+                        j = qj * pool + q % pool
+                    else:
+                        i = qi
+                        j = qj
+                    hit_f[hits] = f
+                    hit_p[hits] = i * wo + j
+                    hit_d[hits] = d
+                    hits += 1
+        start[:] = 0
+        for h_ in range(hits):
+            start[hit_p[h_] + 1] += 1
+        for p in range(n_p):
+            start[p + 1] += start[p]
+        for h_ in range(hits):
+            p = hit_p[h_]
+            o = start[p]
+            by_f[o] = hit_f[h_]
+            by_d[o] = hit_d[h_]
+            start[p] = o + 1
+        for p in range(n_p - 1, 0, -1):
+            start[p] = start[p - 1]
+        start[0] = 0
+        for p in range(n_p):
+            h0, h1 = start[p], start[p + 1]
+            if h0 == h1:
+                continue
+            row = dcol[p]
+            row[:] = zero
+            for grp in range(groups):
+                seg = row[grp * tg : (grp + 1) * tg]
+                q0 = -1
+                q1 = -1
+                q2 = -1
+                for h_ in range(h0, h1):
+                    f = by_f[h_]
+                    if f // fg != grp:
+                        continue
+                    if q0 < 0:
+                        q0 = h_
+                    elif q1 < 0:
+                        q1 = h_
+                    elif q2 < 0:
+                        q2 = h_
+                    else:
+                        axpy4(
+                            seg,
+                            by_d[q0],
+                            w2[by_f[q0]],
+                            by_d[q1],
+                            w2[by_f[q1]],
+                            by_d[q2],
+                            w2[by_f[q2]],
+                            by_d[h_],
+                            w2[f],
+                        )
+                        q0 = q1 = q2 = -1
+                if q0 >= 0:
+                    axpy1(seg, by_d[q0], w2[by_f[q0]])
+                if q1 >= 0:
+                    axpy1(seg, by_d[q1], w2[by_f[q1]])
+                if q2 >= 0:
+                    axpy1(seg, by_d[q2], w2[by_f[q2]])
+        dxt[:, :, :] = zero
+        for i in range(ho):
+            for j in range(wo):
+                if start[i * wo + j] == start[i * wo + j + 1]:
+                    continue
+                row = dcol[i * wo + j]
+                for grp in range(groups):
+                    img = dxt[grp]
+                    for ki in range(k):
+                        dst = img[i * stride + ki]
+                        o = grp * tg + ki * run
+                        if stride == 1:
+                            add_run(dst[j * cg : j * cg + run], row[o : o + run])
+                        else:
+                            for kj in range(k):
+                                x0 = (j * stride + kj) * cg
+                                add_run(dst[x0 : x0 + cg], row[o + kj * cg : o + (kj + 1) * cg])
+        for c in range(n_c):
+            img = dxt[c // cg]
+            cc = c % cg
+            for y in range(h):
+                src = img[y + pad]
+                dst = dx[n, c, y]
+                for x in range(w_in):
+                    dst[x] = src[(x + pad) * cg + cc]
 
 
 @jit
@@ -455,27 +629,36 @@ def backward_dw_filters(
     ho = (hx - k) // stride + 1
     wo = (wx - k) // stride + 1
     zero = np.float32(0.0)
-    acc = np.empty(tg, dtype=np.float32)
     length = (ho - 1) * wx + wo
     dmap = np.empty(ho * wx, dtype=np.float32)
-    for f in range(f0, f1):
-        grp = f // fg
-        t0 = grp * tg
-        acc[:] = zero
-        sb = zero
-        for n in range(n_img):
+    tmp = np.empty(tg, dtype=np.float32)
+    hit_p = np.empty(hq * wq, dtype=np.int64)
+    hit_d = np.empty(hq * wq, dtype=np.float32)
+    accs = np.zeros((f1 - f0, tg), dtype=np.float32)
+    sbs = np.zeros(f1 - f0, dtype=np.float32)
+    # im2col rows: images outermost, so one image's rows stay in cache for all the filters.
+    # Direct path: filters outermost (the inputs are small planes).
+    outer = n_img if use_col else f1 - f0
+    inner = f1 - f0 if use_col else n_img
+    for u in range(outer):
+        for v in range(inner):
+            n = u if use_col else v
+            f = f0 + (v if use_col else u)
+            grp = f // fg
+            t0 = grp * tg
+            acc = accs[f - f0]
             gf = g[n, f]
             af = a[n, f]
             if not use_col:
                 dmap[:] = zero
             hits = 0
+            sb = zero
             for qi in range(hq):
                 for qj in range(wq):
                     d = gf[qi, qj] * grad_scalar(af[qi, qj], code)
                     if d == zero:
                         continue
                     sb += d
-                    hits += 1
                     if pool > 0:
                         q = arg[n, f, qi, qj]
                         i = qi * pool + q // pool
@@ -484,10 +667,32 @@ def backward_dw_filters(
                         i = qi
                         j = qj
                     if use_col:
-                        axpy1(acc, d, col[n, i * wo + j, t0 : t0 + tg])
+                        hit_p[hits] = i * wo + j
+                        hit_d[hits] = d
                     else:
                         dmap[i * wx + j] = d
-            if not use_col and hits > 0:
+                    hits += 1
+            sbs[f - f0] += sb
+            if use_col:
+                cn = col[n]
+                h4 = 0
+                while h4 + 3 < hits:
+                    axpy4(
+                        acc,
+                        hit_d[h4],
+                        cn[hit_p[h4], t0 : t0 + tg],
+                        hit_d[h4 + 1],
+                        cn[hit_p[h4 + 1], t0 : t0 + tg],
+                        hit_d[h4 + 2],
+                        cn[hit_p[h4 + 2], t0 : t0 + tg],
+                        hit_d[h4 + 3],
+                        cn[hit_p[h4 + 3], t0 : t0 + tg],
+                    )
+                    h4 += 4
+                while h4 < hits:
+                    axpy1(acc, hit_d[h4], cn[hit_p[h4], t0 : t0 + tg])
+                    h4 += 1
+            elif hits > 0:
                 dm = dmap[:length]
                 for c in range(cg):
                     xc = xflat[n, grp * cg + c]
@@ -504,6 +709,15 @@ def backward_dw_filters(
                             for kj in range(k):
                                 o = ki * wx + kj
                                 acc[t + kj] += dot(dm, xc[o : o + length])
+    for f in range(f0, f1):
+        acc = accs[f - f0]
+        sb = sbs[f - f0]
+        if use_col:  # im2col order (ki, kj, c) -> the weight's (c, ki, kj)
+            for t in range(tg):
+                tmp[t] = acc[t]
+            for c in range(cg):
+                for kij in range(k * k):
+                    acc[c * k * k + kij] = tmp[kij * cg + c]
         if update:
             sgd_seg(w2[f], acc, vw2[f], lr, decay, momentum)
             if momentum == 0.0:
@@ -581,7 +795,10 @@ def conv_par(
             )
         elif op == 1:
             n0, n1 = span(g.shape[0], parts, t, 1)
-            backward_dx_images(g, out, arg, code, pool, wt, stride, groups, pad, dx, n0, n1)
+            if direct:
+                backward_dx_images(g, out, arg, code, pool, wt, stride, groups, pad, dx, n0, n1)
+            else:
+                backward_dx_col(g, out, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n1)
         else:
             f0, f1 = span(w.shape[0], parts, t, 1)
             backward_dw_filters(
