@@ -11,13 +11,13 @@ import gzip
 import math
 import os
 import struct
-import tempfile
 import zlib
 from pathlib import Path
 
 import numpy as np
 
 from playground.errors import DataError
+from playground.fileio import atomic_write
 
 #: IDX type byte -> big-endian NumPy dtype.
 IDX_TYPES: dict[int, np.dtype] = {
@@ -152,30 +152,15 @@ def write_idx(path: str | os.PathLike[str], array: np.ndarray) -> None:
     payload = np.ascontiguousarray(array, dtype=IDX_TYPES[type_byte]).tobytes()
 
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise DataError(
-            f"{path.name}: cannot write in {path.parent} ({exc.strerror or exc})"
-        ) from None
-    try:
-        with os.fdopen(fd, "wb") as raw:
+        with atomic_write(path) as raw:
             if path.name.lower().endswith(".gz"):
-                inner_name = path.name[:-3]
                 with gzip.GzipFile(
-                    filename=inner_name, mode="wb", fileobj=raw, compresslevel=6, mtime=0
+                    filename=path.name[:-3], mode="wb", fileobj=raw, compresslevel=6, mtime=0
                 ) as gz:
                     gz.write(header)
                     gz.write(payload)
             else:
                 raw.write(header)
                 raw.write(payload)
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.chmod(tmp_name, 0o644)  # mkstemp makes 0600; a dataset file should be readable
-        os.replace(tmp_name, path)
     except OSError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
         raise DataError(f"{path.name}: cannot write the file ({exc.strerror or exc})") from None
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise

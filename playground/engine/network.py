@@ -19,6 +19,7 @@ from playground.engine.layers import LAYER_CLASSES, Layer
 from playground.engine.plan import run_step
 from playground.engine.spec import LayerInfo
 from playground.errors import DataError, SpecError
+from playground.fileio import atomic_write
 
 FORMAT = "playground-model/1"
 
@@ -151,9 +152,10 @@ class Network:
     def predict(self, x: np.ndarray, batch_size: int = 1000) -> np.ndarray:
         """Predicted class per image (argmax of the outputs), in batches."""
         x = self._prepare(x)
-        return np.concatenate(
-            [self.forward(x[i : i + batch_size]).argmax(axis=1) for i in range(0, len(x), batch_size)]
-        ) if len(x) else np.zeros(0, dtype=np.int64)
+        if not len(x):
+            return np.zeros(0, dtype=np.int64)
+        chunks = range(0, len(x), batch_size)
+        return np.concatenate([self.forward(x[i : i + batch_size]).argmax(axis=1) for i in chunks])
 
     def evaluate(self, x: np.ndarray, y: np.ndarray, batch_size: int = 1000) -> tuple[float, float]:
         """(mean cost, accuracy as a fraction) over a dataset split, in batches."""
@@ -249,16 +251,8 @@ class Network:
         }
         for key, value in self.params.items():
             arrays[f"param/{key}"] = value
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            with open(tmp, "wb") as fh:
-                np.savez(fh, **arrays)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        finally:
-            if tmp.exists():
-                tmp.unlink()
+        with atomic_write(path) as fh:
+            np.savez(fh, **arrays)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Network:
@@ -277,7 +271,8 @@ class Network:
                 if fmt != FORMAT:
                     raise DataError(f"{name}: unsupported model format {fmt!r}; expected {FORMAT}")
                 spec = json.loads(str(data["__spec__"]))
-                history = json.loads(str(data["__history__"])) if "__history__" in data.files else []
+                has_history = "__history__" in data.files
+                history = json.loads(str(data["__history__"])) if has_history else []
                 params = {k[6:]: data[k] for k in data.files if k.startswith("param/")}
         except DataError:
             raise

@@ -1,0 +1,38 @@
+"""Atomic file writes: a temporary file in the same folder, fsync, then rename over the target.
+
+A crash or a full disk mid-write leaves the old file intact and no temporary file behind.
+Used by model files, IDX datasets, architectures (JSON), exported PNGs and CSV histories.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+
+@contextmanager
+def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO]:
+    """Yield a file opened for writing; on success it replaces `path`, on error it vanishes."""
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        encoding = None if "b" in mode else "utf-8"
+        with os.fdopen(fd, mode, encoding=encoding) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp_name, 0o644)  # mkstemp makes 0600; users expect ordinary permissions
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Replace `path` with `text` (UTF-8) atomically."""
+    with atomic_write(path, "w") as fh:
+        fh.write(text)
