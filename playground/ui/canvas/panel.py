@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from playground.engine.spec import load_preset, preset_names
 from playground.errors import SpecError
+from playground.fileio import write_text_atomic
 from playground.ui.canvas.commands import (
     InsertLayerCommand,
     MoveBlocksCommand,
@@ -260,7 +261,7 @@ class NetworkPanel(QWidget):
     def save_json(self, path: str | Path) -> None:
         """Write the architecture as JSON (the engine's spec format)."""
         path = Path(path)
-        path.write_text(json.dumps(self.spec(), indent=2) + "\n", encoding="utf-8")
+        write_text_atomic(path, json.dumps(self.spec(), indent=2) + "\n")
         self.last_path = path
         self._report(self.tr("Saved the architecture to {path}").format(path=path))
 
