@@ -362,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
         emit(
             f"- the same without a cache (full compile, off the UI thread in the app): {cold:.1f} s"
         )
-        mb, seen, secs = memory_mb(5000)
+        mb, seen, secs = memory_mb(2000)
         extras["mem"] = mb
         emit(
             f"- peak resident memory training nielsen-conv2 on the full MNIST (50,000 training "

@@ -74,9 +74,9 @@ _WARM_SPECS = (
         "cost": "quadratic",
     },
     {
-        "input": [600],
+        "input": [2048],  # large enough for the parallel dense kernels
         "layers": [
-            {"type": "dense", "units": 128, "activation": "sigmoid"},
+            {"type": "dense", "units": 256, "activation": "sigmoid"},
             {"type": "dense", "units": 2, "activation": "sigmoid"},
         ],
         "cost": "cross-entropy",

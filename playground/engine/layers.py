@@ -24,7 +24,7 @@ POOL_CODES = {"max": 0, "l2": 1, "avg": 2}
 #: Taps per filter up to which the direct (flat-row) conv beats im2col + dot products.
 DIRECT_TAPS = 32
 #: Multiply-adds per call below which a dense kernel stays on one thread.
-DENSE_PARALLEL_MACS = 150_000
+DENSE_PARALLEL_MACS = 1_000_000
 _F32 = np.float32
 _ZERO = _F32(0.0)
 # Stand-ins for the arguments a kernel entry does not use in a given mode (right dtype and rank).

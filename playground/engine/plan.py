@@ -49,6 +49,8 @@ _MONOTONE = {0, 1, 2, 3}
 
 _F32 = np.float32
 _ZERO = _F32(0.0)
+#: Mini-batch size from which the dense backward runs as two dot-product passes.
+GEMM_BATCH = 32
 
 
 class _Stage:
@@ -194,21 +196,6 @@ class _ConvStage(_Stage):
                     _D2,
                     _D1,
                 )
-            elif self.direct:
-                conv_k.backward_dx_images(
-                    g,
-                    self.out,
-                    self.arg,
-                    self.code,
-                    self.pool,
-                    wt,
-                    lay.stride,
-                    lay.groups,
-                    self.pad,
-                    self.dx,
-                    0,
-                    n,
-                )
             else:
                 conv_k.backward_dx_col(
                     g,
@@ -337,6 +324,12 @@ class _DenseStage(_Stage):
         self.n_imgs = np.empty(units, dtype=np.int32)
         self.dx = np.empty((n, n_in), dtype=_F32)
         self.par_bwd = 2 * n * units * n_in >= DENSE_PARALLEL_MACS and n_in >= 128
+        # From 32 images on, both products of backward are dot products over the batch (or the
+        # units), as the forward kernel computes them: transposed operands, one update pass.
+        self.gemm = n >= GEMM_BATCH
+        if self.gemm:
+            self.zeros_in = np.zeros(n_in, dtype=_F32)
+            self.gbuf = np.empty((units, n_in), dtype=_F32)
         self.x: np.ndarray | None = None
 
     def forward(self, x: np.ndarray, parts: int) -> np.ndarray:
@@ -366,6 +359,26 @@ class _DenseStage(_Stage):
         vw, gw = opt.targets(wkey, lay.weight)
         vb, gb = opt.targets(bkey, lay.bias)
         dense_k.bias_step(self.delta, lay.bias, gb, opt.update, opt.lr, opt.momentum, vb)
+        if self.gemm:
+            w = lay.weight
+            if need_dx:  # dx = delta w, with the weights before the step
+                dense_forward(
+                    self.delta, np.ascontiguousarray(w.T), self.zeros_in, 0, self.dx, parts
+                )
+            gbuf = self.gbuf if opt.update else gw
+            dense_forward(
+                np.ascontiguousarray(self.delta.T),
+                np.ascontiguousarray(self.x.T),
+                self.zeros_in,
+                0,
+                gbuf,
+                parts,
+            )
+            if opt.update:
+                dense_k.sgd_update(
+                    w.reshape(-1), gbuf.reshape(-1), opt.lr, opt.decay, opt.momentum, vw.reshape(-1)
+                )
+            return self.dx if need_dx else None
         if parts > 1 and self.par_bwd:
             dense_k.dense_par(
                 1,

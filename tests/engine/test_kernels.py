@@ -461,3 +461,41 @@ def test_row_activation_and_gradient_helpers(name):
     if name != "softmax":
         assert act_k.apply_scalar(z[3], code) == pytest.approx(a[3], rel=1e-6, abs=1e-7)
         assert act_k.grad_scalar(a[3], code) * g[3] == pytest.approx(out[3], rel=1e-5, abs=1e-7)
+
+
+@pytest.mark.parametrize("hidden", ["sigmoid", "relu"])
+def test_large_batches_take_the_dot_product_backward_and_agree(hidden):
+    """From GEMM_BATCH images the dense backward runs as dot products; it must agree with the
+    small-batch kernels: the gradient of a 40-image batch is the mean of its two halves'."""
+    from playground.engine import Network
+    from playground.engine.plan import GEMM_BATCH
+
+    spec = {
+        "input": [1, 10, 10],
+        "layers": [
+            {"type": "conv", "filters": 3, "kernel": 3, "activation": hidden},
+            {"type": "pool", "mode": "max", "size": 2},
+            {"type": "dense", "units": 7, "activation": hidden},
+            {"type": "dense", "units": 4, "activation": "softmax"},
+        ],
+        "cost": "log-likelihood",
+    }
+    assert GEMM_BATCH <= 40 and 20 < GEMM_BATCH
+    net = Network.from_spec(spec, seed=2)
+    x = RNG.random((40, 1, 10, 10), dtype=F32)
+    y = RNG.integers(0, 4, 40)
+    cost, grads = net.gradients(x, y)
+    cost_a, grads_a = net.gradients(x[:20], y[:20])
+    cost_b, grads_b = net.gradients(x[20:], y[20:])
+    assert cost == pytest.approx((cost_a + cost_b) / 2, rel=1e-5)
+    for key in net.params:
+        np.testing.assert_allclose(
+            grads[key], (grads_a[key] + grads_b[key]) / 2, rtol=1e-4, atol=1e-6, err_msg=key
+        )
+    # train_step applies exactly that gradient (with momentum and L2 on the weights).
+    before = {k: v.copy() for k, v in net.params.items()}
+    net.train_step(x, y, lr=0.1, momentum=0.5, l2=2.0, n_train=100)
+    for key, w0 in before.items():
+        decay = 2.0 / 100 if key.endswith(".weight") else 0.0
+        expected = w0 - 0.1 * (grads[key] + decay * w0)
+        np.testing.assert_allclose(net.params[key], expected, rtol=1e-4, atol=1e-6, err_msg=key)

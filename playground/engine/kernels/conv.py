@@ -101,17 +101,19 @@ def backward_input(delta, w, stride, groups, dxp):
 # Two ways to form z:
 #   * direct (stride 1, few taps per filter): a filter's output is computed as one flat vector
 #     over the input rows (row stride = input width; columns past Wo are junk, never read), the
-#     K x K taps unrolled (K is compile-time: `kk` is a tuple of length K), so LLVM vectorises
-#     the positions;
+#     K x K taps unrolled for K = 5 (compile-time via the tuple `kk`), so LLVM vectorises the
+#     positions;
 #   * im2col + dot: col[p, t] = the taps of position p; z[f, p] = w[f] . col[p] as dot products
 #     in 2 filters x 4 positions tiles (8 register accumulators). col is kept for training, where
 #     the weight gradient reuses it.
 # Backward works only where the gradient is nonzero: with a fused max pool that is the pooled
 # winners (a quarter of the positions), and ReLU zeros are skipped.
-#   * dx: per image, scattered in channels-last order (the Cg channels of a tap are contiguous in
-#     the repacked weights wt[f, ki, kj, c]), then transposed back;
-#   * dw: threads split the filters; each walks the images in order, adding d * patch to its
-#     filter's gradient row, then applies the SGD update to that filter at once.
+#   * dx: per image, in im2col space: dcol[p] += d * w[f] (weights repacked channels innermost),
+#     position by position, then col2im into a channels-last image, transposed back;
+#   * dw: threads split the filters; with im2col rows each thread walks the images outermost,
+#     adding d * col[p] to its filters' gradient rows (four rows per pass); the direct path lays
+#     a filter's deltas out as a map and takes long dot products with the input. The SGD update
+#     is then applied to each filter at once (training), or the gradient stored (gradients()).
 
 
 @jit
@@ -374,61 +376,6 @@ def forward_images(
                 else:
                     epilogue_act(zbuf[f], wo, out[n, f])
             apply_1d(flat[n], code)
-
-
-@jit
-def backward_dx_images(g, a, arg, code, pool, wt, stride, groups, pad, dx, n0, n1):
-    """dx for images n0..n1-1 from dC/da of the conv (or pooled) output g, at nonzero deltas.
-
-    wt is the weight repacked (F, K, K * Cg) (channels innermost). dx is (N, C, H, W), unpadded.
-    Accumulates per group in a channels-last (Hx, Wx * Cg) image, where with stride 1 a kernel
-    row of taps is one contiguous run of K * Cg values in both wt and the image.
-    """
-    n_f, k = wt.shape[0], wt.shape[1]
-    cg = wt.shape[2] // k
-    fg = n_f // groups
-    n_c, h, w_in = dx.shape[1], dx.shape[2], dx.shape[3]
-    hx, wx = h + 2 * pad, w_in + 2 * pad
-    dxt = np.empty((groups, hx, wx * cg), dtype=np.float32)
-    zero = np.float32(0.0)
-    hq, wq = g.shape[2], g.shape[3]
-    for n in range(n0, n1):
-        dxt[:, :, :] = zero
-        for f in range(n_f):
-            img = dxt[f // fg]
-            gf = g[n, f]
-            af = a[n, f]
-            wf = wt[f]
-            for qi in range(hq):
-                for qj in range(wq):
-                    d = gf[qi, qj] * grad_scalar(af[qi, qj], code)
-                    if d == zero:
-                        continue
-                    if pool > 0:
-                        q = arg[n, f, qi, qj]
-                        i = qi * pool + q // pool
-                        j = qj * pool + q % pool
-                    else:
-                        i = qi
-                        j = qj
-                    if stride == 1:
-                        for ki in range(k):
-                            axpy1(img[i + ki, j * cg : (j + k) * cg], d, wf[ki])
-                    else:
-                        for ki in range(k):
-                            row = img[i * stride + ki]
-                            wr = wf[ki]
-                            for kj in range(k):
-                                o = (j * stride + kj) * cg
-                                axpy1(row[o : o + cg], d, wr[kj * cg : (kj + 1) * cg])
-        for c in range(n_c):
-            img = dxt[c // cg]
-            cc = c % cg
-            for y in range(h):
-                src = img[y + pad]
-                dst = dx[n, c, y]
-                for x in range(w_in):
-                    dst[x] = src[(x + pad) * cg + cc]
 
 
 @jit
@@ -767,7 +714,7 @@ def conv_par(
 ):
     """The conv kernels on `parts` threads (1: the calling thread), one parallel entry for all.
 
-    op 0: forward_images, images split; 1: backward_dx_images, images split; 2:
+    op 0: forward_images, images split; 1: backward_dx_col, images split; 2:
     backward_dw_filters, filters split. Arguments an op does not use may be stand-ins. One
     entry point rather than three: each parallel function costs seconds to compile.
     """
@@ -795,10 +742,7 @@ def conv_par(
             )
         elif op == 1:
             n0, n1 = span(g.shape[0], parts, t, 1)
-            if direct:
-                backward_dx_images(g, out, arg, code, pool, wt, stride, groups, pad, dx, n0, n1)
-            else:
-                backward_dx_col(g, out, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n1)
+            backward_dx_col(g, out, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n1)
         else:
             f0, f1 = span(w.shape[0], parts, t, 1)
             backward_dw_filters(
