@@ -34,6 +34,12 @@ sys.path.insert(0, str(ROOT))
 # core from whichever engine runs next; measured here, that cut both ours and NumPy's speed by
 # 5-30x when interleaved. Let them sleep at once; it does not change NumPy's own speed.
 os.environ.setdefault("OPENBLAS_THREAD_TIMEOUT", "4")
+# The NumPy reference gets the same thread count as ours and torch (BLAS reads it at import).
+for _i, _arg in enumerate(sys.argv):
+    if _arg == "--threads" and _i + 1 < len(sys.argv):
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", sys.argv[_i + 1])
+    elif _arg.startswith("--threads="):
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", _arg.split("=", 1)[1])
 
 import numba  # noqa: E402
 import numpy as np  # noqa: E402
@@ -91,9 +97,9 @@ class Batches:
     """Cycles through fixed real-MNIST mini-batches (as float32 arrays and torch tensors)."""
 
     def __init__(self, x: np.ndarray, y: np.ndarray, batch: int, count: int = 20) -> None:
-        self.xs = [np.ascontiguousarray(x[i * batch : (i + 1) * batch]) for i in range(count)]
+        self.xs = [np.array(x[i * batch : (i + 1) * batch], dtype=np.float32) for i in range(count)]
         self.ys = [
-            np.ascontiguousarray(y[i * batch : (i + 1) * batch], dtype=np.int64)
+            np.array(y[i * batch : (i + 1) * batch], dtype=np.int64)
             for i in range(count)
         ]
         self.txs = [torch.from_numpy(v) for v in self.xs] if torch else []
@@ -148,7 +154,7 @@ def make_steps(
 def make_forwards(spec: dict, data: Any, with_torch: bool) -> dict[str, Callable[[], Any]]:
     """Single-image forward closures (what the draw pad does per stroke)."""
     net = Network.from_spec(spec, seed=0)
-    x1 = np.ascontiguousarray(data.val_x[:1])
+    x1 = np.array(data.val_x[:1], dtype=np.float32)
     fns: dict[str, Callable[[], Any]] = {"ours": lambda: net.forward(x1)}
     if with_torch:
         twin = TorchTwin(net)

@@ -71,6 +71,64 @@ def axpy4(y, a0, x0, a1, x1, a2, x2, a3, x3):
 
 
 @jit
+def set4(y, a0, x0, a1, x1, a2, x2, a3, x3):
+    """y = a0 x0 + a1 x1 + a2 x2 + a3 x3 over len(y)."""
+    for k in range(y.shape[0]):
+        y[k] = a0 * x0[k] + a1 * x1[k] + a2 * x2[k] + a3 * x3[k]
+
+
+@jit
+def axpy2(y, a0, x0, a1, x1):
+    """y += a0 x0 + a1 x1 over len(y)."""
+    for k in range(y.shape[0]):
+        y[k] = y[k] + (a0 * x0[k] + a1 * x1[k])
+
+
+@jit
+def grad_seg(gseg, x, c0, c1, delta, j, lst, cnt):
+    """gseg = sum_q delta[lst[q], j] x[lst[q], c0:c1] over q < cnt: tiles of 4 images, the first
+    written rather than added (no zeroing pass), a remainder of 2 in one pass."""
+    q = 0
+    if cnt >= 4:
+        na, nb, nc, nd = lst[0], lst[1], lst[2], lst[3]
+        set4(
+            gseg,
+            delta[na, j],
+            x[na, c0:c1],
+            delta[nb, j],
+            x[nb, c0:c1],
+            delta[nc, j],
+            x[nc, c0:c1],
+            delta[nd, j],
+            x[nd, c0:c1],
+        )
+        q = 4
+    else:
+        gseg[:] = np.float32(0.0)
+    while q + 3 < cnt:
+        na, nb, nc, nd = lst[q], lst[q + 1], lst[q + 2], lst[q + 3]
+        axpy4(
+            gseg,
+            delta[na, j],
+            x[na, c0:c1],
+            delta[nb, j],
+            x[nb, c0:c1],
+            delta[nc, j],
+            x[nc, c0:c1],
+            delta[nd, j],
+            x[nd, c0:c1],
+        )
+        q += 4
+    if q + 1 < cnt:
+        na, nb = lst[q], lst[q + 1]
+        axpy2(gseg, delta[na, j], x[na, c0:c1], delta[nb, j], x[nb, c0:c1])
+        q += 2
+    if q < cnt:
+        na = lst[q]
+        axpy1(gseg, delta[na, j], x[na, c0:c1])
+
+
+@jit
 def axpy1(y, a0, x0):
     """y += a0 x0 over len(y)."""
     for k in range(y.shape[0]):
@@ -226,7 +284,7 @@ def backward_cols(
     """
     n_img = x.shape[0]
     units = w.shape[0]
-    block = _BLOCK if n_img <= 16 else _BLOCK // 2
+    block = 2 * _BLOCK if n_img <= 16 else _BLOCK // 2
     gbuf = np.empty(block, dtype=np.float32)
     zero = np.float32(0.0)
     for c0 in range(k0, k1, block):
@@ -258,31 +316,7 @@ def backward_cols(
                             if da != zero:
                                 axpy1(dx[n, c0:c1], da, wa)
             for j in range(j0, j1):
-                lst = imgs[j]
-                cnt = n_imgs[j]
-                gseg[:] = zero
-                q = 0
-                while q + 3 < cnt:
-                    na = lst[q]
-                    nb = lst[q + 1]
-                    nc = lst[q + 2]
-                    nd = lst[q + 3]
-                    axpy4(
-                        gseg,
-                        delta[na, j],
-                        x[na, c0:c1],
-                        delta[nb, j],
-                        x[nb, c0:c1],
-                        delta[nc, j],
-                        x[nc, c0:c1],
-                        delta[nd, j],
-                        x[nd, c0:c1],
-                    )
-                    q += 4
-                while q < cnt:
-                    na = lst[q]
-                    axpy1(gseg, delta[na, j], x[na, c0:c1])
-                    q += 1
+                grad_seg(gseg, x, c0, c1, delta, j, imgs[j], n_imgs[j])
                 if update:
                     sgd_seg(w[j, c0:c1], gseg, vw[j, c0:c1], lr, decay, momentum)
                 else:
