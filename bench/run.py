@@ -98,10 +98,7 @@ class Batches:
 
     def __init__(self, x: np.ndarray, y: np.ndarray, batch: int, count: int = 20) -> None:
         self.xs = [np.array(x[i * batch : (i + 1) * batch], dtype=np.float32) for i in range(count)]
-        self.ys = [
-            np.array(y[i * batch : (i + 1) * batch], dtype=np.int64)
-            for i in range(count)
-        ]
+        self.ys = [np.array(y[i * batch : (i + 1) * batch], dtype=np.int64) for i in range(count)]
         self.txs = [torch.from_numpy(v) for v in self.xs] if torch else []
         self.tys = [torch.from_numpy(v) for v in self.ys] if torch else []
         self.i = 0
@@ -251,12 +248,21 @@ def main(argv: list[str] | None = None) -> int:
     cpu = platform.processor() or platform.machine()
     emit("# Engine speed: ours vs PyTorch CPU vs NumPy reference")
     emit()
+    command = " ".join(["python bench/run.py", *(argv if argv is not None else sys.argv[1:])])
     emit(
-        f"Command: `python bench/run.py{' --quick' if args.quick else ''}` | {threads} threads "
+        f"Command: `{command}` | {threads} thread{'s' if threads > 1 else ''} "
         f"| {rounds} interleaved rounds of {block:.2f} s per engine | {os.cpu_count()} cores "
         f"({cpu}) | numpy {np.__version__}, numba {numba.__version__}"
         + (f", torch {torch.__version__}" if with_torch else ", torch not installed")
     )
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    if load > 1.0:
+        emit()
+        emit(
+            f"**Load average {load:.1f} when the run started** (other processes were using the "
+            "cores): multi-threaded figures of every engine suffer, ours and torch's most (a "
+            "parallel region waits for its slowest thread). Re-run on a quiet machine."
+        )
     emit()
     emit(
         "Training throughput in images/s: median (min-max) over rounds; ratio = ours / other "
