@@ -1,0 +1,594 @@
+"""The training panel: hyperparameters, Start / Pause / Step / Stop, progress, Save model.
+
+It trains a copy of the current network in the controller's worker thread, so the draw pad keeps
+reading the old weights undisturbed; when the run ends it hands the trained network over with
+`network_trained`, and the window makes it current (the drawn digit is then read by it).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.engine import Network
+from playground.engine.training import TrainingSettings
+from playground.ui.training.controller import (
+    IDLE,
+    PAUSED,
+    RUNNING,
+    STOPPING,
+    EpochReport,
+    RunResult,
+    Snapshot,
+    TrainingController,
+)
+
+COSTS = ("quadratic", "cross-entropy", "log-likelihood")
+
+
+def format_duration(seconds: float | None) -> str:
+    """A short human duration: "42 s", "3 min 05 s", "1 h 12 min"."""
+    if seconds is None or not math.isfinite(seconds):
+        return "–"
+    seconds = max(0, round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, s = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {s:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def _spec_key(spec: dict[str, Any]) -> str:
+    """The architecture part of a spec: a network with the same key keeps the user's settings."""
+    return json.dumps({k: v for k, v in spec.items() if k != "cost"}, sort_keys=True)
+
+
+class TrainingPanel(QWidget):
+    """Controls for a training run and its progress; the Start button is `trainButton`.
+
+    Signals: `network_trained(net)` when a run ends (stopped, finished or diverged: the weights
+    are finite) with the trained Network, which the window should make current.
+    Methods: `set_network`, `set_dataset`, `start`, `pause`, `resume`, `step`, `stop`,
+    `set_paused(bool)` (the window's Pause action), `is_running`, `confirm_stop`, `save_model`,
+    `shutdown` (call from the window's closeEvent).
+    """
+
+    network_trained = Signal(object)
+
+    def __init__(self, controller: TrainingController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trainingPanel")
+        self.controller = controller
+        self.network: Network | None = None
+        self.dataset: Any = None
+        self.message_box: QMessageBox | None = None
+        self.last_message = ""
+        self.last_result: RunResult | None = None
+        self._spec_key: str | None = None
+        self._starting = False
+        self._build()
+        controller.state_changed.connect(self._on_state)
+        controller.snapshot_ready.connect(self._on_snapshot)
+        controller.epoch_finished.connect(self._on_epoch)
+        controller.diverged.connect(self._on_diverged)
+        controller.training_failed.connect(self._on_failed)
+        controller.training_finished.connect(self._on_finished)
+        self._on_state(controller.state)
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        tr = self.tr
+        self.epochs_spin = QSpinBox()
+        self.epochs_spin.setObjectName("epochsSpin")
+        self.epochs_spin.setRange(1, 10_000)
+        self.epochs_spin.setToolTip(tr("How many times to go through the training images"))
+
+        self.batch_spin = QSpinBox()
+        self.batch_spin.setObjectName("batchSizeSpin")
+        self.batch_spin.setRange(1, 60_000)
+        self.batch_spin.setToolTip(
+            tr("Images per mini-batch: the gradient is averaged over them before each step")
+        )
+
+        self.lr_spin = QDoubleSpinBox()
+        self.lr_spin.setObjectName("learningRateSpin")
+        self.lr_spin.setDecimals(4)
+        self.lr_spin.setRange(0.0001, 1000.0)
+        self.lr_spin.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
+        self.lr_spin.setToolTip(
+            tr(
+                "Learning rate η: the size of each step down the gradient. Can change while "
+                "training runs; it takes effect at the next mini-batch."
+            )
+        )
+
+        self.momentum_spin = QDoubleSpinBox()
+        self.momentum_spin.setObjectName("momentumSpin")
+        self.momentum_spin.setDecimals(3)
+        self.momentum_spin.setRange(0.0, 0.999)
+        self.momentum_spin.setSingleStep(0.05)
+        self.momentum_spin.setToolTip(
+            tr(
+                "Momentum μ: how much of the previous step carries into the next (0 = plain SGD). "
+                "Can change while training runs."
+            )
+        )
+
+        self.l2_spin = QDoubleSpinBox()
+        self.l2_spin.setObjectName("l2Spin")
+        self.l2_spin.setDecimals(3)
+        self.l2_spin.setRange(0.0, 1000.0)
+        self.l2_spin.setSingleStep(0.1)
+        self.l2_spin.setToolTip(
+            tr(
+                "L2 regularisation λ: shrinks the weights a little at every step, which fights "
+                "overfitting. Can change while training runs."
+            )
+        )
+
+        self.cost_combo = QComboBox()
+        self.cost_combo.setObjectName("costCombo")
+        names = {
+            "quadratic": tr("quadratic"),
+            "cross-entropy": tr("cross-entropy"),
+            "log-likelihood": tr("log-likelihood (softmax)"),
+        }
+        for key in COSTS:
+            self.cost_combo.addItem(names[key], key)
+        self.cost_combo.setToolTip(
+            tr(
+                "The cost the network minimises. Cross-entropy and log-likelihood learn fast "
+                "even when a sigmoid or softmax output is badly wrong; the quadratic cost slows "
+                "down there."
+            )
+        )
+
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setObjectName("seedSpin")
+        self.seed_spin.setRange(0, 2_147_483_647)
+        self.seed_spin.setToolTip(
+            tr(
+                "Seed of the random order of the images (and of fresh weights): the same seed "
+                "repeats a run exactly"
+            )
+        )
+
+        self.subset_spin = QSpinBox()
+        self.subset_spin.setObjectName("subsetSpin")
+        self.subset_spin.setRange(0, 60_000)
+        self.subset_spin.setSingleStep(1000)
+        self.subset_spin.setSpecialValueText(tr("all"))
+        self.subset_spin.setToolTip(
+            tr(
+                "Train on the first N training images only (all: the whole training set). "
+                "A small subset runs fast but overfits."
+            )
+        )
+
+        self.fresh_check = QCheckBox(tr("Start from new random weights"))
+        self.fresh_check.setObjectName("freshWeightsCheck")
+        self.fresh_check.setToolTip(
+            tr(
+                "Off: continue from the current weights. On: draw new random weights from the seed "
+                "first."
+            )
+        )
+
+        self.train_button = QPushButton(tr("Start"))
+        self.train_button.setObjectName("trainButton")
+        self.train_button.setToolTip(tr("Train the current network on the dataset"))
+        self.train_button.clicked.connect(self.start)
+        self.pause_button = QPushButton(tr("Pause"))
+        self.pause_button.setObjectName("pauseButton")
+        self.pause_button.setToolTip(tr("Hold training between two mini-batches, or go on"))
+        self.pause_button.clicked.connect(self._toggle_pause)
+        self.step_button = QPushButton(tr("Step"))
+        self.step_button.setObjectName("stepButton")
+        self.step_button.setToolTip(tr("While paused: run exactly one more mini-batch"))
+        self.step_button.clicked.connect(self.step)
+        self.stop_button = QPushButton(tr("Stop"))
+        self.stop_button.setObjectName("stopButton")
+        self.stop_button.setToolTip(
+            tr("End training after the current mini-batch and keep the weights learnt so far")
+        )
+        self.stop_button.clicked.connect(lambda: self.stop(wait=False))
+        self.save_button = QPushButton(tr("Save model…"))
+        self.save_button.setObjectName("saveModelButton")
+        self.save_button.setToolTip(tr("Save the trained network with its training history"))
+        self.save_button.clicked.connect(self._choose_save_path)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("trainingProgress")
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat(tr("Not training"))
+        self.progress.setToolTip(tr("Epoch, speed and the time left"))
+        self.status_label = QLabel()
+        self.status_label.setObjectName("trainingStatus")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        form_a = QFormLayout()
+        form_a.addRow(tr("Epochs"), self.epochs_spin)
+        form_a.addRow(tr("Mini-batch"), self.batch_spin)
+        form_a.addRow(tr("Learning rate η"), self.lr_spin)
+        form_a.addRow(tr("Momentum μ"), self.momentum_spin)
+        form_b = QFormLayout()
+        form_b.addRow(tr("L2 λ"), self.l2_spin)
+        form_b.addRow(tr("Cost"), self.cost_combo)
+        form_b.addRow(tr("Seed"), self.seed_spin)
+        form_b.addRow(tr("Training images"), self.subset_spin)
+        for form in (form_a, form_b):
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        forms = QGridLayout()
+        forms.addLayout(form_a, 0, 0)
+        forms.addLayout(form_b, 0, 1)
+        forms.addWidget(self.fresh_check, 1, 0, 1, 2)
+        buttons = QHBoxLayout()
+        for b in (self.train_button, self.pause_button, self.step_button, self.stop_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(forms)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status_label)
+        layout.addStretch(1)
+
+        for spin, key in (
+            (self.lr_spin, "lr"),
+            (self.momentum_spin, "momentum"),
+            (self.l2_spin, "l2"),
+        ):
+            spin.valueChanged.connect(lambda v, k=key: self._on_live_setting(k, v))
+        self.set_settings(TrainingSettings())
+
+    # ------------------------------------------------------------------ settings
+    def settings(self) -> TrainingSettings:
+        """The run the controls describe."""
+        limit = self.subset_spin.value()
+        return TrainingSettings(
+            epochs=self.epochs_spin.value(),
+            batch_size=self.batch_spin.value(),
+            lr=self.lr_spin.value(),
+            momentum=self.momentum_spin.value(),
+            l2=self.l2_spin.value(),
+            seed=self.seed_spin.value(),
+            limit=limit if limit > 0 else None,
+            evaluate_test=True,
+        )
+
+    def set_settings(self, s: TrainingSettings) -> None:
+        """Fill the controls from `s` (a preset's defaults, say)."""
+        self.epochs_spin.setValue(s.epochs)
+        self.batch_spin.setValue(s.batch_size)
+        self.lr_spin.setValue(s.lr)
+        self.momentum_spin.setValue(s.momentum)
+        self.l2_spin.setValue(s.l2)
+        self.seed_spin.setValue(s.seed)
+        self.subset_spin.setValue(s.limit or 0)
+
+    def cost(self) -> str:
+        """The chosen cost function's spec name."""
+        return str(self.cost_combo.currentData())
+
+    def set_cost(self, cost: str) -> None:
+        """Choose a cost by its spec name."""
+        index = self.cost_combo.findData(cost)
+        if index >= 0:
+            self.cost_combo.setCurrentIndex(index)
+
+    # ------------------------------------------------------------------ network and data
+    def set_network(self, net: Network | None) -> None:
+        """Train `net` from now on; a new architecture loads its preset's training defaults."""
+        if net is self.network:
+            return
+        if self.controller.is_running() and net is not None:
+            # The window asked the user (confirm_stop) before loading another model.
+            self.stop(wait=True)
+        self.network = net
+        if net is None:
+            self._spec_key = None
+            self._update_buttons()
+            return
+        key = _spec_key(net.spec)
+        if key != self._spec_key:
+            self._spec_key = key
+            self.set_settings(TrainingSettings.from_spec(net.spec))
+            self.set_cost(net.spec.get("cost", "quadratic"))
+        self._update_buttons()
+
+    def set_dataset(self, dataset: Any) -> None:
+        """Train on `dataset` (a playground.data.Dataset)."""
+        self.dataset = dataset
+        n = len(dataset.train_x) if dataset is not None else 60_000
+        self.subset_spin.setMaximum(max(1, n))
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ controls
+    def is_running(self) -> bool:
+        """True while a run goes on (paused included)."""
+        return self.controller.is_running()
+
+    def network_to_train(self) -> Network:
+        """A copy of the current network to train, with the chosen cost (and fresh weights)."""
+        net = self.network
+        if net is None:
+            raise ValueError(self.tr("There is no network to train yet."))
+        spec = dict(net.spec)
+        spec["cost"] = self.cost()
+        if self.fresh_check.isChecked():
+            return Network.from_spec(spec, seed=self.seed_spin.value())
+        if spec["cost"] == net.spec.get("cost"):
+            return net.copy()
+        copy = Network(spec, params=net.params)
+        copy.history = [dict(h) for h in net.history]
+        return copy
+
+    def start(self) -> bool:
+        """Start training a copy of the network; False (and a dialog) if it cannot start."""
+        if self.controller.is_running():
+            return False
+        if self.network is None:
+            self._show_message(
+                self.tr("Nothing to train"),
+                self.tr("There is no network yet: open a model or build one."),
+            )
+            return False
+        if self.dataset is None:
+            self._show_message(
+                self.tr("No dataset"),
+                self.tr(
+                    "The dataset is not loaded yet; wait a moment or open "
+                    "one (File ▸ Open dataset folder)."
+                ),
+            )
+            return False
+        try:
+            net = self.network_to_train()
+            self.controller.start(net, self.dataset, self.settings())
+        except ValueError as exc:  # SpecError, DataError: an impossible set-up, explained
+            self._show_message(self.tr("Cannot train this network"), str(exc))
+            return False
+        self._starting = True
+        self.status_label.setText(
+            self.tr("Training… (the first mini-batches may wait for the engine to compile)")
+        )
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("Starting…"))
+        return True
+
+    def pause(self) -> None:
+        """Hold training before the next mini-batch."""
+        self.controller.pause()
+
+    def resume(self) -> None:
+        """Continue after a pause."""
+        self.controller.resume()
+
+    def set_paused(self, paused: bool) -> None:
+        """Pause or resume (for the window's checkable Pause action)."""
+        if paused:
+            self.pause()
+        else:
+            self.resume()
+
+    def step(self) -> None:
+        """While paused, run one mini-batch."""
+        self.controller.step()
+
+    def stop(self, wait: bool = True) -> None:
+        """End the run after the current mini-batch; `wait` blocks until the thread ended."""
+        self.controller.stop(wait=wait)
+
+    def shutdown(self) -> None:
+        """Stop any run and wait for the worker (the window calls this from closeEvent)."""
+        self.controller.shutdown()
+
+    def confirm_stop(self, action: str | None = None) -> bool:
+        """Ask before `action` ends a running training; True when none runs or it was stopped."""
+        if not self.controller.is_running():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Training is running"),
+            self.tr(
+                "Training is still running. Stop it and {0}? The weights learnt so far are kept."
+            ).format(action or self.tr("continue")),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.stop(wait=True)
+        return True
+
+    def save_model(self, path: str | Path) -> bool:
+        """Save the current (trained) network with its history; False (and a dialog) on failure."""
+        if self.network is None:
+            self._show_message(self.tr("Nothing to save"), self.tr("There is no model yet."))
+            return False
+        try:
+            self.network.save(path)
+        except Exception as exc:  # disk full, no permission, ...
+            self._show_message(
+                self.tr("Cannot save the model"),
+                self.tr("{0} could not be written:\n\n{1}").format(path, exc),
+            )
+            return False
+        self.status_label.setText(self.tr("Saved {0}").format(Path(path).name))
+        return True
+
+    def _choose_save_path(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save model"), "model.npz", self.tr("Playground models (*.npz)")
+        )
+        if path:
+            if not path.lower().endswith(".npz"):
+                path += ".npz"
+            self.save_model(path)
+
+    def _toggle_pause(self) -> None:
+        if self.controller.state == PAUSED:
+            self.resume()
+        else:
+            self.pause()
+
+    def _on_live_setting(self, key: str, value: float) -> None:
+        if self.controller.is_running():
+            self.controller.update_settings(**{key: value})
+            self.status_label.setText(
+                self.tr("{0} is now {1:g} from the next mini-batch").format(
+                    {
+                        "lr": self.tr("The learning rate"),
+                        "momentum": self.tr("Momentum"),
+                        "l2": self.tr("L2"),
+                    }[key],
+                    value,
+                )
+            )
+
+    # ------------------------------------------------------------------ following the run
+    def _update_buttons(self) -> None:
+        state = self.controller.state
+        running = self.controller.is_running()
+        self.train_button.setEnabled(not running and self.network is not None)
+        self.pause_button.setEnabled(state in (RUNNING, PAUSED))
+        self.pause_button.setText(self.tr("Resume") if state == PAUSED else self.tr("Pause"))
+        self.step_button.setEnabled(state == PAUSED)
+        self.stop_button.setEnabled(state in (RUNNING, PAUSED))
+        self.save_button.setEnabled(not running and self.network is not None)
+        for w in (
+            self.epochs_spin,
+            self.batch_spin,
+            self.cost_combo,
+            self.seed_spin,
+            self.subset_spin,
+            self.fresh_check,
+        ):
+            w.setEnabled(not running)
+
+    def _on_state(self, state: str) -> None:
+        self._update_buttons()
+        if state == PAUSED:
+            self.status_label.setText(self.tr("Paused: Step runs one mini-batch, Resume goes on"))
+        elif state == STOPPING:
+            self.status_label.setText(self.tr("Stopping after this mini-batch…"))
+        elif state == RUNNING and self.status_label.text().startswith(self.tr("Paused")):
+            self.status_label.setText(self.tr("Training…"))
+        elif state == IDLE:
+            pass
+
+    def _on_snapshot(self, snap: Snapshot) -> None:
+        if self._starting:
+            self._starting = False
+            self.status_label.setText(self.tr("Training…"))
+        self.progress.setValue(round(1000 * snap.progress))
+        text = self.tr("Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left").format(
+            snap.epoch,
+            snap.epochs,
+            snap.batch,
+            snap.batches,
+            snap.images_per_s,
+            format_duration(snap.eta),
+        )
+        if snap.paused:
+            text = self.tr("Paused · ") + text
+        self.progress.setFormat(text)
+
+    def _on_epoch(self, report: EpochReport) -> None:
+        def pct(v: float | None) -> str:
+            return "–" if v is None else f"{100 * v:.2f}%"
+
+        self.status_label.setText(
+            self.tr(
+                "Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5} s)"
+            ).format(
+                report.epoch,
+                report.cost,
+                pct(report.train_accuracy),
+                pct(report.val_accuracy),
+                pct(report.test_accuracy),
+                f"{report.seconds:.1f}",
+            )
+        )
+
+    def _on_diverged(self, message: str) -> None:
+        self._show_message(
+            self.tr("Training stopped: the cost became NaN or infinite"),
+            message,
+            QMessageBox.Icon.Warning,
+        )
+
+    def _on_failed(self, text: str) -> None:
+        self._show_message(
+            self.tr("Training failed"),
+            self.tr("An error stopped training:\n\n{0}").format(text),
+            QMessageBox.Icon.Critical,
+        )
+
+    def _on_finished(self, result: RunResult) -> None:
+        self.last_result = result
+        self._update_buttons()
+        if result.error is not None:
+            self.progress.setFormat(self.tr("Training failed"))
+            self.status_label.setText(self.tr("Training failed; the previous model is kept."))
+            return
+        if result.diverged:
+            self.progress.setFormat(self.tr("Diverged: weights restored"))
+        elif result.stopped:
+            self.progress.setFormat(self.tr("Stopped after {0} epochs").format(result.epochs_done))
+        else:
+            self.progress.setValue(1000)
+            self.progress.setFormat(self.tr("Done: {0} epochs").format(result.epochs_done))
+        if not result.diverged:
+            self.status_label.setText(
+                self.status_label.text()
+                + "\n"
+                + self.tr(
+                    "The drawing is now read by the trained network. Save it with Save model."
+                )
+            )
+        self.network = result.net
+        self._spec_key = _spec_key(result.net.spec)
+        self._update_buttons()
+        self.network_trained.emit(result.net)
+
+    def _show_message(
+        self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information
+    ) -> QMessageBox:
+        """A non-blocking message box (tests read `last_message`)."""
+        self.last_message = text
+        self.status_label.setText(title)
+        if self.message_box is not None:
+            self.message_box.close()
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("trainingMessage")
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+        self.message_box = box
+        return box

@@ -1,0 +1,202 @@
+"""After each epoch: the confusion matrix on the validation set and a gallery of its mistakes."""
+
+from __future__ import annotations
+
+import math
+import os
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QToolTip, QWidget
+
+from playground.ui.training.controller import Mistake
+from playground.ui.views.mosaic import (
+    BACKGROUND,
+    COUNTS,
+    FOREGROUND,
+    GridPlot,
+    save_widget_png,
+)
+
+COUNTS_LUT = COUNTS.getLookupTable(nPts=256)
+
+
+class ConfusionView(pg.GraphicsLayoutWidget):
+    """Rows are the true classes, columns the network's guesses; each cell counts images.
+
+    Cells are coloured by the share of their row, so the diagonal is bright when every class is
+    read well and a bright cell off it names a confusion (a 4 read as a 9).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confusionView")
+        self.setBackground(BACKGROUND)
+        self.setMinimumSize(160, 140)
+        self.grid = GridPlot(self.ci, 0, 0)
+        self.grid.plot.getAxis("left").setLabel(self.tr("true class"), color=FOREGROUND.name())
+        self.grid.plot.getAxis("bottom").setLabel(self.tr("guess"), color=FOREGROUND.name())
+        self.grid.set_title(self.tr("Confusion matrix: after the first epoch"))
+        self.grid.set_ticks([], [])  # no axes until there is a matrix
+        self.class_names: list[str] = []
+        self.matrix: np.ndarray | None = None
+        self._texts: list[pg.TextItem] = []
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def set_class_names(self, names: list[str]) -> None:
+        """Name the rows and columns (defaults to the class numbers)."""
+        self.class_names = list(names)
+
+    def reset(self) -> None:
+        """Show nothing (another network or dataset)."""
+        self.matrix = None
+        self.grid.image.clear()
+        self.grid.data = None
+        for item in self._texts:
+            self.grid.plot.removeItem(item)
+        self._texts = []
+        self.grid.set_ticks([], [])
+        self.grid.set_title(self.tr("Confusion matrix: after the first epoch"))
+
+    def show_matrix(self, matrix: np.ndarray, title: str) -> None:
+        """Draw a (classes, classes) count matrix with counts written in the cells."""
+        matrix = np.asarray(matrix)
+        self.matrix = matrix.copy()
+        k = matrix.shape[0]
+        totals = matrix.sum(axis=1, keepdims=True).astype(np.float64)
+        share = np.divide(matrix, totals, out=np.zeros(matrix.shape), where=totals > 0)
+        self.grid.set_image(share.astype(np.float32), (0.0, 1.0), COUNTS_LUT)
+        names = self.class_names if len(self.class_names) == k else [str(i) for i in range(k)]
+        ticks = [(i + 0.5, names[i]) for i in range(k)]
+        self.grid.set_ticks(ticks, ticks)
+        if len(self._texts) != k * k:
+            for item in self._texts:
+                self.grid.plot.removeItem(item)
+            self._texts = []
+            for _ in range(k * k):
+                item = pg.TextItem("", anchor=(0.5, 0.5))
+                self.grid.plot.addItem(item)
+                self._texts.append(item)
+        small = k > 12
+        for i in range(k):
+            for j in range(k):
+                item = self._texts[i * k + j]
+                count = int(matrix[i, j])
+                item.setText("" if small or count == 0 else str(count))
+                item.setColor(QColor(20, 20, 20) if share[i, j] > 0.55 else FOREGROUND)
+                item.setPos(j + 0.5, i + 0.5)
+        self.grid.set_title(title)
+
+    def _on_mouse_moved(self, pos) -> None:
+        m = self.matrix
+        if m is None or not self.grid.plot.sceneBoundingRect().contains(pos):
+            QToolTip.hideText()
+            return
+        p = self.grid.plot.getViewBox().mapSceneToView(pos)
+        i, j = math.floor(p.y()), math.floor(p.x())
+        k = m.shape[0]
+        if not (0 <= i < k and 0 <= j < k):
+            QToolTip.hideText()
+            return
+        names = self.class_names if len(self.class_names) == k else [str(c) for c in range(k)]
+        total = int(m[i].sum())
+        share = 100.0 * m[i, j] / total if total else 0.0
+        text = (
+            self.tr("{0} images of {1} read correctly ({2:.1f}% of the {1}s)")
+            if i == j
+            else self.tr("{0} images of {1} read as {3} ({2:.1f}% of the {1}s)")
+        )
+        QToolTip.showText(QCursor.pos(), text.format(int(m[i, j]), names[i], share, names[j]), self)
+
+    def export_png(self, path: str | os.PathLike[str]) -> bool:
+        """Save the view as PNG."""
+        return save_widget_png(self, path)
+
+
+class MistakesGallery(QListWidget):
+    """Misclassified validation images with the network's guess; a click makes one the probe."""
+
+    #: (image (C, H, W), true label) of the mistake the user clicked.
+    mistake_selected = Signal(object, int)
+
+    ICON = 56
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mistakesGallery")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setIconSize(QSize(self.ICON, self.ICON))
+        self.setGridSize(QSize(self.ICON + 22, self.ICON + 30))
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setWordWrap(True)
+        self.setSpacing(2)
+        self.setMinimumSize(160, 100)
+        self.setToolTip(
+            self.tr(
+                "Validation images the network got wrong: its guess, then the "
+                "true label. Click one to make it the probe."
+            )
+        )
+        self.mistakes: list[Mistake] = []
+        self.class_names: list[str] = []
+        self.itemClicked.connect(self._on_clicked)
+        self.itemActivated.connect(self._on_clicked)
+
+    def set_class_names(self, names: list[str]) -> None:
+        """Name the classes in the captions."""
+        self.class_names = list(names)
+
+    def _name(self, label: int) -> str:
+        return self.class_names[label] if 0 <= label < len(self.class_names) else str(label)
+
+    def show_mistakes(self, mistakes: list[Mistake]) -> None:
+        """Replace the gallery with these mistakes."""
+        self.setUpdatesEnabled(False)
+        self.clear()
+        self.mistakes = list(mistakes)
+        for i, m in enumerate(self.mistakes):
+            item = QListWidgetItem(
+                QIcon(image_pixmap(m.image, self.ICON)),
+                self.tr("{0} (is {1})").format(self._name(m.guess), self._name(m.label)),
+            )
+            item.setToolTip(
+                self.tr(
+                    "Validation image #{0}: the network read {1}, the label says {2}. "
+                    "Click to make it the probe."
+                ).format(m.index, self._name(m.guess), self._name(m.label))
+            )
+            item.setData(Qt.ItemDataRole.UserRole, i)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.addItem(item)
+        self.setUpdatesEnabled(True)
+
+    def select_mistake(self, row: int) -> None:
+        """Make mistake `row` the probe, as a click does."""
+        self._on_clicked(self.item(row))
+
+    def _on_clicked(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        m = self.mistakes[int(item.data(Qt.ItemDataRole.UserRole))]
+        self.mistake_selected.emit(m.image.copy(), m.label)
+
+    def export_png(self, path: str | os.PathLike[str]) -> bool:
+        """Save the gallery as PNG."""
+        return save_widget_png(self, path)
+
+
+def image_pixmap(image: np.ndarray, size: int) -> QPixmap:
+    """A grey-level image in [0, 1] ((C, H, W) or (H, W); the first channel) as a square pixmap."""
+    a = np.asarray(image, dtype=np.float32)
+    while a.ndim > 2:
+        a = a[0]
+    a8 = np.ascontiguousarray(np.clip(a * 255.0, 0, 255).astype(np.uint8))
+    h, w = a8.shape
+    qimage = QImage(a8.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
+    return QPixmap.fromImage(qimage).scaled(
+        size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation
+    )

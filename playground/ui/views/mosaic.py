@@ -1,0 +1,351 @@
+"""Image grids for the views: tiles into one float image (NaN gaps), colour maps, a plot per grid.
+
+One ImageItem per grid, not one per kernel: a grid of 800 kernels costs one setImage. NaN pixels
+(the gaps between tiles, cells a group does not connect) are drawn transparent by pyqtgraph.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QCursor, QFont, QResizeEvent
+from PySide6.QtWidgets import QToolTip, QWidget
+
+pg.setConfigOptions(imageAxisOrder="row-major")
+
+BACKGROUND = QColor(38, 38, 42)
+FOREGROUND = QColor(220, 220, 220)
+
+
+def _colormap(names: tuple[str, ...], fallback: list[tuple[int, int, int]]) -> pg.ColorMap:
+    for name in names:
+        try:
+            return pg.colormap.get(name)
+        except (FileNotFoundError, KeyError, ValueError):
+            continue
+    return pg.ColorMap(np.linspace(0.0, 1.0, len(fallback)), fallback)
+
+
+#: Blue - white - red, for signed values on a scale symmetric around zero (kernels, weights).
+DIVERGING = _colormap(("CET-D1",), [(33, 102, 172), (247, 247, 247), (178, 24, 43)])
+#: Black to white, for non-negative activations (MNIST digits are white on black too).
+SEQUENTIAL = _colormap(("CET-L1",), [(0, 0, 0), (255, 255, 255)])
+#: Dark to bright, for counts (the confusion matrix).
+COUNTS = _colormap(("viridis",), [(68, 1, 84), (33, 145, 140), (253, 231, 37)])
+
+DIVERGING_LUT = DIVERGING.getLookupTable(nPts=256)
+SEQUENTIAL_LUT = SEQUENTIAL.getLookupTable(nPts=256)
+
+
+def tile(tiles: np.ndarray, pad: int = 1) -> np.ndarray:
+    """Lay out tiles (R, C, h, w) as one (R*(h+pad)-pad, C*(w+pad)-pad) image, NaN in the gaps."""
+    r, c, h, w = tiles.shape
+    out = np.full((r, h + pad, c, w + pad), np.nan, dtype=np.float32)
+    out[:, :h, :, :w] = tiles.transpose(0, 2, 1, 3)
+    out = out.reshape(r * (h + pad), c * (w + pad))
+    return out[: out.shape[0] - pad or None, : out.shape[1] - pad or None]
+
+
+def grid_shape(
+    n: int, tile_h: float, tile_w: float, aspect: float = 1.6, max_cols: int | None = None
+) -> tuple[int, int]:
+    """(rows, cols) for n tiles so the whole grid is about `aspect` times wider than tall."""
+    if n <= 0:
+        return 0, 0
+    best = (1, n)
+    best_err = math.inf
+    for cols in range(1, n + 1):
+        if max_cols is not None and cols > max_cols:
+            break
+        rows = math.ceil(n / cols)
+        err = abs(math.log((cols * tile_w) / (rows * tile_h) / aspect))
+        if err < best_err - 1e-9:
+            best, best_err = (rows, cols), err
+    return best
+
+
+def wrap(tiles: np.ndarray, rows: int, cols: int) -> np.ndarray:
+    """Tiles (n, h, w) into a (rows, cols, h, w) block, NaN where the grid has no tile."""
+    n, h, w = tiles.shape
+    out = np.full((rows * cols, h, w), np.nan, dtype=np.float32)
+    out[:n] = tiles
+    return out.reshape(rows, cols, h, w)
+
+
+def symmetric_levels(*arrays: np.ndarray) -> tuple[float, float]:
+    """(-m, m) with m the largest |value| (ignoring NaN): zero sits in the colour map's middle."""
+    m = 0.0
+    for a in arrays:
+        if a.size:
+            v = float(np.nanmax(np.abs(a))) if np.isfinite(a).any() else 0.0
+            m = max(m, v)
+    m = m if m > 0 and math.isfinite(m) else 1.0
+    return -m, m
+
+
+def save_widget_png(widget: QWidget, path: str | os.PathLike[str]) -> bool:
+    """Save a picture of `widget` as PNG, atomically (temp file, then rename)."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp.png")
+    try:
+        if not widget.grab().save(str(tmp), "PNG"):
+            return False
+        os.replace(tmp, path)
+        return True
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def style_plot(plot: pg.PlotItem) -> None:
+    """The house look of a grid plot: no mouse menu clutter, square pixels, row 0 on top."""
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    vb = plot.getViewBox()
+    vb.invertY(True)
+    vb.setAspectLocked(True)
+    vb.setDefaultPadding(0.02)
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setTextPen(FOREGROUND)
+        axis.setPen(pg.mkPen(90, 90, 96))
+        font = QFont()
+        font.setPointSizeF(7.5)
+        axis.setStyle(tickFont=font, tickLength=-3)
+        axis.setTickFont(font)
+        axis.enableAutoSIPrefix(False)
+
+
+class GridPlot:
+    """A titled plot holding one grid image, with ticks that name rows and columns."""
+
+    def __init__(self, layout: pg.GraphicsLayout, row: int, col: int) -> None:
+        self.plot: pg.PlotItem = layout.addPlot(row=row, col=col)
+        style_plot(self.plot)
+        no_minimum_width(self.plot.titleLabel)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image)
+        # Keep the whole grid in view as the dock is resized (square pixels stay square).
+        self.plot.getViewBox().sigResized.connect(self.fit)
+        self.data: np.ndarray | None = None
+        self._shape: tuple[int, ...] | None = None
+        self._header = 0.0
+        self._title: str | None = None
+        self._ticks: tuple | None = None
+        self._label_specs: list[tuple[float, float, str]] = []
+        self.labels: list[pg.TextItem] = []
+        #: Describes the pixel (x, y) under the mouse, for the hover tooltip; None: nothing.
+        self.describe: Callable[[int, int], str | None] | None = None
+
+    def set_title(self, text: str) -> None:
+        """The title line above the grid (rich text allowed); unchanged text costs nothing."""
+        if text != self._title:
+            self._title = text
+            self.plot.setTitle(text, color=FOREGROUND.name(), size="9pt")
+
+    def set_image(self, image: np.ndarray, levels: tuple[float, float], lut: np.ndarray) -> None:
+        """Show `image` with explicit levels; the view re-fits only when the shape changes."""
+        image = np.ascontiguousarray(image, dtype=np.float32)
+        self.data = image
+        self.image.setLookupTable(lut, update=False)
+        self.image.setImage(image, levels=levels, autoLevels=False)
+        if image.shape != self._shape:
+            self._shape = image.shape
+            self.fit()
+
+    def fit(self, *_args: object) -> None:
+        """Show the whole image, with room above it for the column labels (if any)."""
+        if self._shape is None:
+            return
+        h, w = self._shape[:2]
+        top = -self._header if self.labels else 0.0
+        self.plot.getViewBox().setRange(xRange=(0, w), yRange=(top, h), padding=0.02)
+
+    def set_ticks(self, rows: list[tuple[float, str]], cols: list[tuple[float, str]]) -> None:
+        """Tick labels at row and column centres (image pixel coordinates)."""
+        if (rows, cols) == self._ticks:
+            return  # setting ticks makes the axes lay out again: only when they change
+        self._ticks = (rows, cols)
+        left, bottom = self.plot.getAxis("left"), self.plot.getAxis("bottom")
+        left.setTicks([rows])
+        bottom.setTicks([cols])
+        left.setVisible(bool(rows))
+        bottom.setVisible(bool(cols))
+
+    def set_labels(self, labels: list[tuple[float, float, str]], header: float = 0.0) -> None:
+        """Small text labels at image coordinates (x, y), anchored by their bottom centre.
+
+        `header` is the height (in image pixels) kept free above the image for them.
+        """
+        if labels == self._label_specs and header == self._header:
+            return  # the labels are items: recreating them at every frame would be slow
+        self._label_specs = list(labels)
+        refit = bool(labels) != bool(self.labels) or header != self._header
+        self._header = header
+        for item in self.labels:
+            self.plot.removeItem(item)
+        self.labels = []
+        for x, y, text in labels:
+            item = pg.TextItem(text, color=FOREGROUND, anchor=(0.5, 1.0))
+            item.setFont(_small_font())
+            item.setPos(x, y)
+            self.plot.addItem(item)
+            self.labels.append(item)
+        if refit:
+            self.fit()
+
+
+def no_minimum_width(label: pg.LabelItem) -> None:
+    """Let a long title be clipped rather than widen its plot past the dock.
+
+    LabelItem sets its minimum width to its text's width whenever the text or its size
+    changes (updateMin); wrap that so the width hints drop back to zero each time.
+    """
+    original = type(label).updateMin
+
+    def update_min() -> None:
+        original(label)
+        hints = getattr(label, "_sizeHint", None)
+        if isinstance(hints, dict):
+            for which in (Qt.SizeHint.MinimumSize, Qt.SizeHint.PreferredSize):
+                if which in hints:
+                    hints[which] = (0, hints[which][1])
+        label.setMinimumWidth(0)
+        label.updateGeometry()
+
+    label.updateMin = update_min  # type: ignore[method-assign]
+    update_min()
+
+
+def _small_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(7.5)
+    return font
+
+
+def centre_ticks(
+    count: int, size: int, pad: int = 1, first: int = 1, offset: int = 0
+) -> list[tuple[float, str]]:
+    """Ticks at the centres of `count` tiles of `size` pixels, numbered from `first`.
+
+    Every tile is labelled up to 12 tiles, then every 5th, so labels never crowd.
+    """
+    if count <= 0:
+        return []
+    every = 1 if count <= 12 else 5
+    ticks = []
+    for i in range(count):
+        number = i + first
+        if every == 1 or number % every == 0 or i == 0:
+            ticks.append((offset + i * (size + pad) + size / 2 - 0.5, str(number)))
+    return ticks
+
+
+class GridView(pg.GraphicsLayoutWidget):
+    """A view of several grid plots side by side, with a message line when there is nothing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setBackground(BACKGROUND)
+        self.setMinimumSize(160, 120)
+        self.grids: dict[str, GridPlot] = {}
+        #: Largest share of the width a grid may take, by name (e.g. the probe image).
+        self.max_share: dict[str, float] = {}
+        self._key: tuple = ()
+        self.message = pg.LabelItem("", color=FOREGROUND.name(), size="10pt")
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def rebuild(self, key: tuple, names: list[str]) -> None:
+        """Recreate the grid plots when the set of layers changes (`key`), else keep them."""
+        if key == self._key:
+            return
+        self._key = key
+        self.ci.clear()
+        self.grids = {}
+        if not names:
+            self.ci.addItem(self.message, row=0, col=0)
+            return
+        for col, name in enumerate(names):
+            grid = GridPlot(self.ci, 0, col)
+            # Equal, small preferred widths: the stretch factors alone share the width out.
+            grid.plot.setPreferredWidth(1)
+            self.grids[name] = grid
+
+    def set_message(self, text: str) -> None:
+        """Show `text` instead of grids (e.g. "this network has no conv layer")."""
+        self.rebuild(("message",), [])
+        self.message.setText(text)
+
+    def share_width(self) -> None:
+        """Share the width between the plots so each grid gets the room it can use.
+
+        With square pixels a grid can use at most its width scaled to the view's height; the
+        width is handed out evenly, but never more than a grid can use (water filling), and
+        what is left over is split evenly. Called after drawing and on every resize.
+        """
+        grids = getattr(self, "grids", {})  # resizeEvent comes during construction too
+        shapes = [g.data.shape for g in grids.values() if g.data is not None]
+        if len(shapes) != len(grids) or len(shapes) < 2:
+            return
+        n = len(shapes)
+        width = max(1.0, self.width() - 50.0 * n)
+        height = max(1.0, self.height() - 80.0)
+        caps = [self.max_share.get(name) for name in grids]
+        usable = [
+            min(w * height / max(h, 1), cap * width if cap else math.inf)
+            for (h, w), cap in zip(shapes, caps, strict=True)
+        ]
+        given = [0.0] * n
+        active = set(range(n))
+        left = width
+        while active:
+            share = left / len(active)
+            capped = [i for i in active if usable[i] <= share]
+            if not capped:
+                for i in active:
+                    given[i] = share
+                left = 0.0
+                break
+            for i in capped:
+                given[i] = usable[i]
+                left -= usable[i]
+                active.discard(i)
+        free = [i for i in range(n) if not caps[i]] or list(range(n))
+        spare = max(0.0, left) / len(free)
+        layout = self.ci.layout
+        for col, g in enumerate(given):
+            layout.setColumnStretchFactor(col, max(1, round(g + (spare if col in free else 0))))
+
+    def resizeEvent(self, event: QResizeEvent | None) -> None:
+        super().resizeEvent(event)
+        self.share_width()
+
+    def images(self) -> dict[str, np.ndarray]:
+        """The grid images last shown, by layer name (for tests and scripts)."""
+        return {name: g.data.copy() for name, g in self.grids.items() if g.data is not None}
+
+    def export_png(self, path: str | os.PathLike[str]) -> bool:
+        """Save the view as a PNG file."""
+        return save_widget_png(self, path)
+
+    def _on_mouse_moved(self, pos) -> None:
+        for grid in self.grids.values():
+            if grid.data is None or grid.describe is None:
+                continue
+            if not grid.plot.sceneBoundingRect().contains(pos):
+                continue
+            p = grid.plot.getViewBox().mapSceneToView(pos)
+            x, y = math.floor(p.x()), math.floor(p.y())
+            h, w = grid.data.shape
+            if 0 <= x < w and 0 <= y < h and not math.isnan(grid.data[y, x]):
+                text = grid.describe(x, y)
+                if text:
+                    QToolTip.showText(QCursor.pos(), text, self)
+                    return
+        QToolTip.hideText()

@@ -1,0 +1,286 @@
+"""Live curves: the cost per mini-batch (raw and smoothed) and per epoch; accuracy per epoch.
+
+Points arrive in bursts with each snapshot and are appended to growable arrays; the curves are
+redrawn from those arrays only when the panel's timer asks (`refresh`), so a long run of many
+thousand mini-batches stays cheap: pyqtgraph clips to the view and downsamples by peaks.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QWidget
+
+from playground.ui.views.mosaic import BACKGROUND, FOREGROUND, save_widget_png
+
+RAW_COLOR = QColor(110, 150, 215, 90)
+SMOOTH_COLOR = QColor(90, 160, 255)
+EPOCH_COLOR = QColor(255, 170, 60)
+TRAIN_COLOR = QColor(90, 160, 255)
+VAL_COLOR = QColor(255, 170, 60)
+TEST_COLOR = QColor(110, 200, 120)
+LEGEND_BRUSH = QColor(38, 38, 42, 210)
+
+
+class Series:
+    """A growable pair of float arrays (x, y) with amortised O(1) appends."""
+
+    def __init__(self) -> None:
+        self._x = np.zeros(256)
+        self._y = np.zeros(256)
+        self.n = 0
+
+    def extend(self, x: np.ndarray, y: np.ndarray) -> None:
+        """Append points."""
+        k = len(x)
+        if self.n + k > len(self._x):
+            cap = max(2 * len(self._x), self.n + k)
+            self._x = np.resize(self._x, cap)
+            self._y = np.resize(self._y, cap)
+        self._x[self.n : self.n + k] = x
+        self._y[self.n : self.n + k] = y
+        self.n += k
+
+    def truncate_after(self, x: float) -> None:
+        """Forget points whose x is beyond `x` (a new run restarts from an earlier epoch)."""
+        keep = int(np.searchsorted(self._x[: self.n], x, side="right"))
+        self.n = min(self.n, keep)
+
+    def clear(self) -> None:
+        """Forget every point."""
+        self.n = 0
+
+    @property
+    def x(self) -> np.ndarray:
+        """The x values (a view)."""
+        return self._x[: self.n]
+
+    @property
+    def y(self) -> np.ndarray:
+        """The y values (a view)."""
+        return self._y[: self.n]
+
+
+def _style(plot: pg.PlotItem, left: str, bottom: str) -> None:
+    font = QFont()
+    font.setPointSizeF(8)
+    for name, text in (("left", left), ("bottom", bottom)):
+        axis = plot.getAxis(name)
+        axis.setLabel(text, color=FOREGROUND.name())
+        axis.setTextPen(FOREGROUND)
+        axis.setTickFont(font)
+        axis.enableAutoSIPrefix(False)
+    plot.showGrid(x=True, y=True, alpha=0.15)
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten >= value."""
+    if value <= 0 or not math.isfinite(value):
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(value))
+    for step in (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
+        if step * power >= value * (1 - 1e-9):
+            return step * power
+    return 10.0 * power
+
+
+class CostPlot(pg.PlotWidget):
+    """The cost: every mini-batch (faint), its moving average (bold) and each epoch's mean."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background=BACKGROUND)
+        self.setObjectName("costPlot")
+        self.setMinimumSize(200, 140)
+        plot = self.getPlotItem()
+        plot.setTitle(self.tr("Cost"), color=FOREGROUND.name(), size="9pt")
+        _style(plot, self.tr("cost"), self.tr("epoch"))
+        plot.setDownsampling(auto=True, mode="peak")
+        plot.setClipToView(True)
+        plot.addLegend(
+            offset=(-8, 8), labelTextColor=FOREGROUND, labelTextSize="8pt", brush=LEGEND_BRUSH
+        )
+        self.raw_curve = plot.plot(pen=pg.mkPen(RAW_COLOR, width=1), name=self.tr("mini-batch"))
+        self.smooth_curve = plot.plot(pen=pg.mkPen(SMOOTH_COLOR, width=2), name=self.tr("smoothed"))
+        self.epoch_curve = plot.plot(
+            pen=pg.mkPen(EPOCH_COLOR, width=1.5),
+            symbol="o",
+            symbolSize=6,
+            symbolBrush=EPOCH_COLOR,
+            symbolPen=None,
+            name=self.tr("epoch mean"),
+        )
+        self.raw = Series()
+        self.smooth = Series()
+        self.epochs = Series()
+        self._ema: float | None = None
+        self._ema_count = 0
+        self.span = 50  # mini-batches in the moving average
+        self._dirty = False
+        # The view range is managed here, in coarse steps: every change of range makes both
+        # axes lay out again, which at 10 frames a second would cost more than the curves.
+        self.x_end = 1.0
+        self._range: tuple[float, float, float] | None = None
+        self.managed = True
+        plot.getViewBox().sigRangeChangedManually.connect(self._on_user_range)
+        plot.getViewBox().disableAutoRange()
+
+    def clear_all(self) -> None:
+        """Forget every point (another network)."""
+        for s in (self.raw, self.smooth, self.epochs):
+            s.clear()
+        self._ema = None
+        self._ema_count = 0
+        self.x_end = 1.0
+        self.managed = True
+        self._dirty = True
+
+    def begin_run(self, offset: float, batches: int, epochs: int = 1) -> None:
+        """A run of `epochs` starts at epoch `offset`: drop later points, size the average."""
+        for s in (self.raw, self.smooth, self.epochs):
+            s.truncate_after(offset)
+        self.span = int(min(200, max(5, batches // 20)))
+        self.x_end = float(offset + epochs)
+        self.managed = True
+        self._ema = None
+        self._ema_count = 0
+        self._dirty = True
+
+    def add_costs(self, x: np.ndarray, cost: np.ndarray) -> None:
+        """Append mini-batch costs at fractional epochs `x`; non-finite costs are skipped."""
+        ok = np.isfinite(cost)
+        x, cost = x[ok], cost[ok]
+        if not len(x):
+            return
+        alpha = 2.0 / (self.span + 1)
+        smooth = np.empty_like(cost)
+        ema, count = self._ema, self._ema_count
+        for i, c in enumerate(cost):  # a few points per snapshot: a Python loop is fine
+            ema = c if ema is None else ema + alpha * (c - ema)
+            count += 1
+            smooth[i] = ema
+        self._ema, self._ema_count = ema, count
+        self.raw.extend(x, cost)
+        self.smooth.extend(x, smooth)
+        self._dirty = True
+
+    def add_epoch(self, x: float, cost: float | None) -> None:
+        """Append an epoch's mean cost."""
+        if cost is not None and math.isfinite(cost):
+            self.epochs.extend(np.array([x]), np.array([cost]))
+            self._dirty = True
+
+    def refresh(self) -> None:
+        """Redraw the curves if points arrived since the last call."""
+        if not self._dirty:
+            return
+        self._dirty = False
+        self.raw_curve.setData(self.raw.x, self.raw.y)
+        self.smooth_curve.setData(self.smooth.x, self.smooth.y)
+        self.epoch_curve.setData(self.epochs.x, self.epochs.y)
+        if self.managed:
+            self._update_range()
+
+    def _update_range(self) -> None:
+        """x from 0 to the run's last epoch; y from 0 to a round number above the smoothed cost."""
+        top = 0.0
+        for series in (self.smooth, self.epochs):
+            if series.n:
+                top = max(top, float(np.nanmax(series.y)))
+        top = nice_ceiling(1.08 * top) if top > 0 else 1.0
+        x_end = max(
+            self.x_end,
+            float(self.raw.x[-1]) if self.raw.n else 0.0,
+            float(self.epochs.x[-1]) if self.epochs.n else 0.0,
+            1.0,
+        )
+        wanted = (0.0, x_end, top)
+        if wanted != self._range:
+            self._range = wanted
+            self.getPlotItem().getViewBox().setRange(
+                xRange=(0.0, x_end), yRange=(0.0, top), padding=0.02
+            )
+
+    def _on_user_range(self, *_args: object) -> None:
+        self.managed = False  # the user zoomed or panned: leave the view alone until next run
+        self._range = None
+
+    def point_count(self) -> int:
+        """How many mini-batch costs the plot holds."""
+        return self.raw.n
+
+    def export_png(self, path: str | os.PathLike[str]) -> bool:
+        """Save the plot as PNG."""
+        self.refresh()
+        return save_widget_png(self, path)
+
+
+class AccuracyPlot(pg.PlotWidget):
+    """Accuracy per epoch in percent: training (a fixed sample), validation and test."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background=BACKGROUND)
+        self.setObjectName("accuracyPlot")
+        self.setMinimumSize(200, 140)
+        plot = self.getPlotItem()
+        plot.setTitle(self.tr("Accuracy"), color=FOREGROUND.name(), size="9pt")
+        _style(plot, self.tr("accuracy (%)"), self.tr("epoch"))
+        plot.addLegend(
+            offset=(8, 8), labelTextColor=FOREGROUND, labelTextSize="8pt", brush=LEGEND_BRUSH
+        )
+        plot.setYRange(0, 100, padding=0.02)  # until the first epoch: accuracies are 0 - 100 %
+        self.curves: dict[str, Any] = {}
+        self.series: dict[str, Series] = {}
+        for key, name, color in (
+            ("train_accuracy", self.tr("training"), TRAIN_COLOR),
+            ("val_accuracy", self.tr("validation"), VAL_COLOR),
+            ("test_accuracy", self.tr("test"), TEST_COLOR),
+        ):
+            self.curves[key] = plot.plot(
+                pen=pg.mkPen(color, width=2),
+                symbol="o",
+                symbolSize=6,
+                symbolBrush=color,
+                symbolPen=None,
+                name=name,
+            )
+            self.series[key] = Series()
+        self._dirty = False
+
+    def clear_all(self) -> None:
+        """Forget every point."""
+        for s in self.series.values():
+            s.clear()
+        self._dirty = True
+
+    def begin_run(self, offset: float) -> None:
+        """A run starts after epoch `offset`: drop later points."""
+        for s in self.series.values():
+            s.truncate_after(offset)
+        self._dirty = True
+
+    def add_epoch(self, x: float, entry: dict[str, Any]) -> None:
+        """Append the accuracies of one history entry (fractions; missing ones skipped)."""
+        for key, s in self.series.items():
+            value = entry.get(key)
+            if value is not None and math.isfinite(value):
+                s.extend(np.array([x]), np.array([100.0 * value]))
+        self.getPlotItem().enableAutoRange()
+        self._dirty = True
+
+    def refresh(self) -> None:
+        """Redraw the curves if points arrived since the last call."""
+        if not self._dirty:
+            return
+        self._dirty = False
+        for key, curve in self.curves.items():
+            curve.setData(self.series[key].x, self.series[key].y)
+
+    def export_png(self, path: str | os.PathLike[str]) -> bool:
+        """Save the plot as PNG."""
+        self.refresh()
+        return save_widget_png(self, path)

@@ -1,0 +1,362 @@
+"""The training panel and its worker thread, driven like a user: press Start, Pause, Step, Stop."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QSplitter
+
+from playground.data import load_mnist
+from playground.engine import Network, load_preset
+from playground.engine.training import TrainingSettings
+from playground.ui.training import TrainingController, TrainingPanel
+from playground.ui.views import ViewsPanel
+
+TIMEOUT = 60_000  # ms: generous, the engine may compile or share a busy machine
+
+SMALL_CONV = {
+    "input": [1, 28, 28],
+    "layers": [
+        {"type": "conv", "filters": 4, "kernel": 5, "activation": "sigmoid"},
+        {"type": "pool", "mode": "max", "size": 2},
+        {"type": "dense", "units": 10, "activation": "softmax"},
+    ],
+    "cost": "log-likelihood",
+    "training": {"epochs": 200, "batch_size": 10, "lr": 0.1},
+}
+
+DIVERGING = {
+    "input": [1, 28, 28],
+    "layers": [
+        {"type": "dense", "units": 30, "activation": "relu"},
+        {"type": "dense", "units": 10, "activation": "linear"},
+    ],
+    "cost": "quadratic",
+}
+
+
+@pytest.fixture(scope="module")
+def data():
+    """A few hundred MNIST images: enough to train for a few seconds."""
+    return load_mnist().subset(300, eval_limit=100)
+
+
+class Rig:
+    """A controller with both panels in one shown widget, as the window will hold them."""
+
+    def __init__(self, qtbot, data, spec) -> None:
+        self.controller = TrainingController()
+        self.panel = TrainingPanel(self.controller)
+        self.views = ViewsPanel(self.controller)
+        self.widget = QSplitter(Qt.Orientation.Vertical)
+        self.widget.addWidget(self.panel)
+        self.widget.addWidget(self.views)
+        self.widget.resize(1100, 800)
+        qtbot.addWidget(self.widget)
+        self.net = Network.from_spec(spec, seed=0)
+        self.trained: list[Network] = []
+        self.snapshots: list = []
+        self.panel.network_trained.connect(self.trained.append)
+        self.panel.network_trained.connect(self.views.set_network)
+        self.controller.snapshot_ready.connect(self.snapshots.append)
+        self.errors: list[str] = []
+        self.controller.training_failed.connect(self.errors.append)
+        for target in (self.panel, self.views):
+            target.set_network(self.net)
+            target.set_dataset(data)
+        self.views.set_engine_ready(True)
+        self.widget.show()
+        qtbot.waitExposed(self.widget)
+
+    def close(self) -> None:
+        self.controller.shutdown()
+        self.views.shutdown()
+        if self.panel.message_box is not None:
+            self.panel.message_box.close()
+
+
+@pytest.fixture
+def rig(qtbot, data):
+    r = Rig(qtbot, data, SMALL_CONV)
+    yield r
+    r.close()
+    assert not r.controller.is_running()
+
+
+def press_start(qtbot, rig: Rig) -> None:
+    button = rig.panel.findChild(type(rig.panel.train_button), "trainButton")
+    assert button is rig.panel.train_button and button.isEnabled()
+    with qtbot.waitSignal(rig.controller.training_started, timeout=TIMEOUT):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def wait_steps(qtbot, rig: Rig, count: int) -> None:
+    """Wait until `count` more snapshots arrived."""
+    target = len(rig.snapshots) + count
+
+    def arrived() -> bool:
+        assert not rig.errors, rig.errors[0]  # fail at once, with the worker's error
+        return len(rig.snapshots) >= target
+
+    qtbot.waitUntil(arrived, timeout=TIMEOUT)
+
+
+def test_defaults_come_from_the_preset(qtbot, data):
+    r = Rig(qtbot, data, load_preset("nielsen-conv2-relu"))
+    try:
+        s = r.panel.settings()
+        assert (s.epochs, s.batch_size, s.lr, s.l2) == (60, 10, 0.03, 0.1)
+        assert r.panel.cost() == "log-likelihood"
+        assert r.panel.subset_spin.maximum() == len(data.train_x)
+    finally:
+        r.close()
+
+
+def test_start_fills_the_cost_plot(qtbot, rig):
+    press_start(qtbot, rig)
+    wait_steps(qtbot, rig, 2)
+    rig.views.refresh(force=True)
+    plot = rig.views.findChild(type(rig.views.cost_plot), "costPlot")
+    assert plot is rig.views.cost_plot
+    assert plot.point_count() > 0
+    x, y = plot.raw_curve.getData()
+    assert x is not None and len(x) > 0 and np.isfinite(y).all()
+    assert rig.views.findChild(type(rig.views.accuracy_plot), "accuracyPlot") is not None
+    assert "images/s" in rig.panel.progress.format()
+
+
+def test_kernel_images_change_between_snapshots(qtbot, rig):
+    press_start(qtbot, rig)
+    wait_steps(qtbot, rig, 1)
+    view = rig.views.findChild(type(rig.views.kernel_view), "kernelView")
+    rig.views.refresh(force=True)
+    first = view.images()["conv1"]
+    first_step = rig.snapshots[-1].step
+    qtbot.waitUntil(lambda: rig.snapshots[-1].step > first_step, timeout=TIMEOUT)
+    rig.views.refresh(force=True)
+    second = view.images()["conv1"]
+    assert first.shape == second.shape == (5, 4 * 6 - 1)  # 4 filters of 5x5 in one row
+    assert not np.array_equal(first, second, equal_nan=True)
+
+
+def test_feature_map_and_pooled_views_show_the_probe(qtbot, rig, data):
+    rig.views.use_validation_image(3)
+    press_start(qtbot, rig)
+    wait_steps(qtbot, rig, 1)
+    rig.views.refresh(force=True)
+    maps = rig.views.findChild(type(rig.views.feature_map_view), "featureMapView").images()
+    pooled = rig.views.findChild(type(rig.views.pooled_view), "pooledView").images()
+    assert set(maps) == {"input", "conv1"} and set(pooled) == {"pool1"}
+    np.testing.assert_allclose(maps["input"], data.val_x[3, 0])
+    assert rig.snapshots[-1].probe is not None
+    np.testing.assert_allclose(rig.snapshots[-1].probe[0], data.val_x[3, 0])
+
+
+def test_pause_holds_the_step_counter_and_resume_continues(qtbot, rig):
+    press_start(qtbot, rig)
+    wait_steps(qtbot, rig, 2)
+    pause = rig.panel.pause_button
+    with qtbot.waitSignal(rig.controller.state_changed, timeout=TIMEOUT):
+        qtbot.mouseClick(pause, Qt.MouseButton.LeftButton)
+    assert rig.controller.state == "paused" and pause.text() == "Resume"
+    # The worker reports the mini-batch it was in when the pause came, then holds.
+    qtbot.waitUntil(lambda: rig.snapshots[-1].paused, timeout=TIMEOUT)
+    held = rig.controller.trainer.step_count
+    qtbot.wait(400)
+    assert rig.controller.trainer.step_count == held
+    assert rig.snapshots[-1].step == held
+    qtbot.mouseClick(pause, Qt.MouseButton.LeftButton)
+    assert rig.controller.state == "running"
+    qtbot.waitUntil(lambda: rig.snapshots[-1].step > held, timeout=TIMEOUT)
+
+
+def test_step_runs_exactly_one_mini_batch(qtbot, rig):
+    press_start(qtbot, rig)
+    wait_steps(qtbot, rig, 1)
+    rig.panel.pause()
+    qtbot.waitUntil(lambda: rig.snapshots[-1].paused, timeout=TIMEOUT)
+    held = rig.controller.trainer.step_count
+    assert rig.panel.step_button.isEnabled()
+    qtbot.mouseClick(rig.panel.step_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: rig.snapshots[-1].step == held + 1, timeout=TIMEOUT)
+    qtbot.wait(300)
+    assert rig.controller.trainer.step_count == held + 1
+
+
+def test_stop_ends_the_thread_and_hands_over_the_network(qtbot, rig):
+    press_start(qtbot, rig)
+    wait_steps(qtbot, rig, 1)
+    thread = rig.controller._thread
+    with qtbot.waitSignal(rig.controller.training_finished, timeout=TIMEOUT) as finished:
+        qtbot.mouseClick(rig.panel.stop_button, Qt.MouseButton.LeftButton)
+    result = finished.args[0]
+    assert result.stopped and result.error is None
+    assert thread.wait(5000) and thread.isFinished()
+    assert not rig.controller.is_running() and rig.controller.state == "idle"
+    assert rig.trained == [result.net]
+    assert result.net is not rig.net  # a copy was trained: the draw pad's network was never touched
+    assert rig.panel.train_button.isEnabled() and not rig.panel.stop_button.isEnabled()
+    assert all(np.isfinite(p).all() for p in result.net.params.values())
+
+
+def test_learning_rate_changes_while_training(qtbot, rig):
+    press_start(qtbot, rig)
+    wait_steps(qtbot, rig, 1)
+    rig.panel.lr_spin.setValue(0.02)
+    rig.panel.momentum_spin.setValue(0.5)
+    assert rig.controller.trainer.settings.lr == pytest.approx(0.02)
+    assert rig.controller.trainer.settings.momentum == pytest.approx(0.5)
+    assert not rig.panel.batch_spin.isEnabled()  # only lr, momentum and L2 change live
+
+
+def test_full_run_reports_epochs_and_saves_with_history(qtbot, data, tmp_path):
+    r = Rig(qtbot, data, SMALL_CONV)
+    try:
+        r.panel.epochs_spin.setValue(2)
+        epochs = []
+        r.controller.epoch_finished.connect(epochs.append)
+        with qtbot.waitSignal(r.panel.network_trained, timeout=TIMEOUT):
+            press_start(qtbot, r)
+        assert [e.epoch for e in epochs] == [1, 2]
+        assert all(0 <= e.train_accuracy <= 1 and e.test_accuracy is not None for e in epochs)
+        assert epochs[-1].confusion.sum() == len(data.val_y)
+        net = r.trained[-1]
+        assert len(net.history) == 2 and "train_accuracy" in net.history[-1]
+        r.views.refresh(force=True)
+        assert r.views.accuracy_plot.series["val_accuracy"].n == 2
+        assert r.views.cost_plot.epochs.n == 2
+        path = tmp_path / "trained.npz"
+        assert r.panel.save_model(path)
+        loaded = Network.load(path)
+        assert len(loaded.history) == 2
+        np.testing.assert_array_equal(loaded.params["conv1.weight"], net.params["conv1.weight"])
+        # The next Start continues from the trained weights, and the plots continue too.
+        r.panel.epochs_spin.setValue(1)
+        with qtbot.waitSignal(r.panel.network_trained, timeout=TIMEOUT):
+            press_start(qtbot, r)
+        assert len(r.trained[-1].history) == 3
+        assert r.views.cost_plot.epochs.n == 3
+    finally:
+        r.close()
+
+
+def test_changed_cost_trains_a_network_with_that_cost(qtbot, data):
+    r = Rig(qtbot, data, SMALL_CONV)
+    try:
+        r.panel.epochs_spin.setValue(1)
+        r.panel.set_cost("cross-entropy")
+        with qtbot.waitSignal(r.panel.network_trained, timeout=TIMEOUT):
+            press_start(qtbot, r)
+        assert r.trained[-1].spec["cost"] == "cross-entropy"
+        assert r.net.spec["cost"] == "log-likelihood"
+    finally:
+        r.close()
+
+
+def test_nan_run_stops_with_a_message_and_finite_weights(qtbot, data):
+    r = Rig(qtbot, data, DIVERGING)
+    try:
+        r.panel.set_settings(TrainingSettings(epochs=20, batch_size=10, lr=50.0))
+        with qtbot.waitSignal(r.controller.training_finished, timeout=TIMEOUT) as finished:
+            press_start(qtbot, r)
+        result = finished.args[0]
+        assert result.diverged and result.stopped and result.error is None
+        assert "NaN" in r.panel.last_message and "learning rate" in r.panel.last_message
+        assert r.panel.message_box is not None and r.panel.message_box.isVisible()
+        assert all(np.isfinite(p).all() for p in result.net.params.values())
+        assert r.trained == [result.net]
+        assert not r.controller.is_running()
+    finally:
+        r.close()
+
+
+def test_error_inside_the_worker_is_shown(qtbot, data):
+    broken = data.subset(100, eval_limit=20)
+    broken.val_x = np.zeros((20, 1, 20, 20), dtype=np.float32)  # wrong size: fails at epoch end
+    r = Rig(qtbot, broken, SMALL_CONV)
+    try:
+        r.panel.epochs_spin.setValue(1)
+        with qtbot.waitSignal(r.controller.training_failed, timeout=TIMEOUT) as failed:
+            press_start(qtbot, r)
+        qtbot.waitUntil(lambda: not r.controller.is_running(), timeout=TIMEOUT)
+        assert "DataError" in failed.args[0]
+        assert "An error stopped training" in r.panel.last_message
+        assert r.trained == []  # a failed run does not replace the model
+    finally:
+        r.close()
+
+
+def test_impossible_setup_is_explained_without_starting(qtbot, data):
+    spec = {
+        "input": [1, 28, 28],
+        "layers": [{"type": "dense", "units": 10, "activation": "step"}],
+        "cost": "quadratic",
+    }
+    r = Rig(qtbot, data, spec)
+    try:
+        assert not r.panel.start()
+        assert "gradient" in r.panel.last_message
+        assert not r.controller.is_running()
+    finally:
+        r.close()
+
+
+def test_loading_another_network_while_training_stops_the_run(qtbot, rig):
+    press_start(qtbot, rig)
+    wait_steps(qtbot, rig, 1)
+    thread = rig.controller._thread
+    other = Network.from_spec(SMALL_CONV, seed=1)
+    rig.panel.set_network(other)
+    assert not rig.controller.is_running() and thread.isFinished()
+    assert rig.panel.network is other
+
+
+def test_shutdown_while_paused_joins_the_thread(qtbot, rig):
+    press_start(qtbot, rig)
+    wait_steps(qtbot, rig, 1)
+    rig.panel.pause()
+    thread = rig.controller._thread
+    rig.panel.shutdown()
+    assert thread.isFinished() and not rig.controller.is_running()
+
+
+def test_confirm_stop_asks_and_stops(qtbot, rig, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    assert rig.panel.confirm_stop()  # nothing runs: nothing to ask
+    press_start(qtbot, rig)
+    wait_steps(qtbot, rig, 1)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    assert not rig.panel.confirm_stop() and rig.controller.is_running()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert rig.panel.confirm_stop() and not rig.controller.is_running()
+
+
+def test_event_loop_stays_responsive_while_training(qtbot, data):
+    """A 10 ms QTimer probe during ~2 s of training: the 95th percentile lag stays < 50 ms."""
+    r = Rig(qtbot, load_mnist().subset(3000, eval_limit=200), load_preset("nielsen-conv"))
+    try:
+        r.views.set_show_all(True)
+        press_start(qtbot, r)
+        wait_steps(qtbot, r, 2)  # compiled and running
+        ticks: list[float] = []
+        probe = QTimer()
+        probe.setTimerType(Qt.TimerType.PreciseTimer)
+        probe.setInterval(10)
+        probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        probe.start()
+        qtbot.wait(2000)
+        probe.stop()
+        assert r.controller.is_running(), "training should still run during the probe"
+        steps = len(r.snapshots)
+        lags = np.diff(ticks) * 1000.0 - 10.0
+        p95 = float(np.percentile(lags, 95))
+        assert len(ticks) > 50 and steps > 2
+        assert p95 < 50.0, f"event loop lag p95 {p95:.1f} ms"
+        assert math.isfinite(p95)
+    finally:
+        r.close()

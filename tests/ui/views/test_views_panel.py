@@ -1,0 +1,205 @@
+"""The views: grids of kernels, feature maps and pooled outputs, plots, confusion, exports."""
+
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+import pytest
+
+from playground.data import load_mnist
+from playground.engine import Network, load_preset
+from playground.ui.training import EpochReport, Mistake, TrainingController
+from playground.ui.training.controller import probe_activations, weights_to_show
+from playground.ui.views import ViewsPanel
+from playground.ui.views.inside import pool
+from playground.ui.views.mosaic import grid_shape, symmetric_levels, tile, wrap
+from playground.ui.views.plots import nice_ceiling
+
+GROUPED = {
+    "input": [1, 28, 28],
+    "layers": [
+        {"type": "conv", "filters": 4, "kernel": 5, "activation": "relu"},
+        {"type": "pool", "mode": "l2", "size": 2},
+        {"type": "conv", "filters": 6, "kernel": 3, "groups": 2, "activation": "tanh"},
+        {"type": "pool", "mode": "avg", "size": 3},
+        {"type": "dense", "units": 10, "activation": "softmax"},
+    ],
+    "cost": "log-likelihood",
+}
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_mnist().subset(100, eval_limit=50)
+
+
+@pytest.fixture
+def panel(qtbot, data):
+    controller = TrainingController()
+    views = ViewsPanel(controller)
+    views.resize(1000, 600)
+    qtbot.addWidget(views)
+    views.set_dataset(data)
+    views.set_engine_ready(True)
+    views.show()
+    qtbot.waitExposed(views)
+    yield views
+    views.shutdown()
+    controller.shutdown()
+
+
+def test_tile_lays_out_tiles_with_nan_gaps():
+    tiles = np.arange(2 * 3 * 2 * 2, dtype=np.float32).reshape(2, 3, 2, 2)
+    image = tile(tiles)
+    assert image.shape == (2 * 3 - 1, 3 * 3 - 1)
+    np.testing.assert_array_equal(image[0:2, 3:5], tiles[0, 1])
+    np.testing.assert_array_equal(image[3:5, 6:8], tiles[1, 2])
+    assert np.isnan(image[2]).all() and np.isnan(image[:, 2]).all()
+    assert wrap(np.ones((5, 2, 2), np.float32), 2, 3).shape == (2, 3, 2, 2)
+    assert np.isnan(wrap(np.ones((5, 2, 2), np.float32), 2, 3)[1, 2]).all()
+    assert grid_shape(20, 5, 5, aspect=1.0) in ((4, 5), (5, 4))
+    assert symmetric_levels(np.array([-0.5, 2.0])) == (-2.0, 2.0)
+    assert nice_ceiling(2.31) == 2.5 and nice_ceiling(0.07) == pytest.approx(0.08)
+
+
+@pytest.mark.parametrize("mode", ["max", "l2", "avg"])
+def test_pooling_comparison_matches_the_engine(mode):
+    spec = {
+        "input": [1, 9, 9],
+        "layers": [
+            {"type": "conv", "filters": 3, "kernel": 2, "activation": "tanh"},
+            {"type": "pool", "mode": mode, "size": 3},
+            {"type": "dense", "units": 2, "activation": "softmax"},
+        ],
+        "cost": "log-likelihood",
+    }
+    net = Network.from_spec(spec, seed=1)
+    x = np.random.default_rng(0).random((1, 9, 9), dtype=np.float32)
+    acts = probe_activations(net, x)
+    np.testing.assert_allclose(pool(acts["conv1"], 3, mode), acts["pool1"], rtol=1e-5, atol=1e-6)
+
+
+def test_kernel_view_draws_groups_as_a_block_diagonal(panel):
+    net = Network.from_spec(GROUPED, seed=0)
+    panel.set_network(net)
+    panel.refresh(force=True)
+    images = panel.kernel_view.images()
+    conv2 = images["conv2"]  # 6 filters x 4 channels of 3x3; group g sees channels 2g, 2g+1
+    assert conv2.shape == (6 * 4 - 1, 4 * 4 - 1)
+    w = net.params["conv2.weight"]  # (6, 2, 3, 3)
+    np.testing.assert_array_equal(conv2[0:3, 0:3], w[0, 0])  # filter 1, channel 1
+    np.testing.assert_array_equal(conv2[3 * 4 : 3 * 4 + 3, 2 * 4 : 2 * 4 + 3], w[3, 0])
+    assert np.isnan(conv2[0:3, 2 * 4 : 2 * 4 + 3]).all()  # group 1 does not see channel 3
+    assert np.isnan(conv2[3 * 4 : 3 * 4 + 3, 0:3]).all()  # group 2 does not see channel 1
+    levels = panel.kernel_view.grids["conv2"].image.levels
+    assert levels[0] == pytest.approx(-levels[1]) and levels[1] == pytest.approx(np.abs(w).max())
+    assert "2 groups" in panel.kernel_view.grids["conv2"].plot.titleLabel.text
+
+
+def test_feature_maps_and_pooling_follow_the_probe(panel, data):
+    net = Network.from_spec(GROUPED, seed=0)
+    panel.set_network(net)
+    panel.set_probe(data.val_x[7], "a seven")
+    panel.refresh(force=True)
+    maps = panel.feature_map_view.images()
+    acts = probe_activations(net, data.val_x[7])
+    assert set(maps) == {"input", "conv1", "conv2"}
+    rows, cols = grid_shape(4, 24, 24, aspect=1.6)
+    np.testing.assert_allclose(maps["conv1"], tile(wrap(acts["conv1"], rows, cols)))
+    pooled = panel.pooled_view.images()
+    assert set(pooled) == {"pool1", "pool2"}
+    assert "a seven" in panel.probe_label.text()
+    # Another probe changes the maps but not the kernels.
+    kernels = panel.kernel_view.images()["conv1"]
+    panel.set_probe(data.val_x[8])
+    panel.refresh(force=True)
+    assert not np.array_equal(
+        panel.feature_map_view.images()["conv1"], maps["conv1"], equal_nan=True
+    )
+    np.testing.assert_array_equal(panel.kernel_view.images()["conv1"], kernels)
+
+
+def test_mlp_weights_show_as_28x28_images(panel):
+    net = Network.from_spec(load_preset("nielsen-mlp"), seed=0)
+    panel.set_network(net)
+    panel.refresh(force=True)
+    image = panel.dense_view.images()["dense1"]
+    rows, cols = grid_shape(30, 28, 28, aspect=1.6)
+    assert image.shape == (rows * 29 - 1, cols * 29 - 1)
+    np.testing.assert_array_equal(image[:28, :28], net.params["dense1.weight"][0].reshape(28, 28))
+    assert "no convolutional layer" in panel.kernel_view.message.text
+
+
+def test_epoch_reports_fill_confusion_gallery_and_history(qtbot, panel, data, tmp_path):
+    net = Network.from_spec(GROUPED, seed=0)
+    panel.set_network(net)
+    confusion = np.zeros((10, 10), dtype=np.int64)
+    confusion[np.arange(10), np.arange(10)] = 4
+    confusion[4, 9] = 3
+    mistakes = [Mistake(5, data.val_x[5], 9, int(data.val_y[5]))]
+    entry = {
+        "epoch": 1,
+        "cost": 1.5,
+        "train_accuracy": 0.5,
+        "val_accuracy": 0.4,
+        "test_accuracy": 0.45,
+        "val_cost": 1.7,
+        "images_per_s": 900.0,
+        "seconds": 2.0,
+    }
+    report = EpochReport(1, 3, 1.5, 0.5, 0.4, 0.45, 1.7, 900.0, 2.0, confusion, mistakes, entry)
+    panel.controller.epoch_finished.emit(report)
+    panel.refresh(force=True)
+    np.testing.assert_array_equal(panel.confusion_view.matrix, confusion)
+    assert panel.mistakes_gallery.count() == 1
+    assert panel.accuracy_plot.series["test_accuracy"].y.tolist() == [45.0]
+    with qtbot.waitSignal(panel.probe_selected) as chosen:
+        panel.mistakes_gallery.select_mistake(0)
+    np.testing.assert_array_equal(chosen.args[0], data.val_x[5])
+    assert chosen.args[1] == int(data.val_y[5])
+    np.testing.assert_array_equal(panel.probe, data.val_x[5])
+    # Exports: every view as PNG, the history as CSV, atomically.
+    for key in panel.view_titles():
+        path = tmp_path / f"{key}.png"
+        assert panel.export_png(key, path), key
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    panel.export_csv(tmp_path / "history.csv")
+    with open(tmp_path / "history.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 1 and float(rows[0]["test_accuracy"]) == 0.45
+    panel.export_batch_costs_csv(tmp_path / "costs.csv")
+    assert (tmp_path / "costs.csv").read_text().startswith("epoch,cost,smoothed_cost")
+    assert not list(tmp_path.glob(".*tmp*"))
+
+
+def test_a_loaded_network_shows_its_history(panel):
+    net = Network.from_spec(GROUPED, seed=0)
+    net.history = [
+        {"epoch": 1, "cost": 2.0, "val_accuracy": 0.3, "test_accuracy": 0.31},
+        {"epoch": 2, "cost": 1.0, "val_accuracy": 0.6, "test_accuracy": 0.62},
+    ]
+    panel.set_network(net)
+    panel.refresh(force=True)
+    assert panel.cost_plot.epochs.y.tolist() == [2.0, 1.0]
+    assert panel.accuracy_plot.series["val_accuracy"].y.tolist() == [30.0, 60.0]
+    assert "epoch,cost" in panel.history_csv()
+
+
+def test_show_all_puts_every_view_on_screen(panel):
+    panel.set_network(Network.from_spec(GROUPED, seed=0))
+    panel.set_show_all(True)
+    for widget, _title, _key in panel.inside:
+        assert widget.isVisible()
+    assert panel.show_all_button.isChecked()
+    panel.set_show_all(False)
+    assert panel.tabs.count() == len(panel.inside)
+    assert panel.kernel_view.isVisible() and not panel.pooled_view.isVisible()
+
+
+def test_weights_to_show_are_copies():
+    net = Network.from_spec(GROUPED, seed=0)
+    shown = weights_to_show(net)
+    assert set(shown) == {"conv1.weight", "conv2.weight", "dense1.weight"}
+    shown["conv1.weight"][...] = 0
+    assert np.abs(net.params["conv1.weight"]).sum() > 0
