@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
@@ -18,6 +19,8 @@ def start(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
     `argv` is the GUI's command line, with or without the program name first (Qt's own
     options, such as -platform, are honoured).
     The model loads and the kernels compile in the background, so the window shows at once.
+    The interface language is the one chosen in View > Language (else the system's); the
+    environment variable PLAYGROUND_LANG=zh_CN|en overrides it for this run.
     """
     argv = list(argv or [])
     if not argv or argv[0].startswith("-"):  # arguments only: put a program name first, as Qt wants
@@ -26,6 +29,13 @@ def start(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
     QCoreApplication.setApplicationName("Playground")
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationDisplayName("Playground")
+
+    from playground.ui.i18n import LANGUAGES, current_language, install_translator
+
+    language = os.environ.get("PLAYGROUND_LANG", "")
+    if language not in LANGUAGES:
+        language = current_language(QSettings("Playground", "Playground"))
+    install_translator(app, language)
 
     from playground.ui import create_main_window
 

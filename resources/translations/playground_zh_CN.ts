@@ -1,0 +1,3096 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AccuracyPlot</name>
+    <message>
+        <location filename="../../playground/ui/views/plots.py" line="230"/>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/plots.py" line="231"/>
+        <source>accuracy (%)</source>
+        <translation>准确率 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/plots.py" line="231"/>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/plots.py" line="239"/>
+        <source>training</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/plots.py" line="240"/>
+        <source>validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/plots.py" line="241"/>
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+</context>
+<context>
+    <name>BackpropLabWidget</name>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="291"/>
+        <source>Example and cost</source>
+        <translation>样本与代价</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="300"/>
+        <source>Input x{0} = a¹{0} of the training example.</source>
+        <translation>训练样本的输入 x{0} = a¹{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="308"/>
+        <source>The desired output y for this example.</source>
+        <translation>该样本的期望输出 y。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="310"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="313"/>
+        <source>quadratic</source>
+        <translation>二次代价</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="314"/>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="316"/>
+        <source>Quadratic: δᴸ = (aᴸ − y) ⊙ σ′(zᴸ). Cross-entropy: δᴸ = aᴸ − y, with no σ′(zᴸ) factor, so a saturated output neuron does not learn slowly.</source>
+        <translation>二次代价：δᴸ = (aᴸ − y) ⊙ σ′(zᴸ)。交叉熵：δᴸ = aᴸ − y，没有 σ′(zᴸ) 这一因子，所以饱和的输出神经元不会学得很慢。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="322"/>
+        <source>Cost</source>
+        <translation>代价</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="328"/>
+        <source>Learning rate η for Apply update.</source>
+        <translation>“应用更新”所用的学习率 η。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="330"/>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="333"/>
+        <source>Walk through</source>
+        <translation>逐步演示</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="335"/>
+        <source>Step forward ▶</source>
+        <translation>前向一步 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="337"/>
+        <source>Compute the next layer: a = σ(w a + b).</source>
+        <translation>计算下一层：a = σ(w a + b)。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="339"/>
+        <source>◀ Step backward</source>
+        <translation>◀ 反向一步</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="342"/>
+        <source>Compute the next error δ, from the output layer back, and its gradients.</source>
+        <translation>从输出层往回，计算下一层的误差 δ 及其梯度。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="345"/>
+        <source>Apply update</source>
+        <translation>应用更新</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="348"/>
+        <source>One gradient step: w → w − η ∂C/∂w and b → b − η ∂C/∂b.</source>
+        <translation>走一步梯度下降：w → w − η ∂C/∂w，b → b − η ∂C/∂b。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="351"/>
+        <source>Saturate output</source>
+        <translation>使输出饱和</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="354"/>
+        <source>Make both output neurons output almost 1 with target (1, 0): output 2 is badly wrong and saturated. Compare δᴸ under the two costs.</source>
+        <translation>让两个输出神经元都输出接近 1，而目标是 (1, 0)：输出 2 错得离谱且已饱和。比较两种代价下的 δᴸ。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="360"/>
+        <source>New weights</source>
+        <translation>新权重</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="362"/>
+        <source>Start again from the seed&apos;s random weights.</source>
+        <translation>从随机种子生成的随机权重重新开始。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="371"/>
+        <source>C before each update</source>
+        <translation>每次更新前的 C</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="371"/>
+        <source>update</source>
+        <translation>更新次数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="399"/>
+        <source>Update {n} applied with η = {eta}: every w → w − η ∂C/∂w and b → b − η ∂C/∂b. C was {c} before it; step forward to see the new C.</source>
+        <translation>已用 η = {eta} 完成第 {n} 次更新：每个 w → w − η ∂C/∂w，b → b − η ∂C/∂b。更新前 C 为 {c}；前向一步即可看到新的 C。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="411"/>
+        <source>The output layer is now saturated: both outputs are near 1, and y = (1, 0). Run the passes with each cost and compare δ of output neuron 2.</source>
+        <translation>输出层现在已饱和：两个输出都接近 1，而 y = (1, 0)。分别用两种代价走一遍前向和反向计算，比较输出神经元 2 的 δ。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="427"/>
+        <source>The example changed: the pass starts again.</source>
+        <translation>样本已更改：重新从头计算。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="433"/>
+        <source>The cost changed (the weights did not): the pass starts again.</source>
+        <translation>代价函数已更改（权重未变）：重新从头计算。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="464"/>
+        <source>&lt;b&gt;Start.&lt;/b&gt; Layer 1 is the input: a¹ = x = {x}. Every weight w&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;jk&lt;/sub&gt; (from neuron k in layer l−1 to neuron j in layer l) and every bias b&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt; is shown; z, a and δ are still unknown (?). Press &lt;b&gt;Step forward&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;开始。&lt;/b&gt;第 1 层是输入：a¹ = x = {x}。图中标出了每个权重 w&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;jk&lt;/sub&gt;（从第 l−1 层的神经元 k 到第 l 层的神经元 j）和每个偏置 b&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;；z、a 和 δ 还未知（?）。请按&lt;b&gt;前向一步&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="473"/>
+        <source>&lt;b&gt;Forward, layer 2:&lt;/b&gt; z² = w² a¹ + b², a² = σ(z²). For neuron 1: z²₁ = {terms} + ({b}) = {z}, a²₁ = σ({z}) = {a}. All of layer 2: a² = {avec}. Press &lt;b&gt;Step forward&lt;/b&gt; again.</source>
+        <translation>&lt;b&gt;前向，第 2 层：&lt;/b&gt;z² = w² a¹ + b²，a² = σ(z²)。对神经元 1：z²₁ = {terms} + ({b}) = {z}，a²₁ = σ({z}) = {a}。第 2 层整体：a² = {avec}。再按一次&lt;b&gt;前向一步&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="486"/>
+        <source>C = ½‖a³ − y‖²</source>
+        <translation>C = ½‖a³ − y‖²</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="488"/>
+        <source>C = −Σⱼ [yⱼ ln a³ⱼ + (1 − yⱼ) ln(1 − a³ⱼ)]</source>
+        <translation>C = −Σⱼ [yⱼ ln a³ⱼ + (1 − yⱼ) ln(1 − a³ⱼ)]</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="489"/>
+        <source>&lt;b&gt;Forward, layer 3 = L:&lt;/b&gt; z³ = w³ a² + b³ = {z}, a³ = σ(z³) = {a}. The output is compared with y = {y}: {formula} = &lt;b&gt;{c}&lt;/b&gt;. Now press &lt;b&gt;Step backward&lt;/b&gt; to find how C changes with every weight.</source>
+        <translation>&lt;b&gt;前向，第 3 层 = L：&lt;/b&gt;z³ = w³ a² + b³ = {z}，a³ = σ(z³) = {a}。将输出与 y = {y} 比较：{formula} = &lt;b&gt;{c}&lt;/b&gt;。现在按&lt;b&gt;反向一步&lt;/b&gt;，求出 C 随每个权重如何变化。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="503"/>
+        <source>&lt;b&gt;Backward, BP1:&lt;/b&gt; δ³ = (a³ − y) ⊙ σ′(z³) = {amy} ⊙ {sp} = &lt;b&gt;{d}&lt;/b&gt;. Note the factor σ′(z³): where an output neuron is saturated it is tiny, so δ is tiny and that neuron learns slowly, however wrong it is.</source>
+        <translation>&lt;b&gt;反向，BP1：&lt;/b&gt;δ³ = (a³ − y) ⊙ σ′(z³) = {amy} ⊙ {sp} = &lt;b&gt;{d}&lt;/b&gt;。注意因子 σ′(z³)：输出神经元饱和时它非常小，于是 δ 也非常小，无论输出错得多厉害，这个神经元都学得很慢。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="513"/>
+        <source>&lt;b&gt;Backward, BP1 with cross-entropy:&lt;/b&gt; δ³ = a³ − y = &lt;b&gt;{d}&lt;/b&gt;. The factor σ′(z³) = {sp} cancels out of this cost, so a saturated, wrong neuron still gets a large error and learns fast.</source>
+        <translation>&lt;b&gt;反向，交叉熵下的 BP1：&lt;/b&gt;δ³ = a³ − y = &lt;b&gt;{d}&lt;/b&gt;。在这个代价函数里，因子 σ′(z³) = {sp} 被约掉了，所以饱和且出错的神经元仍会得到很大的误差，学得很快。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="518"/>
+        <source> Then BP3: ∂C/∂b³ⱼ = δ³ⱼ and BP4: ∂C/∂w³ⱼₖ = a²ₖ δ³ⱼ (orange, on the edges). Check: the book&apos;s formula gives {book}; the engine&apos;s gradients give {engine}.</source>
+        <translation>接着由 BP3 得 ∂C/∂b³ⱼ = δ³ⱼ，由 BP4 得 ∂C/∂w³ⱼₖ = a²ₖ δ³ⱼ（橙色，标在连线上）。核对：书中公式得 {book}；引擎算出的梯度为 {engine}。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="524"/>
+        <source>&lt;b&gt;Backward, BP2:&lt;/b&gt; δ² = ((w³)ᵀ δ³) ⊙ σ′(z²) = {back} ⊙ {sp} = &lt;b&gt;{d}&lt;/b&gt;: the output errors are sent back along the same weights. BP3 and BP4 give ∂C/∂b²ⱼ = δ²ⱼ and ∂C/∂w²ⱼₖ = a¹ₖ δ²ⱼ. Check: book {book}, engine {engine}. Every gradient is known: press &lt;b&gt;Apply update&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;反向，BP2：&lt;/b&gt;δ² = ((w³)ᵀ δ³) ⊙ σ′(z²) = {back} ⊙ {sp} = &lt;b&gt;{d}&lt;/b&gt;：输出误差沿着同样的权重传回。由 BP3 和 BP4 得 ∂C/∂b²ⱼ = δ²ⱼ，∂C/∂w²ⱼₖ = a¹ₖ δ²ⱼ。核对：书中公式 {book}，引擎 {engine}。所有梯度都已求出：请按&lt;b&gt;应用更新&lt;/b&gt;。</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasCommands</name>
+    <message>
+        <location filename="../../playground/ui/canvas/commands.py" line="40"/>
+        <source>Add {layer}</source>
+        <translation>添加 {layer}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/commands.py" line="69"/>
+        <source>Delete {name}</source>
+        <translation>删除 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/commands.py" line="95"/>
+        <source>Move {name}</source>
+        <translation>移动 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/commands.py" line="126"/>
+        <source>Move blocks</source>
+        <translation>移动方块</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/commands.py" line="148"/>
+        <source>Edit {what}</source>
+        <translation>编辑 {what}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/commands.py" line="184"/>
+        <source>Set cost to {cost}</source>
+        <translation>将代价函数设为 {cost}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/commands.py" line="202"/>
+        <source>Load network</source>
+        <translation>载入网络</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasTeaching</name>
+    <message>
+        <location filename="../../playground/ui/canvas/teaching.py" line="41"/>
+        <source>{f} filters x ({c}x{k}x{k} weights + 1 bias) = {p:,} parameters</source>
+        <extracomment>Nielsen&apos;s fully connected comparison: a hidden layer of 30 neurons (chapter 6).</extracomment>
+        <translation>{f} 个滤波器 x（{c}x{k}x{k} 个权重 + 1 个偏置）= {p:,} 个参数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/teaching.py" line="47"/>
+        <source>{u} neurons x ({n_in:,} weights + 1 bias) = {p:,} parameters</source>
+        <translation>{u} 个神经元 x（{n_in:,} 个权重 + 1 个偏置）= {p:,} 个参数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/teaching.py" line="51"/>
+        <source>pooling has no parameters: it only summarises each {s}x{s} window</source>
+        <translation>池化层没有参数：它只是概括每个 {s}x{s} 窗口</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/teaching.py" line="54"/>
+        <source>an activation has no parameters: it applies a function to each value</source>
+        <translation>激活层没有参数：它只是对每个值施加一个函数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/teaching.py" line="70"/>
+        <source>Shared weights: {f} feature maps of {k}x{k} need {f} x {per} = {p:,} parameters for {n_out:,} outputs ({shape}) from {n_in:,} inputs.</source>
+        <translation>共享权重：{f} 个特征图、卷积核 {k}x{k}，只需 {f} x {per} = {p:,} 个参数，就能从 {n_in:,} 个输入得到 {n_out:,} 个输出（{shape}）。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/teaching.py" line="82"/>
+        <source>A dense layer producing the same {n_out:,} outputs from those {n_in:,} inputs would need {n_in:,} x {n_out:,} + {n_out:,} = {dense:,} parameters ({ratio:,.0f} times as many).</source>
+        <translation>若用全连接层从这 {n_in:,} 个输入得到同样的 {n_out:,} 个输出，需要 {n_in:,} x {n_out:,} + {n_out:,} = {dense:,} 个参数（是前者的 {ratio:,.0f} 倍）。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/teaching.py" line="87"/>
+        <source>The book&apos;s comparison: a dense hidden layer of {h} neurons on the same {n_in:,} inputs needs {n_in:,} x {h} + {h} = {book:,} parameters.</source>
+        <translation>书中的对比：在同样 {n_in:,} 个输入上接一个有 {h} 个神经元的全连接隐藏层，需要 {n_in:,} x {h} + {h} = {book:,} 个参数。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/teaching.py" line="101"/>
+        <source>Groups: with groups={g} on {c} -&gt; {f} channels each filter sees {cg} of the {c} input channels: {f}x{k}x{k}x{cg} = {grouped:,} weights versus {f}x{k}x{k}x{c} = {full:,} with groups=1 ({saved:,} fewer, {pct:.0f}% saved).</source>
+        <translation>分组卷积：{c} -&gt; {f} 个通道、groups={g} 时，每个滤波器只看 {c} 个输入通道中的 {cg} 个：{f}x{k}x{k}x{cg} = {grouped:,} 个权重，而 groups=1 时为 {f}x{k}x{k}x{c} = {full:,} 个（少 {saved:,} 个，节省 {pct:.0f}%）。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionView</name>
+    <message>
+        <location filename="../../playground/ui/views/confusion.py" line="39"/>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/confusion.py" line="40"/>
+        <source>guess</source>
+        <translation>网络的判断</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/confusion.py" line="41"/>
+        <location filename="../../playground/ui/views/confusion.py" line="61"/>
+        <source>Confusion matrix: after the first epoch</source>
+        <translation>混淆矩阵：第一轮之后显示</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/confusion.py" line="107"/>
+        <source>{0} images of {1} read correctly ({2:.1f}% of the {1}s)</source>
+        <translation>{0} 张 {1} 被正确识别（占所有 {1} 的 {2:.1f}%）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/confusion.py" line="109"/>
+        <source>{0} images of {1} read as {3} ({2:.1f}% of the {1}s)</source>
+        <translation>{0} 张 {1} 被认成了 {3}（占所有 {1} 的 {2:.1f}%）</translation>
+    </message>
+</context>
+<context>
+    <name>CostLab</name>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="53"/>
+        <source>Quadratic cost</source>
+        <extracomment>Run shows the epochs as an animation: this many epochs per tick of this many milliseconds.</extracomment>
+        <translation>二次代价</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="53"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="57"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="62"/>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="55"/>
+        <source>C = (a − y)² / 2 after each epoch.</source>
+        <translation>每轮之后的 C = (a − y)² / 2。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="57"/>
+        <source>Cross-entropy cost</source>
+        <translation>交叉熵代价</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="59"/>
+        <source>C = −[y ln a + (1 − y) ln(1 − a)] after each epoch.</source>
+        <translation>每轮之后的 C = −[y ln a + (1 − y) ln(1 − a)]。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="62"/>
+        <source>The neuron&apos;s output a (target 0), both runs</source>
+        <translation>神经元的输出 a（目标为 0），两次运行</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="66"/>
+        <source>Both runs on one scale: how fast each neuron&apos;s output falls towards 0.</source>
+        <translation>两次运行画在同一坐标上：看各神经元的输出降向 0 有多快。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="71"/>
+        <source>quadratic</source>
+        <translation>二次代价</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="74"/>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="98"/>
+        <source>One neuron, x = 1, target y = 0</source>
+        <translation>一个神经元，x = 1，目标 y = 0</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="102"/>
+        <source>The same sigmoid neuron is trained twice from the same start, once with each cost. Its output should fall from about 1 to 0.</source>
+        <translation>同一个 S 型神经元从同一起点训练两次，每次用一种代价函数。它的输出应从约 1 降到 0。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="112"/>
+        <source>saturated: w = 2, b = 2</source>
+        <translation>饱和：w = 2，b = 2</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="113"/>
+        <source>comfortable: w = 0.6, b = 0.9</source>
+        <translation>适中：w = 0.6，b = 0.9</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="115"/>
+        <source>The book&apos;s two starting points. The saturated one shows the slowdown.</source>
+        <translation>书中的两个起点。从饱和的起点出发会出现学习缓慢。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="118"/>
+        <source>Start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="120"/>
+        <source>Starting weight w.</source>
+        <translation>初始权重 w。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="122"/>
+        <source>Starting bias b.</source>
+        <translation>初始偏置 b。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="124"/>
+        <source>Learning rate η (the book uses 0.15).</source>
+        <translation>学习率 η（书中用 0.15）。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="130"/>
+        <source>How many epochs (one gradient step each).</source>
+        <translation>训练多少轮（每轮一步梯度下降）。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="131"/>
+        <source>Weight w</source>
+        <translation>权重 w</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="132"/>
+        <source>Bias b</source>
+        <translation>偏置 b</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="133"/>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="134"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="139"/>
+        <source>Train both</source>
+        <translation>同时训练</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="141"/>
+        <source>Train both neurons and watch the epochs go by.</source>
+        <translation>训练两个神经元，观察一轮轮的变化。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="143"/>
+        <source>Show result</source>
+        <translation>显示结果</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="145"/>
+        <source>Jump straight to the last epoch.</source>
+        <translation>直接跳到最后一轮。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="191"/>
+        <source>At the start z = w + b = {z}, a = σ(z) = {a} and σ′(z) = {sp}. Quadratic cost&apos;s gradient is (a − y) σ′(z); cross-entropy&apos;s is just (a − y).</source>
+        <translation>起始时 z = w + b = {z}，a = σ(z) = {a}，σ′(z) = {sp}。二次代价的梯度是 (a − y) σ′(z)；交叉熵的梯度只是 (a − y)。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="231"/>
+        <source>Epoch {n}: &lt;span style=&apos;color:{qc}&apos;&gt;quadratic a = {qa}, C = {qcost}&lt;/span&gt;; &lt;span style=&apos;color:{cc}&apos;&gt;cross-entropy a = {ca}, C = {ccost}&lt;/span&gt;.</source>
+        <translation>第 {n} 轮：&lt;span style=&apos;color:{qc}&apos;&gt;二次代价 a = {qa}，C = {qcost}&lt;/span&gt;；&lt;span style=&apos;color:{cc}&apos;&gt;交叉熵 a = {ca}，C = {ccost}&lt;/span&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="245"/>
+        <source>In the first {k} epochs the quadratic neuron&apos;s output fell by {dq}, the cross-entropy neuron&apos;s by {dc}.</source>
+        <translation>前 {k} 轮中，二次代价神经元的输出下降了 {dq}，交叉熵神经元的输出下降了 {dc}。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="256"/>
+        <source>The quadratic neuron starts saturated (σ′(z) small), so its gradient is small and it learns slowly exactly when it is most wrong: the learning slowdown. Cross-entropy&apos;s gradient has no σ′(z) factor, so the worse the output, the faster it learns.</source>
+        <translation>二次代价的神经元一开始就饱和（σ′(z) 很小），所以梯度很小，恰恰在错得最厉害时学得最慢：这就是学习缓慢问题。交叉熵的梯度没有 σ′(z) 因子，所以输出越糟，学得越快。</translation>
+    </message>
+</context>
+<context>
+    <name>CostPlot</name>
+    <message>
+        <location filename="../../playground/ui/views/plots.py" line="100"/>
+        <source>Cost</source>
+        <translation>代价</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/plots.py" line="101"/>
+        <source>cost</source>
+        <translation>代价</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/plots.py" line="101"/>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/plots.py" line="107"/>
+        <source>mini-batch</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/plots.py" line="108"/>
+        <source>smoothed</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/plots.py" line="115"/>
+        <source>epoch mean</source>
+        <translation>每轮均值</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetBrowser</name>
+    <message>
+        <location filename="../../playground/ui/dataset_browser.py" line="111"/>
+        <source>Loading the built-in MNIST…</source>
+        <translation>正在载入内置的 MNIST…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/dataset_browser.py" line="117"/>
+        <source>Test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/dataset_browser.py" line="118"/>
+        <source>Validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/dataset_browser.py" line="119"/>
+        <source>Training</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/dataset_browser.py" line="122"/>
+        <source>Which part of the dataset to browse</source>
+        <translation>要浏览数据集的哪一部分</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/dataset_browser.py" line="126"/>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/dataset_browser.py" line="129"/>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/dataset_browser.py" line="136"/>
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/dataset_browser.py" line="153"/>
+        <source>Click an image to let the network read it</source>
+        <translation>点击图像，让网络识别它</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/dataset_browser.py" line="197"/>
+        <source>{0}: {1} training, {2} validation, {3} test images of {4}</source>
+        <translation>{0}：训练图像 {1} 张，验证图像 {2} 张，测试图像 {3} 张，尺寸 {4}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/dataset_browser.py" line="275"/>
+        <source>of {0}</source>
+        <translation>/ {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DenseWeightsView</name>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="379"/>
+        <location filename="../../playground/ui/views/inside.py" line="387"/>
+        <source>No network yet</source>
+        <extracomment>After conv layers each unit is many small maps: show this many units so they stay legible.</extracomment>
+        <translation>还没有网络</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="387"/>
+        <source>This network has no dense layer.</source>
+        <translation>这个网络没有全连接层。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="409"/>
+        <source>{0}: {1} units, each a {2}</source>
+        <translation>{0}：{1} 个单元，每个显示为 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="420"/>
+        <source>{0}: first {3} of {1} units, each {2}</source>
+        <translation>{0}：{1} 个单元中的前 {3} 个，每个显示为 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="426"/>
+        <source>{0}×{1} image</source>
+        <translation>{0}×{1} 图像</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="428"/>
+        <source>{0} maps of {1}×{2}</source>
+        <translation>{0} 个 {1}×{2} 特征图</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="437"/>
+        <source>{0}, unit {1}: weights {2:+.3f} … {3:+.3f}</source>
+        <translation>{0}，单元 {1}：权重 {2:+.3f} … {3:+.3f}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="443"/>
+        <source>row of {0} inputs</source>
+        <translation>一行 {0} 个输入</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="447"/>
+        <source>{0}, unit {1}, input {2}: {3:+.3f}</source>
+        <translation>{0}，单元 {1}，输入 {2}：{3:+.3f}</translation>
+    </message>
+</context>
+<context>
+    <name>DescentLab</name>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="84"/>
+        <source>Cost C after each step</source>
+        <extracomment>How often Run takes a step, and the most steps one run takes. The grad C arrow is drawn this long (in map units per unit of |grad C|, capped) so it fits.</extracomment>
+        <translation>每步之后的代价 C</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="84"/>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="86"/>
+        <source>C should fall every step; if it rises, η is too large.</source>
+        <translation>C 应该每步都下降；如果上升，说明 η 太大。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="105"/>
+        <source>Cost surface C(v1, v2): click to place the ball</source>
+        <translation>代价曲面 C(v1, v2)：点击放置小球</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="108"/>
+        <source>Dark is low cost, bright is high. Click anywhere to put the ball there. Orange arrow: direction of ∇C (uphill). Pink arrow: the step Δv = −η∇C.</source>
+        <translation>暗处代价低，亮处代价高。点击任意位置即可把小球放到那里。橙色箭头：∇C 的方向（上坡）。粉色箭头：这一步 Δv = −η∇C。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="143"/>
+        <source>Gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="149"/>
+        <source>Bowl</source>
+        <translation>碗形</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="150"/>
+        <source>Long narrow valley</source>
+        <translation>狭长山谷</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="151"/>
+        <source>Two minima</source>
+        <translation>两个极小值</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="156"/>
+        <source>Bowl: the easy case. Valley: steep across, nearly flat along, so one η is too big one way and too small the other. Two minima: where you end up depends on where you start.</source>
+        <translation>碗形：简单的情形。山谷：横向陡峭、纵向几乎平坦，所以同一个 η 对一个方向太大，对另一个方向又太小。两个极小值：最终停在哪里取决于从哪里出发。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="165"/>
+        <source>Surface</source>
+        <translation>曲面</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="172"/>
+        <source>Learning rate η: the step is Δv = −η∇C. Too small crawls; too large overshoots the minimum or diverges.</source>
+        <translation>学习率 η：每一步为 Δv = −η∇C。太小则爬得很慢；太大则会越过极小值，甚至发散。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="178"/>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="182"/>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="184"/>
+        <source>Take one step Δv = −η∇C.</source>
+        <translation>走一步 Δv = −η∇C。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="186"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="284"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="190"/>
+        <source>Keep stepping until the ball settles, runs away, or {n} steps pass.</source>
+        <translation>一直走下去，直到小球停稳、跑飞，或走满 {n} 步。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="195"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="197"/>
+        <source>Put the ball back at the start and clear the path.</source>
+        <translation>把小球放回起点并清除轨迹。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="293"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="363"/>
+        <source>Step {n}: v = ({v1}, {v2}) has run far off the map.</source>
+        <translation>第 {n} 步：v = ({v1}, {v2}) 已经跑出地图很远了。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="371"/>
+        <source>Step {n}</source>
+        <translation>第 {n} 步</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="374"/>
+        <source> &amp;nbsp;(arrow shows its direction)</source>
+        <translation> &amp;nbsp;（箭头表示其方向）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="378"/>
+        <source> &amp;nbsp;(arrow to scale)</source>
+        <translation> &amp;nbsp;（箭头按比例绘制）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="387"/>
+        <source>Ready. Press Step or Run, or click the map to move the ball.</source>
+        <translation>就绪。按“单步”或“运行”，或点击地图移动小球。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="388"/>
+        <source>Descending: C falls with each step.</source>
+        <translation>正在下降：C 每步都在减小。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="389"/>
+        <source>Crawling: η = {eta} is so small that each step barely moves the ball, though the slope is clear. Raise η.</source>
+        <translation>爬行：η = {eta} 太小，尽管坡度明显，每一步几乎都没让小球移动。请增大 η。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="393"/>
+        <source>Overshooting: the last step went past the valley floor and C rose. η = {eta} is too large for this curvature.</source>
+        <translation>越过头了：上一步越过了谷底，C 反而上升。对这样的曲率来说，η = {eta} 太大了。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="397"/>
+        <source>Zig-zagging: each step jumps across the valley floor. C still falls, but η = {eta} is close to the largest that works here ({limit}).</source>
+        <translation>之字形前进：每一步都跳过谷底到对面。C 仍在下降，但 η = {eta} 已接近这里可用的最大值（{limit}）。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="401"/>
+        <source>Converged after {n} steps: ∇C ≈ 0, the ball rests in a minimum.</source>
+        <translation>{n} 步后收敛：∇C ≈ 0，小球停在一个极小值处。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="404"/>
+        <source>Diverged after {n} steps: η = {eta} is too large. Every step overshoots further than the last, so C explodes. Lower η below {limit} and reset.</source>
+        <translation>{n} 步后发散：η = {eta} 太大。每一步都比上一步越得更远，C 急剧增大。请把 η 降到 {limit} 以下，然后重置。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="411"/>
+        <source>But this is the shallower minimum: gradient descent only feels the slope where the ball stands, so it cannot know a deeper valley lies beyond the ridge.</source>
+        <translation>但这是较浅的那个极小值：梯度下降只能感知小球所在处的坡度，无从知道山脊另一边还有更深的山谷。</translation>
+    </message>
+</context>
+<context>
+    <name>DrawPad</name>
+    <message>
+        <location filename="../../playground/ui/draw_pad.py" line="68"/>
+        <source>stroke</source>
+        <extracomment>Side of the pad in logical pixels: ten times MNIST&apos;s 28. Default brush width in pad pixels. A digit drawn about 200 px tall is scaled by 20/200 into MNIST&apos;s 20x20 box, so 30 px becomes a 3 px stroke there, about as much ink as MNIST&apos;s digits.</extracomment>
+        <translation>笔画</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_pad.py" line="83"/>
+        <source>clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_pad.py" line="136"/>
+        <source>Draw a digit here; the network reads it as you write</source>
+        <translation>在这里写一个数字；网络会边写边识别</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_pad.py" line="137"/>
+        <source>Drawing pad</source>
+        <translation>画板</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_pad.py" line="205"/>
+        <source>Draw a digit here</source>
+        <translation>在这里写一个数字</translation>
+    </message>
+</context>
+<context>
+    <name>DrawPanel</name>
+    <message>
+        <location filename="../../playground/ui/draw_panel.py" line="75"/>
+        <source>The engine is warming up…</source>
+        <extracomment>How long the prediction waits after a change of the drawing, so changes coalesce. Side of the preview of the network&apos;s input (5 screen pixels per input pixel). The image most recently sent to the network, (C, H, W) float32, or None when blank.</extracomment>
+        <translation>引擎正在预热…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_panel.py" line="84"/>
+        <source>What the network sees: your drawing cropped, scaled into 20x20 and centred by its centre of mass in 28x28 pixels, as MNIST was made</source>
+        <translation>网络看到的图像：与 MNIST 的制作方式相同，你的笔迹被裁剪、缩放到 20x20，再按质心居中放入 28x28 像素</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_panel.py" line="89"/>
+        <location filename="../../playground/ui/draw_panel.py" line="193"/>
+        <source>Network input (28×28)</source>
+        <translation>网络输入（28×28）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_panel.py" line="97"/>
+        <source>Brush width in pad pixels</source>
+        <translation>画笔宽度（画板像素）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_panel.py" line="102"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_panel.py" line="104"/>
+        <source>Clear the pad (Delete)</source>
+        <translation>清空画板（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_panel.py" line="106"/>
+        <source>Undo stroke</source>
+        <translation>撤销笔画</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_panel.py" line="108"/>
+        <source>Take back the last stroke (Ctrl+Z)</source>
+        <translation>撤回最后一笔（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_panel.py" line="126"/>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_panel.py" line="191"/>
+        <source>Dataset image, label {0}</source>
+        <translation>数据集图像，标签 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_panel.py" line="198"/>
+        <source>Draw a digit</source>
+        <translation>写一个数字</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_panel.py" line="200"/>
+        <source>No model: open one (File ▸ Open model) or train one</source>
+        <translation>没有模型：打开一个（文件 ▸ 打开模型）或训练一个</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_panel.py" line="217"/>
+        <source>{0} px</source>
+        <translation>{0} 像素</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureMapView</name>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="186"/>
+        <source>No network yet</source>
+        <translation>还没有网络</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="194"/>
+        <source>This network has no convolutional layer, so no feature maps.</source>
+        <translation>这个网络没有卷积层，所以没有特征图。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="225"/>
+        <source>probe</source>
+        <translation>观察图像</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="228"/>
+        <source>{0}: {1} maps of {2}×{3} ({4})</source>
+        <translation>{0}：{1} 个 {2}×{3} 特征图（{4}）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="237"/>
+        <source>{0}, map {1}: activation {2:.3f} here</source>
+        <translation>{0}，特征图 {1}：此处激活值 {2:.3f}</translation>
+    </message>
+</context>
+<context>
+    <name>HalfAdderView</name>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="518"/>
+        <source>Half adder from NAND perceptrons</source>
+        <translation>由与非感知器构成的半加器</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="521"/>
+        <source>Five NAND perceptrons add two bits: x1 + x2 = sum + 2·carry. The engine runs them as a layered network of step units; wires that skip a layer pass through relay perceptrons (weight 2, bias −1) that copy a bit.</source>
+        <translation>五个与非（NAND）感知器把两个比特相加：x1 + x2 = 和 + 2·进位。引擎把它们当作由阶跃单元组成的分层网络来运行；跨层的连线要经过中继感知器（权重 2，偏置 −1），由它原样传递一个比特。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="545"/>
+        <source>Switch input bit x{0}.</source>
+        <translation>切换输入位 x{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="556"/>
+        <source>sum</source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="556"/>
+        <source>carry</source>
+        <translation>进位</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="563"/>
+        <source>Every input pair through the engine&apos;s NAND network.</source>
+        <translation>每一对输入经引擎的与非网络得到的结果。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="591"/>
+        <source>The two −2 wires from n1 to the carry gate, merged.</source>
+        <translation>从 n1 到进位门的两条 −2 连线，合并显示。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="601"/>
+        <source>NAND perceptron {0}: weights −2, −2, bias 3</source>
+        <translation>与非感知器 {0}：权重 −2、−2，偏置 3</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="603"/>
+        <source>input bit {0}</source>
+        <translation>输入位 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="632"/>
+        <source>{x1} + {x2} = &lt;b&gt;sum {s}&lt;/b&gt;, &lt;b&gt;carry {c}&lt;/b&gt; (binary {c}{s})</source>
+        <translation>{x1} + {x2} = &lt;b&gt;和 {s}&lt;/b&gt;，&lt;b&gt;进位 {c}&lt;/b&gt;（二进制 {c}{s}）</translation>
+    </message>
+</context>
+<context>
+    <name>KernelView</name>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="66"/>
+        <source>No network yet</source>
+        <translation>还没有网络</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="73"/>
+        <source>This network has no convolutional layer, so no kernels.</source>
+        <translation>这个网络没有卷积层，所以没有卷积核。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="109"/>
+        <source>{0}: {1} filters {2}×{2}, 1 channel</source>
+        <translation>{0}：{1} 个 {2}×{2} 滤波器，1 个通道</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="128"/>
+        <source>g{0}: ch {1}–{2}</source>
+        <translation>组 {0}：通道 {1}–{2}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="132"/>
+        <source>{0}: {1} filters × {2} channels, {3}×{3}, {4} groups</source>
+        <translation>{0}：{1} 个滤波器 × {2} 个通道，{3}×{3}，{4} 组</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="138"/>
+        <source>{0}: {1} filters × {2} channels, {3}×{3}</source>
+        <translation>{0}：{1} 个滤波器 × {2} 个通道，{3}×{3}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="155"/>
+        <source>{0}, filter {1}: weights {2:+.3f} … {3:+.3f}</source>
+        <translation>{0}，滤波器 {1}：权重 {2:+.3f} … {3:+.3f}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="168"/>
+        <source>{0}, filter {1} (group {2}) does not see input channel {3}</source>
+        <translation>{0}，滤波器 {1}（第 {2} 组）看不到输入通道 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="172"/>
+        <source>{0}, filter {1}, input channel {2}: weights {3:+.3f} … {4:+.3f}</source>
+        <translation>{0}，滤波器 {1}，输入通道 {2}：权重 {3:+.3f} … {4:+.3f}</translation>
+    </message>
+</context>
+<context>
+    <name>LabsPanel</name>
+    <message>
+        <location filename="../../playground/ui/labs/panel.py" line="85"/>
+        <source>1 · Neuron</source>
+        <extracomment>The smallest size a lab is laid out at; a smaller dock shows scroll bars.</extracomment>
+        <translation>1 · 神经元</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/panel.py" line="85"/>
+        <source>Perceptron versus sigmoid neuron, NAND, half adder</source>
+        <translation>感知器与 S 型神经元、与非门、半加器</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/panel.py" line="86"/>
+        <source>2 · Gradient descent</source>
+        <translation>2 · 梯度下降</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/panel.py" line="86"/>
+        <source>A ball rolling down a cost surface</source>
+        <translation>小球沿代价曲面滚下</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/panel.py" line="87"/>
+        <source>3 · Backpropagation</source>
+        <translation>3 · 反向传播</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/panel.py" line="87"/>
+        <source>The four equations, number by number</source>
+        <translation>四个基本方程，逐个数字演算</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/panel.py" line="88"/>
+        <source>4 · Cost comparison</source>
+        <translation>4 · 代价函数对比</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/panel.py" line="88"/>
+        <source>Quadratic versus cross-entropy cost</source>
+        <translation>二次代价与交叉熵代价</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/panel.py" line="94"/>
+        <source>Preparing the lab…</source>
+        <translation>正在准备实验…</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <location filename="../../playground/ui/i18n.py" line="136"/>
+        <source>&amp;Language</source>
+        <extracomment>Language code -&gt; its name in that language (as the Language menu shows it). The QSettings key that stores the chosen language code. Where playground_&lt;code&gt;.ts (source) and playground_&lt;code&gt;.qm (compiled) live. The package whose sources hold the translatable strings.</extracomment>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/i18n.py" line="156"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/i18n.py" line="157"/>
+        <source>{language} takes effect the next time Playground starts.</source>
+        <translation>界面语言（{language}）将在下次启动 Playground 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>LayerInspector</name>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="67"/>
+        <source>Network</source>
+        <extracomment>A message for the status line (a refused value, with the engine&apos;s reason).</extracomment>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="74"/>
+        <source>The cost the network learns to reduce. log-likelihood needs a softmax output; cross-entropy needs sigmoid (or softmax) outputs; quadratic takes any.</source>
+        <translation>网络通过学习来减小的代价。对数似然需要 softmax 输出；交叉熵需要 sigmoid（或 softmax）输出；二次代价适用于任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="80"/>
+        <source>Cost</source>
+        <translation>代价函数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="83"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="141"/>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="90"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="92"/>
+        <source>Move this layer one place towards the input (Alt+Up)</source>
+        <translation>把这一层往输入方向移一位（Alt+Up）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="93"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="96"/>
+        <source>Move this layer one place towards the output (Alt+Down)</source>
+        <translation>把这一层往输出方向移一位（Alt+Down）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="98"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="100"/>
+        <source>Remove this layer (Delete)</source>
+        <translation>移除这一层（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="142"/>
+        <source>Select a block on the canvas to edit it.</source>
+        <translation>在画布上选中一个方块即可编辑它。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="144"/>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="146"/>
+        <source>One sample of the data: {shape} ({n:,} values). The MNIST digits are 1x28x28 grey images; the data decides this shape.</source>
+        <translation>数据的一个样本：{shape}（{n:,} 个值）。MNIST 数字是 1x28x28 的灰度图像；这个形状由数据决定。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="191"/>
+        <source>Filters</source>
+        <translation>滤波器数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="192"/>
+        <source>Kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="193"/>
+        <source>Stride</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="194"/>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="195"/>
+        <source>Groups</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="196"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="197"/>
+        <source>Neurons</source>
+        <translation>神经元数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="198"/>
+        <source>Pooling</source>
+        <translation>池化方式</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="199"/>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="203"/>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="203"/>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="203"/>
+        <source>average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="207"/>
+        <source>How many feature maps (filters) the layer makes</source>
+        <translation>这一层生成多少个特征图（滤波器）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="208"/>
+        <source>The side of each square filter, e.g. 5 for 5x5</source>
+        <translation>每个正方形滤波器的边长，例如 5 表示 5x5</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="209"/>
+        <source>How far the filter moves each step</source>
+        <translation>滤波器每次移动的距离</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="210"/>
+        <source>Zeros added around the input before filtering</source>
+        <translation>滤波前在输入四周补的零</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="211"/>
+        <source>Split the channels into groups; each filter sees only its group&apos;s channels. Must divide both the input channels and the filters.</source>
+        <translation>把通道分成若干组；每个滤波器只看到本组的通道。必须能同时整除输入通道数和滤波器数。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="215"/>
+        <source>The side of each square pooling window (its stride too)</source>
+        <translation>每个正方形池化窗口的边长（也是其步幅）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="216"/>
+        <source>How many neurons (outputs) the layer has</source>
+        <translation>这一层有多少个神经元（输出）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="217"/>
+        <source>max, L2 (root of the sum of squares) or average of each window</source>
+        <translation>取每个窗口的最大值、L2（平方和的平方根）或平均值</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="218"/>
+        <source>The function each neuron applies to its weighted input</source>
+        <translation>每个神经元对其带权输入施加的函数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="250"/>
+        <source>{a} → {b}  ({params:,} parameters)</source>
+        <translation>{a} → {b}（{params:,} 个参数）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="260"/>
+        <source>{a} → ? (the engine refuses this layer)</source>
+        <translation>{a} → ?（引擎拒绝这一层）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="281"/>
+        <source>Layer      Output     Params</source>
+        <translation>层            输出      参数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="285"/>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPalette</name>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="33"/>
+        <source>σ(z) = 1 / (1 + e^-z): Nielsen&apos;s smooth neuron, outputs in (0, 1)</source>
+        <translation>σ(z) = 1 / (1 + e^-z)：Nielsen 书中的平滑神经元，输出在 (0, 1) 之间</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="34"/>
+        <source>tanh(z): like sigmoid but centred on 0, outputs in (-1, 1)</source>
+        <translation>tanh(z)：类似 sigmoid，但以 0 为中心，输出在 (-1, 1) 之间</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="35"/>
+        <source>max(0, z): rectified linear unit; trains deep nets faster (chapter 6)</source>
+        <translation>max(0, z)：修正线性单元（ReLU）；训练深度网络更快（第 6 章）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="36"/>
+        <source>z unchanged: no non-linearity</source>
+        <translation>原样输出 z：没有非线性</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="37"/>
+        <source>class probabilities that sum to 1; belongs after the last dense layer</source>
+        <translation>各类别的概率，总和为 1；应放在最后一个全连接层之后</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="38"/>
+        <source>the perceptron&apos;s 0/1 step: gradient descent cannot train through it (no slope)</source>
+        <translation>感知器的 0/1 阶跃：梯度下降无法穿过它进行训练（没有斜率）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="43"/>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="46"/>
+        <source>Dense</source>
+        <translation>全连接</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="48"/>
+        <source>Fully connected: every neuron sees every input. Default: 100 sigmoid neurons.</source>
+        <translation>全连接：每个神经元都连接所有输入。默认：100 个 sigmoid 神经元。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="52"/>
+        <source>Conv</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="62"/>
+        <source>Convolution: small shared filters slide over the image, one feature map each. Default: 20 filters of 5x5, stride 1.</source>
+        <translation>卷积：共享权重的小滤波器在图像上滑动，每个滤波器产生一个特征图。默认：20 个 5x5 滤波器，步幅 1。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="67"/>
+        <source>Pooling</source>
+        <translation>池化</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="70"/>
+        <source>Max pool</source>
+        <translation>最大池化</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="72"/>
+        <source>Keeps the largest value of each 2x2 window: halves height and width.</source>
+        <translation>保留每个 2x2 窗口中的最大值：高和宽减半。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="76"/>
+        <source>L2 pool</source>
+        <translation>L2 池化</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="78"/>
+        <source>Square root of the sum of squares of each 2x2 window (chapter 6).</source>
+        <translation>每个 2x2 窗口中各值平方和的平方根（第 6 章）。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="82"/>
+        <source>Average pool</source>
+        <translation>平均池化</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="84"/>
+        <source>The mean of each 2x2 window.</source>
+        <translation>每个 2x2 窗口的平均值。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="86"/>
+        <source>Activations</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="115"/>
+        <source>Layer palette</source>
+        <extracomment>The user asked to add this layer (double-click or Enter).</extracomment>
+        <translation>层面板</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/palette.py" line="117"/>
+        <source>Drag a layer onto the canvas (onto an arrow to insert it there), or double-click it to add it after the selected block.</source>
+        <translation>把一个层拖到画布上（拖到箭头上即插入到该处），或双击它，添加到所选方块之后。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="139"/>
+        <source>&amp;Open model…</source>
+        <extracomment>The model shipped with the app, trained by our own engine, loaded at start-up. How many recent model files and dataset folders the File menu remembers. Engine states shown in the status bar.</extracomment>
+        <translation>打开模型(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="142"/>
+        <source>Load a trained network from a .npz file</source>
+        <translation>从 .npz 文件载入训练好的网络</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="146"/>
+        <source>&amp;Save model as…</source>
+        <translation>模型另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="149"/>
+        <source>Save the current network to a .npz file</source>
+        <translation>把当前网络保存为 .npz 文件</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="153"/>
+        <source>Open &amp;dataset folder…</source>
+        <translation>打开数据集文件夹(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="157"/>
+        <source>Load a folder holding the four IDX files of an MNIST-like dataset</source>
+        <translation>载入一个文件夹，其中包含类 MNIST 数据集的四个 IDX 文件</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="161"/>
+        <source>Use the built-in &amp;MNIST</source>
+        <translation>使用内置的 MNIST(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="164"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="169"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="172"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="177"/>
+        <source>&amp;Clear drawing</source>
+        <translation>清除笔迹(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="182"/>
+        <source>Empty the draw pad (undo brings it back)</source>
+        <translation>清空画板（撤销可恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="185"/>
+        <source>&amp;Pause training</source>
+        <translation>暂停训练(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="190"/>
+        <source>Pause or resume training (Space)</source>
+        <translation>暂停或继续训练（空格键）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="193"/>
+        <source>&amp;Reset layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="196"/>
+        <source>&amp;About Playground</source>
+        <translation>关于 Playground(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="202"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="208"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="212"/>
+        <source>&amp;Export view as PNG</source>
+        <translation>将视图导出为 PNG(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="218"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="224"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="228"/>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="231"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="235"/>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="257"/>
+        <source>Draw</source>
+        <translation>手写</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="264"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="276"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="282"/>
+        <source>Labs</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="286"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="286"/>
+        <source>Training controls appear here.</source>
+        <translation>训练控件显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="287"/>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="287"/>
+        <source>Feature maps, kernels and plots appear here.</source>
+        <translation>特征图、卷积核和曲线图显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="402"/>
+        <source>Built a new network with {0:,} parameters</source>
+        <translation>已构建新网络，共 {0:,} 个参数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="409"/>
+        <location filename="../../playground/ui/main_window.py" line="813"/>
+        <location filename="../../playground/ui/main_window.py" line="833"/>
+        <source>unsaved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="412"/>
+        <source>Replace the trained network?</source>
+        <translation>替换已训练的网络？</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="413"/>
+        <source>The current network ({0}) has been trained for {1} epoch(s). Building the canvas&apos;s network replaces it with fresh random weights; save it first (Ctrl+S) if you want to keep it.
+
+Build the new network?</source>
+        <translation>当前网络（{0}）已训练了 {1} 轮。构建画布上的网络会用全新的随机权重替换它；如果想保留，请先保存（Ctrl+S）。
+
+要构建新网络吗？</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="450"/>
+        <location filename="../../playground/ui/main_window.py" line="482"/>
+        <source>Cannot open the model</source>
+        <translation>无法打开模型</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="451"/>
+        <source>{0} could not be loaded:
+
+{1}
+
+The current model is kept.</source>
+        <translation>无法载入 {0}：
+
+{1}
+
+当前模型保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="470"/>
+        <source>Model: loading {0}…</source>
+        <translation>模型：正在载入 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="483"/>
+        <source>{0} could not be loaded:
+
+{1}</source>
+        <translation>无法载入 {0}：
+
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="490"/>
+        <location filename="../../playground/ui/main_window.py" line="676"/>
+        <source>Nothing to save</source>
+        <translation>没有可保存的内容</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="490"/>
+        <location filename="../../playground/ui/main_window.py" line="676"/>
+        <source>There is no model to save yet.</source>
+        <translation>还没有可保存的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="496"/>
+        <source>Cannot save the model</source>
+        <translation>无法保存模型</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="497"/>
+        <source>{0} could not be written:
+
+{1}</source>
+        <translation>无法写入 {0}：
+
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="505"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="528"/>
+        <source>Cannot open the dataset</source>
+        <translation>无法打开数据集</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="529"/>
+        <source>{0} could not be loaded as a dataset:
+
+{1}
+
+A dataset folder holds four IDX files: training images and labels, test images and labels (as MNIST&apos;s train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, optionally .gz).</source>
+        <translation>无法把 {0} 作为数据集载入：
+
+{1}
+
+数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="548"/>
+        <source>Loading the built-in MNIST…</source>
+        <translation>正在载入内置的 MNIST…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="549"/>
+        <source>Dataset: loading MNIST…</source>
+        <translation>数据集：正在载入 MNIST…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="555"/>
+        <source>The built-in MNIST could not be loaded: {0}</source>
+        <translation>无法载入内置的 MNIST：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="587"/>
+        <source>The engine failed to start: {0}</source>
+        <translation>引擎启动失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="591"/>
+        <source>The engine is warming up; your drawing is read once it is ready</source>
+        <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="603"/>
+        <source>Engine: warming up…</source>
+        <translation>引擎：正在预热…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="605"/>
+        <source>Compiling the engine&apos;s kernels; the first run takes up to half a minute</source>
+        <translation>正在编译引擎的计算内核；首次运行最多需要半分钟</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="608"/>
+        <source>Engine: ready</source>
+        <translation>引擎：就绪</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="609"/>
+        <source>The engine&apos;s kernels are compiled</source>
+        <translation>引擎的计算内核已编译完成</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="611"/>
+        <source>Engine: failed</source>
+        <translation>引擎：失败</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="641"/>
+        <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="652"/>
+        <source>About Playground</source>
+        <translation>关于 Playground</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="667"/>
+        <source>Open model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="669"/>
+        <source>Playground models (*.npz);;All files (*)</source>
+        <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="682"/>
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="684"/>
+        <source>Playground models (*.npz)</source>
+        <translation>Playground 模型 (*.npz)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="693"/>
+        <source>Open dataset folder</source>
+        <translation>打开数据集文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="702"/>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="705"/>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="705"/>
+        <source>{0} could not be written.</source>
+        <translation>无法写入 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="716"/>
+        <source>Whole window</source>
+        <translation>整个窗口</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="730"/>
+        <source>Export view as PNG</source>
+        <translation>将视图导出为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="732"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="761"/>
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="810"/>
+        <source>Model: none</source>
+        <translation>模型：无</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="811"/>
+        <source>Open a model (Ctrl+O) or train one</source>
+        <translation>打开一个模型（Ctrl+O）或训练一个</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="814"/>
+        <source>Model: {0}</source>
+        <translation>模型：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="818"/>
+        <source>{0} parameters</source>
+        <translation>{0} 个参数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="823"/>
+        <source>Dataset: none</source>
+        <translation>数据集：无</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="826"/>
+        <source>Dataset: {0}</source>
+        <translation>数据集：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="831"/>
+        <source>Playground</source>
+        <translation>Playground</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="834"/>
+        <source>Playground — {0}</source>
+        <translation>Playground — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MistakesGallery</name>
+    <message>
+        <location filename="../../playground/ui/views/confusion.py" line="139"/>
+        <source>Validation images the network got wrong: its guess, then the true label. Click one to make it the probe.</source>
+        <extracomment>(image (C, H, W), true label) of the mistake the user clicked.</extracomment>
+        <translation>网络认错的验证集图像：先是网络的判断，后是真实标签。点击一张即可设为观察图像。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/confusion.py" line="164"/>
+        <source>{0} (is {1})</source>
+        <translation>{0}（实为 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/confusion.py" line="167"/>
+        <source>Validation image #{0}: the network read {1}, the label says {2}. Click to make it the probe.</source>
+        <translation>验证集图像 #{0}：网络认成了 {1}，标签是 {2}。点击即可设为观察图像。</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCanvas</name>
+    <message>
+        <location filename="../../playground/ui/canvas/items.py" line="121"/>
+        <source>Error: {message}</source>
+        <extracomment>Fill and outline colours by layer type (light fill, darker outline).</extracomment>
+        <translation>错误：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDiagram</name>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="98"/>
+        <source>layer 1: input</source>
+        <extracomment>How far before its target neuron (horizontally) each weight&apos;s label sits, per layer.</extracomment>
+        <translation>第 1 层：输入层</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="99"/>
+        <source>layer 2: hidden</source>
+        <translation>第 2 层：隐藏层</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="100"/>
+        <source>layer 3 = L: output</source>
+        <translation>第 3 层 = L：输出层</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="115"/>
+        <source>w{l}_{j}{k}: the weight from neuron {k} in layer {lp} to neuron {j} in layer {l}</source>
+        <translation>w{l}_{j}{k}：从第 {lp} 层神经元 {k} 到第 {l} 层神经元 {j} 的权重</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPanel</name>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="86"/>
+        <source>Every weight and bias the network will learn, summed over the blocks</source>
+        <extracomment>A fresh engine Network was built from the canvas (&quot;Build network&quot;). A message for the window&apos;s status bar (faults in the engine&apos;s words, saves, builds). The network on the canvas changed (any edit, undo or redo); carries nothing. Called before &quot;Build network&quot; replaces the current network; return False to cancel. The seed of the weights &quot;Build network&quot; draws.</extracomment>
+        <translation>网络要学习的全部权重和偏置，各方块合计</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="140"/>
+        <source>Canvas</source>
+        <translation>画布</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="144"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="156"/>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="157"/>
+        <source>Start from one of the book&apos;s networks</source>
+        <translation>从书中的某个网络开始</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="164"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="165"/>
+        <source>Open a network architecture (JSON spec)</source>
+        <translation>打开网络结构（JSON 规格）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="170"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="171"/>
+        <source>Save this architecture as JSON (the engine&apos;s spec format)</source>
+        <translation>把这个结构保存为 JSON（引擎的规格格式）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="175"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="176"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="185"/>
+        <source>Tidy</source>
+        <translation>整理</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="186"/>
+        <source>Auto-layout: stack the blocks from input to output</source>
+        <translation>自动布局：从输入到输出依次排列方块</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="191"/>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="192"/>
+        <source>Zoom to show the whole network (Ctrl + wheel zooms)</source>
+        <translation>缩放以显示整个网络（Ctrl + 滚轮缩放）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="196"/>
+        <source>Build network</source>
+        <translation>构建网络</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="198"/>
+        <source>Turn the canvas into a fresh network with new random weights, ready to train</source>
+        <translation>把画布变成一个带新随机权重的网络，准备训练</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="215"/>
+        <source>Undo {what} (Ctrl+Z)</source>
+        <translation>撤销“{what}”（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="217"/>
+        <source>Nothing to undo</source>
+        <translation>没有可撤销的操作</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="220"/>
+        <source>Redo {what} (Ctrl+Shift+Z)</source>
+        <translation>重做“{what}”（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="222"/>
+        <source>Nothing to redo</source>
+        <translation>没有可重做的操作</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="246"/>
+        <source>Load network</source>
+        <translation>载入网络</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="255"/>
+        <source>Load preset {name}</source>
+        <translation>载入预设 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="259"/>
+        <source>Loaded preset {name}</source>
+        <translation>已载入预设 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="266"/>
+        <source>Saved the architecture to {path}</source>
+        <translation>已将网络结构保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="273"/>
+        <source>Open {name}</source>
+        <translation>打开 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="275"/>
+        <source>Cannot open {path}: {error}</source>
+        <translation>无法打开 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="278"/>
+        <source>Opened {path}</source>
+        <translation>已打开 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="285"/>
+        <source>Open architecture</source>
+        <translation>打开网络结构</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="287"/>
+        <source>Network spec (*.json);;All files (*)</source>
+        <translation>网络规格 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="296"/>
+        <source>Save architecture</source>
+        <translation>保存网络结构</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="298"/>
+        <source>Network spec (*.json)</source>
+        <translation>网络规格 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="304"/>
+        <source>Cannot save {path}: {error}</source>
+        <translation>无法保存 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="311"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="321"/>
+        <source>Cannot build: {error}</source>
+        <translation>无法构建：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="314"/>
+        <source>Build cancelled: the current network is kept</source>
+        <translation>已取消构建：保留当前网络</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="324"/>
+        <source>Built a fresh network: {n:,} parameters, ready to train</source>
+        <translation>已构建新网络：{n:,} 个参数，可以开始训练</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="356"/>
+        <source>The input block stays: the data decides its shape</source>
+        <translation>输入方块不能删除：它的形状由数据决定</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="380"/>
+        <source>Tidy the layout</source>
+        <translation>整理布局</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="390"/>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="397"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="398"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="400"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="403"/>
+        <source>Insert after {name}</source>
+        <translation>插入到 {name} 之后</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="406"/>
+        <source>Insert between {a} and {b}</source>
+        <translation>插入到 {a} 和 {b} 之间</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="411"/>
+        <source>Add at the end</source>
+        <translation>添加到末尾</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="434"/>
+        <source>Total: {n:,} parameters</source>
+        <translation>总计：{n:,} 个参数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="436"/>
+        <source>Total so far: {n:,} parameters</source>
+        <translation>目前合计：{n:,} 个参数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="443"/>
+        <source>✓ The engine accepts this network: {n} layers, output {shape}</source>
+        <translation>✓ 引擎接受这个网络：{n} 层，输出 {shape}</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkScene</name>
+    <message>
+        <location filename="../../playground/ui/canvas/scene.py" line="147"/>
+        <source>1 channel of {h}x{w} pixels</source>
+        <extracomment>A short message for the status line (e.g. what releasing a drag will do).</extracomment>
+        <translation>1 个通道，{h}x{w} 像素</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/scene.py" line="149"/>
+        <source>{c} channels of {h}x{w} pixels</source>
+        <translation>{c} 个通道，{h}x{w} 像素</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/scene.py" line="153"/>
+        <source>{n} features</source>
+        <translation>{n} 个特征</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/scene.py" line="155"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="192"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="248"/>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/scene.py" line="158"/>
+        <source>{shape} ({n:,} values)</source>
+        <translation>{shape}（{n:,} 个值）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/scene.py" line="162"/>
+        <source>The data: one sample at a time flows down the arrows.</source>
+        <translation>数据：每次一个样本，沿箭头向下流动。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/scene.py" line="169"/>
+        <source>{n:,} params</source>
+        <translation>{n:,} 个参数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/scene.py" line="176"/>
+        <source>shape unknown: fix the red block above</source>
+        <translation>形状未知：请修正上方的红色方块</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/scene.py" line="188"/>
+        <source>Data flows from {a} to {b}: {shape}.
+Drop a layer (or drag a block) here to insert it between them.</source>
+        <translation>数据从 {a} 流向 {b}：{shape}。
+把一个层（或拖动一个方块）放到这里，即可插入到两者之间。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/scene.py" line="246"/>
+        <source>Release to move {name} between {a} and {b}</source>
+        <translation>松开即可把 {name} 移到 {a} 和 {b} 之间</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <location filename="../../playground/ui/canvas/view.py" line="76"/>
+        <source>Network canvas</source>
+        <extracomment>The MIME type of a layer dragged from the palette: a JSON layer spec. A palette layer was dropped: (chain index, layer spec). A key asked to delete the selection. Alt+Up / Alt+Down asked to move the selected block by -1 / +1. A right-click asked for a menu: (scene position, global screen position).</extracomment>
+        <translation>网络画布</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/view.py" line="78"/>
+        <source>The network, from the input (top) to the output (bottom).
+Drag layers here from the palette; drop one on an arrow to insert it there.
+Drag a block onto another arrow to reorder; Delete removes the selected block.
+Ctrl + wheel zooms, dragging the background pans.</source>
+        <translation>网络从输入（上）到输出（下）。
+从层面板把层拖到这里；放到箭头上即插入到该处。
+把方块拖到另一个箭头上可调整顺序；按 Delete 删除所选方块。
+Ctrl + 滚轮缩放，拖动背景可平移。</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronLab</name>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="100"/>
+        <source>Neuron</source>
+        <translation>神经元</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="105"/>
+        <source>How many inputs the neuron has (1 to 3).</source>
+        <translation>神经元有几个输入（1 到 3 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="109"/>
+        <source>binary inputs (0 or 1)</source>
+        <translation>二值输入（0 或 1）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="110"/>
+        <source>real inputs (0 to 1)</source>
+        <translation>实数输入（0 到 1）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="112"/>
+        <source>A perceptron&apos;s inputs are bits; a sigmoid neuron also takes any value between 0 and 1.</source>
+        <translation>感知器的输入是比特；S 型神经元还能接受 0 到 1 之间的任意值。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="118"/>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="133"/>
+        <source>Click to switch input x{0} between 0 and 1.</source>
+        <translation>点击使输入 x{0} 在 0 和 1 之间切换。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="138"/>
+        <source>The value of input x{0}.</source>
+        <translation>输入 x{0} 的值。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="144"/>
+        <source>Weight w{0}: how much input x{0} matters, and in which direction.</source>
+        <translation>权重 w{0}：输入 x{0} 的影响有多大、朝哪个方向。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="164"/>
+        <source>Bias b = −threshold: the perceptron&apos;s threshold moved to the other side, so it fires when w·x + b &gt; 0. A large b makes the neuron fire easily.</source>
+        <translation>偏置 b = −阈值：把感知器的阈值移到不等式另一边，于是当 w·x + b &gt; 0 时它就激活。b 越大，神经元越容易激活。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="171"/>
+        <source>NAND preset</source>
+        <translation>与非门预设</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="174"/>
+        <source>The book&apos;s NAND gate: two inputs, weights −2 and −2, bias 3.</source>
+        <translation>书中的与非门：两个输入，权重 −2 和 −2，偏置 3。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="182"/>
+        <source>Nudge a weight</source>
+        <translation>微调一个权重</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="184"/>
+        <source>Change one weight by a small amount and compare how each output responds.</source>
+        <translation>把一个权重改动一点点，比较各输出如何响应。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="190"/>
+        <source>The weight to nudge.</source>
+        <translation>要微调的权重。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="196"/>
+        <source>How much to change the weight by (Δw).</source>
+        <translation>权重的改变量（Δw）。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="197"/>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="198"/>
+        <source>Δw</source>
+        <translation>Δw</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="201"/>
+        <source>Nudge +Δw</source>
+        <translation>微调 +Δw</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="203"/>
+        <source>Add Δw to the chosen weight.</source>
+        <translation>给所选权重加上 Δw。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="205"/>
+        <source>Nudge −Δw</source>
+        <translation>微调 −Δw</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="207"/>
+        <source>Subtract Δw from the chosen weight.</source>
+        <translation>从所选权重减去 Δw。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="222"/>
+        <source>Nudge a weight to see how each output responds to a small change.</source>
+        <translation>微调一个权重，看各输出如何响应这个小变化。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="225"/>
+        <source>Output as a function of z = w·x + b</source>
+        <translation>输出随 z = w·x + b 的变化</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="228"/>
+        <source>Red: the perceptron jumps from 0 to 1 at z = 0. Blue: the sigmoid neuron σ(z) rises smoothly.</source>
+        <translation>红色：感知器在 z = 0 处从 0 跳到 1。蓝色：S 型神经元的 σ(z) 平滑上升。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="237"/>
+        <source>perceptron (step)</source>
+        <translation>感知器（阶跃）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="238"/>
+        <source>σ(z)</source>
+        <translation>σ(z)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="254"/>
+        <source>Truth table (binary inputs)</source>
+        <translation>真值表（二值输入）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="271"/>
+        <source>Every combination of 0/1 inputs: z, the perceptron&apos;s output step(z) and the sigmoid neuron&apos;s output σ(z).</source>
+        <translation>0/1 输入的每种组合：z、感知器的输出 step(z) 和 S 型神经元的输出 σ(z)。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="383"/>
+        <source>fires (1) because z &gt; 0</source>
+        <translation>激活 (1)，因为 z &gt; 0</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="385"/>
+        <source>stays at 0 because z ≤ 0</source>
+        <translation>保持为 0，因为 z ≤ 0</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="389"/>
+        <source>z = w·x + b = {terms} + ({b}) = &lt;b&gt;{z}&lt;/b&gt;</source>
+        <translation>z = w·x + b = {terms} + ({b}) = &lt;b&gt;{z}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="394"/>
+        <source>Perceptron: &lt;b&gt;{p}&lt;/b&gt; ({rule})</source>
+        <translation>感知器：&lt;b&gt;{p}&lt;/b&gt;（{rule}）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="397"/>
+        <source>Sigmoid neuron: σ(z) = &lt;b&gt;{s}&lt;/b&gt;</source>
+        <translation>S 型神经元：σ(z) = &lt;b&gt;{s}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="420"/>
+        <source>did not move at all</source>
+        <translation>完全没有变化</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="422"/>
+        <source>jumped by a full step</source>
+        <translation>跳变了整整一级</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="424"/>
+        <source>w{i} changed by {dw}, so z changed by {dz}.</source>
+        <translation>w{i} 改变了 {dw}，所以 z 改变了 {dz}。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="429"/>
+        <source>Perceptron: {a} → {b}: it {verdict}.</source>
+        <translation>感知器：{a} → {b}：它{verdict}。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="434"/>
+        <source>Sigmoid: {a} → {b}, a smooth change of {d} (about σ′(z)·Δz = {approx}).</source>
+        <translation>S 型神经元：{a} → {b}，平滑地改变了 {d}（约为 σ′(z)·Δz = {approx}）。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="443"/>
+        <source>Small changes in weights cause small changes in a sigmoid neuron&apos;s output: that is what lets a network learn by small steps.</source>
+        <translation>权重的微小变化只会让 S 型神经元的输出产生微小变化：正因如此，网络才能一小步一小步地学习。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="478"/>
+        <source>This truth table is not one of the named gates.</source>
+        <translation>这个真值表不属于任何常见的逻辑门。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="480"/>
+        <source>This perceptron computes {gate}.</source>
+        <translation>这个感知器计算的是 {gate}。</translation>
+    </message>
+</context>
+<context>
+    <name>PooledView</name>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="272"/>
+        <source>No network yet</source>
+        <translation>还没有网络</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="279"/>
+        <source>This network has no pooling layer.</source>
+        <translation>这个网络没有池化层。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="327"/>
+        <source>map</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="335"/>
+        <source>{0}: {1} {2}×{2}, {3} maps {4}×{5} → {6}×{7}</source>
+        <translation>{0}：{1}池化 {2}×{2}，{3} 个特征图 {4}×{5} → {6}×{7}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="350"/>
+        <source>{0}, channel {1}, {2}: {3:.3f}</source>
+        <translation>{0}，通道 {1}，{2}：{3:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="358"/>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="358"/>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="358"/>
+        <source>avg</source>
+        <translation>平均</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionView</name>
+    <message>
+        <location filename="../../playground/ui/prediction_view.py" line="63"/>
+        <source>this network reads {0} images; the image is {1}</source>
+        <translation>这个网络读取 {0} 的图像；而这张图像是 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/prediction_view.py" line="71"/>
+        <source>the network&apos;s outputs are not finite numbers (did training diverge?)</source>
+        <translation>网络的输出不是有限数（训练是否发散了？）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/prediction_view.py" line="100"/>
+        <source>The network&apos;s best guess</source>
+        <translation>网络的最佳猜测</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/prediction_view.py" line="124"/>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/prediction_view.py" line="141"/>
+        <source>Draw a digit</source>
+        <translation>写一个数字</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/prediction_view.py" line="176"/>
+        <source>The network gives no answer (all outputs are zero)</source>
+        <translation>网络没有给出答案（所有输出都为零）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/prediction_view.py" line="186"/>
+        <source>{0:.0%} sure</source>
+        <translation>把握 {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/prediction_view.py" line="188"/>
+        <source>label: {0}</source>
+        <translation>标签：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailModel</name>
+    <message>
+        <location filename="../../playground/ui/dataset_browser.py" line="91"/>
+        <source>{0} image #{1}, label {2}</source>
+        <extracomment>Images per page and the size of one thumbnail in screen pixels.</extracomment>
+        <translation>{0}图像 #{1}，标签 {2}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="106"/>
+        <source>How many times to go through the training images</source>
+        <translation>要把训练图像完整过几遍</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="112"/>
+        <source>Images per mini-batch: the gradient is averaged over them before each step</source>
+        <translation>每个小批量的图像数：每一步之前先对它们的梯度取平均</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="121"/>
+        <source>Learning rate η: the size of each step down the gradient. Can change while training runs; it takes effect at the next mini-batch.</source>
+        <translation>学习率 η：沿梯度下降时每一步的大小。训练过程中可以修改，从下一个小批量起生效。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="133"/>
+        <source>Momentum μ: how much of the previous step carries into the next (0 = plain SGD). Can change while training runs.</source>
+        <translation>动量 μ：上一步有多少延续到下一步（0 表示普通 SGD）。训练过程中可以修改。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="145"/>
+        <source>L2 regularisation λ: shrinks the weights a little at every step, which fights overfitting. Can change while training runs.</source>
+        <translation>L2 正则化 λ：每一步都让权重缩小一点，以对抗过拟合。训练过程中可以修改。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="154"/>
+        <source>quadratic</source>
+        <translation>二次代价</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="155"/>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="156"/>
+        <source>log-likelihood (softmax)</source>
+        <translation>对数似然（softmax）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="161"/>
+        <source>The cost the network minimises. Cross-entropy and log-likelihood learn fast even when a sigmoid or softmax output is badly wrong; the quadratic cost slows down there.</source>
+        <translation>网络要最小化的代价函数。即使 sigmoid 或 softmax 输出错得很厉害，交叉熵和对数似然也学得很快；二次代价在这种情况下会变慢。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="172"/>
+        <source>Seed of the random order of the images (and of fresh weights): the same seed repeats a run exactly</source>
+        <translation>图像随机顺序（以及新权重）的随机种子：相同的种子可以完全重现一次训练</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="182"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="184"/>
+        <source>Train on the first N training images only (all: the whole training set). A small subset runs fast but overfits.</source>
+        <translation>只用前 N 张训练图像训练（全部：整个训练集）。小子集跑得快，但会过拟合。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="190"/>
+        <source>Start from new random weights</source>
+        <translation>从新的随机权重开始</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="193"/>
+        <source>Off: continue from the current weights. On: draw new random weights from the seed first.</source>
+        <translation>不勾选：从当前权重继续。勾选：先用随机种子生成新的随机权重。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="199"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="201"/>
+        <source>Train the current network on the dataset</source>
+        <translation>在数据集上训练当前网络</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="203"/>
+        <location filename="../../playground/ui/training/panel.py" line="481"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="205"/>
+        <source>Hold training between two mini-batches, or go on</source>
+        <translation>在两个小批量之间暂停训练，或继续训练</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="207"/>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="209"/>
+        <source>While paused: run exactly one more mini-batch</source>
+        <translation>暂停时：再运行恰好一个小批量</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="211"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="214"/>
+        <source>End training after the current mini-batch and keep the weights learnt so far</source>
+        <translation>在当前小批量之后结束训练，并保留目前学到的权重</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="217"/>
+        <source>Save model…</source>
+        <translation>保存模型…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="219"/>
+        <source>Save the trained network with its training history</source>
+        <translation>保存训练好的网络及其训练历史</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="227"/>
+        <source>Not training</source>
+        <translation>未在训练</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="228"/>
+        <source>Epoch, speed and the time left</source>
+        <translation>轮次、速度和剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="235"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="236"/>
+        <source>Mini-batch</source>
+        <translation>小批量大小</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="237"/>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="238"/>
+        <source>Momentum μ</source>
+        <translation>动量 μ</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="240"/>
+        <source>L2 λ</source>
+        <translation>L2 λ</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="241"/>
+        <source>Cost</source>
+        <translation>代价函数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="242"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="243"/>
+        <source>Training images</source>
+        <translation>训练图像数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="341"/>
+        <source>There is no network to train yet.</source>
+        <translation>还没有可训练的网络。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="358"/>
+        <source>Nothing to train</source>
+        <translation>没有可训练的网络</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="359"/>
+        <source>There is no network yet: open a model or build one.</source>
+        <translation>还没有网络：请打开一个模型或构建一个。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="364"/>
+        <source>No dataset</source>
+        <translation>没有数据集</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="365"/>
+        <source>The dataset is not loaded yet; wait a moment or open one (File ▸ Open dataset folder).</source>
+        <translation>数据集尚未载入；请稍等，或打开一个（文件 ▸ 打开数据集文件夹）。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="375"/>
+        <source>Cannot train this network</source>
+        <translation>无法训练这个网络</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="379"/>
+        <source>Training… (the first mini-batches may wait for the engine to compile)</source>
+        <translation>正在训练…（最初几个小批量可能要等引擎编译）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="382"/>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="418"/>
+        <source>Training is running</source>
+        <translation>训练正在进行</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="419"/>
+        <source>Training is still running. Stop it and {0}? The weights learnt so far are kept.</source>
+        <translation>训练仍在进行。要停止训练并{0}吗？目前学到的权重会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="421"/>
+        <source>continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="433"/>
+        <source>Nothing to save</source>
+        <translation>没有可保存的内容</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="433"/>
+        <source>There is no model yet.</source>
+        <translation>还没有模型。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="439"/>
+        <source>Cannot save the model</source>
+        <translation>无法保存模型</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="440"/>
+        <source>{0} could not be written:
+
+{1}</source>
+        <translation>无法写入 {0}：
+
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="443"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="448"/>
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="448"/>
+        <source>Playground models (*.npz)</source>
+        <translation>Playground 模型 (*.npz)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="465"/>
+        <source>{0} is now {1:g} from the next mini-batch</source>
+        <translation>{0}：从下一个小批量起为 {1:g}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="467"/>
+        <source>The learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="468"/>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="469"/>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="481"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="498"/>
+        <source>Paused: Step runs one mini-batch, Resume goes on</source>
+        <translation>已暂停：“单步”运行一个小批量，“继续”接着训练</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="500"/>
+        <source>Stopping after this mini-batch…</source>
+        <translation>将在这个小批量之后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="501"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="502"/>
+        <location filename="../../playground/ui/training/panel.py" line="509"/>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="511"/>
+        <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
+        <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="520"/>
+        <source>Paused · </source>
+        <translation>已暂停 · </translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="528"/>
+        <source>Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5} s)</source>
+        <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5} 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="542"/>
+        <source>Training stopped: the cost became NaN or infinite</source>
+        <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="549"/>
+        <location filename="../../playground/ui/training/panel.py" line="558"/>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="550"/>
+        <source>An error stopped training:
+
+{0}</source>
+        <translation>训练因错误而停止：
+
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="559"/>
+        <source>Training failed; the previous model is kept.</source>
+        <translation>训练失败；保留之前的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="562"/>
+        <source>Diverged: weights restored</source>
+        <translation>已发散：权重已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="564"/>
+        <source>Stopped after {0} epochs</source>
+        <translation>已在 {0} 轮后停止</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="567"/>
+        <source>Done: {0} epochs</source>
+        <translation>完成：{0} 轮</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="572"/>
+        <source>The drawing is now read by the trained network. Save it with Save model.</source>
+        <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
+    </message>
+</context>
+<context>
+    <name>ViewsPanel</name>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="125"/>
+        <source>Each conv layer&apos;s kernels: one row per filter, one column per input channel. Red weights are positive, blue negative, white zero (the scale is symmetric).</source>
+        <extracomment>Repaints per second while training, at most. The slowest repaint rate the governor may fall back to (milliseconds between frames). Share of one core the UI thread may spend on the views while training: the worker needs the interpreter between its kernels, so a busy UI thread would slow training down. At most this many of the inside views are redrawn in one frame (all of them take turns). Columns of the history CSV, in order.</extracomment>
+        <translation>每个卷积层的卷积核：每个滤波器一行，每个输入通道一列。红色权重为正，蓝色为负，白色为零（色标对称）。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="131"/>
+        <source>What each filter finds in the probe image: bright where its kernel matches</source>
+        <translation>每个滤波器在观察图像中找到了什么：与其卷积核吻合处发亮</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="134"/>
+        <source>Each feature map beside what max, L2 and average pooling make of it</source>
+        <translation>每个特征图，旁边是最大池化、L2 池化和平均池化的结果</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="137"/>
+        <source>The first dense layer&apos;s weights, one image per unit: what each unit looks for (red positive, blue negative)</source>
+        <translation>第一个全连接层的权重，每个单元一张图：看每个单元在寻找什么（红为正，蓝为负）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="145"/>
+        <source>Misclassified validation images (after an epoch): guess, then true label</source>
+        <translation>被分错的验证集图像（每轮之后）：先是网络的判断，后是真实标签</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="160"/>
+        <location filename="../../playground/ui/views/panel.py" line="272"/>
+        <source>Kernels</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="161"/>
+        <location filename="../../playground/ui/views/panel.py" line="273"/>
+        <source>Feature maps</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="162"/>
+        <location filename="../../playground/ui/views/panel.py" line="274"/>
+        <source>Pooling</source>
+        <translation>池化</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="163"/>
+        <location filename="../../playground/ui/views/panel.py" line="275"/>
+        <source>Dense weights</source>
+        <translation>全连接权重</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="164"/>
+        <source>Confusion &amp;&amp; mistakes</source>
+        <translation>混淆矩阵与错例</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="201"/>
+        <source>The probe: the image whose feature maps and pooled outputs the views show. Draw a digit, pick a dataset image or click a mistake to change it.</source>
+        <translation>观察图像：各视图显示的是它的特征图和池化输出。写一个数字、选一张数据集图像或点击一个错例即可更换。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="208"/>
+        <source>validation image #</source>
+        <translation>验证集图像 #</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="210"/>
+        <source>Use this validation image as the probe</source>
+        <translation>把这张验证集图像用作观察图像</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="216"/>
+        <source>Show all</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="219"/>
+        <source>Show every view at once instead of tabs (best in a big or undocked window)</source>
+        <translation>同时显示所有视图而不用标签页（适合大窗口或浮动窗口）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="225"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="226"/>
+        <source>Save a view as PNG, or the history as CSV</source>
+        <translation>把视图保存为 PNG，或把历史保存为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="231"/>
+        <source>{0} as PNG…</source>
+        <translation>将{0}导出为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="235"/>
+        <source>History as CSV…</source>
+        <translation>将历史导出为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="237"/>
+        <source>Mini-batch costs as CSV…</source>
+        <translation>将小批量代价导出为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="270"/>
+        <source>Cost plot</source>
+        <translation>代价曲线图</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="271"/>
+        <source>Accuracy plot</source>
+        <translation>准确率曲线图</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="276"/>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="277"/>
+        <source>Misclassified images</source>
+        <translation>分错的图像</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="278"/>
+        <source>The whole panel</source>
+        <translation>整个面板</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="329"/>
+        <source>your drawing</source>
+        <translation>你的手写</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="343"/>
+        <source>validation image #{0} (a {1})</source>
+        <translation>验证集图像 #{0}（标签 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="469"/>
+        <source>Validation, epoch {0}: {1} right</source>
+        <translation>验证集，第 {0} 轮：正确 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="475"/>
+        <source>{0} misclassified validation images after epoch {1} (guess, then true label); click one to probe it</source>
+        <translation>第 {1} 轮后有 {0} 张验证集图像被分错（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="492"/>
+        <source>a misclassified image (a {0})</source>
+        <translation>一张被分错的图像（标签 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="506"/>
+        <source>Probe: none yet (draw a digit or pick an image)</source>
+        <translation>观察图像：暂无（写一个数字或选一张图像）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="509"/>
+        <source>Probe: {0}</source>
+        <translation>观察图像：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="581"/>
+        <source>Export as PNG</source>
+        <translation>导出为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="581"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="589"/>
+        <location filename="../../playground/ui/views/panel.py" line="613"/>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="589"/>
+        <source>{0} could not be written.</source>
+        <translation>无法写入 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="593"/>
+        <source>Export history as CSV</source>
+        <translation>将历史导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="597"/>
+        <source>Export mini-batch costs as CSV</source>
+        <translation>将小批量代价导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="603"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="614"/>
+        <source>{0} could not be written:
+
+{1}</source>
+        <translation>无法写入 {0}：
+
+{1}</translation>
+    </message>
+</context>
+</TS>

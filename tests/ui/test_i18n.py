@@ -1,0 +1,197 @@
+"""Translations: the shipped Chinese .ts/.qm, installing them, the Language menu, lupdate help."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox, QWidget
+
+import playground.ui.main_window as main_window_module
+from playground.ui import create_main_window
+from playground.ui.i18n import (
+    LANGUAGES,
+    TRANSLATIONS_DIR,
+    active_language,
+    current_language,
+    install_translator,
+    language_menu,
+    remove_translators,
+    set_language,
+    spell_out_contexts,
+    system_language,
+)
+
+TS = TRANSLATIONS_DIR / "playground_zh_CN.ts"
+QM = TRANSLATIONS_DIR / "playground_zh_CN.qm"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# {0}, {name}, {p:,}, {2:.1f}; Qt's %1 and %n.
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%\d+")
+
+
+def _messages() -> Iterator[tuple[str, str, str]]:
+    """(context, source, translation) of every live message in the .ts."""
+    for context in ET.parse(TS).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            if translation.get("type") in ("vanished", "obsolete"):
+                continue
+            yield name, message.findtext("source") or "", translation.text or ""
+
+
+def _accelerators(text: str) -> int:
+    """How many '&X' keyboard accelerators `text` has ('&&' and HTML entities are not)."""
+    text = re.sub(r"&&|&[a-zA-Z]+;|&#\d+;", "", text)
+    return text.count("&")
+
+
+def _settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def app(qtbot) -> Iterator[QApplication]:
+    """The test QApplication; any translation installed by a test is removed afterwards."""
+    instance = QApplication.instance()
+    assert isinstance(instance, QApplication)
+    yield instance
+    remove_translators(instance)
+
+
+# --- the shipped files ------------------------------------------------------------------------
+def test_qm_exists_and_loads() -> None:
+    assert QM.is_file() and TS.is_file()
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    assert not translator.isEmpty()
+    assert translator.language() == "zh_CN"
+
+
+def test_ts_has_every_message_translated() -> None:
+    messages = list(_messages())
+    assert len(messages) > 400
+    assert 'type="unfinished"' not in TS.read_text(encoding="utf-8")
+    empty = [(c, s) for c, s, t in messages if not t.strip()]
+    assert not empty, empty
+    # Nearly all are Chinese; the rest are names and formulas kept as they are ("Playground").
+    chinese = sum(1 for _c, _s, t in messages if CJK.search(t))
+    assert chinese > 0.95 * len(messages)
+
+
+def test_translations_keep_placeholders_and_accelerators() -> None:
+    for context, source, translation in _messages():
+        where = f"{context}: {source!r} -> {translation!r}"
+        assert set(PLACEHOLDER.findall(source)) == set(PLACEHOLDER.findall(translation)), where
+        assert _accelerators(source) == _accelerators(translation), where
+        assert source.count("\n") == translation.count("\n"), where
+
+
+def test_no_message_lacks_a_context() -> None:
+    """lupdate cannot see through `tr = self.tr` or `_tr()` helpers; --update spells them out."""
+    contexts = {context for context, _s, _t in _messages()}
+    assert "" not in contexts
+    assert {"TrainingPanel", "CanvasTeaching", "LayerPalette", "DrawPad"} <= contexts
+
+
+# --- installing -------------------------------------------------------------------------------
+def test_install_translator_translates_and_removes(app: QApplication) -> None:
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    assert install_translator(app, "zh_CN")
+    assert active_language() == "zh_CN"
+    assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
+    # Contexts lupdate could not infer by itself (a `tr = self.tr` alias, a `_tr()` helper).
+    assert QCoreApplication.translate("TrainingPanel", "Start") == "开始"
+    assert QCoreApplication.translate("CanvasCommands", "Load network") == "载入网络"
+    remove_translators(app)
+    assert active_language() == "en"
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_english_installs_nothing(app: QApplication) -> None:
+    assert not install_translator(app, "en")
+    assert active_language() == "en"
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_main_window_in_chinese(app: QApplication, qtbot, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(main_window_module, "DEFAULT_MODEL", tmp_path / "absent.npz")
+    assert install_translator(app, "zh_CN")
+    window = create_main_window(settings=_settings(tmp_path), warm_up=False, load_dataset=False)
+    qtbot.addWidget(window)
+    assert window.file_menu.title() == "文件(&F)"
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert all(CJK.search(t) for t in titles), titles
+    # The layer palette's strings go through a module `_tr()` helper (context LayerPalette).
+    palette = window.findChild(QListWidget, "layerPalette")
+    assert palette is not None
+    texts = {palette.item(i).text() for i in range(palette.count())}
+    assert {"层", "全连接", "卷积", "最大池化"} <= texts, texts
+    train = window.findChild(QWidget, "trainButton")  # once the training dock is wired in
+    assert train is None or train.text() == "开始"
+    assert window.model_label.text() == "模型：无"
+    window.close()
+
+
+# --- the chosen language ----------------------------------------------------------------------
+def test_language_setting(tmp_path) -> None:
+    settings = _settings(tmp_path)
+    assert current_language(settings) == system_language() in LANGUAGES
+    set_language(settings, "zh_CN")
+    assert current_language(_settings(tmp_path)) == "zh_CN"
+    set_language(settings, "en")
+    assert current_language(settings) == "en"
+    settings.setValue("ui/language", "klingon")
+    assert current_language(settings) == system_language()
+    with pytest.raises(ValueError, match="klingon"):
+        set_language(settings, "klingon")
+
+
+def test_language_menu_stores_the_choice(app: QApplication, qtbot, tmp_path, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    settings = _settings(tmp_path)
+    set_language(settings, "en")
+    menu = language_menu(parent, settings)
+    actions = {a.data(): a for a in menu.actions()}
+    assert set(actions) == set(LANGUAGES)
+    assert [a.text() for a in menu.actions()] == list(LANGUAGES.values())
+    assert actions["en"].isChecked() and not actions["zh_CN"].isChecked()
+    actions["zh_CN"].trigger()
+    assert current_language(settings) == "zh_CN"
+    assert actions["zh_CN"].isChecked() and not actions["en"].isChecked()
+    assert len(shown) == 1 and "简体中文" in shown[0] and "next time" in shown[0]
+    actions["en"].trigger()  # back to the running language: nothing to restart for
+    assert current_language(settings) == "en" and len(shown) == 1
+
+
+# --- refreshing -------------------------------------------------------------------------------
+def test_spell_out_contexts_gives_lupdate_the_runtime_context() -> None:
+    source = (
+        "from PySide6.QtCore import QCoreApplication\n"
+        "def _tr(text):\n"
+        '    return QCoreApplication.translate("Helper", text)\n'
+        "class Panel:\n"
+        "    def build(self, pad: DrawPad):\n"
+        "        tr = self.tr\n"
+        '        a = tr("alias")\n'
+        '        b = _tr("helper")\n'
+        '        c = pad.tr("other")\n'
+        "        d = f\"{self.tr('inside'):<9}\"\n"
+        '        e = self.tr("plain")\n'
+    )
+    text, dynamic = spell_out_contexts(source)
+    lines = text.splitlines()
+    assert len(lines) == len(source.splitlines()) and dynamic == []
+    assert 'QCoreApplication.translate("Panel", "alias")' in lines[6]
+    assert 'QCoreApplication.translate("Helper", "helper")' in lines[7]
+    assert 'QCoreApplication.translate("DrawPad", "other")' in lines[8]
+    assert "QCoreApplication.translate('Panel', 'inside')" in lines[9]
+    assert 'QCoreApplication.translate("Panel", "plain")' in lines[10]
