@@ -8,6 +8,10 @@ first-run Numba compile of half a minute.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import subprocess
+import sys
 import threading
 import traceback
 from collections.abc import Callable
@@ -83,8 +87,29 @@ class JobWatcher(QObject):
                 callback(self.job)
 
 
+def _end_child(child: subprocess.Popen) -> None:
+    if child.poll() is None:
+        child.kill()
+
+
 def _import_and_warm_up() -> str:
-    """Import the engine and compile every kernel (cached on disk after the first run)."""
+    """Compile every kernel in a child process, then load them here from Numba's disk cache.
+
+    Numba's compiler holds the GIL for long stretches: compiling in this process would freeze
+    the window for the half minute of a first run. The child fills the on-disk cache while
+    this process stays free; loading from the cache afterwards takes about a second. If the
+    child fails (no writable cache, say), the kernels compile here, still off the UI thread.
+    """
+    code = "from playground.engine import warmup; warmup()"
+    try:
+        child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+    except OSError:
+        child = None
+    if child is not None:
+        atexit.register(_end_child, child)  # closing the app ends a first-run compile too
+        with contextlib.suppress(subprocess.SubprocessError):
+            child.wait(timeout=600)
     from playground.engine import warmup
 
     warmup()

@@ -36,9 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 import playground
+from playground.ui.canvas import NetworkPanel
 from playground.ui.dataset_browser import DatasetBrowser
 from playground.ui.draw_panel import DrawPanel
 from playground.ui.engine_warmup import BackgroundJob, JobWatcher, warmup_job
+from playground.ui.i18n import language_menu
+from playground.ui.labs import LabsPanel
+from playground.ui.training import TrainingController, TrainingPanel
+from playground.ui.views import ViewsPanel
 
 #: The model shipped with the app, trained by our own engine, loaded at start-up.
 DEFAULT_MODEL = playground.RESOURCES / "models" / "default.npz"
@@ -222,6 +227,7 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu(self.tr("&View"))
         self._view_docks_end = self.view_menu.addSeparator()
         self.view_menu.addAction(self.reset_layout_action)
+        self.view_menu.addMenu(language_menu(self, self.settings))
 
         self.training_menu = bar.addMenu(self.tr("&Training"))
         self.training_menu.addAction(self.pause_action)
@@ -264,26 +270,51 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.LeftDockWidgetArea,
         )
 
-        placeholders = (
-            ("network", self.tr("Network"), self.tr("The network builder appears here.")),
-            ("training", self.tr("Training"), self.tr("Training controls appear here.")),
-            ("views", self.tr("Views"), self.tr("Feature maps, kernels and plots appear here.")),
-            ("labs", self.tr("Labs"), self.tr("Perceptron and gradient descent labs appear here.")),
+        self.network_panel = NetworkPanel()
+        self.network_panel.confirm_discard = self._confirm_discard_trained
+        self.network_panel.network_built.connect(self._on_network_built)
+        self.network_panel.status_message.connect(self._show_status)
+        self.register_undo_stack(self.network_panel.undo_stack, self.network_panel)
+        self.add_panel(
+            "network",
+            self.tr("Network"),
+            self.network_panel,
+            Qt.DockWidgetArea.RightDockWidgetArea,
         )
-        areas = {
-            "network": Qt.DockWidgetArea.RightDockWidgetArea,
-            "training": Qt.DockWidgetArea.RightDockWidgetArea,
-            "views": Qt.DockWidgetArea.BottomDockWidgetArea,
-            "labs": Qt.DockWidgetArea.BottomDockWidgetArea,
-        }
-        for key, title, text in placeholders:
-            label = QLabel(text)
-            label.setObjectName(f"{key}Placeholder")
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setWordWrap(True)
-            label.setEnabled(False)
-            self.add_panel(key, title, label, areas[key])
+        self.labs_panel = LabsPanel(engine_ready=False)
+        self.engine_state_changed.connect(self._on_engine_state_for_labs)
+        self.add_panel(
+            "labs", self.tr("Labs"), self.labs_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+
+        # Training: one controller (worker thread) shared by the controls and the live views.
+        self.training_controller = TrainingController(self)
+        self.training_panel = TrainingPanel(self.training_controller)
+        self.views_panel = ViewsPanel(self.training_controller)
+        self.add_panel(
+            "training",
+            self.tr("Training"),
+            self.training_panel,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        self.add_panel(
+            "views", self.tr("Views"), self.views_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        for panel in (self.training_panel, self.views_panel):
+            self.network_changed.connect(panel.set_network)
+            self.dataset_changed.connect(panel.set_dataset)
+        self.training_panel.network_trained.connect(self._on_network_trained)
+        self.draw_panel.input_changed.connect(self.views_panel.set_probe)
+        self.dataset_browser.image_selected.connect(self._probe_dataset_image)
+        self.views_panel.probe_selected.connect(self.draw_panel.show_sample)
+        self.pause_toggled.connect(self.training_panel.set_paused)
+        self.training_controller.state_changed.connect(self._on_training_state)
+        self.engine_state_changed.connect(self._on_engine_state_for_views)
+        # Tabs keep the window small enough for a 1366x768 laptop: build, then train, in one
+        # place (Build raises Training); the views and the labs share the bottom.
+        self.tabifyDockWidget(self.docks["network"], self.docks["training"])
         self.tabifyDockWidget(self.docks["views"], self.docks["labs"])
+        self.docks["network"].raise_()
         self.docks["views"].raise_()
         self.resize(1400, 900)
         self.resizeDocks(
@@ -293,8 +324,8 @@ class MainWindow(QMainWindow):
             [self.docks["draw"], self.docks["dataset"]], [560, 300], Qt.Orientation.Vertical
         )
         self.resizeDocks(
-            [self.docks["network"], self.docks["training"], self.docks["views"]],
-            [420, 160, 260],
+            [self.docks["network"], self.docks["views"]],
+            [420, 420],
             Qt.Orientation.Vertical,
         )
 
@@ -377,13 +408,83 @@ class MainWindow(QMainWindow):
         self.network = net
         self.network_path = Path(path) if path is not None else None
         self.draw_panel.set_network(net)
+        self._show_canvas_architecture(net)
         self._update_model_status()
         self._update_title()
         self.network_changed.emit(net)
 
+    def _on_network_built(self, net: Any) -> None:
+        """The canvas built a fresh, untrained network: it becomes the current one."""
+        self.set_network(net)
+        self.docks["training"].raise_()  # what comes after building: training it
+        self._show_status(self.tr("Built a new network with {0:,} parameters").format(net.n_params))
+
+    def _confirm_discard_trained(self) -> bool:
+        """Ask before a freshly built network replaces one that has been trained."""
+        if not self.training_panel.confirm_stop(self.tr("build the new network")):
+            return False
+        net = self.network
+        if net is None or not getattr(net, "history", None):
+            return True
+        name = self.network_path.name if self.network_path is not None else self.tr("unsaved")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace the trained network?"),
+            self.tr(
+                "The current network ({0}) has been trained for {1} epoch(s). Building the "
+                "canvas's network replaces it with fresh random weights; save it first (Ctrl+S) "
+                "if you want to keep it.\n\nBuild the new network?"
+            ).format(name, len(net.history)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _on_network_trained(self, net: Any) -> None:
+        """A run ended: the freshly trained network reads the drawings from now on."""
+        self.set_network(net, self.network_path)
+        self._show_status(self.tr("Training ended: the draw pad now uses the trained network"))
+
+    def _probe_dataset_image(self, image: Any, _label: int) -> None:
+        self.views_panel.set_probe(image, self.tr("dataset image"))
+
+    def _on_training_state(self, state: str) -> None:
+        """Keep the Pause action's check mark in step with the trainer (no feedback loop)."""
+        self.pause_action.blockSignals(True)
+        self.pause_action.setChecked(state == "paused")
+        self.pause_action.blockSignals(False)
+
+    def _on_engine_state_for_labs(self, state: str) -> None:
+        self.labs_panel.set_engine_ready(state == ENGINE_READY)
+
+    def _on_engine_state_for_views(self, state: str) -> None:
+        self.views_panel.set_engine_ready(state == ENGINE_READY)
+
+    def _show_canvas_architecture(self, net: Any) -> None:
+        """A loaded model shows its architecture on the canvas (unless it is already there)."""
+        if net is None:
+            return
+        from playground.engine.spec import normalize
+        from playground.errors import SpecError
+
+        try:
+            if normalize(self.network_panel.spec()) == net.spec:
+                return
+        except SpecError:
+            pass  # the canvas holds a broken network: replace it with the model's
+        try:
+            self.network_panel.set_spec(net.spec, undoable=True)
+        except SpecError as exc:  # a model whose spec the canvas cannot show: say so, keep going
+            self._show_status(self.tr("The canvas cannot show this model: {0}").format(exc))
+
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
     def open_model(self, path: str | Path, *, show_errors: bool = True) -> bool:
         """Load a model file and make it current; on failure show why and keep the current one."""
         path = Path(path)
+        if not self.training_panel.confirm_stop(self.tr("open {0}").format(path.name)):
+            return False
         try:
             from playground.engine import Network
 
@@ -745,6 +846,11 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.training_panel.confirm_stop(self.tr("close Playground")):
+            event.ignore()
+            return
+        self.training_panel.shutdown()
+        self.views_panel.shutdown()
         self.save_settings()
         super().closeEvent(event)
 

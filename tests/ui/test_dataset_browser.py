@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -88,15 +89,22 @@ def test_clicking_a_thumbnail_emits_its_image_and_label(browser: DatasetBrowser,
 
 
 class FakeNet:
-    def __init__(self) -> None:
-        self.spec = {"input": [1, 28, 28], "layers": []}
-        self.inputs: list[np.ndarray] = []
+    """A real engine network whose output is rigged to say 9; records what it was shown."""
 
-    def forward(self, x: np.ndarray) -> np.ndarray:
-        self.inputs.append(np.array(x))
-        out = np.full((len(x), 10), 0.02, dtype=np.float32)
-        out[:, 9] = 0.82
-        return out
+    def __new__(cls) -> Any:
+        from playground.engine import Network, load_preset
+
+        net = Network.from_spec(load_preset("nielsen-mlp"), seed=0)
+        net.inputs = []
+
+        def forward(x: np.ndarray) -> np.ndarray:
+            net.inputs.append(np.array(x))
+            out = np.full((len(x), 10), 0.02, dtype=np.float32)
+            out[:, 9] = 0.82
+            return out
+
+        net.forward = forward
+        return net
 
 
 @pytest.fixture

@@ -68,9 +68,12 @@ class LabsPanel(QWidget):
     first run: a hidden dock must not hold up the window.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, engine_ready: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("labsPanel")
+        # The window passes False while the kernels compile in the background: a lab built
+        # then would compile them again on the UI thread and freeze the window.
+        self.engine_ready = engine_ready
         self.tabs = QTabWidget()
         self.tabs.setObjectName("labsTabs")
         self._factories: list[Callable[[], QWidget]] = [
@@ -153,8 +156,14 @@ class LabsPanel(QWidget):
         # After this event: the tab (with its "Preparing" note) paints before the engine runs.
         QTimer.singleShot(0, self._build_current)
 
+    def set_engine_ready(self, ready: bool) -> None:
+        """Labs run the engine: build them only once its kernels are compiled."""
+        self.engine_ready = ready
+        if ready:
+            self._build_current_soon()
+
     def _build_current(self) -> None:
-        if self.isVisible() and self.tabs.currentIndex() >= 0:
+        if self.engine_ready and self.isVisible() and self.tabs.currentIndex() >= 0:
             self.lab(self.tabs.currentIndex())
 
     def showEvent(self, event) -> None:
