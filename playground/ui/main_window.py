@@ -44,6 +44,7 @@ from playground.ui.i18n import language_menu
 from playground.ui.labs import LabsPanel
 from playground.ui.training import TrainingController, TrainingPanel
 from playground.ui.views import ViewsPanel
+from playground.ui.views.mosaic import save_widget_png
 
 #: The model shipped with the app, trained by our own engine, loaded at start-up.
 DEFAULT_MODEL = playground.RESOURCES / "models" / "default.npz"
@@ -742,7 +743,7 @@ class MainWindow(QMainWindow):
     # ============================================================================ export
     def export_png(self, widget: QWidget, path: str | Path) -> bool:
         """Save a picture of `widget` (a panel, or the whole window) as a PNG file."""
-        ok = widget.grab().save(str(path), "PNG")
+        ok = save_widget_png(widget, path)
         if ok:
             self.statusBar().showMessage(self.tr("Exported {0}").format(Path(path).name), 4000)
         else:

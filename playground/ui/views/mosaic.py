@@ -9,13 +9,14 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QResizeEvent
 from PySide6.QtWidgets import QToolTip, QWidget
+
+from playground.fileio import atomic_write
 
 pg.setConfigOptions(imageAxisOrder="row-major")
 
@@ -90,17 +91,17 @@ def symmetric_levels(*arrays: np.ndarray) -> tuple[float, float]:
 
 
 def save_widget_png(widget: QWidget, path: str | os.PathLike[str]) -> bool:
-    """Save a picture of `widget` as PNG, atomically (temp file, then rename)."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp.png")
+    """Save a picture of `widget` as PNG, atomically; False if it cannot be encoded or written."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not widget.grab().save(buffer, "PNG"):
+        return False
     try:
-        if not widget.grab().save(str(tmp), "PNG"):
-            return False
-        os.replace(tmp, path)
-        return True
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+        with atomic_write(path) as fh:
+            fh.write(bytes(buffer.data()))
+    except OSError:
+        return False
+    return True
 
 
 def style_plot(plot: pg.PlotItem) -> None:

@@ -12,7 +12,6 @@ import csv
 import io
 import os
 import time
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.fileio import write_text_atomic
 from playground.ui.training.controller import (
     EpochReport,
     RunInfo,
@@ -67,21 +67,6 @@ HISTORY_COLUMNS = (
     "images_per_s",
     "seconds",
 )
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write a text file atomically: a temp file beside it, then a rename."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 class ViewsPanel(QWidget):
@@ -391,7 +376,7 @@ class ViewsPanel(QWidget):
 
     def export_csv(self, path: str | os.PathLike[str]) -> None:
         """Write the epoch history as CSV (atomically); raises OSError when it cannot."""
-        write_atomic(path, self.history_csv())
+        write_text_atomic(path, self.history_csv())
 
     def export_batch_costs_csv(self, path: str | os.PathLike[str]) -> None:
         """Write every mini-batch cost (epoch as a fraction, cost, smoothed) as CSV."""
@@ -401,7 +386,7 @@ class ViewsPanel(QWidget):
         p = self.cost_plot
         for x, c, s in zip(p.raw.x, p.raw.y, p.smooth.y, strict=True):
             writer.writerow((f"{x:.6f}", repr(float(c)), repr(float(s))))
-        write_atomic(path, out.getvalue())
+        write_text_atomic(path, out.getvalue())
 
     def shutdown(self) -> None:
         """Stop repainting (the window is closing)."""
