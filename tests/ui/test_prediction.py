@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings
@@ -177,27 +175,21 @@ def test_dataset_sample_is_fed_to_the_prediction(panel: DrawPanel) -> None:
     assert "8" in panel.preview_caption.text()
 
 
-def test_real_network_prediction_within_50_ms_of_a_stroke(panel: DrawPanel, qtbot) -> None:
+def test_a_stroke_is_read_by_a_real_network_through_the_throttle(panel: DrawPanel, qtbot) -> None:
+    """A stroke alone (no other event) leads to a prediction; its latency is benchmarked in
+    bench/draw_latency.py, not timed here."""
     from playground.engine import Network, load_preset
 
     net = Network.from_spec(load_preset("nielsen-conv"), seed=0)
     net.forward(np.zeros((1, 1, 28, 28), dtype=np.float32))  # compiled (or loaded from cache)
     panel.set_network(net)
     panel.set_engine_ready(True)
-    # End to end: a stroke is read through the throttle timer, with no other event needed.
     with qtbot.waitSignal(panel.prediction_view.prediction_changed, timeout=1000):
         draw_stroke(panel.pad, line_points((140, 40), (140, 240)))
     assert panel.prediction_view.predicted_label() is not None
-    # The latency is the throttle delay plus one update (render, preprocess, forward, show).
-    # Best of a few runs: what the machine can do, not what other processes left it this time.
-    work = []
-    for i in range(7):
-        draw_stroke(panel.pad, line_points((60 + 25 * i, 60), (80 + 25 * i, 220), steps=8))
-        start = time.perf_counter()
-        panel.update_prediction()
-        work.append(time.perf_counter() - start)
-    latency = PREDICT_DELAY_MS / 1000 + min(work)
-    assert latency < 0.050, f"{latency * 1000:.0f} ms from stroke to bars"
+    expected = net.forward(panel.pad.to_input()[None, None])[0]
+    np.testing.assert_allclose(panel.prediction_view.probabilities(), expected / expected.sum(),
+                               rtol=1e-5, atol=1e-6)
 
 
 # --- the shipped model ------------------------------------------------------------------------
