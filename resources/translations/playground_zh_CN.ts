@@ -941,11 +941,13 @@
     </message>
     <message>
         <location filename="../../playground/ui/labs/neuron_lab.py" line="556"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="610"/>
         <source>sum</source>
         <translation>和</translation>
     </message>
     <message>
         <location filename="../../playground/ui/labs/neuron_lab.py" line="556"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="610"/>
         <source>carry</source>
         <translation>进位</translation>
     </message>
@@ -970,7 +972,7 @@
         <translation>输入位 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="632"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="633"/>
         <source>{x1} + {x2} = &lt;b&gt;sum {s}&lt;/b&gt;, &lt;b&gt;carry {c}&lt;/b&gt; (binary {c}{s})</source>
         <translation>{x1} + {x2} = &lt;b&gt;和 {s}&lt;/b&gt;，&lt;b&gt;进位 {c}&lt;/b&gt;（二进制 {c}{s}）</translation>
     </message>
@@ -1026,48 +1028,48 @@
 <context>
     <name>LabsPanel</name>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="85"/>
+        <location filename="../../playground/ui/labs/panel.py" line="88"/>
         <source>1 · Neuron</source>
         <extracomment>The smallest size a lab is laid out at; a smaller dock shows scroll bars.</extracomment>
         <translation>1 · 神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="85"/>
+        <location filename="../../playground/ui/labs/panel.py" line="88"/>
         <source>Perceptron versus sigmoid neuron, NAND, half adder</source>
         <translation>感知器与 S 型神经元、与非门、半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="86"/>
+        <location filename="../../playground/ui/labs/panel.py" line="89"/>
         <source>2 · Gradient descent</source>
         <translation>2 · 梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="86"/>
+        <location filename="../../playground/ui/labs/panel.py" line="89"/>
         <source>A ball rolling down a cost surface</source>
         <translation>小球沿代价曲面滚下</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="87"/>
+        <location filename="../../playground/ui/labs/panel.py" line="90"/>
         <source>3 · Backpropagation</source>
         <translation>3 · 反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="87"/>
+        <location filename="../../playground/ui/labs/panel.py" line="90"/>
         <source>The four equations, number by number</source>
         <translation>四个基本方程，逐个数字演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="88"/>
+        <location filename="../../playground/ui/labs/panel.py" line="91"/>
         <source>4 · Cost comparison</source>
         <translation>4 · 代价函数对比</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="88"/>
+        <location filename="../../playground/ui/labs/panel.py" line="91"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="94"/>
+        <location filename="../../playground/ui/labs/panel.py" line="97"/>
         <source>Preparing the lab…</source>
         <translation>正在准备实验…</translation>
     </message>
@@ -1398,185 +1400,180 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="139"/>
+        <location filename="../../playground/ui/main_window.py" line="143"/>
         <source>&amp;Open model…</source>
         <extracomment>The model shipped with the app, trained by our own engine, loaded at start-up. How many recent model files and dataset folders the File menu remembers. Engine states shown in the status bar.</extracomment>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="142"/>
+        <location filename="../../playground/ui/main_window.py" line="146"/>
         <source>Load a trained network from a .npz file</source>
         <translation>从 .npz 文件载入训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="146"/>
+        <location filename="../../playground/ui/main_window.py" line="150"/>
         <source>&amp;Save model as…</source>
         <translation>模型另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="149"/>
+        <location filename="../../playground/ui/main_window.py" line="153"/>
         <source>Save the current network to a .npz file</source>
         <translation>把当前网络保存为 .npz 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="153"/>
+        <location filename="../../playground/ui/main_window.py" line="157"/>
         <source>Open &amp;dataset folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="157"/>
+        <location filename="../../playground/ui/main_window.py" line="161"/>
         <source>Load a folder holding the four IDX files of an MNIST-like dataset</source>
         <translation>载入一个文件夹，其中包含类 MNIST 数据集的四个 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="161"/>
+        <location filename="../../playground/ui/main_window.py" line="165"/>
         <source>Use the built-in &amp;MNIST</source>
         <translation>使用内置的 MNIST(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="164"/>
+        <location filename="../../playground/ui/main_window.py" line="168"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="169"/>
+        <location filename="../../playground/ui/main_window.py" line="173"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="172"/>
+        <location filename="../../playground/ui/main_window.py" line="176"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="177"/>
+        <location filename="../../playground/ui/main_window.py" line="181"/>
         <source>&amp;Clear drawing</source>
         <translation>清除笔迹(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="182"/>
+        <location filename="../../playground/ui/main_window.py" line="186"/>
         <source>Empty the draw pad (undo brings it back)</source>
         <translation>清空画板（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="185"/>
+        <location filename="../../playground/ui/main_window.py" line="189"/>
         <source>&amp;Pause training</source>
         <translation>暂停训练(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="190"/>
+        <location filename="../../playground/ui/main_window.py" line="194"/>
         <source>Pause or resume training (Space)</source>
         <translation>暂停或继续训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="193"/>
+        <location filename="../../playground/ui/main_window.py" line="197"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="196"/>
+        <location filename="../../playground/ui/main_window.py" line="200"/>
         <source>&amp;About Playground</source>
         <translation>关于 Playground(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="202"/>
+        <location filename="../../playground/ui/main_window.py" line="206"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="208"/>
+        <location filename="../../playground/ui/main_window.py" line="212"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="212"/>
+        <location filename="../../playground/ui/main_window.py" line="216"/>
         <source>&amp;Export view as PNG</source>
         <translation>将视图导出为 PNG(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="218"/>
+        <location filename="../../playground/ui/main_window.py" line="222"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="224"/>
+        <location filename="../../playground/ui/main_window.py" line="228"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="228"/>
+        <location filename="../../playground/ui/main_window.py" line="233"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="231"/>
+        <location filename="../../playground/ui/main_window.py" line="236"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="235"/>
+        <location filename="../../playground/ui/main_window.py" line="240"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="257"/>
+        <location filename="../../playground/ui/main_window.py" line="262"/>
         <source>Draw</source>
         <translation>手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="264"/>
+        <location filename="../../playground/ui/main_window.py" line="269"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="276"/>
+        <location filename="../../playground/ui/main_window.py" line="281"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="282"/>
+        <location filename="../../playground/ui/main_window.py" line="288"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="286"/>
+        <location filename="../../playground/ui/main_window.py" line="297"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="286"/>
-        <source>Training controls appear here.</source>
-        <translation>训练控件显示在这里。</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/main_window.py" line="287"/>
+        <location filename="../../playground/ui/main_window.py" line="302"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="287"/>
-        <source>Feature maps, kernels and plots appear here.</source>
-        <translation>特征图、卷积核和曲线图显示在这里。</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/main_window.py" line="402"/>
+        <location filename="../../playground/ui/main_window.py" line="421"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="409"/>
-        <location filename="../../playground/ui/main_window.py" line="813"/>
-        <location filename="../../playground/ui/main_window.py" line="833"/>
+        <location filename="../../playground/ui/main_window.py" line="425"/>
+        <source>build the new network</source>
+        <translation>构建新网络</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="430"/>
+        <location filename="../../playground/ui/main_window.py" line="864"/>
+        <location filename="../../playground/ui/main_window.py" line="884"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="412"/>
+        <location filename="../../playground/ui/main_window.py" line="433"/>
         <source>Replace the trained network?</source>
         <translation>替换已训练的网络？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="413"/>
+        <location filename="../../playground/ui/main_window.py" line="434"/>
         <source>The current network ({0}) has been trained for {1} epoch(s). Building the canvas&apos;s network replaces it with fresh random weights; save it first (Ctrl+S) if you want to keep it.
 
 Build the new network?</source>
@@ -1585,13 +1582,33 @@ Build the new network?</source>
 要构建新网络吗？</translation>
     </message>
     <message>
+        <location filename="../../playground/ui/main_window.py" line="447"/>
+        <source>Training ended: the draw pad now uses the trained network</source>
+        <translation>训练结束：手写板现在使用训练好的网络</translation>
+    </message>
+    <message>
         <location filename="../../playground/ui/main_window.py" line="450"/>
-        <location filename="../../playground/ui/main_window.py" line="482"/>
+        <source>dataset image</source>
+        <translation>数据集图像</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="479"/>
+        <source>The canvas cannot show this model: {0}</source>
+        <translation>画布无法显示此模型：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="487"/>
+        <source>open {0}</source>
+        <translation>打开 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="496"/>
+        <location filename="../../playground/ui/main_window.py" line="528"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="451"/>
+        <location filename="../../playground/ui/main_window.py" line="497"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -1604,12 +1621,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="470"/>
+        <location filename="../../playground/ui/main_window.py" line="516"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="483"/>
+        <location filename="../../playground/ui/main_window.py" line="529"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -1618,24 +1635,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="490"/>
-        <location filename="../../playground/ui/main_window.py" line="676"/>
+        <location filename="../../playground/ui/main_window.py" line="536"/>
+        <location filename="../../playground/ui/main_window.py" line="722"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="490"/>
-        <location filename="../../playground/ui/main_window.py" line="676"/>
+        <location filename="../../playground/ui/main_window.py" line="536"/>
+        <location filename="../../playground/ui/main_window.py" line="722"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="496"/>
+        <location filename="../../playground/ui/main_window.py" line="542"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="497"/>
+        <location filename="../../playground/ui/main_window.py" line="543"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -1644,17 +1661,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="505"/>
+        <location filename="../../playground/ui/main_window.py" line="551"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="528"/>
+        <location filename="../../playground/ui/main_window.py" line="574"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="529"/>
+        <location filename="../../playground/ui/main_window.py" line="575"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -1667,162 +1684,167 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="548"/>
+        <location filename="../../playground/ui/main_window.py" line="594"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="549"/>
+        <location filename="../../playground/ui/main_window.py" line="595"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="555"/>
+        <location filename="../../playground/ui/main_window.py" line="601"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="587"/>
+        <location filename="../../playground/ui/main_window.py" line="633"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="591"/>
+        <location filename="../../playground/ui/main_window.py" line="637"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="603"/>
+        <location filename="../../playground/ui/main_window.py" line="649"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="605"/>
+        <location filename="../../playground/ui/main_window.py" line="651"/>
         <source>Compiling the engine&apos;s kernels; the first run takes up to half a minute</source>
         <translation>正在编译引擎的计算内核；首次运行最多需要半分钟</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="608"/>
+        <location filename="../../playground/ui/main_window.py" line="654"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="609"/>
+        <location filename="../../playground/ui/main_window.py" line="655"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="611"/>
+        <location filename="../../playground/ui/main_window.py" line="657"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="641"/>
+        <location filename="../../playground/ui/main_window.py" line="687"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="652"/>
+        <location filename="../../playground/ui/main_window.py" line="698"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="667"/>
+        <location filename="../../playground/ui/main_window.py" line="713"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="669"/>
+        <location filename="../../playground/ui/main_window.py" line="715"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="682"/>
+        <location filename="../../playground/ui/main_window.py" line="728"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="684"/>
+        <location filename="../../playground/ui/main_window.py" line="730"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="693"/>
+        <location filename="../../playground/ui/main_window.py" line="739"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="702"/>
+        <location filename="../../playground/ui/main_window.py" line="748"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="705"/>
+        <location filename="../../playground/ui/main_window.py" line="751"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="705"/>
+        <location filename="../../playground/ui/main_window.py" line="751"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="716"/>
+        <location filename="../../playground/ui/main_window.py" line="762"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="730"/>
+        <location filename="../../playground/ui/main_window.py" line="776"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="732"/>
+        <location filename="../../playground/ui/main_window.py" line="778"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="761"/>
+        <location filename="../../playground/ui/main_window.py" line="807"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="810"/>
+        <location filename="../../playground/ui/main_window.py" line="850"/>
+        <source>close Playground</source>
+        <translation>关闭 Playground</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="861"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="811"/>
+        <location filename="../../playground/ui/main_window.py" line="862"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="814"/>
+        <location filename="../../playground/ui/main_window.py" line="865"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="818"/>
+        <location filename="../../playground/ui/main_window.py" line="869"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="823"/>
+        <location filename="../../playground/ui/main_window.py" line="874"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="826"/>
+        <location filename="../../playground/ui/main_window.py" line="877"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="831"/>
+        <location filename="../../playground/ui/main_window.py" line="882"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="834"/>
+        <location filename="../../playground/ui/main_window.py" line="885"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -2319,6 +2341,11 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
         <location filename="../../playground/ui/labs/neuron_lab.py" line="225"/>
         <source>Output as a function of z = w·x + b</source>
         <translation>输出随 z = w·x + b 的变化</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="225"/>
+        <source>output</source>
+        <translation>输出</translation>
     </message>
     <message>
         <location filename="../../playground/ui/labs/neuron_lab.py" line="228"/>
@@ -2883,208 +2910,208 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 <context>
     <name>ViewsPanel</name>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="125"/>
+        <location filename="../../playground/ui/views/panel.py" line="110"/>
         <source>Each conv layer&apos;s kernels: one row per filter, one column per input channel. Red weights are positive, blue negative, white zero (the scale is symmetric).</source>
         <extracomment>Repaints per second while training, at most. The slowest repaint rate the governor may fall back to (milliseconds between frames). Share of one core the UI thread may spend on the views while training: the worker needs the interpreter between its kernels, so a busy UI thread would slow training down. At most this many of the inside views are redrawn in one frame (all of them take turns). Columns of the history CSV, in order.</extracomment>
         <translation>每个卷积层的卷积核：每个滤波器一行，每个输入通道一列。红色权重为正，蓝色为负，白色为零（色标对称）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="131"/>
+        <location filename="../../playground/ui/views/panel.py" line="116"/>
         <source>What each filter finds in the probe image: bright where its kernel matches</source>
         <translation>每个滤波器在观察图像中找到了什么：与其卷积核吻合处发亮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="134"/>
+        <location filename="../../playground/ui/views/panel.py" line="119"/>
         <source>Each feature map beside what max, L2 and average pooling make of it</source>
         <translation>每个特征图，旁边是最大池化、L2 池化和平均池化的结果</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="137"/>
+        <location filename="../../playground/ui/views/panel.py" line="122"/>
         <source>The first dense layer&apos;s weights, one image per unit: what each unit looks for (red positive, blue negative)</source>
         <translation>第一个全连接层的权重，每个单元一张图：看每个单元在寻找什么（红为正，蓝为负）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="145"/>
+        <location filename="../../playground/ui/views/panel.py" line="130"/>
         <source>Misclassified validation images (after an epoch): guess, then true label</source>
         <translation>被分错的验证集图像（每轮之后）：先是网络的判断，后是真实标签</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="160"/>
-        <location filename="../../playground/ui/views/panel.py" line="272"/>
+        <location filename="../../playground/ui/views/panel.py" line="145"/>
+        <location filename="../../playground/ui/views/panel.py" line="257"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="161"/>
-        <location filename="../../playground/ui/views/panel.py" line="273"/>
+        <location filename="../../playground/ui/views/panel.py" line="146"/>
+        <location filename="../../playground/ui/views/panel.py" line="258"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="162"/>
-        <location filename="../../playground/ui/views/panel.py" line="274"/>
+        <location filename="../../playground/ui/views/panel.py" line="147"/>
+        <location filename="../../playground/ui/views/panel.py" line="259"/>
         <source>Pooling</source>
         <translation>池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="163"/>
-        <location filename="../../playground/ui/views/panel.py" line="275"/>
+        <location filename="../../playground/ui/views/panel.py" line="148"/>
+        <location filename="../../playground/ui/views/panel.py" line="260"/>
         <source>Dense weights</source>
         <translation>全连接权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="164"/>
+        <location filename="../../playground/ui/views/panel.py" line="149"/>
         <source>Confusion &amp;&amp; mistakes</source>
         <translation>混淆矩阵与错例</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="201"/>
+        <location filename="../../playground/ui/views/panel.py" line="186"/>
         <source>The probe: the image whose feature maps and pooled outputs the views show. Draw a digit, pick a dataset image or click a mistake to change it.</source>
         <translation>观察图像：各视图显示的是它的特征图和池化输出。写一个数字、选一张数据集图像或点击一个错例即可更换。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="208"/>
+        <location filename="../../playground/ui/views/panel.py" line="193"/>
         <source>validation image #</source>
         <translation>验证集图像 #</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="210"/>
+        <location filename="../../playground/ui/views/panel.py" line="195"/>
         <source>Use this validation image as the probe</source>
         <translation>把这张验证集图像用作观察图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="216"/>
+        <location filename="../../playground/ui/views/panel.py" line="201"/>
         <source>Show all</source>
         <translation>全部显示</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="219"/>
+        <location filename="../../playground/ui/views/panel.py" line="204"/>
         <source>Show every view at once instead of tabs (best in a big or undocked window)</source>
         <translation>同时显示所有视图而不用标签页（适合大窗口或浮动窗口）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="225"/>
+        <location filename="../../playground/ui/views/panel.py" line="210"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="226"/>
+        <location filename="../../playground/ui/views/panel.py" line="211"/>
         <source>Save a view as PNG, or the history as CSV</source>
         <translation>把视图保存为 PNG，或把历史保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="231"/>
+        <location filename="../../playground/ui/views/panel.py" line="216"/>
         <source>{0} as PNG…</source>
         <translation>将{0}导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="235"/>
+        <location filename="../../playground/ui/views/panel.py" line="220"/>
         <source>History as CSV…</source>
         <translation>将历史导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="237"/>
+        <location filename="../../playground/ui/views/panel.py" line="222"/>
         <source>Mini-batch costs as CSV…</source>
         <translation>将小批量代价导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="270"/>
+        <location filename="../../playground/ui/views/panel.py" line="255"/>
         <source>Cost plot</source>
         <translation>代价曲线图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="271"/>
+        <location filename="../../playground/ui/views/panel.py" line="256"/>
         <source>Accuracy plot</source>
         <translation>准确率曲线图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="276"/>
+        <location filename="../../playground/ui/views/panel.py" line="261"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="277"/>
+        <location filename="../../playground/ui/views/panel.py" line="262"/>
         <source>Misclassified images</source>
         <translation>分错的图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="278"/>
+        <location filename="../../playground/ui/views/panel.py" line="263"/>
         <source>The whole panel</source>
         <translation>整个面板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="329"/>
+        <location filename="../../playground/ui/views/panel.py" line="314"/>
         <source>your drawing</source>
         <translation>你的手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="343"/>
+        <location filename="../../playground/ui/views/panel.py" line="328"/>
         <source>validation image #{0} (a {1})</source>
         <translation>验证集图像 #{0}（标签 {1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="469"/>
+        <location filename="../../playground/ui/views/panel.py" line="454"/>
         <source>Validation, epoch {0}: {1} right</source>
         <translation>验证集，第 {0} 轮：正确 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="475"/>
+        <location filename="../../playground/ui/views/panel.py" line="460"/>
         <source>{0} misclassified validation images after epoch {1} (guess, then true label); click one to probe it</source>
         <translation>第 {1} 轮后有 {0} 张验证集图像被分错（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="492"/>
+        <location filename="../../playground/ui/views/panel.py" line="477"/>
         <source>a misclassified image (a {0})</source>
         <translation>一张被分错的图像（标签 {0}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="506"/>
+        <location filename="../../playground/ui/views/panel.py" line="491"/>
         <source>Probe: none yet (draw a digit or pick an image)</source>
         <translation>观察图像：暂无（写一个数字或选一张图像）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="509"/>
+        <location filename="../../playground/ui/views/panel.py" line="494"/>
         <source>Probe: {0}</source>
         <translation>观察图像：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="581"/>
+        <location filename="../../playground/ui/views/panel.py" line="566"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="581"/>
+        <location filename="../../playground/ui/views/panel.py" line="566"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="589"/>
-        <location filename="../../playground/ui/views/panel.py" line="613"/>
+        <location filename="../../playground/ui/views/panel.py" line="574"/>
+        <location filename="../../playground/ui/views/panel.py" line="598"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="589"/>
+        <location filename="../../playground/ui/views/panel.py" line="574"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="593"/>
+        <location filename="../../playground/ui/views/panel.py" line="578"/>
         <source>Export history as CSV</source>
         <translation>将历史导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="597"/>
+        <location filename="../../playground/ui/views/panel.py" line="582"/>
         <source>Export mini-batch costs as CSV</source>
         <translation>将小批量代价导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="603"/>
+        <location filename="../../playground/ui/views/panel.py" line="588"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="614"/>
+        <location filename="../../playground/ui/views/panel.py" line="599"/>
         <source>{0} could not be written:
 
 {1}</source>

@@ -222,7 +222,7 @@ class NeuronLab(QWidget):
         return self.tr("Nudge a weight to see how each output responds to a small change.")
 
     def _build_plot(self) -> pg.PlotWidget:
-        self.plot = make_plot(self.tr("Output as a function of z = w·x + b"), "z", "output")
+        self.plot = make_plot(self.tr("Output as a function of z = w·x + b"), "z", self.tr("output"))
         self.plot.setObjectName("neuronPlot")
         self.plot.setToolTip(
             self.tr(
@@ -607,7 +607,8 @@ class HalfAdderView(QGroupBox):
             value.setFont(font)
             self._nodes[name] = node
             self._values[name] = value
-            caption = QGraphicsSimpleTextItem(name)
+            shown = {"sum": self.tr("sum"), "carry": self.tr("carry")}.get(name, name)
+            caption = QGraphicsSimpleTextItem(shown)
             caption.setBrush(QBrush(QColor("#444444")))
             rect = caption.boundingRect()
             caption.setPos(x - rect.width() / 2, y + r + 1)
