@@ -1,8 +1,8 @@
 """Layer objects: configuration, shapes and bookkeeping; the kernels do the arithmetic.
 
-Each layer's forward takes the previous activations and returns its own (after its activation
-function); backward takes dC/da of its output (or dC/dz when the cost already folded in the
-output activation) and returns dC/d(input), storing dC/dw and dC/db in `grads`.
+Each layer knows its shapes and parameters and computes inference: forward takes the previous
+activations and returns its own (after its activation function). Training does not go layer by
+layer: plan.py fuses a whole mini-batch step into a few kernel calls.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from playground.engine.kernels import conv as conv_k
 from playground.engine.kernels import dense as dense_k
 from playground.engine.kernels import pool as pool_k
 from playground.engine.spec import LayerInfo
-from playground.errors import SpecError
 
 POOL_CODES = {"max": 0, "l2": 1, "avg": 2}
 #: Taps per filter up to which the direct (flat-row) conv beats im2col + dot products.
@@ -143,20 +142,6 @@ def _activate(a: np.ndarray, code: int) -> None:
     act_k.activate(a.reshape(a.shape[0], -1), code)
 
 
-def _activation_backward(a: np.ndarray, grad: np.ndarray, code: int, name: str) -> np.ndarray:
-    if code == act_k.CODES["step"]:
-        raise SpecError(
-            f"{name}: a step (perceptron) neuron cannot be trained by gradient descent: a small "
-            "change in a weight either changes nothing or flips the output, so its gradient is "
-            "zero almost everywhere; use sigmoid, the smooth version of the perceptron"
-        )
-    out = np.empty_like(grad)
-    act_k.backward(
-        a.reshape(a.shape[0], -1), grad.reshape(a.shape[0], -1), code, out.reshape(a.shape[0], -1)
-    )
-    return out
-
-
 class Layer:
     """Base class: a named step of the network with optional weight and bias."""
 
@@ -170,8 +155,6 @@ class Layer:
         self.act_code = act_k.CODES[self.activation]
         self.weight: np.ndarray | None = None
         self.bias: np.ndarray | None = None
-        self._x: np.ndarray | None = None
-        self._a: np.ndarray | None = None
 
     def param_shapes(self) -> dict[str, tuple[int, ...]]:
         """Shapes of this layer's parameters, keyed 'weight' and 'bias' (empty if none)."""
@@ -186,20 +169,9 @@ class Layer:
         self.weight = params.get(f"{self.name}.weight")
         self.bias = params.get(f"{self.name}.bias")
 
-    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
-        """Output activations for a batch; with train=True keep what backward needs."""
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        """Output activations for a batch (inference; training runs through plan.py)."""
         raise NotImplementedError
-
-    def backward(
-        self, grad: np.ndarray, grads: dict[str, np.ndarray], need_input_grad: bool, is_dz: bool
-    ) -> np.ndarray | None:
-        """dC/d(input) from dC/da (or dC/dz when is_dz); writes this layer's gradients."""
-        raise NotImplementedError
-
-    def _delta(self, grad: np.ndarray, is_dz: bool) -> np.ndarray:
-        if is_dz:
-            return grad
-        return _activation_backward(self._a, grad, self.act_code, self.name)
 
 
 class Conv(Layer):
@@ -234,7 +206,7 @@ class Conv(Layer):
         xp[:, :, p : p + h, p : p + w] = x
         return xp
 
-    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+    def forward(self, x: np.ndarray) -> np.ndarray:
         xp = self._pad(x)
         n = x.shape[0]
         out = np.empty((n, *self.output_shape), dtype=np.float32)
@@ -255,28 +227,7 @@ class Conv(Layer):
             False,
             numba.get_num_threads(),
         )
-        if train:
-            self._x, self._a = xp, out
         return out
-
-    def backward(
-        self, grad: np.ndarray, grads: dict[str, np.ndarray], need_input_grad: bool, is_dz: bool
-    ) -> np.ndarray | None:
-        delta = np.ascontiguousarray(self._delta(grad, is_dz))
-        dw = np.empty_like(self.weight)
-        db = np.empty_like(self.bias)
-        conv_k.backward_weights(self._x, delta, self.stride, self.groups, dw, db)
-        grads[f"{self.name}.weight"] = dw
-        grads[f"{self.name}.bias"] = db
-        if not need_input_grad:
-            return None
-        dxp = np.empty_like(self._x)
-        conv_k.backward_input(delta, self.weight, self.stride, self.groups, dxp)
-        p = self.padding
-        if p:
-            h, w = self.input_shape[1], self.input_shape[2]
-            return np.ascontiguousarray(dxp[:, :, p : p + h, p : p + w])
-        return dxp
 
 
 class Pool(Layer):
@@ -291,25 +242,12 @@ class Pool(Layer):
         self.size = config["size"]
         self.mode = config["mode"]
         self.mode_code = POOL_CODES[self.mode]
-        self._arg: np.ndarray | None = None
 
-    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+    def forward(self, x: np.ndarray) -> np.ndarray:
         out = np.empty((x.shape[0], *self.output_shape), dtype=np.float32)
         arg = np.empty(out.shape, dtype=np.int32)
         pool_k.forward(x, self.size, self.mode_code, out, arg)
-        if train:
-            self._x, self._a, self._arg = x, out, arg
         return out
-
-    def backward(
-        self, grad: np.ndarray, grads: dict[str, np.ndarray], need_input_grad: bool, is_dz: bool
-    ) -> np.ndarray | None:
-        if not need_input_grad:
-            return None
-        dx = np.empty_like(self._x)
-        g = np.ascontiguousarray(grad.reshape(self._a.shape))
-        pool_k.backward(self._x, self._a, self._arg, g, self.size, self.mode_code, dx)
-        return dx
 
 
 class Dense(Layer):
@@ -329,46 +267,20 @@ class Dense(Layer):
     def fan_in(self) -> int:
         return self.n_in
 
-    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+    def forward(self, x: np.ndarray) -> np.ndarray:
         x2 = np.ascontiguousarray(x.reshape(x.shape[0], self.n_in))
         z = np.empty((x.shape[0], self.units), dtype=np.float32)
         dense_forward(x2, self.weight, self.bias, self.act_code, z, numba.get_num_threads())
-        if train:
-            self._x, self._a = x2, z
         return z
-
-    def backward(
-        self, grad: np.ndarray, grads: dict[str, np.ndarray], need_input_grad: bool, is_dz: bool
-    ) -> np.ndarray | None:
-        delta = np.ascontiguousarray(self._delta(grad.reshape(self._a.shape), is_dz))
-        dw = np.empty_like(self.weight)
-        db = np.empty_like(self.bias)
-        dense_k.backward_weights(self._x, delta, dw, db)
-        grads[f"{self.name}.weight"] = dw
-        grads[f"{self.name}.bias"] = db
-        if not need_input_grad:
-            return None
-        dx = np.empty((delta.shape[0], self.n_in), dtype=np.float32)
-        dense_k.backward_input(delta, self.weight, dx)
-        return dx.reshape((delta.shape[0], *self.input_shape))
 
 
 class Activation(Layer):
     """A parameter-free activation function applied element-wise (softmax: over the vector)."""
 
-    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+    def forward(self, x: np.ndarray) -> np.ndarray:
         a = np.array(x, dtype=np.float32, copy=True, order="C")
         _activate(a, self.act_code)
-        if train:
-            self._a = a
         return a
-
-    def backward(
-        self, grad: np.ndarray, grads: dict[str, np.ndarray], need_input_grad: bool, is_dz: bool
-    ) -> np.ndarray | None:
-        if not need_input_grad:
-            return None
-        return self._delta(grad, is_dz).reshape(self._a.shape)
 
 
 LAYER_CLASSES: dict[str, type[Layer]] = {

@@ -499,3 +499,32 @@ def test_large_batches_take_the_dot_product_backward_and_agree(hidden):
         decay = 2.0 / 100 if key.endswith(".weight") else 0.0
         expected = w0 - 0.1 * (grads[key] + decay * w0)
         np.testing.assert_allclose(net.params[key], expected, rtol=1e-4, atol=1e-6, err_msg=key)
+
+
+@pytest.mark.parametrize(
+    ("code", "cost", "paired"),
+    [
+        (0, "quadratic", False),
+        (1, "cross-entropy", False),
+        (1, "cross-entropy", True),
+        (2, "log-likelihood", False),
+        (2, "log-likelihood", True),
+    ],
+)
+def test_cost_kernel_matches_the_cost_classes(code, cost, paired):
+    """kernels/cost.py against costs.py, the readable reference (fn, grad_a, delta)."""
+    from playground.engine.costs import COSTS, one_hot
+    from playground.engine.kernels import cost as cost_k
+
+    rng = np.random.default_rng(code)
+    a = rng.uniform(0.05, 0.95, (6, 4)).astype(np.float32)
+    a /= a.sum(axis=1, keepdims=True) if code == 2 else 1.0
+    labels = rng.integers(0, 4, 6)
+    grad = np.empty_like(a)
+    value = cost_k.cost_grad(a, labels, code, paired, grad)
+    reference = COSTS[cost]
+    y = one_hot(labels, 4)
+    assert value == pytest.approx(reference.fn(a, y), rel=1e-6)
+    expected = reference.delta(a, y) if paired else reference.grad_a(a, y)
+    np.testing.assert_allclose(grad, expected, rtol=1e-5, atol=1e-7)
+    assert cost_k.cost_grad(a, np.array([0, 1, 2, 3, 4, 0]), code, paired, grad) == -1.0
