@@ -222,7 +222,9 @@ class NeuronLab(QWidget):
         return self.tr("Nudge a weight to see how each output responds to a small change.")
 
     def _build_plot(self) -> pg.PlotWidget:
-        self.plot = make_plot(self.tr("Output as a function of z = w·x + b"), "z", self.tr("output"))
+        self.plot = make_plot(
+            self.tr("Output as a function of z = w·x + b"), "z", self.tr("output")
+        )
         self.plot.setObjectName("neuronPlot")
         self.plot.setToolTip(
             self.tr(
