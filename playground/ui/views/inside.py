@@ -29,6 +29,23 @@ def _layers(spec: dict[str, Any] | None, kind: str) -> list[dict[str, Any]]:
     return [layer for layer in (spec or {}).get("layers", []) if layer["type"] == kind]
 
 
+def _follow(
+    view: GridView,
+    spec: dict[str, Any] | None,
+    kind: str,
+    key: str,
+    empty: str,
+    leading: tuple[str, ...] = (),
+) -> None:
+    """Rebuild `view` for the network's layers of `kind`, or show `empty` if it has none."""
+    layers = _layers(spec, kind)
+    if spec is not None and not layers:
+        view.set_message(empty)
+        return
+    names = [*leading, *(layer["name"] for layer in layers)]
+    view.rebuild((key, *names), names)
+
+
 def _cell(coord: int, size: int, pad: int = 1) -> int | None:
     """Which tile a pixel coordinate falls in, None on a gap."""
     index, within = divmod(coord, size + pad)
@@ -68,13 +85,8 @@ class KernelView(GridView):
     def set_spec(self, spec: dict[str, Any] | None) -> None:
         """Follow a network's layers (rebuilds the plots when they change)."""
         self._spec = spec
-        convs = _layers(spec, "conv")
-        if spec is not None and not convs:
-            self.set_message(self.tr("This network has no convolutional layer, so no kernels."))
-            return
-        self.rebuild(
-            ("kernels", *(layer["name"] for layer in convs)), [layer["name"] for layer in convs]
-        )
+        empty = self.tr("This network has no convolutional layer, so no kernels.")
+        _follow(self, spec, "conv", "kernels", empty)
 
     def show_weights(self, weights: dict[str, np.ndarray]) -> None:
         """Draw the kernels from copies of the conv weights, keyed "<layer>.weight"."""
@@ -188,14 +200,8 @@ class FeatureMapView(GridView):
     def set_spec(self, spec: dict[str, Any] | None) -> None:
         """Follow a network's layers."""
         self._spec = spec
-        convs = _layers(spec, "conv")
-        if spec is not None and not convs:
-            self.set_message(
-                self.tr("This network has no convolutional layer, so no feature maps.")
-            )
-            return
-        names = ["input", *(layer["name"] for layer in convs)]
-        self.rebuild(("maps", *names), names)
+        empty = self.tr("This network has no convolutional layer, so no feature maps.")
+        _follow(self, spec, "conv", "maps", empty, leading=("input",))
 
     def show_activations(self, probe: np.ndarray | None, acts: dict[str, np.ndarray]) -> None:
         """Draw the probe and the conv layers' outputs for it, (C, H, W) each."""
@@ -274,13 +280,7 @@ class PooledView(GridView):
     def set_spec(self, spec: dict[str, Any] | None) -> None:
         """Follow a network's layers."""
         self._spec = spec
-        pools = _layers(spec, "pool")
-        if spec is not None and not pools:
-            self.set_message(self.tr("This network has no pooling layer."))
-            return
-        self.rebuild(
-            ("pools", *(layer["name"] for layer in pools)), [layer["name"] for layer in pools]
-        )
+        _follow(self, spec, "pool", "pools", self.tr("This network has no pooling layer."))
 
     def show_activations(self, probe: np.ndarray | None, acts: dict[str, np.ndarray]) -> None:
         """Draw every pooling layer from the probe's activations."""
