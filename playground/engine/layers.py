@@ -23,7 +23,7 @@ POOL_CODES = {"max": 0, "l2": 1, "avg": 2}
 #: Taps per filter up to which the direct (flat-row) conv beats im2col + dot products.
 DIRECT_TAPS = 32
 #: Multiply-adds per call below which a dense kernel stays on one thread.
-DENSE_PARALLEL_MACS = 1_000_000
+DENSE_PARALLEL_MACS = 500_000
 _F32 = np.float32
 _ZERO = _F32(0.0)
 # Stand-ins for the arguments a kernel entry does not use in a given mode (right dtype and rank).
@@ -109,29 +109,30 @@ def dense_forward(x, w, b, code, z, parts):
     if parts > 1 and z.shape[0] * units * n_in >= DENSE_PARALLEL_MACS:
         dense_k.dense_par(
             0,
-            min(parts, max(units // 2, 1)),
+            min(parts, units),
             x,
             w,
             b,
             code,
             z,
             _D2,
-            _I2,
-            _I1,
+            False,
+            _D2,
             _I2,
             _I1,
             _D2,
             False,
             _D2,
+            _D1,
             False,
             _ZERO,
             _ZERO,
             _ZERO,
             _D2,
+            _D1,
         )
     else:
-        dense_k.forward_rows(x, w, b, z, 0, units)
-        act_k.activate(z, code)
+        dense_k.forward_act(x, w, b, code, z)
 
 
 _NO_ARG = _DUMMY_I8

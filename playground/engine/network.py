@@ -27,8 +27,9 @@ FORMAT = "playground-model/1"
 class Network:
     """A feed-forward network described by a spec; parameters live in `params` (float32)."""
 
-    def __init__(self, spec: dict[str, Any], params: dict[str, np.ndarray] | None = None,
-                 seed: int = 0) -> None:
+    def __init__(
+        self, spec: dict[str, Any], params: dict[str, np.ndarray] | None = None, seed: int = 0
+    ) -> None:
         rows = specmod.infer(spec)
         self.spec: dict[str, Any] = specmod.normalize(spec)
         self.rows: list[LayerInfo] = rows
@@ -202,15 +203,26 @@ class Network:
         Arrays already in that form pass through untouched (the trainer's batches do); the
         label range is checked by the cost kernel.
         """
-        if not (isinstance(x, np.ndarray) and x.dtype == np.float32 and x.flags.c_contiguous
-                and x.shape[1:] == self.input_shape):
+        if not (
+            isinstance(x, np.ndarray)
+            and x.dtype == np.float32
+            and x.flags.c_contiguous
+            and x.shape[1:] == self.input_shape
+        ):
             x = self._prepare(x)
         if not (isinstance(y, np.ndarray) and y.dtype == np.int64 and y.shape == (x.shape[0],)):
             y = self._labels(y, x.shape[0])
         return x, y
 
-    def _run_plan(self, x: np.ndarray, y: np.ndarray, update: bool, lr: float = 0.0,
-                  momentum: float = 0.0, decay: float = 0.0) -> tuple[float, dict[str, np.ndarray]]:
+    def _run_plan(
+        self,
+        x: np.ndarray,
+        y: np.ndarray,
+        update: bool,
+        lr: float = 0.0,
+        momentum: float = 0.0,
+        decay: float = 0.0,
+    ) -> tuple[float, dict[str, np.ndarray]]:
         self.check_trainable()
         a, labels = self._batch(x, y)
         cost, grads = run_step(self, a, labels, update, lr, momentum, decay)
@@ -223,8 +235,15 @@ class Network:
         cost, grads = self._run_plan(x, y, update=False)
         return cost, {k: grads[k] for k in self.params}
 
-    def train_step(self, x: np.ndarray, y: np.ndarray, lr: float, momentum: float = 0.0,
-                   l2: float = 0.0, n_train: int | None = None) -> float:
+    def train_step(
+        self,
+        x: np.ndarray,
+        y: np.ndarray,
+        lr: float,
+        momentum: float = 0.0,
+        l2: float = 0.0,
+        n_train: int | None = None,
+    ) -> float:
         """One SGD step on a mini-batch; returns its cost (before the step, without L2).
 
         L2 (Nielsen ch. 3): w <- (1 - lr*l2/n_train) w - lr * dC/dw, n_train defaulting to

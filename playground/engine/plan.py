@@ -217,10 +217,10 @@ class _ConvStage(_Stage):
         vb, gb = opt.targets(bkey, lay.bias)
         x = self.x
         xflat = x.reshape(n, x.shape[1], -1)
-        if parts > 1:
+        if parts > 1 and n > 1:
             conv_k.conv_par(
                 2,
-                min(parts, f),
+                min(parts, n),
                 _D4,
                 w,
                 w.reshape(f, -1),
@@ -251,7 +251,7 @@ class _ConvStage(_Stage):
                 gb,
             )
         else:
-            conv_k.backward_dw_filters(
+            conv_k.backward_dw(
                 g,
                 self.out,
                 self.arg,
@@ -274,8 +274,6 @@ class _ConvStage(_Stage):
                 vb,
                 gw.reshape(f, -1),
                 gb,
-                0,
-                f,
             )
         return self.dx if need_dx else None
 
@@ -318,8 +316,6 @@ class _DenseStage(_Stage):
         self.code = layer.act_code
         self.out = np.empty((n, units), dtype=_F32)
         self.delta = np.empty((n, units), dtype=_F32)
-        self.rows = np.empty((n, units), dtype=np.int32)
-        self.n_rows = np.empty(n, dtype=np.int32)
         self.imgs = np.empty((units, n), dtype=np.int32)
         self.n_imgs = np.empty(units, dtype=np.int32)
         self.dx = np.empty((n, n_in), dtype=_F32)
@@ -344,83 +340,93 @@ class _DenseStage(_Stage):
     ) -> np.ndarray | None:
         lay = self.layer
         g = g.reshape(self.out.shape)
-        dense_k.prepare_delta(
-            self.out,
-            g,
-            self.code,
-            is_dz,
-            self.delta,
-            self.rows,
-            self.n_rows,
-            self.imgs,
-            self.n_imgs,
-        )
+        w, b = lay.weight, lay.bias
         wkey, bkey = self.keys
-        vw, gw = opt.targets(wkey, lay.weight)
-        vb, gb = opt.targets(bkey, lay.bias)
-        dense_k.bias_step(self.delta, lay.bias, gb, opt.update, opt.lr, opt.momentum, vb)
+        vw, gw = opt.targets(wkey, w)
+        vb, gb = opt.targets(bkey, b)
         if self.gemm:
-            w = lay.weight
-            if need_dx:  # dx = delta w, with the weights before the step
-                dense_forward(
-                    self.delta, np.ascontiguousarray(w.T), self.zeros_in, 0, self.dx, parts
-                )
-            gbuf = self.gbuf if opt.update else gw
-            dense_forward(
-                np.ascontiguousarray(self.delta.T),
-                np.ascontiguousarray(self.x.T),
-                self.zeros_in,
-                0,
-                gbuf,
-                parts,
-            )
-            if opt.update:
-                dense_k.sgd_update(
-                    w.reshape(-1), gbuf.reshape(-1), opt.lr, opt.decay, opt.momentum, vw.reshape(-1)
-                )
-            return self.dx if need_dx else None
+            return self._backward_gemm(g, is_dz, need_dx, parts, opt, vw, gw, vb, gb)
         if parts > 1 and self.par_bwd:
             dense_k.dense_par(
                 1,
-                min(parts, max(lay.n_in // 64, 1)),
+                parts,
                 self.x,
-                lay.weight,
-                lay.bias,
+                w,
+                b,
                 self.code,
-                _D2,
+                self.out,
+                g,
+                is_dz,
                 self.delta,
-                self.rows,
-                self.n_rows,
                 self.imgs,
                 self.n_imgs,
                 self.dx,
                 need_dx,
                 gw,
+                gb,
                 opt.update,
                 opt.lr,
                 opt.decay,
                 opt.momentum,
                 vw,
+                vb,
             )
         else:
-            dense_k.backward_cols(
-                self.x,
+            dense_k.backward(
+                self.out,
+                g,
+                self.code,
+                is_dz,
                 self.delta,
-                lay.weight,
-                self.rows,
-                self.n_rows,
                 self.imgs,
                 self.n_imgs,
+                self.x,
+                w,
+                b,
                 self.dx,
                 need_dx,
                 gw,
+                gb,
                 opt.update,
                 opt.lr,
                 opt.decay,
                 opt.momentum,
                 vw,
-                0,
-                lay.n_in,
+                vb,
+            )
+        return self.dx if need_dx else None
+
+    def _backward_gemm(
+        self,
+        g: np.ndarray,
+        is_dz: bool,
+        need_dx: bool,
+        parts: int,
+        opt: _Opt,
+        vw: np.ndarray,
+        gw: np.ndarray,
+        vb: np.ndarray,
+        gb: np.ndarray,
+    ) -> np.ndarray | None:
+        """From 32 images on: dx and the weight gradient as two dot-product passes."""
+        lay = self.layer
+        w = lay.weight
+        dense_k.prepare_delta(self.out, g, self.code, is_dz, self.delta, self.imgs, self.n_imgs)
+        dense_k.bias_step(self.delta, lay.bias, gb, opt.update, opt.lr, opt.momentum, vb)
+        if need_dx:  # dx = delta w, with the weights before the step
+            dense_forward(self.delta, np.ascontiguousarray(w.T), self.zeros_in, 0, self.dx, parts)
+        gbuf = self.gbuf if opt.update else gw
+        dense_forward(
+            np.ascontiguousarray(self.delta.T),
+            np.ascontiguousarray(self.x.T),
+            self.zeros_in,
+            0,
+            gbuf,
+            parts,
+        )
+        if opt.update:
+            dense_k.sgd_update(
+                w.reshape(-1), gbuf.reshape(-1), opt.lr, opt.decay, opt.momentum, vw.reshape(-1)
             )
         return self.dx if need_dx else None
 

@@ -102,8 +102,9 @@ def _import_and_warm_up() -> str:
     """
     code = "from playground.engine import warmup; warmup()"
     try:
-        child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL)
+        child = subprocess.Popen(
+            [sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
     except OSError:
         child = None
     if child is not None:

@@ -326,7 +326,7 @@ def test_fast_dense_forward_matches_reference(n, code, parallel):
     z = np.empty((n, 9), dtype=F32)
     if parallel:
         dense_k.dense_par(
-            0, 2, x, w, b, code, z, D2, I2, I1, I2, I1, D2, False, D2, False, Z, Z, Z, D2
+            0, 2, x, w, b, code, z, D2, False, D2, I2, I1, D2, False, D2, D1, False, Z, Z, Z, D2, D1
         )
     else:
         dense_forward(x, w, b, code, z, 1)
@@ -336,84 +336,92 @@ def test_fast_dense_forward_matches_reference(n, code, parallel):
     )
 
 
-def _dense_backward(args, parallel):
-    x, delta, w, rows, n_rows, imgs, n_imgs, dx, need_dx, gw, update, lr, decay, mom, vw = args
+def _dense_backward(a, g, x, w, b, need_dx, update, lr, decay, mom, vw, vb, parallel):
+    """One fused dense backward call (serial or on 2 threads): (delta, dx, gw, gb)."""
+    n, units = g.shape
+    delta = np.empty_like(g)
+    imgs, n_imgs = np.empty((units, n), np.int32), np.empty(units, np.int32)
+    dx, gw, gb = np.empty_like(x), np.empty_like(w), np.empty_like(b)
+    lr, decay, mom = F32(lr), F32(decay), F32(mom)
     if parallel:
         dense_k.dense_par(
             1,
             2,
             x,
             w,
-            D1,
-            0,
-            D2,
+            b,
+            3,
+            a,
+            g,
+            False,
             delta,
-            rows,
-            n_rows,
             imgs,
             n_imgs,
             dx,
             need_dx,
             gw,
+            gb,
             update,
             lr,
             decay,
             mom,
             vw,
+            vb,
         )
     else:
-        dense_k.backward_cols(*args, 0, w.shape[1])
+        dense_k.backward(
+            a,
+            g,
+            3,
+            False,
+            delta,
+            imgs,
+            n_imgs,
+            x,
+            w,
+            b,
+            dx,
+            need_dx,
+            gw,
+            gb,
+            update,
+            lr,
+            decay,
+            mom,
+            vw,
+            vb,
+        )
+    return delta, dx, gw, gb
 
 
 @pytest.mark.parametrize("parallel", [False, True])
 @pytest.mark.parametrize(("n", "units", "n_in"), [(10, 30, 784), (7, 5, 13), (64, 9, 300)])
 def test_fast_dense_backward_matches_numpy(n, units, n_in, parallel):
-    x, w, a = rand(n, n_in), rand(units, n_in), np.abs(rand(n, units))
+    x, w, b, a = rand(n, n_in), rand(units, n_in), rand(units), np.abs(rand(n, units))
     a[a < 0.5] = 0.0  # ReLU outputs: zero deltas are skipped
+    a[:, 0] = 0.0  # a unit no image activates: its row gets no gradient at all
     g = rand(n, units)
-    delta = np.empty_like(g)
-    rows, n_rows = np.empty((n, units), np.int32), np.empty(n, np.int32)
-    imgs, n_imgs = np.empty((units, n), np.int32), np.empty(units, np.int32)
-    dense_k.prepare_delta(a, g, 3, False, delta, rows, n_rows, imgs, n_imgs)
     dz = g * (a > 0)
+    delta, dx, gw, gb = _dense_backward(a, g, x, w, b, True, False, 0, 0, 0, w, b, parallel)
     np.testing.assert_array_equal(delta, dz)
-    dx, gw = np.empty_like(x), np.empty_like(w)
-    args = (x, delta, w, rows, n_rows, imgs, n_imgs, dx, True, gw, False, F32(0), F32(0), F32(0), w)
-    _dense_backward(args, parallel)
     np.testing.assert_allclose(dx, dz.astype(np.float64) @ w, rtol=1e-4, atol=1e-4)
     np.testing.assert_allclose(gw, dz.T.astype(np.float64) @ x, rtol=1e-4, atol=1e-4)
-    # Update mode: w <- w + v with v <- 0.9 v - 0.1 (g + 0.01 w); dx still uses the old w.
-    w2, v = w.copy(), rand(units, n_in)
-    v0 = v.astype(np.float64)
-    dx2 = np.empty_like(x)
-    args = (
-        x,
-        delta,
-        w2,
-        rows,
-        n_rows,
-        imgs,
-        n_imgs,
-        dx2,
-        True,
-        gw,
-        True,
-        F32(0.1),
-        F32(0.01),
-        F32(0.9),
-        v,
-    )
-    _dense_backward(args, parallel)
+    np.testing.assert_allclose(gb, dz.sum(axis=0), rtol=1e-5, atol=1e-5)
+    # Update mode: w <- w + v with v <- 0.9 v - 0.1 (g + 0.01 w), biases without decay; dx
+    # still uses the old w.
+    w2, b2, v, vb = w.copy(), b.copy(), rand(units, n_in), rand(units)
+    v0, vb0 = v.astype(np.float64), vb.astype(np.float64)
+    _, dx2, _, _ = _dense_backward(a, g, x, w2, b2, True, True, 0.1, 0.01, 0.9, v, vb, parallel)
     np.testing.assert_allclose(dx2, dx, rtol=1e-5, atol=1e-5)
     v_ref = 0.9 * v0 - 0.1 * (dz.T.astype(np.float64) @ x + 0.01 * w)
     np.testing.assert_allclose(w2, w + v_ref, rtol=1e-4, atol=1e-4)
-    b, vb = rand(units), rand(units)
-    b0, vb0 = b.astype(np.float64), vb.astype(np.float64)
-    gb = np.empty_like(b)
-    dense_k.bias_step(delta, b, gb, False, F32(0.1), F32(0.9), vb)
-    np.testing.assert_allclose(gb, dz.sum(axis=0), rtol=1e-5, atol=1e-5)
-    dense_k.bias_step(delta, b, gb, True, F32(0.1), F32(0.9), vb)
-    np.testing.assert_allclose(b, b0 + 0.9 * vb0 - 0.1 * dz.sum(axis=0), rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(b2, b + 0.9 * vb0 - 0.1 * dz.sum(axis=0), rtol=1e-5, atol=1e-5)
+    # Plain SGD without decay: the unit without gradient keeps its row exactly.
+    w3, b3 = w.copy(), b.copy()
+    _dense_backward(a, g, x, w3, b3, False, True, 0.1, 0, 0, w3, b3, parallel)
+    np.testing.assert_array_equal(w3[0], w[0])
+    np.testing.assert_allclose(w3, w - 0.1 * (dz.T.astype(np.float64) @ x), rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(b3, b - 0.1 * dz.sum(axis=0), rtol=1e-5, atol=1e-5)
 
 
 @pytest.mark.parametrize(

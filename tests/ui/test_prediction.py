@@ -188,8 +188,9 @@ def test_a_stroke_is_read_by_a_real_network_through_the_throttle(panel: DrawPane
         draw_stroke(panel.pad, line_points((140, 40), (140, 240)))
     assert panel.prediction_view.predicted_label() is not None
     expected = net.forward(panel.pad.to_input()[None, None])[0]
-    np.testing.assert_allclose(panel.prediction_view.probabilities(), expected / expected.sum(),
-                               rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(
+        panel.prediction_view.probabilities(), expected / expected.sum(), rtol=1e-5, atol=1e-6
+    )
 
 
 # --- the shipped model ------------------------------------------------------------------------

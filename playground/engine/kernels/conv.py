@@ -110,10 +110,11 @@ def backward_input(delta, w, stride, groups, dxp):
 # winners (a quarter of the positions), and ReLU zeros are skipped.
 #   * dx: per image, in im2col space: dcol[p] += d * w[f] (weights repacked channels innermost),
 #     position by position, then col2im into a channels-last image, transposed back;
-#   * dw: threads split the filters; with im2col rows each thread walks the images outermost,
-#     adding d * col[p] to its filters' gradient rows (four rows per pass); the direct path lays
-#     a filter's deltas out as a map and takes long dot products with the input. The SGD update
-#     is then applied to each filter at once (training), or the gradient stored (gradients()).
+#   * dw: threads split the images (each reads only what it wrote in forward) into partial
+#     gradients: with im2col rows, d * col[p] added to the filter's gradient row (four rows per
+#     pass); the direct path lays a filter's deltas out as a map and takes long dot products with
+#     the input. The partials are summed filter by filter, and the SGD update applied at once
+#     (training), or the gradient stored (gradients()).
 
 
 @jit
@@ -533,7 +534,138 @@ def dot5(a, b):
 
 
 @jit
-def backward_dw_filters(
+def dw_accumulate(
+    g, a, arg, code, pool, xflat, wx, col, use_col, stride, groups, k, acc, sb, n0, n1
+):
+    """Weight and bias gradients of every filter over images n0..n1-1, into acc (F, Cg*K*K) and
+    sb (F,), which it zeroes first.
+
+    Threads split the images, so each reads only the inputs and im2col rows it made itself in
+    the forward pass (moving them between cores cost more than the arithmetic). With im2col
+    rows (use_col), acc[f] is in im2col order (ki, kj, c) and gathers d * col[p] over the
+    positions p whose delta is nonzero. Otherwise (stride 1, few taps) the deltas of f are laid
+    out as a flat map D over the input rows and each tap's gradient is one long dot product
+    sum_p D[p] x[c, ki*wx + kj + p] (vectorised, where a sparse patch-by-patch sum is not);
+    with K = 5 a kernel row's five taps share each load. acc is then in the weight's order.
+    """
+    n_f, tg = acc.shape
+    cg = tg // (k * k)
+    fg = n_f // groups
+    hq, wq = g.shape[2], g.shape[3]
+    hx = xflat.shape[2] // wx
+    ho = (hx - k) // stride + 1
+    wo = (wx - k) // stride + 1
+    zero = np.float32(0.0)
+    length = (ho - 1) * wx + wo
+    dmap = np.empty(ho * wx, dtype=np.float32)
+    hit_p = np.empty(hq * wq, dtype=np.int64)
+    hit_d = np.empty(hq * wq, dtype=np.float32)
+    acc[:, :] = zero
+    sb[:] = zero
+    for n in range(n0, n1):
+        for f in range(n_f):
+            grp = f // fg
+            t0 = grp * tg
+            af_acc = acc[f]
+            gf = g[n, f]
+            af = a[n, f]
+            if not use_col:
+                dmap[:] = zero
+            hits = 0
+            s = zero
+            for qi in range(hq):
+                for qj in range(wq):
+                    d = gf[qi, qj] * grad_scalar(af[qi, qj], code)
+                    if d == zero:
+                        continue
+                    s += d
+                    if pool > 0:
+                        q = arg[n, f, qi, qj]
+                        i = qi * pool + q // pool
+                        j = qj * pool + q % pool
+                    else:
+                        i = qi
+                        j = qj
+                    if use_col:
+                        hit_p[hits] = i * wo + j
+                        hit_d[hits] = d
+                    else:
+                        dmap[i * wx + j] = d
+                    hits += 1
+            sb[f] += s
+            if use_col:
+                cn = col[n]
+                h4 = 0
+                while h4 + 3 < hits:
+                    axpy4(
+                        af_acc,
+                        hit_d[h4],
+                        cn[hit_p[h4], t0 : t0 + tg],
+                        hit_d[h4 + 1],
+                        cn[hit_p[h4 + 1], t0 : t0 + tg],
+                        hit_d[h4 + 2],
+                        cn[hit_p[h4 + 2], t0 : t0 + tg],
+                        hit_d[h4 + 3],
+                        cn[hit_p[h4 + 3], t0 : t0 + tg],
+                    )
+                    h4 += 4
+                while h4 < hits:
+                    axpy1(af_acc, hit_d[h4], cn[hit_p[h4], t0 : t0 + tg])
+                    h4 += 1
+            elif hits > 0:
+                dm = dmap[:length]
+                for c in range(cg):
+                    xc = xflat[n, grp * cg + c]
+                    for ki in range(k):
+                        t = (c * k + ki) * k
+                        if k == 5:
+                            s0, s1, s2, s3, s4 = dot5(dm, xc[ki * wx : ki * wx + length + 4])
+                            af_acc[t] += s0
+                            af_acc[t + 1] += s1
+                            af_acc[t + 2] += s2
+                            af_acc[t + 3] += s3
+                            af_acc[t + 4] += s4
+                        else:
+                            for kj in range(k):
+                                o = ki * wx + kj
+                                af_acc[t + kj] += dot(dm, xc[o : o + length])
+
+
+@jit
+def dw_finish(accs, sbs, use_col, k, w2, b, update, lr, decay, momentum, vw2, vb, gw2, gb, f0, f1):
+    """Sums the per-thread gradients accs (P, F, Tg), sbs (P, F) of filters f0..f1-1, puts im2col
+    order (ki, kj, c) back into the weight's (c, ki, kj), then applies SGD at once (update) or
+    stores the gradient in gw2, gb. w2, vw2, gw2 are (F, Cg*K*K)."""
+    parts, _, tg = accs.shape
+    cg = tg // (k * k)
+    tmp = np.empty(tg, dtype=np.float32)
+    row = np.empty(tg, dtype=np.float32)
+    for f in range(f0, f1):
+        copy_run(tmp, accs[0, f])
+        s = sbs[0, f]
+        for p in range(1, parts):
+            add_run(tmp, accs[p, f])
+            s += sbs[p, f]
+        if use_col:
+            for c in range(cg):
+                for kij in range(k * k):
+                    row[c * k * k + kij] = tmp[kij * cg + c]
+        else:
+            copy_run(row, tmp)
+        if update:
+            sgd_seg(w2[f], row, vw2[f], lr, decay, momentum)
+            if momentum == 0.0:
+                b[f] -= lr * s
+            else:
+                vb[f] = momentum * vb[f] - lr * s
+                b[f] += vb[f]
+        else:
+            copy_run(gw2[f], row)
+            gb[f] = s
+
+
+@jit
+def backward_dw(
     g,
     a,
     arg,
@@ -556,127 +688,30 @@ def backward_dw_filters(
     vb,
     gw2,
     gb,
-    f0,
-    f1,
 ):
-    """Weight and bias gradients of filters f0..f1-1, stored (update False) or applied at once.
-
-    w2, vw2, gw2 are the weight, its velocity and its gradient as (F, Cg*K*K); xflat is the
-    padded input as (N, C, Hx*Wx) with rows wx long. With im2col rows (use_col): the gradient
-    row of f gathers d * col[p] over the positions p whose delta is nonzero. Otherwise (stride
-    1, few taps): the deltas of f are laid out as a flat map D over the input rows and each
-    tap's gradient is one long dot product sum_p D[p] x[c, ki*wx + kj + p] (vectorised, where
-    a sparse patch-by-patch sum is not); with K = 5 a kernel row's five taps share each load.
-    """
+    """Weight and bias gradients of every filter on one thread, stored or applied at once."""
     n_f, tg = w2.shape
-    cg = tg // (k * k)
-    fg = n_f // groups
-    n_img, hq, wq = g.shape[0], g.shape[2], g.shape[3]
-    hx = xflat.shape[2] // wx
-    ho = (hx - k) // stride + 1
-    wo = (wx - k) // stride + 1
-    zero = np.float32(0.0)
-    length = (ho - 1) * wx + wo
-    dmap = np.empty(ho * wx, dtype=np.float32)
-    tmp = np.empty(tg, dtype=np.float32)
-    hit_p = np.empty(hq * wq, dtype=np.int64)
-    hit_d = np.empty(hq * wq, dtype=np.float32)
-    accs = np.zeros((f1 - f0, tg), dtype=np.float32)
-    sbs = np.zeros(f1 - f0, dtype=np.float32)
-    # im2col rows: images outermost, so one image's rows stay in cache for all the filters.
-    # Direct path: filters outermost (the inputs are small planes).
-    outer = n_img if use_col else f1 - f0
-    inner = f1 - f0 if use_col else n_img
-    for u in range(outer):
-        for v in range(inner):
-            n = u if use_col else v
-            f = f0 + (v if use_col else u)
-            grp = f // fg
-            t0 = grp * tg
-            acc = accs[f - f0]
-            gf = g[n, f]
-            af = a[n, f]
-            if not use_col:
-                dmap[:] = zero
-            hits = 0
-            sb = zero
-            for qi in range(hq):
-                for qj in range(wq):
-                    d = gf[qi, qj] * grad_scalar(af[qi, qj], code)
-                    if d == zero:
-                        continue
-                    sb += d
-                    if pool > 0:
-                        q = arg[n, f, qi, qj]
-                        i = qi * pool + q // pool
-                        j = qj * pool + q % pool
-                    else:
-                        i = qi
-                        j = qj
-                    if use_col:
-                        hit_p[hits] = i * wo + j
-                        hit_d[hits] = d
-                    else:
-                        dmap[i * wx + j] = d
-                    hits += 1
-            sbs[f - f0] += sb
-            if use_col:
-                cn = col[n]
-                h4 = 0
-                while h4 + 3 < hits:
-                    axpy4(
-                        acc,
-                        hit_d[h4],
-                        cn[hit_p[h4], t0 : t0 + tg],
-                        hit_d[h4 + 1],
-                        cn[hit_p[h4 + 1], t0 : t0 + tg],
-                        hit_d[h4 + 2],
-                        cn[hit_p[h4 + 2], t0 : t0 + tg],
-                        hit_d[h4 + 3],
-                        cn[hit_p[h4 + 3], t0 : t0 + tg],
-                    )
-                    h4 += 4
-                while h4 < hits:
-                    axpy1(acc, hit_d[h4], cn[hit_p[h4], t0 : t0 + tg])
-                    h4 += 1
-            elif hits > 0:
-                dm = dmap[:length]
-                for c in range(cg):
-                    xc = xflat[n, grp * cg + c]
-                    for ki in range(k):
-                        t = (c * k + ki) * k
-                        if k == 5:
-                            s0, s1, s2, s3, s4 = dot5(dm, xc[ki * wx : ki * wx + length + 4])
-                            acc[t] += s0
-                            acc[t + 1] += s1
-                            acc[t + 2] += s2
-                            acc[t + 3] += s3
-                            acc[t + 4] += s4
-                        else:
-                            for kj in range(k):
-                                o = ki * wx + kj
-                                acc[t + kj] += dot(dm, xc[o : o + length])
-    for f in range(f0, f1):
-        acc = accs[f - f0]
-        sb = sbs[f - f0]
-        if use_col:  # im2col order (ki, kj, c) -> the weight's (c, ki, kj)
-            for t in range(tg):
-                tmp[t] = acc[t]
-            for c in range(cg):
-                for kij in range(k * k):
-                    acc[c * k * k + kij] = tmp[kij * cg + c]
-        if update:
-            sgd_seg(w2[f], acc, vw2[f], lr, decay, momentum)
-            if momentum == 0.0:
-                b[f] -= lr * sb
-            else:
-                vb[f] = momentum * vb[f] - lr * sb
-                b[f] += vb[f]
-        else:
-            gf2 = gw2[f]
-            for t in range(tg):
-                gf2[t] = acc[t]
-            gb[f] = sb
+    accs = np.empty((1, n_f, tg), dtype=np.float32)
+    sbs = np.empty((1, n_f), dtype=np.float32)
+    dw_accumulate(
+        g,
+        a,
+        arg,
+        code,
+        pool,
+        xflat,
+        wx,
+        col,
+        use_col,
+        stride,
+        groups,
+        k,
+        accs[0],
+        sbs[0],
+        0,
+        g.shape[0],
+    )
+    dw_finish(accs, sbs, use_col, k, w2, b, update, lr, decay, momentum, vw2, vb, gw2, gb, 0, n_f)
 
 
 @pjit
@@ -714,11 +749,57 @@ def conv_par(
 ):
     """The conv kernels on `parts` threads (1: the calling thread), one parallel entry for all.
 
-    op 0: forward_images, images split; 1: backward_dx_col, images split; 2:
-    backward_dw_filters, filters split. Arguments an op does not use may be stand-ins. One
-    entry point rather than three: each parallel function costs seconds to compile.
+    op 0: forward_images, images split; 1: backward_dx_col, images split; 2: dw_accumulate with
+    images split (per-thread partial gradients), then dw_finish with filters split. Arguments an
+    op does not use may be stand-ins. One entry point rather than three: each parallel function
+    costs seconds to compile.
     """
     k = w.shape[2]
+    if op == 2:
+        n_f, tg = w2.shape
+        accs = np.empty((parts, n_f, tg), dtype=np.float32)
+        sbs = np.empty((parts, n_f), dtype=np.float32)
+        for t in prange(parts):
+            n0, n1 = span(g.shape[0], parts, t, 1)
+            dw_accumulate(
+                g,
+                out,
+                arg,
+                code,
+                pool,
+                xflat,
+                wx,
+                col,
+                not direct,
+                stride,
+                groups,
+                k,
+                accs[t],
+                sbs[t],
+                n0,
+                n1,
+            )
+        for t in prange(parts):
+            f0, f1 = span(n_f, parts, t, 1)
+            dw_finish(
+                accs,
+                sbs,
+                not direct,
+                k,
+                w2,
+                b,
+                update,
+                lr,
+                decay,
+                momentum,
+                vw2,
+                vb,
+                gw2,
+                gb,
+                f0,
+                f1,
+            )
+        return
     for t in prange(parts):
         if op == 0:
             n0, n1 = span(xp.shape[0], parts, t, 1)
@@ -740,34 +821,6 @@ def conv_par(
                 n0,
                 n1,
             )
-        elif op == 1:
+        else:
             n0, n1 = span(g.shape[0], parts, t, 1)
             backward_dx_col(g, out, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n1)
-        else:
-            f0, f1 = span(w.shape[0], parts, t, 1)
-            backward_dw_filters(
-                g,
-                out,
-                arg,
-                code,
-                pool,
-                xflat,
-                wx,
-                col,
-                not direct,
-                stride,
-                groups,
-                k,
-                w2,
-                b,
-                update,
-                lr,
-                decay,
-                momentum,
-                vw2,
-                vb,
-                gw2,
-                gb,
-                f0,
-                f1,
-            )

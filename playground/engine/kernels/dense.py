@@ -8,10 +8,11 @@ accumulators in registers only when they are scalars):
 
 * forward: z[n, j] = b[j] + w[j] . x[n] as dot products in tiles of 2 weight rows x 4 images,
   8 float32 accumulators over k, so each loaded vector of w or x feeds 4 or 2 FMAs;
-* backward (`backward_cols`): threads split the columns k of w, so dx[:, k], the gradient and the
-  update of w[:, k] all belong to one thread (no reductions, no races); columns are walked in
-  blocks that stay in cache, zero deltas (ReLU) are skipped, and in training the SGD update is
-  applied to each weight block right after its gradient is formed (w is read once, no dw array).
+* backward: dx = delta w first (threads split the images, taken in pairs so each load of w
+  feeds two; columns walked in blocks that stay in cache),
+  then the weight gradient row by row (threads split whole rows, so no two threads write the same
+  cache line); zero deltas (ReLU) are skipped, and in training the SGD update is applied to each
+  row right after its gradient is formed (w is read once more, no dw array).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from numba import prange
 from playground.engine.kernels import jit, pjit
 from playground.engine.kernels.activations import apply_1d, grad_1d
 
-#: Columns of w per block in backward: x[:, block], dx[:, block] and 4 rows of w fit L1.
-_BLOCK = 256
+#: Columns per block of the dx pass: dx[:, block] and four rows of w stay in L1.
+_BLOCK = 1024
 
 
 @jit
@@ -225,11 +226,18 @@ def forward_rows(x, w, b, z, j0, j1):
 
 
 @jit
-def prepare_delta(a, g, code, is_dz, delta, rows, n_rows, imgs, n_imgs):
-    """delta = dC/dz (g itself when is_dz, else g * f'(a)), plus the lists of its nonzeros.
+def forward_act(x, w, b, code, z):
+    """z = f(x w^T + b) on one thread: the product, bias and activation in one call."""
+    forward_rows(x, w, b, z, 0, w.shape[0])
+    if code != 0:
+        for n in range(z.shape[0]):
+            apply_1d(z[n], code)
 
-    rows[n, :n_rows[n]] are the units j with delta[n, j] != 0 (per image) and
-    imgs[j, :n_imgs[j]] the images n with delta[n, j] != 0 (per unit): ReLU layers skip the rest.
+
+@jit
+def prepare_delta(a, g, code, is_dz, delta, imgs, n_imgs):
+    """delta = dC/dz (g itself when is_dz, else g * f'(a)), plus, per unit j, the list
+    imgs[j, :n_imgs[j]] of the images with delta[n, j] != 0: ReLU layers skip the rest.
     """
     n_img, units = delta.shape
     zero = np.float32(0.0)
@@ -242,87 +250,126 @@ def prepare_delta(a, g, code, is_dz, delta, rows, n_rows, imgs, n_imgs):
     for j in range(units):
         n_imgs[j] = 0
     for n in range(n_img):
-        c = 0
         for j in range(units):
             if delta[n, j] != zero:
-                rows[n, c] = j
-                c += 1
                 imgs[j, n_imgs[j]] = n
                 n_imgs[j] += 1
-        n_rows[n] = c
 
 
 @jit
-def backward_cols(
-    x,
+def axpy4x2(ya, yb, a0, a1, a2, a3, b0, b1, b2, b3, x0, x1, x2, x3):
+    """ya += sum_i a_i x_i and yb += sum_i b_i x_i: two images share each load of four rows."""
+    for k in range(ya.shape[0]):
+        u0 = x0[k]
+        u1 = x1[k]
+        u2 = x2[k]
+        u3 = x3[k]
+        ya[k] = ya[k] + (a0 * u0 + a1 * u1 + a2 * u2 + a3 * u3)
+        yb[k] = yb[k] + (b0 * u0 + b1 * u1 + b2 * u2 + b3 * u3)
+
+
+@jit
+def dx_imgs(delta, w, dx, n0, n1):
+    """dx[n] = sum_j delta[n, j] w[j] for images n0 <= n < n1 (zero deltas skipped).
+
+    Images go in pairs and rows of w in fours, so each loaded vector of w feeds two images; the
+    columns are walked in blocks so the pair's dx stays in L1 while w streams past.
+    """
+    units, n_in = w.shape
+    zero = np.float32(0.0)
+    for c0 in range(0, n_in, _BLOCK):
+        c1 = min(c0 + _BLOCK, n_in)
+        for n in range(n0, n1):
+            dx[n, c0:c1] = zero
+        n = n0
+        while n < n1:
+            pair = n + 1 < n1
+            m = n + 1 if pair else n
+            ya = dx[n, c0:c1]
+            yb = dx[m, c0:c1]
+            j = 0
+            while j + 3 < units:
+                a0, a1, a2, a3 = delta[n, j], delta[n, j + 1], delta[n, j + 2], delta[n, j + 3]
+                if pair:
+                    b0, b1 = delta[m, j], delta[m, j + 1]
+                    b2, b3 = delta[m, j + 2], delta[m, j + 3]
+                else:
+                    b0 = b1 = b2 = b3 = zero
+                live_a = a0 != zero or a1 != zero or a2 != zero or a3 != zero
+                live_b = b0 != zero or b1 != zero or b2 != zero or b3 != zero
+                wa = w[j, c0:c1]
+                wb = w[j + 1, c0:c1]
+                wc = w[j + 2, c0:c1]
+                wd = w[j + 3, c0:c1]
+                if live_a and live_b:
+                    axpy4x2(ya, yb, a0, a1, a2, a3, b0, b1, b2, b3, wa, wb, wc, wd)
+                elif live_a:
+                    axpy4(ya, a0, wa, a1, wb, a2, wc, a3, wd)
+                elif live_b:
+                    axpy4(yb, b0, wa, b1, wb, b2, wc, b3, wd)
+                j += 4
+            while j < units:
+                if delta[n, j] != zero:
+                    axpy1(ya, delta[n, j], w[j, c0:c1])
+                if pair and delta[m, j] != zero:
+                    axpy1(yb, delta[m, j], w[j, c0:c1])
+                j += 1
+            n += 2
+
+
+@jit
+def dw_rows(x, delta, w, imgs, n_imgs, gw, update, lr, decay, momentum, vw, gbuf, j0, j1):
+    """Weight gradient of whole rows j0 <= j < j1: g[j] = sum_n delta[n, j] x[n].
+
+    Stored in gw (update False) or applied at once, w[j] -= lr (g[j] + decay w[j]) (with momentum
+    through vw), so in training w is read and written once and no gradient array exists. A thread
+    owning whole rows writes memory no other thread touches. Only the images in imgs[j] (nonzero
+    delta) contribute; a row without any is left alone when there is no decay or momentum.
+    """
+    n_in = x.shape[1]
+    for j in range(j0, j1):
+        cnt = n_imgs[j]
+        if update:
+            if cnt == 0 and decay == 0.0 and momentum == 0.0:
+                continue
+            grad_seg(gbuf, x, 0, n_in, delta, j, imgs[j], cnt)
+            sgd_seg(w[j], gbuf, vw[j], lr, decay, momentum)
+        else:
+            grad_seg(gw[j], x, 0, n_in, delta, j, imgs[j], cnt)
+
+
+@jit
+def backward(
+    a,
+    g,
+    code,
+    is_dz,
     delta,
-    w,
-    rows,
-    n_rows,
     imgs,
     n_imgs,
+    x,
+    w,
+    b,
     dx,
     need_dx,
     gw,
+    gb,
     update,
     lr,
     decay,
     momentum,
     vw,
-    k0,
-    k1,
+    vb,
 ):
-    """Columns k0 <= k < k1 of the dense backward pass.
-
-    dx[n, k] = sum_j delta[n, j] w[j, k] (with the weights before this step), then the weight
-    gradient g[j, k] = sum_n delta[n, j] x[n, k] is either stored in gw (update False) or applied
-    at once: w[j, k] -= lr (g + decay w) (with momentum through vw).
-
-    Blocks of columns keep x[:, block], dx[:, block] and four weight rows in L1: a tile of four
-    rows first adds its share to dx for every image, then forms and applies its own gradient
-    (later tiles still read their old rows, so dx only ever sees the weights before the step).
-    """
-    n_img = x.shape[0]
-    units = w.shape[0]
-    block = 2 * _BLOCK if n_img <= 16 else _BLOCK // 2
-    gbuf = np.empty(block, dtype=np.float32)
-    zero = np.float32(0.0)
-    for c0 in range(k0, k1, block):
-        c1 = min(c0 + block, k1)
-        if need_dx:
-            for n in range(n_img):
-                dx[n, c0:c1] = zero
-        gseg = gbuf[: c1 - c0]
-        for j0 in range(0, units, 4):
-            j1 = min(j0 + 4, units)
-            if need_dx:
-                if j1 - j0 == 4:
-                    wa = w[j0, c0:c1]
-                    wb = w[j0 + 1, c0:c1]
-                    wc = w[j0 + 2, c0:c1]
-                    wd = w[j0 + 3, c0:c1]
-                    for n in range(n_img):
-                        da = delta[n, j0]
-                        db = delta[n, j0 + 1]
-                        dc = delta[n, j0 + 2]
-                        dd = delta[n, j0 + 3]
-                        if da != zero or db != zero or dc != zero or dd != zero:
-                            axpy4(dx[n, c0:c1], da, wa, db, wb, dc, wc, dd, wd)
-                else:
-                    for j in range(j0, j1):
-                        wa = w[j, c0:c1]
-                        for n in range(n_img):
-                            da = delta[n, j]
-                            if da != zero:
-                                axpy1(dx[n, c0:c1], da, wa)
-            for j in range(j0, j1):
-                grad_seg(gseg, x, c0, c1, delta, j, imgs[j], n_imgs[j])
-                if update:
-                    sgd_seg(w[j, c0:c1], gseg, vw[j, c0:c1], lr, decay, momentum)
-                else:
-                    gwj = gw[j, c0:c1]
-                    for k in range(c1 - c0):
-                        gwj[k] = gseg[k]
+    """The dense backward pass on one thread, in one call: delta from the output a and dC/da g
+    (or dC/dz itself when is_dz), the bias step, dx with the weights before the step, then the
+    weight gradient row by row (stored in gw, gb, or applied at once in training)."""
+    prepare_delta(a, g, code, is_dz, delta, imgs, n_imgs)
+    bias_step(delta, b, gb, update, lr, momentum, vb)
+    if need_dx:
+        dx_imgs(delta, w, dx, 0, delta.shape[0])
+    gbuf = np.empty(w.shape[1], dtype=np.float32)
+    dw_rows(x, delta, w, imgs, n_imgs, gw, update, lr, decay, momentum, vw, gbuf, 0, w.shape[0])
 
 
 @jit
@@ -352,57 +399,52 @@ def dense_par(
     b,
     code,
     z,
+    g,
+    is_dz,
     delta,
-    rows,
-    n_rows,
     imgs,
     n_imgs,
     dx,
     need_dx,
     gw,
+    gb,
     update,
     lr,
     decay,
     momentum,
     vw,
+    vb,
 ):
     """The dense kernels on `parts` threads, one parallel entry (each costs seconds to compile).
 
-    op 0: forward (z = f(x w^T + b)), weight rows split; op 1: backward_cols, columns split
-    (disjoint: no reduction needed). Arguments an op does not use may be stand-ins.
+    op 0: forward, z = f(x w^T + b), weight rows split. op 1: backward given the output z and
+    dC/da g (or dC/dz when is_dz): delta and the bias step on the calling thread, dx with images
+    split (all of it, with the old weights), then the weight gradient and update with rows split,
+    as in forward (each thread keeps writing the rows it reads: no lines move between cores).
+    Unused arguments may be stand-ins.
     """
     units, n_in = w.shape
-    for t in prange(parts):
-        if op == 0:
-            j0, j1 = span(units, parts, t, 2)
+    if op == 0:
+        for t in prange(parts):
+            j0, j1 = span(units, parts, t, 1)
             forward_rows(x, w, b, z, j0, j1)
             if code != 0 and code != 4:
                 for n in range(z.shape[0]):
                     apply_1d(z[n, j0:j1], code)
-        else:
-            k0, k1 = span(n_in, parts, t, 16)
-            backward_cols(
-                x,
-                delta,
-                w,
-                rows,
-                n_rows,
-                imgs,
-                n_imgs,
-                dx,
-                need_dx,
-                gw,
-                update,
-                lr,
-                decay,
-                momentum,
-                vw,
-                k0,
-                k1,
-            )
-    if op == 0 and code == 4:
-        for n in range(z.shape[0]):
-            apply_1d(z[n], code)
+        if code == 4:
+            for n in range(z.shape[0]):
+                apply_1d(z[n], code)
+        return
+    prepare_delta(z, g, code, is_dz, delta, imgs, n_imgs)
+    bias_step(delta, b, gb, update, lr, momentum, vb)
+    if need_dx:
+        for t in prange(parts):
+            n0, n1 = span(delta.shape[0], parts, t, 1)
+            dx_imgs(delta, w, dx, n0, n1)
+    for t in prange(parts):
+        j0, j1 = span(units, parts, t, 1)
+        gbuf = np.empty(n_in, dtype=np.float32)
+        dw_rows(x, delta, w, imgs, n_imgs, gw, update, lr, decay, momentum, vw, gbuf, j0, j1)
 
 
 # ----------------------------------------------------------------------------- older kernels
