@@ -121,6 +121,7 @@ def dense_forward(x, w, b, code, z, parts):
             _I2,
             _I1,
             _D2,
+            _D3,
             False,
             _D2,
             _D1,

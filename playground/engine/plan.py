@@ -319,6 +319,7 @@ class _DenseStage(_Stage):
         self.imgs = np.empty((units, n), dtype=np.int32)
         self.n_imgs = np.empty(units, dtype=np.int32)
         self.dx = np.empty((n, n_in), dtype=_F32)
+        self.dxp = np.empty((0, n, n_in), dtype=_F32)
         self.par_bwd = 2 * n * units * n_in >= DENSE_PARALLEL_MACS and n_in >= 128
         # From 32 images on, both products of backward are dot products over the batch (or the
         # units), as the forward kernel computes them: transposed operands, one update pass.
@@ -361,6 +362,7 @@ class _DenseStage(_Stage):
                 self.imgs,
                 self.n_imgs,
                 self.dx,
+                self._partials(parts),
                 need_dx,
                 gw,
                 gb,
@@ -395,6 +397,12 @@ class _DenseStage(_Stage):
                 vb,
             )
         return self.dx if need_dx else None
+
+    def _partials(self, parts: int) -> np.ndarray:
+        """Buffers for the partial dx of threads 1..parts-1 (thread 0 writes dx itself)."""
+        if self.dxp.shape[0] < parts - 1:
+            self.dxp = np.empty((parts - 1, *self.dx.shape), dtype=_F32)
+        return self.dxp
 
     def _backward_gemm(
         self,

@@ -326,7 +326,29 @@ def test_fast_dense_forward_matches_reference(n, code, parallel):
     z = np.empty((n, 9), dtype=F32)
     if parallel:
         dense_k.dense_par(
-            0, 2, x, w, b, code, z, D2, False, D2, I2, I1, D2, False, D2, D1, False, Z, Z, Z, D2, D1
+            0,
+            2,
+            x,
+            w,
+            b,
+            code,
+            z,
+            D2,
+            False,
+            D2,
+            I2,
+            I1,
+            D2,
+            D3,
+            False,
+            D2,
+            D1,
+            False,
+            Z,
+            Z,
+            Z,
+            D2,
+            D1,
         )
     else:
         dense_forward(x, w, b, code, z, 1)
@@ -358,6 +380,7 @@ def _dense_backward(a, g, x, w, b, need_dx, update, lr, decay, mom, vw, vb, para
             imgs,
             n_imgs,
             dx,
+            np.empty((1, *dx.shape), F32),
             need_dx,
             gw,
             gb,

@@ -103,18 +103,20 @@ def backward_input(delta, w, stride, groups, dxp):
 #     over the input rows (row stride = input width; columns past Wo are junk, never read), the
 #     K x K taps unrolled for K = 5 (compile-time via the tuple `kk`), so LLVM vectorises the
 #     positions;
-#   * im2col + dot: col[p, t] = the taps of position p; z[f, p] = w[f] . col[p] as dot products
-#     in 2 filters x 4 positions tiles (8 register accumulators). col is kept for training, where
-#     the weight gradient reuses it.
+#   * im2col + dot: col[p, t] = the taps of position p, from a channels-last copy of the input
+#     (a kernel row is one contiguous run); z[f, p] = w[f] . col[p] as dot products in 2 filters
+#     x 4 positions tiles (8 register accumulators), 8 positions at a time while their rows are
+#     in L1. col is kept for training, where the weight gradient reuses it.
 # Backward works only where the gradient is nonzero: with a fused max pool that is the pooled
 # winners (a quarter of the positions), and ReLU zeros are skipped.
 #   * dx: per image, in im2col space: dcol[p] += d * w[f] (weights repacked channels innermost),
 #     position by position, then col2im into a channels-last image, transposed back;
 #   * dw: threads split the images (each reads only what it wrote in forward) into partial
 #     gradients: with im2col rows, d * col[p] added to the filter's gradient row (four rows per
-#     pass); the direct path lays a filter's deltas out as a map and takes long dot products with
-#     the input. The partials are summed filter by filter, and the SGD update applied at once
-#     (training), or the gradient stored (gradients()).
+#     pass); the direct path lays a filter's deltas out as a map and takes long dot products
+#     with the input. The partials are summed
+#     filter by filter, and the SGD update applied at once (training), or the gradient stored
+#     (gradients()).
 
 
 @jit
@@ -184,35 +186,33 @@ def to_channels_last(xn, groups, xt):
 
 
 @jit
-def im2col(xt, stride, k, ho, wo, col):
-    """col[i*wo + j, g*Tg + (ki*K + kj)*Cg + c] = xt[g, i*stride + ki, (j*stride + kj)*Cg + c].
+def im2col_rows(xt, stride, k, wo, p0, p1, col):
+    """col[p - p0, g*Tg + (ki*K + kj)*Cg + c] = xt[g, i*stride + ki, (j*stride + kj)*Cg + c] for
+    the positions p0 <= p = i*wo + j < p1.
 
-    From the channels-last input a kernel row of taps (stride 1) is one contiguous run of
-    K * Cg values, so a position's taps are K copies per group.
+    From the channels-last input, a kernel row of taps is one contiguous run of K * Cg values
+    (whatever the stride: the K input columns of a position are adjacent), so a position's
+    taps are K copies per group.
     """
     groups = xt.shape[0]
     tg = col.shape[1] // groups
     cg = tg // (k * k)
     run = k * cg
-    for i in range(ho):
-        for j in range(wo):
-            row = col[i * wo + j]
-            for g in range(groups):
-                img = xt[g]
-                for ki in range(k):
-                    src = img[i * stride + ki]
-                    o = g * tg + ki * run
-                    if stride == 1:
-                        copy_run(row[o : o + run], src[j * cg : j * cg + run])
-                    else:
-                        for kj in range(k):
-                            x0 = (j * stride + kj) * cg
-                            copy_run(row[o + kj * cg : o + (kj + 1) * cg], src[x0 : x0 + cg])
+    for p in range(p0, p1):
+        i = p // wo
+        j = p - i * wo
+        row = col[p - p0]
+        x0 = j * stride * cg
+        for g in range(groups):
+            img = xt[g]
+            for ki in range(k):
+                o = g * tg + ki * run
+                copy_run(row[o : o + run], img[i * stride + ki, x0 : x0 + run])
 
 
 @jit
-def dot_tiles(col, w2, b, groups, z):
-    """z[f, p] = b[f] + w2[f] . col[p, group slice of f]; tiles of 2 filters x 4 positions."""
+def dot_tiles(col, w2, b, groups, z, p0):
+    """z[f, p0 + p] = b[f] + w2[f] . col[p, group slice of f]; tiles of 2 filters x 4 positions."""
     n_f, tg = w2.shape
     n_p = col.shape[0]
     fg = n_f // groups
@@ -243,14 +243,14 @@ def dot_tiles(col, w2, b, groups, z):
                         s11 += v * c1[t]
                         s12 += v * c2[t]
                         s13 += v * c3[t]
-                    z[f, p] = s00 + b[f]
-                    z[f, p + 1] = s01 + b[f]
-                    z[f, p + 2] = s02 + b[f]
-                    z[f, p + 3] = s03 + b[f]
-                    z[f + 1, p] = s10 + b[f + 1]
-                    z[f + 1, p + 1] = s11 + b[f + 1]
-                    z[f + 1, p + 2] = s12 + b[f + 1]
-                    z[f + 1, p + 3] = s13 + b[f + 1]
+                    z[f, p0 + p] = s00 + b[f]
+                    z[f, p0 + p + 1] = s01 + b[f]
+                    z[f, p0 + p + 2] = s02 + b[f]
+                    z[f, p0 + p + 3] = s03 + b[f]
+                    z[f + 1, p0 + p] = s10 + b[f + 1]
+                    z[f + 1, p0 + p + 1] = s11 + b[f + 1]
+                    z[f + 1, p0 + p + 2] = s12 + b[f + 1]
+                    z[f + 1, p0 + p + 3] = s13 + b[f + 1]
                     p += 4
                 while p < n_p:
                     c0 = col[p, t0 : t0 + tg]
@@ -258,8 +258,8 @@ def dot_tiles(col, w2, b, groups, z):
                     for t in range(tg):
                         s00 += wa[t] * c0[t]
                         s10 += wb[t] * c0[t]
-                    z[f, p] = s00 + b[f]
-                    z[f + 1, p] = s10 + b[f + 1]
+                    z[f, p0 + p] = s00 + b[f]
+                    z[f + 1, p0 + p] = s10 + b[f + 1]
                     p += 1
                 f += 2
             else:
@@ -270,7 +270,7 @@ def dot_tiles(col, w2, b, groups, z):
                     s00 = zero
                     for t in range(tg):
                         s00 += wa[t] * c0[t]
-                    z[f, p] = s00 + b[f]
+                    z[f, p0 + p] = s00 + b[f]
                     p += 1
                 f += 1
 
@@ -332,6 +332,10 @@ def epilogue_pool(z, rs, size, out, arg):
             arg[pi, pj] = where
 
 
+#: Positions per im2col tile in forward: 8 rows of taps stay in L1 while every filter passes.
+_TILE = 8
+
+
 @jit
 def forward_images(
     xp, w, w2, b, stride, groups, direct, code, pool, out, flat, arg, col, keep_col, n0, n1
@@ -341,8 +345,9 @@ def forward_images(
     xp (N, C, Hx, Wx) is the padded input, w (F, Cg, K, K); w2 is the weight repacked
     (F, K*K*Cg) with channels innermost (im2col path only). out is (N, F, Ho, Wo), or
     (N, F, Ho//pool, Wo//pool) with arg (same shape, int8 winners) when pool > 0; flat is out as
-    (N, size of one image). col (N, Ho*Wo, C*K*K) is filled when keep_col (training, im2col
-    path); otherwise one image's worth of scratch is used.
+    (N, size of one image). The im2col path forms the rows a tile of positions at a time and
+    takes the dot products while the tile is in L1; in training (keep_col) the rows land in
+    col (N, Ho*Wo, C*K*K), kept for the weight gradient, otherwise in a one-tile scratch.
     """
     n_f, cg, k = w.shape[0], w.shape[1], w.shape[2]
     hx, wx = xp.shape[2], xp.shape[3]
@@ -363,14 +368,17 @@ def forward_images(
                     epilogue_act(acc, wx, out[n, f])
             apply_1d(flat[n], code)
     else:
-        zbuf = np.empty((n_f, ho * wo), dtype=np.float32)
-        scratch = np.empty((1, ho * wo, xp.shape[1] * k * k), dtype=np.float32)
+        n_p = ho * wo
+        zbuf = np.empty((n_f, n_p), dtype=np.float32)
+        colt = np.empty((_TILE, xp.shape[1] * k * k), dtype=np.float32)
         xt = np.empty((groups, hx, wx * cg), dtype=np.float32)
         for n in range(n0, n1):
-            cn = col[n] if keep_col else scratch[0]
             to_channels_last(xp[n], groups, xt)
-            im2col(xt, stride, k, ho, wo, cn)
-            dot_tiles(cn, w2, b, groups, zbuf)
+            for p0 in range(0, n_p, _TILE):
+                p1 = min(p0 + _TILE, n_p)
+                tile = col[n, p0:p1] if keep_col else colt[: p1 - p0]
+                im2col_rows(xt, stride, k, wo, p0, p1, tile)
+                dot_tiles(tile, w2, b, groups, zbuf, p0)
             for f in range(n_f):
                 if pool > 0:
                     epilogue_pool(zbuf[f], wo, pool, out[n, f], arg[n, f])

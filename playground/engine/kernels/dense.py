@@ -8,11 +8,12 @@ accumulators in registers only when they are scalars):
 
 * forward: z[n, j] = b[j] + w[j] . x[n] as dot products in tiles of 2 weight rows x 4 images,
   8 float32 accumulators over k, so each loaded vector of w or x feeds 4 or 2 FMAs;
-* backward: dx = delta w first (threads split the images, taken in pairs so each load of w
-  feeds two; columns walked in blocks that stay in cache),
-  then the weight gradient row by row (threads split whole rows, so no two threads write the same
-  cache line); zero deltas (ReLU) are skipped, and in training the SGD update is applied to each
-  row right after its gradient is formed (w is read once more, no dw array).
+* backward: dx = delta w with the weights before the step (images in pairs, so each load of w
+  feeds two; columns in blocks that stay in L2), then the weight gradient row by row; zero
+  deltas (ReLU) are skipped, and in training the SGD update is applied to each row right after
+  its gradient is formed (no dw array). On several threads each takes the rows of w it owns in
+  forward: their partial dx, then their update; the partials are summed at the end. A row of w
+  never moves between cores, which cost more than the arithmetic on these machines.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from numba import prange
 from playground.engine.kernels import jit, pjit
 from playground.engine.kernels.activations import apply_1d, grad_1d
 
-#: Columns per block of the dx pass: dx[:, block] and four rows of w stay in L1.
-_BLOCK = 1024
+#: Floats of w per column block of the dx pass: the block (all rows) stays in L2 while every
+#: image passes over it (a whole large w, streamed from L3 once per image pair, did not scale).
+_BLOCK_FLOATS = 32768
 
 
 @jit
@@ -269,16 +271,19 @@ def axpy4x2(ya, yb, a0, a1, a2, a3, b0, b1, b2, b3, x0, x1, x2, x3):
 
 
 @jit
-def dx_imgs(delta, w, dx, n0, n1):
-    """dx[n] = sum_j delta[n, j] w[j] for images n0 <= n < n1 (zero deltas skipped).
+def dx_rows(delta, w, dx, j0, j1):
+    """dx[n] = sum_{j0 <= j < j1} delta[n, j] w[j]: all of dx from rows j0..j1-1 of w (all of
+    them: the whole dx; a thread's own rows: its partial sum). Zero deltas are skipped.
 
     Images go in pairs and rows of w in fours, so each loaded vector of w feeds two images; the
-    columns are walked in blocks so the pair's dx stays in L1 while w streams past.
+    columns are walked in blocks that stay in L2 while every image pair passes over them.
     """
-    units, n_in = w.shape
+    n0, n1 = 0, delta.shape[0]
+    n_in = w.shape[1]
     zero = np.float32(0.0)
-    for c0 in range(0, n_in, _BLOCK):
-        c1 = min(c0 + _BLOCK, n_in)
+    block = max(_BLOCK_FLOATS // max(j1 - j0, 1) // 16 * 16, 64)
+    for c0 in range(0, n_in, block):
+        c1 = min(c0 + block, n_in)
         for n in range(n0, n1):
             dx[n, c0:c1] = zero
         n = n0
@@ -287,8 +292,8 @@ def dx_imgs(delta, w, dx, n0, n1):
             m = n + 1 if pair else n
             ya = dx[n, c0:c1]
             yb = dx[m, c0:c1]
-            j = 0
-            while j + 3 < units:
+            j = j0
+            while j + 3 < j1:
                 a0, a1, a2, a3 = delta[n, j], delta[n, j + 1], delta[n, j + 2], delta[n, j + 3]
                 if pair:
                     b0, b1 = delta[m, j], delta[m, j + 1]
@@ -308,7 +313,7 @@ def dx_imgs(delta, w, dx, n0, n1):
                 elif live_b:
                     axpy4(yb, b0, wa, b1, wb, b2, wc, b3, wd)
                 j += 4
-            while j < units:
+            while j < j1:
                 if delta[n, j] != zero:
                     axpy1(ya, delta[n, j], w[j, c0:c1])
                 if pair and delta[m, j] != zero:
@@ -367,7 +372,7 @@ def backward(
     prepare_delta(a, g, code, is_dz, delta, imgs, n_imgs)
     bias_step(delta, b, gb, update, lr, momentum, vb)
     if need_dx:
-        dx_imgs(delta, w, dx, 0, delta.shape[0])
+        dx_rows(delta, w, dx, 0, w.shape[0])
     gbuf = np.empty(w.shape[1], dtype=np.float32)
     dw_rows(x, delta, w, imgs, n_imgs, gw, update, lr, decay, momentum, vw, gbuf, 0, w.shape[0])
 
@@ -405,6 +410,7 @@ def dense_par(
     imgs,
     n_imgs,
     dx,
+    dxp,
     need_dx,
     gw,
     gb,
@@ -418,10 +424,10 @@ def dense_par(
     """The dense kernels on `parts` threads, one parallel entry (each costs seconds to compile).
 
     op 0: forward, z = f(x w^T + b), weight rows split. op 1: backward given the output z and
-    dC/da g (or dC/dz when is_dz): delta and the bias step on the calling thread, dx with images
-    split (all of it, with the old weights), then the weight gradient and update with rows split,
-    as in forward (each thread keeps writing the rows it reads: no lines move between cores).
-    Unused arguments may be stand-ins.
+    dC/da g (or dC/dz when is_dz): delta and the bias step on the calling thread, then each
+    thread takes the rows of w it owns in forward: their share of dx (thread 0 into dx, thread t
+    into dxp[t - 1], summed at the end), then their gradient and update. No row of w ever moves
+    between cores (that cost more than the arithmetic here). Unused arguments may be stand-ins.
     """
     units, n_in = w.shape
     if op == 0:
@@ -437,14 +443,23 @@ def dense_par(
         return
     prepare_delta(z, g, code, is_dz, delta, imgs, n_imgs)
     bias_step(delta, b, gb, update, lr, momentum, vb)
-    if need_dx:
-        for t in prange(parts):
-            n0, n1 = span(delta.shape[0], parts, t, 1)
-            dx_imgs(delta, w, dx, n0, n1)
     for t in prange(parts):
         j0, j1 = span(units, parts, t, 1)
+        if need_dx:  # this thread's rows' share of dx, before it updates them
+            dx_rows(delta, w, dx if t == 0 else dxp[t - 1], j0, j1)
         gbuf = np.empty(n_in, dtype=np.float32)
         dw_rows(x, delta, w, imgs, n_imgs, gw, update, lr, decay, momentum, vw, gbuf, j0, j1)
+    if need_dx:
+        for t in range(1, parts):
+            for n in range(dx.shape[0]):
+                add_rows(dx[n], dxp[t - 1, n])
+
+
+@jit
+def add_rows(y, x):
+    """y += x over len(y)."""
+    for k in range(y.shape[0]):
+        y[k] += x[k]
 
 
 # ----------------------------------------------------------------------------- older kernels
