@@ -48,27 +48,7 @@ def conv_forward(x, w, b, stride, groups, direct, code, pool, out, arg, col, kee
         w2 = w.reshape(f, -1)
     else:
         w2 = np.ascontiguousarray(w.transpose(0, 2, 3, 1)).reshape(f, -1)
-    parts = min(parts, n)
-    if parts <= 1:
-        conv_k.forward_images(
-            x,
-            w,
-            w2,
-            b,
-            stride,
-            groups,
-            direct,
-            code,
-            pool,
-            out,
-            out.reshape(n, -1),
-            arg,
-            col,
-            keep_col,
-            0,
-            n,
-        )
-        return
+    parts = max(min(parts, n), 1)
     conv_k.conv_par(
         0,
         parts,

@@ -359,61 +359,37 @@ def test_fast_dense_forward_matches_reference(n, code, parallel):
 
 
 def _dense_backward(a, g, x, w, b, need_dx, update, lr, decay, mom, vw, vb, parallel):
-    """One fused dense backward call (serial or on 2 threads): (delta, dx, gw, gb)."""
+    """One fused dense backward call (on 1 or 2 threads): (delta, dx, gw, gb)."""
     n, units = g.shape
     delta = np.empty_like(g)
     imgs, n_imgs = np.empty((units, n), np.int32), np.empty(units, np.int32)
     dx, gw, gb = np.empty_like(x), np.empty_like(w), np.empty_like(b)
     lr, decay, mom = F32(lr), F32(decay), F32(mom)
-    if parallel:
-        dense_k.dense_par(
-            1,
-            2,
-            x,
-            w,
-            b,
-            3,
-            a,
-            g,
-            False,
-            delta,
-            imgs,
-            n_imgs,
-            dx,
-            np.empty((1, *dx.shape), F32),
-            need_dx,
-            gw,
-            gb,
-            update,
-            lr,
-            decay,
-            mom,
-            vw,
-            vb,
-        )
-    else:
-        dense_k.backward(
-            a,
-            g,
-            3,
-            False,
-            delta,
-            imgs,
-            n_imgs,
-            x,
-            w,
-            b,
-            dx,
-            need_dx,
-            gw,
-            gb,
-            update,
-            lr,
-            decay,
-            mom,
-            vw,
-            vb,
-        )
+    dense_k.dense_par(
+        1,
+        2 if parallel else 1,
+        x,
+        w,
+        b,
+        3,
+        a,
+        g,
+        False,
+        delta,
+        imgs,
+        n_imgs,
+        dx,
+        np.empty((1, *dx.shape), F32),
+        need_dx,
+        gw,
+        gb,
+        update,
+        lr,
+        decay,
+        mom,
+        vw,
+        vb,
+    )
     return delta, dx, gw, gb
 
 

@@ -672,56 +672,6 @@ def dw_finish(accs, sbs, use_col, k, w2, b, update, lr, decay, momentum, vw2, vb
             gb[f] = s
 
 
-@jit
-def backward_dw(
-    g,
-    a,
-    arg,
-    code,
-    pool,
-    xflat,
-    wx,
-    col,
-    use_col,
-    stride,
-    groups,
-    k,
-    w2,
-    b,
-    update,
-    lr,
-    decay,
-    momentum,
-    vw2,
-    vb,
-    gw2,
-    gb,
-):
-    """Weight and bias gradients of every filter on one thread, stored or applied at once."""
-    n_f, tg = w2.shape
-    accs = np.empty((1, n_f, tg), dtype=np.float32)
-    sbs = np.empty((1, n_f), dtype=np.float32)
-    dw_accumulate(
-        g,
-        a,
-        arg,
-        code,
-        pool,
-        xflat,
-        wx,
-        col,
-        use_col,
-        stride,
-        groups,
-        k,
-        accs[0],
-        sbs[0],
-        0,
-        g.shape[0],
-    )
-    dw_finish(accs, sbs, use_col, k, w2, b, update, lr, decay, momentum, vw2, vb, gw2, gb, 0, n_f)
-
-
 @pjit
 def conv_par(
     op,
@@ -755,7 +705,8 @@ def conv_par(
     gw2,
     gb,
 ):
-    """The conv kernels on `parts` threads (1: the calling thread), one parallel entry for all.
+    """The conv kernels on `parts` threads (1: the calling thread), one parallel entry for all:
+    the only one Python calls, so each kernel is compiled once, inside it.
 
     op 0: forward_images, images split; 1: backward_dx_col, images split; 2: dw_accumulate with
     images split (per-thread partial gradients), then dw_finish with filters split. Arguments an

@@ -344,40 +344,6 @@ def dw_rows(x, delta, w, imgs, n_imgs, gw, update, lr, decay, momentum, vw, gbuf
 
 
 @jit
-def backward(
-    a,
-    g,
-    code,
-    is_dz,
-    delta,
-    imgs,
-    n_imgs,
-    x,
-    w,
-    b,
-    dx,
-    need_dx,
-    gw,
-    gb,
-    update,
-    lr,
-    decay,
-    momentum,
-    vw,
-    vb,
-):
-    """The dense backward pass on one thread, in one call: delta from the output a and dC/da g
-    (or dC/dz itself when is_dz), the bias step, dx with the weights before the step, then the
-    weight gradient row by row (stored in gw, gb, or applied at once in training)."""
-    prepare_delta(a, g, code, is_dz, delta, imgs, n_imgs)
-    bias_step(delta, b, gb, update, lr, momentum, vb)
-    if need_dx:
-        dx_rows(delta, w, dx, 0, w.shape[0])
-    gbuf = np.empty(w.shape[1], dtype=np.float32)
-    dw_rows(x, delta, w, imgs, n_imgs, gw, update, lr, decay, momentum, vw, gbuf, 0, w.shape[0])
-
-
-@jit
 def bias_step(delta, b, gb, update, lr, momentum, vb):
     """db[j] = sum_n delta[n, j]: stored in gb, or applied to b at once (biases have no decay)."""
     n_img, units = delta.shape
@@ -421,7 +387,8 @@ def dense_par(
     vw,
     vb,
 ):
-    """The dense kernels on `parts` threads, one parallel entry (each costs seconds to compile).
+    """The dense kernels on `parts` threads, one parallel entry (each costs seconds to compile);
+    backward on one thread goes through it too (parts 1), so its kernels compile once.
 
     op 0: forward, z = f(x w^T + b), weight rows split. op 1: backward given the output z and
     dC/da g (or dC/dz when is_dz): delta and the bias step on the calling thread, then each
@@ -443,6 +410,12 @@ def dense_par(
         return
     prepare_delta(z, g, code, is_dz, delta, imgs, n_imgs)
     bias_step(delta, b, gb, update, lr, momentum, vb)
+    if parts == 1:  # no parallel region to launch: small layers run here, on the caller
+        if need_dx:
+            dx_rows(delta, w, dx, 0, units)
+        gbuf = np.empty(n_in, dtype=np.float32)
+        dw_rows(x, delta, w, imgs, n_imgs, gw, update, lr, decay, momentum, vw, gbuf, 0, units)
+        return
     for t in prange(parts):
         j0, j1 = span(units, parts, t, 1)
         if need_dx:  # this thread's rows' share of dx, before it updates them
