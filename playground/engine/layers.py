@@ -49,8 +49,7 @@ def conv_forward(x, w, b, stride, groups, direct, code, pool, out, arg, col, kee
     else:
         w2 = np.ascontiguousarray(w.transpose(0, 2, 3, 1)).reshape(f, -1)
     parts = max(min(parts, n), 1)
-    conv_k.conv_par(
-        0,
+    conv_k.conv_fwd_par(
         parts,
         x,
         w,
@@ -66,20 +65,6 @@ def conv_forward(x, w, b, stride, groups, direct, code, pool, out, arg, col, kee
         arg,
         col,
         keep_col,
-        _D4,
-        _D3,
-        0,
-        _D4,
-        _D3,
-        0,
-        False,
-        _ZERO,
-        _ZERO,
-        _ZERO,
-        _D2,
-        _D1,
-        _D2,
-        _D1,
     )
 
 

@@ -161,27 +161,22 @@ class _ConvStage(_Stage):
         g = g.reshape(self.out.shape)
         n = g.shape[0]
         if need_dx:
-            wt = np.ascontiguousarray(w.transpose(0, 2, 3, 1)).reshape(f, k, -1)
-            w2t = wt.reshape(f, -1)
-            conv_k.conv_par(
+            w2t = np.ascontiguousarray(w.transpose(0, 2, 3, 1)).reshape(f, -1)
+            conv_k.conv_bwd_par(
                 1,
                 max(min(parts, n), 1),
-                _D4,
-                w,
                 w2t,
                 _D1,
                 lay.stride,
                 lay.groups,
+                k,
                 self.direct,
                 self.code,
                 self.pool,
                 self.out,
-                _D2,
                 self.arg,
                 _D3,
-                False,
                 g,
-                wt,
                 self.pad,
                 self.dx,
                 _D3,
@@ -200,25 +195,21 @@ class _ConvStage(_Stage):
         vb, gb = opt.targets(bkey, lay.bias)
         x = self.x
         xflat = x.reshape(n, x.shape[1], -1)
-        conv_k.conv_par(
+        conv_k.conv_bwd_par(
             2,
             max(min(parts, n), 1),
-            _D4,
-            w,
             w.reshape(f, -1),
             lay.bias,
             lay.stride,
             lay.groups,
+            k,
             self.direct,
             self.code,
             self.pool,
             self.out,
-            _D2,
             self.arg,
             self.col,
-            False,
             g,
-            _D3,
             self.pad,
             _D4,
             xflat,

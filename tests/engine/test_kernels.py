@@ -234,27 +234,22 @@ def test_fast_conv_forward_and_backward_match_reference(
     dz = da * _act_grad(a_full, code)
     dw_ref, db_ref, dx_ref = _conv_grads_reference(x, w, dz, stride, padding, groups)
     dx = np.empty_like(x)
-    wt = np.ascontiguousarray(w.transpose(0, 2, 3, 1)).reshape(f, k, -1)
-    w2t = wt.reshape(f, -1)
-    conv_k.conv_par(
+    w2t = np.ascontiguousarray(w.transpose(0, 2, 3, 1)).reshape(f, -1)
+    conv_k.conv_bwd_par(
         1,
         parts,
-        D4,
-        w,
         w2t,
         D1,
         stride,
         groups,
+        k,
         direct,
         code,
         pool,
         out,
-        D2,
         arg,
         D3,
-        False,
         g,
-        wt,
         padding,
         dx,
         D3,
@@ -271,25 +266,21 @@ def test_fast_conv_forward_and_backward_match_reference(
     np.testing.assert_allclose(dx, dx_ref, rtol=1e-4, atol=1e-5)
 
     def dw_pass(w_, b_, update, lr, decay, momentum, vw, vb, gw, gb):
-        conv_k.conv_par(
+        conv_k.conv_bwd_par(
             2,
             parts,
-            D4,
-            w_,
             w_.reshape(f, -1),
             b_,
             stride,
             groups,
+            k,
             direct,
             code,
             pool,
             out,
-            D2,
             arg,
             col,
-            False,
             g,
-            D3,
             padding,
             D4,
             xp.reshape(3, c, -1),

@@ -12,7 +12,7 @@ from numba import prange
 
 from playground.engine.kernels import jit, pjit
 from playground.engine.kernels.activations import apply_1d, grad_scalar
-from playground.engine.kernels.dense import axpy1, axpy4, sgd_seg, span
+from playground.engine.kernels.dense import axpy1, axpy2, axpy4, set4, sgd_seg, span
 
 
 @pjit
@@ -388,11 +388,53 @@ def forward_images(
 
 
 @jit
+def combine_rows(seg, w2, by_f, by_d, h0, h1):
+    """seg = sum_{h0 <= h < h1} by_d[h] * w2[by_f[h]] (h1 > h0): four rows per pass, the first
+    pass written rather than added (no zeroing), a remainder of 2 in one pass."""
+    h = h0
+    if h1 - h0 >= 4:
+        set4(
+            seg,
+            by_d[h],
+            w2[by_f[h]],
+            by_d[h + 1],
+            w2[by_f[h + 1]],
+            by_d[h + 2],
+            w2[by_f[h + 2]],
+            by_d[h + 3],
+            w2[by_f[h + 3]],
+        )
+        h += 4
+    else:
+        seg[:] = np.float32(0.0)
+    while h + 3 < h1:
+        axpy4(
+            seg,
+            by_d[h],
+            w2[by_f[h]],
+            by_d[h + 1],
+            w2[by_f[h + 1]],
+            by_d[h + 2],
+            w2[by_f[h + 2]],
+            by_d[h + 3],
+            w2[by_f[h + 3]],
+        )
+        h += 4
+    if h + 1 < h1:
+        axpy2(seg, by_d[h], w2[by_f[h]], by_d[h + 1], w2[by_f[h + 1]])
+        h += 2
+    if h < h1:
+        axpy1(seg, by_d[h], w2[by_f[h]])
+
+
+@jit
 def backward_dx_col(g, a, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n1):
     """dx for images n0..n1-1 through im2col space (the im2col path's weight layout).
 
-    For each nonzero delta, dcol[p] += d * w2[f] (one contiguous run of K*K*Cg), then col2im
-    adds each position's runs back into a channels-last image, transposed into dx (N, C, H, W).
+    The nonzero deltas are sorted by (group, position) (a counting sort); each group's part of
+    a position's dcol row, sum of d * w2[f] over its hits, is formed once, in L1, four weight
+    rows per pass. col2im then adds each position's runs back into a channels-last image,
+    transposed into dx (N, C, H, W).
     """
     n_f, tg = w2.shape
     cg = tg // (k * k)
@@ -403,24 +445,25 @@ def backward_dx_col(g, a, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n
     ho = (hx - k) // stride + 1
     wo = (wx - k) // stride + 1
     n_p = ho * wo
+    n_b = groups * n_p
     dcol = np.empty((n_p, groups * tg), dtype=np.float32)
     dxt = np.empty((groups, hx, wx * cg), dtype=np.float32)
     zero = np.float32(0.0)
     hq, wq = g.shape[2], g.shape[3]
     cap = n_f * hq * wq
     hit_f = np.empty(cap, dtype=np.int64)
-    hit_p = np.empty(cap, dtype=np.int64)
+    hit_b = np.empty(cap, dtype=np.int64)
     hit_d = np.empty(cap, dtype=np.float32)
     by_f = np.empty(cap, dtype=np.int64)
     by_d = np.empty(cap, dtype=np.float32)
-    start = np.empty(n_p + 1, dtype=np.int64)
+    start = np.empty(n_b + 1, dtype=np.int64)
+    live = np.empty(n_p, dtype=np.bool_)
     for n in range(n0, n1):
-        # The nonzero deltas, then sorted by position (counting sort): each dcol row is
-        # formed once, in L1, four weight rows at a time.
         hits = 0
         for f in range(n_f):
             gf = g[n, f]
             af = a[n, f]
+            base = (f // fg) * n_p
             for qi in range(hq):
                 for qj in range(wq):
                     d = gf[qi, qj] * grad_scalar(af[qi, qj], code)
@@ -434,80 +477,50 @@ def backward_dx_col(g, a, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n
                         i = qi
                         j = qj
                     hit_f[hits] = f
-                    hit_p[hits] = i * wo + j
+                    hit_b[hits] = base + i * wo + j
                     hit_d[hits] = d
                     hits += 1
         start[:] = 0
         for h_ in range(hits):
-            start[hit_p[h_] + 1] += 1
-        for p in range(n_p):
-            start[p + 1] += start[p]
+            start[hit_b[h_] + 1] += 1
+        for b_ in range(n_b):
+            start[b_ + 1] += start[b_]
         for h_ in range(hits):
-            p = hit_p[h_]
-            o = start[p]
+            b_ = hit_b[h_]
+            o = start[b_]
             by_f[o] = hit_f[h_]
             by_d[o] = hit_d[h_]
-            start[p] = o + 1
-        for p in range(n_p - 1, 0, -1):
-            start[p] = start[p - 1]
+            start[b_] = o + 1
+        for b_ in range(n_b - 1, 0, -1):
+            start[b_] = start[b_ - 1]
         start[0] = 0
         for p in range(n_p):
-            h0, h1 = start[p], start[p + 1]
-            if h0 == h1:
-                continue
-            row = dcol[p]
-            row[:] = zero
+            on = False
             for grp in range(groups):
-                seg = row[grp * tg : (grp + 1) * tg]
-                q0 = -1
-                q1 = -1
-                q2 = -1
-                for h_ in range(h0, h1):
-                    f = by_f[h_]
-                    if f // fg != grp:
-                        continue
-                    if q0 < 0:
-                        q0 = h_
-                    elif q1 < 0:
-                        q1 = h_
-                    elif q2 < 0:
-                        q2 = h_
-                    else:
-                        axpy4(
-                            seg,
-                            by_d[q0],
-                            w2[by_f[q0]],
-                            by_d[q1],
-                            w2[by_f[q1]],
-                            by_d[q2],
-                            w2[by_f[q2]],
-                            by_d[h_],
-                            w2[f],
-                        )
-                        q0 = q1 = q2 = -1
-                if q0 >= 0:
-                    axpy1(seg, by_d[q0], w2[by_f[q0]])
-                if q1 >= 0:
-                    axpy1(seg, by_d[q1], w2[by_f[q1]])
-                if q2 >= 0:
-                    axpy1(seg, by_d[q2], w2[by_f[q2]])
+                b_ = grp * n_p + p
+                on = on or start[b_] < start[b_ + 1]
+            live[p] = on
+            if not on:
+                continue
+            for grp in range(groups):
+                b_ = grp * n_p + p
+                seg = dcol[p, grp * tg : (grp + 1) * tg]
+                if start[b_] < start[b_ + 1]:
+                    combine_rows(seg, w2, by_f, by_d, start[b_], start[b_ + 1])
+                else:
+                    seg[:] = zero
         dxt[:, :, :] = zero
         for i in range(ho):
             for j in range(wo):
-                if start[i * wo + j] == start[i * wo + j + 1]:
+                if not live[i * wo + j]:
                     continue
                 row = dcol[i * wo + j]
+                x0 = j * stride * cg
                 for grp in range(groups):
                     img = dxt[grp]
                     for ki in range(k):
-                        dst = img[i * stride + ki]
                         o = grp * tg + ki * run
-                        if stride == 1:
-                            add_run(dst[j * cg : j * cg + run], row[o : o + run])
-                        else:
-                            for kj in range(k):
-                                x0 = (j * stride + kj) * cg
-                                add_run(dst[x0 : x0 + cg], row[o + kj * cg : o + (kj + 1) * cg])
+                        add_run(img[i * stride + ki, x0 : x0 + run], row[o : o + run])
         for c in range(n_c):
             img = dxt[c // cg]
             cc = c % cg
@@ -673,25 +686,35 @@ def dw_finish(accs, sbs, use_col, k, w2, b, update, lr, decay, momentum, vw2, vb
 
 
 @pjit
-def conv_par(
+def conv_fwd_par(
+    parts, xp, w, w2, b, stride, groups, direct, code, pool, out, flat, arg, col, keep_col
+):
+    """forward_images on `parts` threads (1: the calling thread), images split: the only
+    forward entry Python calls, so the forward kernels compile once, inside it (separately from
+    the backward entry, so the two can compile in parallel on a first run)."""
+    for t in prange(parts):
+        n0, n1 = span(xp.shape[0], parts, t, 1)
+        forward_images(
+            xp, w, w2, b, stride, groups, direct, code, pool, out, flat, arg, col, keep_col, n0, n1
+        )
+
+
+@pjit
+def conv_bwd_par(
     op,
     parts,
-    xp,
-    w,
     w2,
     b,
     stride,
     groups,
+    k,
     direct,
     code,
     pool,
     out,
-    flat,
     arg,
     col,
-    keep_col,
     g,
-    wt,
     pad,
     dx,
     xflat,
@@ -705,81 +728,42 @@ def conv_par(
     gw2,
     gb,
 ):
-    """The conv kernels on `parts` threads (1: the calling thread), one parallel entry for all:
-    the only one Python calls, so each kernel is compiled once, inside it.
+    """The conv backward kernels on `parts` threads (1: the calling thread), one entry.
 
-    op 0: forward_images, images split; 1: backward_dx_col, images split; 2: dw_accumulate with
-    images split (per-thread partial gradients), then dw_finish with filters split. Arguments an
-    op does not use may be stand-ins. One entry point rather than three: each parallel function
-    costs seconds to compile.
+    op 1: backward_dx_col (w2 = the weight with channels innermost), images split. op 2:
+    dw_accumulate with images split (per-thread partial gradients), then dw_finish with filters
+    split (w2 = the weight as (F, Cg*K*K)). Arguments an op does not use may be stand-ins.
     """
-    k = w.shape[2]
-    if op == 2:
-        n_f, tg = w2.shape
-        accs = np.empty((parts, n_f, tg), dtype=np.float32)
-        sbs = np.empty((parts, n_f), dtype=np.float32)
+    if op == 1:
         for t in prange(parts):
-            n0, n1 = span(g.shape[0], parts, t, 1)
-            dw_accumulate(
-                g,
-                out,
-                arg,
-                code,
-                pool,
-                xflat,
-                wx,
-                col,
-                not direct,
-                stride,
-                groups,
-                k,
-                accs[t],
-                sbs[t],
-                n0,
-                n1,
-            )
-        for t in prange(parts):
-            f0, f1 = span(n_f, parts, t, 1)
-            dw_finish(
-                accs,
-                sbs,
-                not direct,
-                k,
-                w2,
-                b,
-                update,
-                lr,
-                decay,
-                momentum,
-                vw2,
-                vb,
-                gw2,
-                gb,
-                f0,
-                f1,
-            )
-        return
-    for t in prange(parts):
-        if op == 0:
-            n0, n1 = span(xp.shape[0], parts, t, 1)
-            forward_images(
-                xp,
-                w,
-                w2,
-                b,
-                stride,
-                groups,
-                direct,
-                code,
-                pool,
-                out,
-                flat,
-                arg,
-                col,
-                keep_col,
-                n0,
-                n1,
-            )
-        else:
             n0, n1 = span(g.shape[0], parts, t, 1)
             backward_dx_col(g, out, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n1)
+        return
+    n_f, tg = w2.shape
+    accs = np.empty((parts, n_f, tg), dtype=np.float32)
+    sbs = np.empty((parts, n_f), dtype=np.float32)
+    for t in prange(parts):
+        n0, n1 = span(g.shape[0], parts, t, 1)
+        dw_accumulate(
+            g,
+            out,
+            arg,
+            code,
+            pool,
+            xflat,
+            wx,
+            col,
+            not direct,
+            stride,
+            groups,
+            k,
+            accs[t],
+            sbs[t],
+            n0,
+            n1,
+        )
+    for t in prange(parts):
+        f0, f1 = span(n_f, parts, t, 1)
+        dw_finish(
+            accs, sbs, not direct, k, w2, b, update, lr, decay, momentum, vw2, vb, gw2, gb, f0, f1
+        )
