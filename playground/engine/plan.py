@@ -49,8 +49,6 @@ _MONOTONE = {0, 1, 2, 3}
 
 _F32 = np.float32
 _ZERO = _F32(0.0)
-#: Mini-batch size from which the dense backward runs as two dot-product passes.
-GEMM_BATCH = 32
 
 
 class _Stage:
@@ -269,12 +267,6 @@ class _DenseStage(_Stage):
         self.dx = np.empty((n, n_in), dtype=_F32)
         self.dxp = np.empty((0, n, n_in), dtype=_F32)
         self.par_bwd = 2 * n * units * n_in >= DENSE_PARALLEL_MACS and n_in >= 128
-        # From 32 images on, both products of backward are dot products over the batch (or the
-        # units), as the forward kernel computes them: transposed operands, one update pass.
-        self.gemm = n >= GEMM_BATCH
-        if self.gemm:
-            self.zeros_in = np.zeros(n_in, dtype=_F32)
-            self.gbuf = np.empty((units, n_in), dtype=_F32)
         self.x: np.ndarray | None = None
 
     def forward(self, x: np.ndarray, parts: int) -> np.ndarray:
@@ -293,8 +285,6 @@ class _DenseStage(_Stage):
         wkey, bkey = self.keys
         vw, gw = opt.targets(wkey, w)
         vb, gb = opt.targets(bkey, b)
-        if self.gemm:
-            return self._backward_gemm(g, is_dz, need_dx, parts, opt, vw, gw, vb, gb)
         # Small layers stay on the calling thread (parts 1: no other thread is woken).
         parts = parts if self.par_bwd else 1
         dense_k.dense_par(
@@ -329,40 +319,6 @@ class _DenseStage(_Stage):
         if self.dxp.shape[0] < parts - 1:
             self.dxp = np.empty((parts - 1, *self.dx.shape), dtype=_F32)
         return self.dxp
-
-    def _backward_gemm(
-        self,
-        g: np.ndarray,
-        is_dz: bool,
-        need_dx: bool,
-        parts: int,
-        opt: _Opt,
-        vw: np.ndarray,
-        gw: np.ndarray,
-        vb: np.ndarray,
-        gb: np.ndarray,
-    ) -> np.ndarray | None:
-        """From 32 images on: dx and the weight gradient as two dot-product passes."""
-        lay = self.layer
-        w = lay.weight
-        dense_k.prepare_delta(self.out, g, self.code, is_dz, self.delta, self.imgs, self.n_imgs)
-        dense_k.bias_step(self.delta, lay.bias, gb, opt.update, opt.lr, opt.momentum, vb)
-        if need_dx:  # dx = delta w, with the weights before the step
-            dense_forward(self.delta, np.ascontiguousarray(w.T), self.zeros_in, 0, self.dx, parts)
-        gbuf = self.gbuf if opt.update else gw
-        dense_forward(
-            np.ascontiguousarray(self.delta.T),
-            np.ascontiguousarray(self.x.T),
-            self.zeros_in,
-            0,
-            gbuf,
-            parts,
-        )
-        if opt.update:
-            dense_k.sgd_update(
-                w.reshape(-1), gbuf.reshape(-1), opt.lr, opt.decay, opt.momentum, vw.reshape(-1)
-            )
-        return self.dx if need_dx else None
 
 
 class _ActStage(_Stage):

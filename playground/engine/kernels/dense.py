@@ -30,33 +30,13 @@ _BLOCK_FLOATS = 32768
 
 
 @jit
-def add_bias(z, b):
-    """z[n, j] += b[j] in place; z is (N, M)."""
-    n_rows, m = z.shape
-    for n in range(n_rows):
-        for j in range(m):
-            z[n, j] += b[j]
-
-
-@jit
-def sgd_update(w, g, lr, decay, momentum, v):
-    """One SGD step on a flat parameter, in place (Nielsen ch. 3 with momentum).
+def sgd_seg(w, g, v, lr, decay, momentum):
+    """One SGD step on a contiguous segment, in place (Nielsen ch. 3 with momentum); w, g, v are
+    views of equal length.
 
     v <- momentum * v - lr * (g + decay * w);  w <- w + v.  With momentum 0 this is
     w <- (1 - lr * decay) w - lr * g, where decay = l2 / n_train for weights and 0 for biases.
     """
-    if momentum == 0.0:
-        for i in range(w.shape[0]):
-            w[i] -= lr * (g[i] + decay * w[i])
-    else:
-        for i in range(w.shape[0]):
-            v[i] = momentum * v[i] - lr * (g[i] + decay * w[i])
-            w[i] += v[i]
-
-
-@jit
-def sgd_seg(w, g, v, lr, decay, momentum):
-    """sgd_update on a contiguous segment: w, g, v are views of equal length."""
     if momentum == 0.0:
         for k in range(w.shape[0]):
             w[k] = w[k] - lr * (g[k] + decay * w[k])
