@@ -210,7 +210,7 @@ def forward_rows(x, w, b, z, j0, j1):
 @jit
 def forward_act(x, w, b, code, z):
     """z = f(x w^T + b) on one thread: the product, bias and activation in one call."""
-    forward_rows(x, w, b, z, 0, w.shape[0])
+    forward_rows(x, w, b, z, np.int64(0), w.shape[0])  # int64, not a literal 0: one compile
     if code != 0:
         for n in range(z.shape[0]):
             apply_1d(z[n], code)
@@ -391,10 +391,11 @@ def dense_par(
     prepare_delta(z, g, code, is_dz, delta, imgs, n_imgs)
     bias_step(delta, b, gb, update, lr, momentum, vb)
     if parts == 1:  # no parallel region to launch: small layers run here, on the caller
+        first = np.int64(0)  # not a literal 0, which would compile the callees a second time
         if need_dx:
-            dx_rows(delta, w, dx, 0, units)
+            dx_rows(delta, w, dx, first, units)
         gbuf = np.empty(n_in, dtype=np.float32)
-        dw_rows(x, delta, w, imgs, n_imgs, gw, update, lr, decay, momentum, vw, gbuf, 0, units)
+        dw_rows(x, delta, w, imgs, n_imgs, gw, update, lr, decay, momentum, vw, gbuf, first, units)
         return
     for t in prange(parts):
         j0, j1 = span(units, parts, t, 1)
