@@ -529,3 +529,20 @@ def test_cost_kernel_matches_the_cost_classes(code, cost, paired):
     expected = reference.delta(a, y) if paired else reference.grad_a(a, y)
     np.testing.assert_allclose(grad, expected, rtol=1e-5, atol=1e-7)
     assert cost_k.cost_grad(a, np.array([0, 1, 2, 3, 4, 0]), code, paired, grad) == -1.0
+
+
+def test_vectorised_sigmoid_matches_float64_and_keeps_nan() -> None:
+    """sigmoid_1d builds e^-z from a polynomial and exponent bits (so LLVM can vectorise it):
+    within 1e-6 of float64 everywhere, saturating cleanly, and NaN must stay NaN (divergence
+    is detected from the cost)."""
+    z = np.concatenate([np.linspace(-100, 100, 100_001), [0.0, 1e-8, 87.0, -87.0, 1e30, -1e30]])
+    z = z.astype(F32)
+    out = z.copy()
+    act_k.sigmoid_1d(out)
+    e = np.exp(-np.abs(z.astype(np.float64)))  # a sigmoid that neither overflows nor cancels
+    expected = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    np.testing.assert_allclose(out, expected, rtol=1e-6, atol=1e-30)
+    assert out.min() >= 0.0 and out.max() <= 1.0
+    bad = np.array([np.nan, 1.0], dtype=F32)
+    act_k.sigmoid_1d(bad)
+    assert np.isnan(bad[0]) and bad[1] == pytest.approx(1 / (1 + np.exp(-1.0)), rel=1e-6)
