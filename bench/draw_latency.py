@@ -13,6 +13,10 @@ import os
 import statistics
 import sys
 import time
+from pathlib import Path
+
+# Runnable as `python bench/<script>.py` from a checkout, installed or not.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -43,9 +47,11 @@ def main() -> int:
         app.processEvents()
         work.append(time.perf_counter() - start)
     delay = PREDICT_DELAY_MS / 1000
-    print(f"{args.preset}: stroke to bars {1000 * (delay + min(work)):.1f} ms best, "
-          f"{1000 * (delay + statistics.median(work)):.1f} ms median "
-          f"(throttle {PREDICT_DELAY_MS} ms + update); target under 50 ms")
+    print(
+        f"{args.preset}: stroke to bars {1000 * (delay + min(work)):.1f} ms best, "
+        f"{1000 * (delay + statistics.median(work)):.1f} ms median "
+        f"(throttle {PREDICT_DELAY_MS} ms + update); target under 50 ms"
+    )
     return 0
 
 

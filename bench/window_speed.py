@@ -17,6 +17,10 @@ import os
 import statistics
 import sys
 import time
+from pathlib import Path
+
+# Runnable as `python bench/<script>.py` from a checkout, installed or not.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
