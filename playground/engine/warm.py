@@ -103,7 +103,8 @@ def _first_run() -> bool:
 
 
 def _start_helpers() -> list[subprocess.Popen]:
-    """One process per conv entry, compiling it into the shared disk cache."""
+    """One process per conv entry, compiling it into the shared disk cache. A helper only writes
+    that cache, so one that outlives a closed app just finishes its compile and exits."""
     root = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ)
     env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")

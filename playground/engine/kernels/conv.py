@@ -109,14 +109,16 @@ def backward_input(delta, w, stride, groups, dxp):
 #     in L1. col is kept for training, where the weight gradient reuses it.
 # Backward works only where the gradient is nonzero: with a fused max pool that is the pooled
 # winners (a quarter of the positions), and ReLU zeros are skipped.
-#   * dx: per image, in im2col space: dcol[p] += d * w[f] (weights repacked channels innermost),
-#     position by position, then col2im into a channels-last image, transposed back;
+#   * dx: per image, in im2col space: dcol[p] = sum of d * w[f] over the hits at p (weights
+#     repacked channels innermost; hits sorted by group and position), then col2im into a
+#     channels-last image, transposed back;
 #   * dw: threads split the images (each reads only what it wrote in forward) into partial
 #     gradients: with im2col rows, d * col[p] added to the filter's gradient row (four rows per
 #     pass); the direct path lays a filter's deltas out as a map and takes long dot products
-#     with the input. The partials are summed
-#     filter by filter, and the SGD update applied at once (training), or the gradient stored
-#     (gradients()).
+#     with the input. The partials are summed filter by filter, and the SGD update applied at
+#     once (training), or the gradient stored (gradients()).
+# Python calls only the two parallel entries at the end (also for one thread), so every kernel
+# compiles once, inside one of them.
 
 
 @jit
