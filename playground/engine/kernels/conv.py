@@ -12,7 +12,7 @@ from numba import prange
 
 from playground.engine.kernels import jit, pjit
 from playground.engine.kernels.activations import apply_1d, grad_scalar
-from playground.engine.kernels.dense import axpy1, axpy2, axpy4, set4, sgd_seg, span
+from playground.engine.kernels.dense import axpy1, axpy4, sgd_seg, span, weighted_rows
 
 
 @pjit
@@ -390,46 +390,6 @@ def forward_images(
 
 
 @jit
-def combine_rows(seg, w2, by_f, by_d, h0, h1):
-    """seg = sum_{h0 <= h < h1} by_d[h] * w2[by_f[h]] (h1 > h0): four rows per pass, the first
-    pass written rather than added (no zeroing), a remainder of 2 in one pass."""
-    h = h0
-    if h1 - h0 >= 4:
-        set4(
-            seg,
-            by_d[h],
-            w2[by_f[h]],
-            by_d[h + 1],
-            w2[by_f[h + 1]],
-            by_d[h + 2],
-            w2[by_f[h + 2]],
-            by_d[h + 3],
-            w2[by_f[h + 3]],
-        )
-        h += 4
-    else:
-        seg[:] = np.float32(0.0)
-    while h + 3 < h1:
-        axpy4(
-            seg,
-            by_d[h],
-            w2[by_f[h]],
-            by_d[h + 1],
-            w2[by_f[h + 1]],
-            by_d[h + 2],
-            w2[by_f[h + 2]],
-            by_d[h + 3],
-            w2[by_f[h + 3]],
-        )
-        h += 4
-    if h + 1 < h1:
-        axpy2(seg, by_d[h], w2[by_f[h]], by_d[h + 1], w2[by_f[h + 1]])
-        h += 2
-    if h < h1:
-        axpy1(seg, by_d[h], w2[by_f[h]])
-
-
-@jit
 def backward_dx_col(g, a, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n1):
     """dx for images n0..n1-1 through im2col space (the im2col path's weight layout).
 
@@ -453,10 +413,10 @@ def backward_dx_col(g, a, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n
     zero = np.float32(0.0)
     hq, wq = g.shape[2], g.shape[3]
     cap = n_f * hq * wq
-    hit_f = np.empty(cap, dtype=np.int64)
+    hit_f = np.empty(cap, dtype=np.int32)
     hit_b = np.empty(cap, dtype=np.int64)
     hit_d = np.empty(cap, dtype=np.float32)
-    by_f = np.empty(cap, dtype=np.int64)
+    by_f = np.empty(cap, dtype=np.int32)  # as the dense lists: one weighted_rows
     by_d = np.empty(cap, dtype=np.float32)
     start = np.empty(n_b + 1, dtype=np.int64)
     live = np.empty(n_p, dtype=np.bool_)
@@ -508,7 +468,7 @@ def backward_dx_col(g, a, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n
                 b_ = grp * n_p + p
                 seg = dcol[p, grp * tg : (grp + 1) * tg]
                 if start[b_] < start[b_ + 1]:
-                    combine_rows(seg, w2, by_f, by_d, start[b_], start[b_ + 1])
+                    weighted_rows(seg, by_d, w2, by_f, start[b_], start[b_ + 1])
                 else:
                     seg[:] = zero
         dxt[:, :, :] = zero

@@ -68,47 +68,44 @@ def axpy2(y, a0, x0, a1, x1):
 
 
 @jit
-def grad_seg(gseg, x, c0, c1, delta, j, lst, cnt):
-    """gseg = sum_q delta[lst[q], j] x[lst[q], c0:c1] over q < cnt: tiles of 4 images, the first
-    written rather than added (no zeroing pass), a remainder of 2 in one pass."""
-    q = 0
-    if cnt >= 4:
-        na, nb, nc, nd = lst[0], lst[1], lst[2], lst[3]
+def weighted_rows(out, coef, rows, idx, h0, h1):
+    """out = sum_{h0 <= h < h1} coef[h] * rows[idx[h]] (zeros when the range is empty): four
+    rows per pass, the first written rather than added (no zeroing pass), a remainder of 2 in
+    one pass. The dense weight gradient and the conv dx both reduce to this."""
+    h = h0
+    if h1 - h0 >= 4:
         set4(
-            gseg,
-            delta[na, j],
-            x[na, c0:c1],
-            delta[nb, j],
-            x[nb, c0:c1],
-            delta[nc, j],
-            x[nc, c0:c1],
-            delta[nd, j],
-            x[nd, c0:c1],
+            out,
+            coef[h],
+            rows[idx[h]],
+            coef[h + 1],
+            rows[idx[h + 1]],
+            coef[h + 2],
+            rows[idx[h + 2]],
+            coef[h + 3],
+            rows[idx[h + 3]],
         )
-        q = 4
+        h += 4
     else:
-        gseg[:] = np.float32(0.0)
-    while q + 3 < cnt:
-        na, nb, nc, nd = lst[q], lst[q + 1], lst[q + 2], lst[q + 3]
+        out[:] = np.float32(0.0)
+    while h + 3 < h1:
         axpy4(
-            gseg,
-            delta[na, j],
-            x[na, c0:c1],
-            delta[nb, j],
-            x[nb, c0:c1],
-            delta[nc, j],
-            x[nc, c0:c1],
-            delta[nd, j],
-            x[nd, c0:c1],
+            out,
+            coef[h],
+            rows[idx[h]],
+            coef[h + 1],
+            rows[idx[h + 1]],
+            coef[h + 2],
+            rows[idx[h + 2]],
+            coef[h + 3],
+            rows[idx[h + 3]],
         )
-        q += 4
-    if q + 1 < cnt:
-        na, nb = lst[q], lst[q + 1]
-        axpy2(gseg, delta[na, j], x[na, c0:c1], delta[nb, j], x[nb, c0:c1])
-        q += 2
-    if q < cnt:
-        na = lst[q]
-        axpy1(gseg, delta[na, j], x[na, c0:c1])
+        h += 4
+    if h + 1 < h1:
+        axpy2(out, coef[h], rows[idx[h]], coef[h + 1], rows[idx[h + 1]])
+        h += 2
+    if h < h1:
+        axpy1(out, coef[h], rows[idx[h]])
 
 
 @jit
@@ -311,16 +308,20 @@ def dw_rows(x, delta, w, imgs, n_imgs, gw, update, lr, decay, momentum, vw, gbuf
     owning whole rows writes memory no other thread touches. Only the images in imgs[j] (nonzero
     delta) contribute; a row without any is left alone when there is no decay or momentum.
     """
-    n_in = x.shape[1]
+    coef = np.empty(x.shape[0], dtype=np.float32)
+    first = np.int64(0)  # int64 bounds, as the conv dx passes: weighted_rows compiles once
     for j in range(j0, j1):
-        cnt = n_imgs[j]
+        cnt = np.int64(n_imgs[j])
+        if update and cnt == 0 and decay == 0.0 and momentum == 0.0:
+            continue
+        lst = imgs[j]
+        for q in range(cnt):
+            coef[q] = delta[lst[q], j]
         if update:
-            if cnt == 0 and decay == 0.0 and momentum == 0.0:
-                continue
-            grad_seg(gbuf, x, 0, n_in, delta, j, imgs[j], cnt)
+            weighted_rows(gbuf, coef, x, lst, first, cnt)
             sgd_seg(w[j], gbuf, vw[j], lr, decay, momentum)
         else:
-            grad_seg(gw[j], x, 0, n_in, delta, j, imgs[j], cnt)
+            weighted_rows(gw[j], coef, x, lst, first, cnt)
 
 
 @jit
