@@ -338,7 +338,10 @@ def epilogue_pool(z, rs, size, out, arg):
 _TILE = 8
 
 
-@jit
+# Inlined (Numba IR) into conv_fwd_par's parallel loop, its only caller: Numba otherwise
+# compiles it on its own as well, and its whole tree is the largest part of the first
+# compile (measured: the forward entry compiles in 15 s instead of 18, at the same speed).
+@jit(inline="always")
 def forward_images(
     xp, w, w2, b, stride, groups, direct, code, pool, out, flat, arg, col, keep_col, n0, n1
 ):
