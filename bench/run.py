@@ -44,6 +44,7 @@ for _i, _arg in enumerate(sys.argv):
 import numba  # noqa: E402
 import numpy as np  # noqa: E402
 
+from bench.machine import ComputeProbe  # noqa: E402
 from bench.numpy_ref import NumpyNet  # noqa: E402
 from playground.engine import Network, load_preset, preset_names, warmup  # noqa: E402
 
@@ -312,23 +313,35 @@ def main(argv: list[str] | None = None) -> int:
     if threads > 1 and conv:
         emit()
         emit(f"Thread scaling of our training (images/s, median): {threads} threads vs 1.")
+        emit(
+            "The machine column is a probe taken in the same rounds: our conv dot-product "
+            f"kernel on data that stays in L1, {threads} copies vs 1 (bench/machine.py), i.e. "
+            "what a second thread could add at that moment, median (min-max) over rounds."
+        )
         emit()
-        emit(f"| preset | batch | 1 thread | {threads} threads | speed-up |")
-        emit("|---|---|---|---|---|")
+        emit(f"| preset | batch | 1 thread | {threads} threads | speed-up | machine |")
+        emit("|---|---|---|---|---|---|")
+        probe = ComputeProbe(threads)
         for name in conv:
             for batch in BATCHES:
                 spec = load_preset(name)
                 steps = make_steps(spec, batch, data, False, with_numpy=False)
                 one: list[float] = []
                 many: list[float] = []
+                machine: list[float] = []
                 for _ in range(rounds):
                     set_threads(1)
                     one += interleaved(steps, 1, block)["ours"]
+                    p1 = probe.rate(1, block / 4)
                     set_threads(threads)
                     many += interleaved(steps, 1, block)["ours"]
+                    machine.append(probe.rate(threads, block / 4) / p1)
                 s1, sn = stats(one, batch)[0], stats(many, batch)[0]
                 scaling[(name, batch)] = sn / s1
-                emit(f"| {name} | {batch} | {s1:,.0f} | {sn:,.0f} | {sn / s1:.2f}x |")
+                emit(
+                    f"| {name} | {batch} | {s1:,.0f} | {sn:,.0f} | {sn / s1:.2f}x | "
+                    f"{statistics.median(machine):.2f}x ({min(machine):.2f}-{max(machine):.2f}) |"
+                )
         set_threads(threads)
 
     grouped: dict[int, float] = {}
