@@ -38,22 +38,13 @@ _I1 = np.zeros(1, dtype=np.int32)
 
 
 def conv_forward(x, w, b, stride, groups, direct, code, pool, out, arg, col, keep_col, parts):
-    """Conv + bias + activation (+ fused max pool) over a batch, threads split the images.
-
-    The im2col path takes the weight with channels innermost, (F, K*K*Cg).
-    """
+    """Conv + bias + activation (+ fused max pool) over a batch, threads split the images."""
     n = x.shape[0]
-    f = w.shape[0]
-    if direct:
-        w2 = w.reshape(f, -1)
-    else:
-        w2 = np.ascontiguousarray(w.transpose(0, 2, 3, 1)).reshape(f, -1)
     parts = max(min(parts, n), 1)
     conv_k.conv_fwd_par(
         parts,
         x,
         w,
-        w2,
         b,
         stride,
         groups,

@@ -159,11 +159,10 @@ class _ConvStage(_Stage):
         g = g.reshape(self.out.shape)
         n = g.shape[0]
         if need_dx:
-            w2t = np.ascontiguousarray(w.transpose(0, 2, 3, 1)).reshape(f, -1)
             conv_k.conv_bwd_par(
                 1,
                 max(min(parts, n), 1),
-                w2t,
+                w.reshape(f, -1),
                 _D1,
                 lay.stride,
                 lay.groups,

@@ -239,11 +239,10 @@ def test_fast_conv_forward_and_backward_match_reference(
     dz = da * _act_grad(a_full, code)
     dw_ref, db_ref, dx_ref = _conv_grads_reference(x, w, dz, stride, padding, groups)
     dx = np.empty_like(x)
-    w2t = np.ascontiguousarray(w.transpose(0, 2, 3, 1)).reshape(f, -1)
     conv_k.conv_bwd_par(
         1,
         parts,
-        w2t,
+        w.reshape(f, -1),
         D1,
         stride,
         groups,
