@@ -2,7 +2,9 @@
 
 On a first run (nothing cached) the two conv entries compile in helper processes while this
 process compiles the dense ones: Numba compiles one function at a time, and the three together
-are most of the work, so the compile takes about half as long on two cores.
+are most of the work, so the compile takes about half as long on two cores. The start is
+staggered so that a small kernel two of them share is compiled once and loaded from the disk
+cache by the other.
 """
 
 from __future__ import annotations
@@ -102,25 +104,37 @@ def _first_run() -> bool:
     return not all(os.path.exists(p) for p in paths)
 
 
-def _start_helpers() -> list[subprocess.Popen]:
-    """One process per conv entry, compiling it into the shared disk cache. A helper only writes
-    that cache, so one that outlives a closed app just finishes its compile and exits."""
+def _start_helper(part: str) -> list[subprocess.Popen]:
+    """A process compiling one conv entry ("forward" or "backward") into the shared disk cache
+    (none if it cannot start). A helper only writes that cache, so one that outlives a closed
+    app just finishes its compile and exits."""
     root = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ)
     env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
-    helpers = []
-    for part in ("forward", "backward"):
-        code = f"from playground.engine.warm import compile_conv; compile_conv({part!r})"
-        with contextlib.suppress(OSError):
-            helpers.append(
-                subprocess.Popen(
-                    [sys.executable, "-c", code],
-                    env=env,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                )
+    code = f"from playground.engine.warm import compile_conv; compile_conv({part!r})"
+    try:
+        return [
+            subprocess.Popen(
+                [sys.executable, "-c", code],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
             )
-    return helpers
+        ]
+    except OSError:
+        return []
+
+
+def _compile_shared() -> None:
+    """Compile, here, the small kernels the conv forward entry shares with the dense ones, so
+    the forward helper started after this loads them from the disk cache instead of compiling
+    them a second time (the activations' polynomial exp is the largest)."""
+    from playground.engine.kernels import activations as act_k
+    from playground.engine.kernels import conv as conv_k
+
+    row = np.zeros(2, dtype=np.float32)
+    act_k.apply_1d(row, 1)
+    conv_k.copy_run(row, row.copy())
 
 
 def compile_conv(part: str) -> None:
@@ -148,7 +162,13 @@ def warmup() -> float:
     Call it off the UI thread: the first compile on a fresh machine takes tens of seconds.
     """
     start = time.perf_counter()
-    helpers = _start_helpers() if _first_run() else []
+    helpers = []
+    if _first_run():
+        # The backward entry is the longest compile: it starts at once. Its small kernels that
+        # the dense ones share are in the cache by the time this process reaches them.
+        helpers += _start_helper("backward")
+        _compile_shared()
+        helpers += _start_helper("forward")
     rng = np.random.default_rng(0)
     # Dense-only specs first: their kernels compile here while the helpers do the conv entries.
     for spec in sorted(_WARM_SPECS, key=_has_conv):

@@ -27,3 +27,29 @@ def test_a_helper_compiles_the_signature_training_uses(part: str, entry: str) ->
     warm.compile_conv(part)
     assert set(kernel.signatures) == before
     assert len(before) == 1
+
+
+def test_the_kernels_compiled_before_the_forward_helper_are_the_ones_it_uses(tmp_path) -> None:
+    """warmup() compiles the kernels the forward entry shares with the dense ones before the
+    forward helper starts, so the helper loads them from the cache. With other argument types
+    the helper would compile a second version of each: none may appear (fresh cache, ~15 s)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "from playground.engine import warm\n"
+        "from playground.engine.kernels import activations as a, conv as c\n"
+        "warm._compile_shared()\n"
+        "warm.compile_conv('forward')\n"
+        "print(len(a.apply_1d.signatures), len(a.sigmoid_1d.signatures),"
+        " len(c.copy_run.signatures))\n"
+    )
+    env = dict(os.environ, NUMBA_CACHE_DIR=str(tmp_path))
+    root = str(Path(warm.__file__).resolve().parents[2])
+    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["1", "1", "1"]
