@@ -2,8 +2,9 @@
 
 The probe runs `dot_tiles` (the conv forward's dot products) on a few kilobytes per thread:
 the data stays in L1 and nothing is shared, so its speed-up is the machine's, not the engine's.
-On the 2-vCPU VMs here it swings between about 1.1x and 1.9x from one second to the next (the
-second vCPU is not always a whole core), which is the context the thread-scaling table needs.
+On the 2-vCPU VMs here it swung from 0.9x to 2.6x between rounds of one run (above 2x, the
+one-thread sample caught a slow moment), 1.4-1.8x in the median: the second vCPU is not always
+a whole core. That is the context the thread-scaling table needs.
 """
 
 from __future__ import annotations
