@@ -895,29 +895,47 @@
     </message>
 </context>
 <context>
+    <name>EngineNames</name>
+    <message>
+        <location filename="../../playground/ui/names.py" line="15"/>
+        <source>quadratic</source>
+        <translation>二次代价</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/names.py" line="16"/>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/names.py" line="17"/>
+        <source>log-likelihood (softmax)</source>
+        <translation>对数似然（softmax）</translation>
+    </message>
+</context>
+<context>
     <name>FeatureMapView</name>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="186"/>
+        <location filename="../../playground/ui/views/inside.py" line="198"/>
         <source>No network yet</source>
         <translation>还没有网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="194"/>
+        <location filename="../../playground/ui/views/inside.py" line="203"/>
         <source>This network has no convolutional layer, so no feature maps.</source>
         <translation>这个网络没有卷积层，所以没有特征图。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="225"/>
+        <location filename="../../playground/ui/views/inside.py" line="231"/>
         <source>probe</source>
         <translation>观察图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="228"/>
+        <location filename="../../playground/ui/views/inside.py" line="234"/>
         <source>{0}: {1} maps of {2}×{3} ({4})</source>
         <translation>{0}：{1} 个 {2}×{3} 特征图（{4}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="237"/>
+        <location filename="../../playground/ui/views/inside.py" line="243"/>
         <source>{0}, map {1}: activation {2:.3f} here</source>
         <translation>{0}，特征图 {1}：此处激活值 {2:.3f}</translation>
     </message>
@@ -925,54 +943,54 @@
 <context>
     <name>HalfAdderView</name>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="518"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="520"/>
         <source>Half adder from NAND perceptrons</source>
         <translation>由与非感知器构成的半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="521"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="523"/>
         <source>Five NAND perceptrons add two bits: x1 + x2 = sum + 2·carry. The engine runs them as a layered network of step units; wires that skip a layer pass through relay perceptrons (weight 2, bias −1) that copy a bit.</source>
         <translation>五个与非（NAND）感知器把两个比特相加：x1 + x2 = 和 + 2·进位。引擎把它们当作由阶跃单元组成的分层网络来运行；跨层的连线要经过中继感知器（权重 2，偏置 −1），由它原样传递一个比特。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="545"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="547"/>
         <source>Switch input bit x{0}.</source>
         <translation>切换输入位 x{0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="556"/>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="610"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="558"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="612"/>
         <source>sum</source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="556"/>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="610"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="558"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="612"/>
         <source>carry</source>
         <translation>进位</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="563"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="565"/>
         <source>Every input pair through the engine&apos;s NAND network.</source>
         <translation>每一对输入经引擎的与非网络得到的结果。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="591"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="593"/>
         <source>The two −2 wires from n1 to the carry gate, merged.</source>
         <translation>从 n1 到进位门的两条 −2 连线，合并显示。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="601"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="603"/>
         <source>NAND perceptron {0}: weights −2, −2, bias 3</source>
         <translation>与非感知器 {0}：权重 −2、−2，偏置 3</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="603"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="605"/>
         <source>input bit {0}</source>
         <translation>输入位 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="633"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="635"/>
         <source>{x1} + {x2} = &lt;b&gt;sum {s}&lt;/b&gt;, &lt;b&gt;carry {c}&lt;/b&gt; (binary {c}{s})</source>
         <translation>{x1} + {x2} = &lt;b&gt;和 {s}&lt;/b&gt;，&lt;b&gt;进位 {c}&lt;/b&gt;（二进制 {c}{s}）</translation>
     </message>
@@ -980,47 +998,47 @@
 <context>
     <name>KernelView</name>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="66"/>
+        <location filename="../../playground/ui/views/inside.py" line="83"/>
         <source>No network yet</source>
         <translation>还没有网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="73"/>
+        <location filename="../../playground/ui/views/inside.py" line="88"/>
         <source>This network has no convolutional layer, so no kernels.</source>
         <translation>这个网络没有卷积层，所以没有卷积核。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="109"/>
+        <location filename="../../playground/ui/views/inside.py" line="121"/>
         <source>{0}: {1} filters {2}×{2}, 1 channel</source>
         <translation>{0}：{1} 个 {2}×{2} 滤波器，1 个通道</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="128"/>
+        <location filename="../../playground/ui/views/inside.py" line="140"/>
         <source>g{0}: ch {1}–{2}</source>
         <translation>组 {0}：通道 {1}–{2}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="132"/>
+        <location filename="../../playground/ui/views/inside.py" line="144"/>
         <source>{0}: {1} filters × {2} channels, {3}×{3}, {4} groups</source>
         <translation>{0}：{1} 个滤波器 × {2} 个通道，{3}×{3}，{4} 组</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="138"/>
+        <location filename="../../playground/ui/views/inside.py" line="150"/>
         <source>{0}: {1} filters × {2} channels, {3}×{3}</source>
         <translation>{0}：{1} 个滤波器 × {2} 个通道，{3}×{3}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="155"/>
+        <location filename="../../playground/ui/views/inside.py" line="167"/>
         <source>{0}, filter {1}: weights {2:+.3f} … {3:+.3f}</source>
         <translation>{0}，滤波器 {1}：权重 {2:+.3f} … {3:+.3f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="168"/>
+        <location filename="../../playground/ui/views/inside.py" line="180"/>
         <source>{0}, filter {1} (group {2}) does not see input channel {3}</source>
         <translation>{0}，滤波器 {1}（第 {2} 组）看不到输入通道 {3}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="172"/>
+        <location filename="../../playground/ui/views/inside.py" line="184"/>
         <source>{0}, filter {1}, input channel {2}: weights {3:+.3f} … {4:+.3f}</source>
         <translation>{0}，滤波器 {1}，输入通道 {2}：权重 {3:+.3f} … {4:+.3f}</translation>
     </message>
@@ -1096,194 +1114,194 @@
 <context>
     <name>LayerInspector</name>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="67"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="68"/>
         <source>Network</source>
         <extracomment>A message for the status line (a refused value, with the engine&apos;s reason).</extracomment>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="74"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="75"/>
         <source>The cost the network learns to reduce. log-likelihood needs a softmax output; cross-entropy needs sigmoid (or softmax) outputs; quadratic takes any.</source>
         <translation>网络通过学习来减小的代价。对数似然需要 softmax 输出；交叉熵需要 sigmoid（或 softmax）输出；二次代价适用于任何输出。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="80"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="81"/>
         <source>Cost</source>
         <translation>代价函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="83"/>
-        <location filename="../../playground/ui/canvas/inspector.py" line="141"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="84"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="142"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="90"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="91"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="92"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="93"/>
         <source>Move this layer one place towards the input (Alt+Up)</source>
         <translation>把这一层往输入方向移一位（Alt+Up）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="93"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="94"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="96"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="97"/>
         <source>Move this layer one place towards the output (Alt+Down)</source>
         <translation>把这一层往输出方向移一位（Alt+Down）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="98"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="99"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="100"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="101"/>
         <source>Remove this layer (Delete)</source>
         <translation>移除这一层（Delete）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="142"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="143"/>
         <source>Select a block on the canvas to edit it.</source>
         <translation>在画布上选中一个方块即可编辑它。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="144"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="145"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="146"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="147"/>
         <source>One sample of the data: {shape} ({n:,} values). The MNIST digits are 1x28x28 grey images; the data decides this shape.</source>
         <translation>数据的一个样本：{shape}（{n:,} 个值）。MNIST 数字是 1x28x28 的灰度图像；这个形状由数据决定。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="191"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="192"/>
         <source>Filters</source>
         <translation>滤波器数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="192"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="193"/>
         <source>Kernel</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="193"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="194"/>
         <source>Stride</source>
         <translation>步幅</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="194"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="195"/>
         <source>Padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="195"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="196"/>
         <source>Groups</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="196"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="197"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="197"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="198"/>
         <source>Neurons</source>
         <translation>神经元数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="198"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="199"/>
         <source>Pooling</source>
         <translation>池化方式</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="199"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="200"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="203"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="204"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="203"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="204"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="203"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="204"/>
         <source>average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="207"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="208"/>
         <source>How many feature maps (filters) the layer makes</source>
         <translation>这一层生成多少个特征图（滤波器）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="208"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="209"/>
         <source>The side of each square filter, e.g. 5 for 5x5</source>
         <translation>每个正方形滤波器的边长，例如 5 表示 5x5</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="209"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="210"/>
         <source>How far the filter moves each step</source>
         <translation>滤波器每次移动的距离</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="210"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="211"/>
         <source>Zeros added around the input before filtering</source>
         <translation>滤波前在输入四周补的零</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="211"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="212"/>
         <source>Split the channels into groups; each filter sees only its group&apos;s channels. Must divide both the input channels and the filters.</source>
         <translation>把通道分成若干组；每个滤波器只看到本组的通道。必须能同时整除输入通道数和滤波器数。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="215"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="216"/>
         <source>The side of each square pooling window (its stride too)</source>
         <translation>每个正方形池化窗口的边长（也是其步幅）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="216"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="217"/>
         <source>How many neurons (outputs) the layer has</source>
         <translation>这一层有多少个神经元（输出）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="217"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="218"/>
         <source>max, L2 (root of the sum of squares) or average of each window</source>
         <translation>取每个窗口的最大值、L2（平方和的平方根）或平均值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="218"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="219"/>
         <source>The function each neuron applies to its weighted input</source>
         <translation>每个神经元对其带权输入施加的函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="250"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="251"/>
         <source>{a} → {b}  ({params:,} parameters)</source>
         <translation>{a} → {b}（{params:,} 个参数）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="260"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="261"/>
         <source>{a} → ? (the engine refuses this layer)</source>
         <translation>{a} → ?（引擎拒绝这一层）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="281"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="282"/>
         <source>Layer      Output     Params</source>
         <translation>层            输出      参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="285"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="286"/>
         <source>Total</source>
         <translation>总计</translation>
     </message>
@@ -2338,102 +2356,102 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
         <translation>微调一个权重，看各输出如何响应这个小变化。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="225"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="226"/>
         <source>Output as a function of z = w·x + b</source>
         <translation>输出随 z = w·x + b 的变化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="225"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="226"/>
         <source>output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="228"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="230"/>
         <source>Red: the perceptron jumps from 0 to 1 at z = 0. Blue: the sigmoid neuron σ(z) rises smoothly.</source>
         <translation>红色：感知器在 z = 0 处从 0 跳到 1。蓝色：S 型神经元的 σ(z) 平滑上升。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="237"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="239"/>
         <source>perceptron (step)</source>
         <translation>感知器（阶跃）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="238"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="240"/>
         <source>σ(z)</source>
         <translation>σ(z)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="254"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="256"/>
         <source>Truth table (binary inputs)</source>
         <translation>真值表（二值输入）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="271"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="273"/>
         <source>Every combination of 0/1 inputs: z, the perceptron&apos;s output step(z) and the sigmoid neuron&apos;s output σ(z).</source>
         <translation>0/1 输入的每种组合：z、感知器的输出 step(z) 和 S 型神经元的输出 σ(z)。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="383"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="385"/>
         <source>fires (1) because z &gt; 0</source>
         <translation>激活 (1)，因为 z &gt; 0</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="385"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="387"/>
         <source>stays at 0 because z ≤ 0</source>
         <translation>保持为 0，因为 z ≤ 0</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="389"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="391"/>
         <source>z = w·x + b = {terms} + ({b}) = &lt;b&gt;{z}&lt;/b&gt;</source>
         <translation>z = w·x + b = {terms} + ({b}) = &lt;b&gt;{z}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="394"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="396"/>
         <source>Perceptron: &lt;b&gt;{p}&lt;/b&gt; ({rule})</source>
         <translation>感知器：&lt;b&gt;{p}&lt;/b&gt;（{rule}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="397"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="399"/>
         <source>Sigmoid neuron: σ(z) = &lt;b&gt;{s}&lt;/b&gt;</source>
         <translation>S 型神经元：σ(z) = &lt;b&gt;{s}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="420"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="422"/>
         <source>did not move at all</source>
         <translation>完全没有变化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="422"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="424"/>
         <source>jumped by a full step</source>
         <translation>跳变了整整一级</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="424"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="426"/>
         <source>w{i} changed by {dw}, so z changed by {dz}.</source>
         <translation>w{i} 改变了 {dw}，所以 z 改变了 {dz}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="429"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="431"/>
         <source>Perceptron: {a} → {b}: it {verdict}.</source>
         <translation>感知器：{a} → {b}：它{verdict}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="434"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="436"/>
         <source>Sigmoid: {a} → {b}, a smooth change of {d} (about σ′(z)·Δz = {approx}).</source>
         <translation>S 型神经元：{a} → {b}，平滑地改变了 {d}（约为 σ′(z)·Δz = {approx}）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="443"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="445"/>
         <source>Small changes in weights cause small changes in a sigmoid neuron&apos;s output: that is what lets a network learn by small steps.</source>
         <translation>权重的微小变化只会让 S 型神经元的输出产生微小变化：正因如此，网络才能一小步一小步地学习。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="478"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="480"/>
         <source>This truth table is not one of the named gates.</source>
         <translation>这个真值表不属于任何常见的逻辑门。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="480"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="482"/>
         <source>This perceptron computes {gate}.</source>
         <translation>这个感知器计算的是 {gate}。</translation>
     </message>
@@ -2441,12 +2459,12 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 <context>
     <name>PooledView</name>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="272"/>
+        <location filename="../../playground/ui/views/inside.py" line="278"/>
         <source>No network yet</source>
         <translation>还没有网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="279"/>
+        <location filename="../../playground/ui/views/inside.py" line="283"/>
         <source>This network has no pooling layer.</source>
         <translation>这个网络没有池化层。</translation>
     </message>
@@ -2536,248 +2554,233 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="106"/>
+        <location filename="../../playground/ui/training/panel.py" line="107"/>
         <source>How many times to go through the training images</source>
         <translation>要把训练图像完整过几遍</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="112"/>
+        <location filename="../../playground/ui/training/panel.py" line="113"/>
         <source>Images per mini-batch: the gradient is averaged over them before each step</source>
         <translation>每个小批量的图像数：每一步之前先对它们的梯度取平均</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="121"/>
+        <location filename="../../playground/ui/training/panel.py" line="122"/>
         <source>Learning rate η: the size of each step down the gradient. Can change while training runs; it takes effect at the next mini-batch.</source>
         <translation>学习率 η：沿梯度下降时每一步的大小。训练过程中可以修改，从下一个小批量起生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="133"/>
+        <location filename="../../playground/ui/training/panel.py" line="134"/>
         <source>Momentum μ: how much of the previous step carries into the next (0 = plain SGD). Can change while training runs.</source>
         <translation>动量 μ：上一步有多少延续到下一步（0 表示普通 SGD）。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="145"/>
+        <location filename="../../playground/ui/training/panel.py" line="146"/>
         <source>L2 regularisation λ: shrinks the weights a little at every step, which fights overfitting. Can change while training runs.</source>
         <translation>L2 正则化 λ：每一步都让权重缩小一点，以对抗过拟合。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="154"/>
-        <source>quadratic</source>
-        <translation>二次代价</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/training/panel.py" line="155"/>
-        <source>cross-entropy</source>
-        <translation>交叉熵</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/training/panel.py" line="156"/>
-        <source>log-likelihood (softmax)</source>
-        <translation>对数似然（softmax）</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/training/panel.py" line="161"/>
+        <location filename="../../playground/ui/training/panel.py" line="157"/>
         <source>The cost the network minimises. Cross-entropy and log-likelihood learn fast even when a sigmoid or softmax output is badly wrong; the quadratic cost slows down there.</source>
         <translation>网络要最小化的代价函数。即使 sigmoid 或 softmax 输出错得很厉害，交叉熵和对数似然也学得很快；二次代价在这种情况下会变慢。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="172"/>
+        <location filename="../../playground/ui/training/panel.py" line="168"/>
         <source>Seed of the random order of the images (and of fresh weights): the same seed repeats a run exactly</source>
         <translation>图像随机顺序（以及新权重）的随机种子：相同的种子可以完全重现一次训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="182"/>
+        <location filename="../../playground/ui/training/panel.py" line="178"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="184"/>
+        <location filename="../../playground/ui/training/panel.py" line="180"/>
         <source>Train on the first N training images only (all: the whole training set). A small subset runs fast but overfits.</source>
         <translation>只用前 N 张训练图像训练（全部：整个训练集）。小子集跑得快，但会过拟合。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="190"/>
+        <location filename="../../playground/ui/training/panel.py" line="186"/>
         <source>Start from new random weights</source>
         <translation>从新的随机权重开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="193"/>
+        <location filename="../../playground/ui/training/panel.py" line="189"/>
         <source>Off: continue from the current weights. On: draw new random weights from the seed first.</source>
         <translation>不勾选：从当前权重继续。勾选：先用随机种子生成新的随机权重。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="199"/>
+        <location filename="../../playground/ui/training/panel.py" line="195"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="201"/>
+        <location filename="../../playground/ui/training/panel.py" line="197"/>
         <source>Train the current network on the dataset</source>
         <translation>在数据集上训练当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="203"/>
-        <location filename="../../playground/ui/training/panel.py" line="481"/>
+        <location filename="../../playground/ui/training/panel.py" line="199"/>
+        <location filename="../../playground/ui/training/panel.py" line="477"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="205"/>
+        <location filename="../../playground/ui/training/panel.py" line="201"/>
         <source>Hold training between two mini-batches, or go on</source>
         <translation>在两个小批量之间暂停训练，或继续训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="207"/>
+        <location filename="../../playground/ui/training/panel.py" line="203"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="209"/>
+        <location filename="../../playground/ui/training/panel.py" line="205"/>
         <source>While paused: run exactly one more mini-batch</source>
         <translation>暂停时：再运行恰好一个小批量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="211"/>
+        <location filename="../../playground/ui/training/panel.py" line="207"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="214"/>
+        <location filename="../../playground/ui/training/panel.py" line="210"/>
         <source>End training after the current mini-batch and keep the weights learnt so far</source>
         <translation>在当前小批量之后结束训练，并保留目前学到的权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="217"/>
+        <location filename="../../playground/ui/training/panel.py" line="213"/>
         <source>Save model…</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="219"/>
+        <location filename="../../playground/ui/training/panel.py" line="215"/>
         <source>Save the trained network with its training history</source>
         <translation>保存训练好的网络及其训练历史</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="227"/>
+        <location filename="../../playground/ui/training/panel.py" line="223"/>
         <source>Not training</source>
         <translation>未在训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="228"/>
+        <location filename="../../playground/ui/training/panel.py" line="224"/>
         <source>Epoch, speed and the time left</source>
         <translation>轮次、速度和剩余时间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="235"/>
+        <location filename="../../playground/ui/training/panel.py" line="231"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="236"/>
+        <location filename="../../playground/ui/training/panel.py" line="232"/>
         <source>Mini-batch</source>
         <translation>小批量大小</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="237"/>
+        <location filename="../../playground/ui/training/panel.py" line="233"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="238"/>
+        <location filename="../../playground/ui/training/panel.py" line="234"/>
         <source>Momentum μ</source>
         <translation>动量 μ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="240"/>
+        <location filename="../../playground/ui/training/panel.py" line="236"/>
         <source>L2 λ</source>
         <translation>L2 λ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="241"/>
+        <location filename="../../playground/ui/training/panel.py" line="237"/>
         <source>Cost</source>
         <translation>代价函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="242"/>
+        <location filename="../../playground/ui/training/panel.py" line="238"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="243"/>
+        <location filename="../../playground/ui/training/panel.py" line="239"/>
         <source>Training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="341"/>
+        <location filename="../../playground/ui/training/panel.py" line="337"/>
         <source>There is no network to train yet.</source>
         <translation>还没有可训练的网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="358"/>
+        <location filename="../../playground/ui/training/panel.py" line="354"/>
         <source>Nothing to train</source>
         <translation>没有可训练的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="359"/>
+        <location filename="../../playground/ui/training/panel.py" line="355"/>
         <source>There is no network yet: open a model or build one.</source>
         <translation>还没有网络：请打开一个模型或构建一个。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="364"/>
+        <location filename="../../playground/ui/training/panel.py" line="360"/>
         <source>No dataset</source>
         <translation>没有数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="365"/>
+        <location filename="../../playground/ui/training/panel.py" line="361"/>
         <source>The dataset is not loaded yet; wait a moment or open one (File ▸ Open dataset folder).</source>
         <translation>数据集尚未载入；请稍等，或打开一个（文件 ▸ 打开数据集文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="375"/>
+        <location filename="../../playground/ui/training/panel.py" line="371"/>
         <source>Cannot train this network</source>
         <translation>无法训练这个网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="379"/>
+        <location filename="../../playground/ui/training/panel.py" line="375"/>
         <source>Training… (the first mini-batches may wait for the engine to compile)</source>
         <translation>正在训练…（最初几个小批量可能要等引擎编译）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="382"/>
+        <location filename="../../playground/ui/training/panel.py" line="378"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="418"/>
+        <location filename="../../playground/ui/training/panel.py" line="414"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="419"/>
+        <location filename="../../playground/ui/training/panel.py" line="415"/>
         <source>Training is still running. Stop it and {0}? The weights learnt so far are kept.</source>
         <translation>训练仍在进行。要停止训练并{0}吗？目前学到的权重会保留。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="421"/>
+        <location filename="../../playground/ui/training/panel.py" line="417"/>
         <source>continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="433"/>
+        <location filename="../../playground/ui/training/panel.py" line="429"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="433"/>
+        <location filename="../../playground/ui/training/panel.py" line="429"/>
         <source>There is no model yet.</source>
         <translation>还没有模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="439"/>
+        <location filename="../../playground/ui/training/panel.py" line="435"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="440"/>
+        <location filename="../../playground/ui/training/panel.py" line="436"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2786,94 +2789,94 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="443"/>
+        <location filename="../../playground/ui/training/panel.py" line="439"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="448"/>
+        <location filename="../../playground/ui/training/panel.py" line="444"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="448"/>
+        <location filename="../../playground/ui/training/panel.py" line="444"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="465"/>
+        <location filename="../../playground/ui/training/panel.py" line="461"/>
         <source>{0} is now {1:g} from the next mini-batch</source>
         <translation>{0}：从下一个小批量起为 {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="467"/>
+        <location filename="../../playground/ui/training/panel.py" line="463"/>
         <source>The learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="468"/>
+        <location filename="../../playground/ui/training/panel.py" line="464"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="469"/>
+        <location filename="../../playground/ui/training/panel.py" line="465"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="481"/>
+        <location filename="../../playground/ui/training/panel.py" line="477"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="498"/>
+        <location filename="../../playground/ui/training/panel.py" line="494"/>
         <source>Paused: Step runs one mini-batch, Resume goes on</source>
         <translation>已暂停：“单步”运行一个小批量，“继续”接着训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="500"/>
+        <location filename="../../playground/ui/training/panel.py" line="496"/>
         <source>Stopping after this mini-batch…</source>
         <translation>将在这个小批量之后停止…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="501"/>
+        <location filename="../../playground/ui/training/panel.py" line="497"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="502"/>
-        <location filename="../../playground/ui/training/panel.py" line="509"/>
+        <location filename="../../playground/ui/training/panel.py" line="498"/>
+        <location filename="../../playground/ui/training/panel.py" line="505"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="511"/>
+        <location filename="../../playground/ui/training/panel.py" line="507"/>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="520"/>
+        <location filename="../../playground/ui/training/panel.py" line="516"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="528"/>
+        <location filename="../../playground/ui/training/panel.py" line="524"/>
         <source>Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5} s)</source>
         <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5} 秒）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="542"/>
+        <location filename="../../playground/ui/training/panel.py" line="538"/>
         <source>Training stopped: the cost became NaN or infinite</source>
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="549"/>
-        <location filename="../../playground/ui/training/panel.py" line="558"/>
+        <location filename="../../playground/ui/training/panel.py" line="545"/>
+        <location filename="../../playground/ui/training/panel.py" line="554"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="550"/>
+        <location filename="../../playground/ui/training/panel.py" line="546"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -2882,27 +2885,27 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="559"/>
+        <location filename="../../playground/ui/training/panel.py" line="555"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="562"/>
+        <location filename="../../playground/ui/training/panel.py" line="558"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="564"/>
+        <location filename="../../playground/ui/training/panel.py" line="560"/>
         <source>Stopped after {0} epochs</source>
         <translation>已在 {0} 轮后停止</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="567"/>
+        <location filename="../../playground/ui/training/panel.py" line="563"/>
         <source>Done: {0} epochs</source>
         <translation>完成：{0} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="572"/>
+        <location filename="../../playground/ui/training/panel.py" line="568"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QMessageBox, QWidget
 
 import playground.ui.main_window as main_window_module
 from playground.ui import create_main_window
@@ -135,6 +135,17 @@ def test_main_window_in_chinese(app: QApplication, qtbot, tmp_path, monkeypatch)
     train = window.findChild(QWidget, "trainButton")  # once the training dock is wired in
     assert train is None or train.text() == "开始"
     assert window.model_label.text() == "模型：无"
+    # Both cost combos (the canvas inspector's and the training panel's) show the same Chinese
+    # names and keep the engine's keys as their data.
+    combos = window.findChildren(QComboBox, "costCombo")
+    assert len(combos) == 2
+    for combo in combos:
+        items = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+        assert items == [
+            ("二次代价", "quadratic"),
+            ("交叉熵", "cross-entropy"),
+            ("对数似然（softmax）", "log-likelihood"),
+        ]
     window.close()
 
 

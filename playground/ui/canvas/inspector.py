@@ -30,6 +30,7 @@ from playground.errors import SpecError
 from playground.ui.canvas.commands import EditLayerCommand, SetCostCommand
 from playground.ui.canvas.model import INPUT_ID, CanvasModel
 from playground.ui.canvas.teaching import block_note
+from playground.ui.names import cost_label
 
 # (key, minimum, maximum) of the whole-number settings, by layer type.
 _SPINS: dict[str, list[tuple[str, int, int]]] = {
@@ -69,7 +70,7 @@ class LayerInspector(QWidget):
         self.cost_combo = QComboBox()
         self.cost_combo.setObjectName("costCombo")
         for cost in COSTS:
-            self.cost_combo.addItem(cost, cost)
+            self.cost_combo.addItem(cost_label(cost), cost)
         self.cost_combo.setToolTip(
             self.tr(
                 "The cost the network learns to reduce. log-likelihood needs a softmax output; "

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from playground.engine import Network
 from playground.engine.training import TrainingSettings
+from playground.ui.names import cost_label
 from playground.ui.training.controller import (
     IDLE,
     PAUSED,
@@ -150,13 +151,8 @@ class TrainingPanel(QWidget):
 
         self.cost_combo = QComboBox()
         self.cost_combo.setObjectName("costCombo")
-        names = {
-            "quadratic": tr("quadratic"),
-            "cross-entropy": tr("cross-entropy"),
-            "log-likelihood": tr("log-likelihood (softmax)"),
-        }
         for key in COSTS:
-            self.cost_combo.addItem(names[key], key)
+            self.cost_combo.addItem(cost_label(key), key)
         self.cost_combo.setToolTip(
             tr(
                 "The cost the network minimises. Cross-entropy and log-likelihood learn fast "
