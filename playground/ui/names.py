@@ -1,4 +1,4 @@
-"""Display names of the engine's cost keys, in the interface language (one list for every combo)."""
+"""Display names of the engine's cost keys in the interface language: one list for the whole UI."""
 
 from __future__ import annotations
 

@@ -37,182 +37,172 @@
 <context>
     <name>BackpropLabWidget</name>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="291"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="292"/>
         <source>Example and cost</source>
         <translation>样本与代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="300"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="301"/>
         <source>Input x{0} = a¹{0} of the training example.</source>
         <translation>训练样本的输入 x{0} = a¹{0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="308"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="309"/>
         <source>The desired output y for this example.</source>
         <translation>该样本的期望输出 y。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="310"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="311"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="313"/>
-        <source>quadratic</source>
-        <translation>二次代价</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="314"/>
-        <source>cross-entropy</source>
-        <translation>交叉熵</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="316"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="317"/>
         <source>Quadratic: δᴸ = (aᴸ − y) ⊙ σ′(zᴸ). Cross-entropy: δᴸ = aᴸ − y, with no σ′(zᴸ) factor, so a saturated output neuron does not learn slowly.</source>
         <translation>二次代价：δᴸ = (aᴸ − y) ⊙ σ′(zᴸ)。交叉熵：δᴸ = aᴸ − y，没有 σ′(zᴸ) 这一因子，所以饱和的输出神经元不会学得很慢。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="322"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="323"/>
         <source>Cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="328"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="329"/>
         <source>Learning rate η for Apply update.</source>
         <translation>“应用更新”所用的学习率 η。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="330"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="331"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="333"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="334"/>
         <source>Walk through</source>
         <translation>逐步演示</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="335"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="336"/>
         <source>Step forward ▶</source>
         <translation>前向一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="337"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="338"/>
         <source>Compute the next layer: a = σ(w a + b).</source>
         <translation>计算下一层：a = σ(w a + b)。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="339"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="340"/>
         <source>◀ Step backward</source>
         <translation>◀ 反向一步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="342"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="343"/>
         <source>Compute the next error δ, from the output layer back, and its gradients.</source>
         <translation>从输出层往回，计算下一层的误差 δ 及其梯度。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="345"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="346"/>
         <source>Apply update</source>
         <translation>应用更新</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="348"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="349"/>
         <source>One gradient step: w → w − η ∂C/∂w and b → b − η ∂C/∂b.</source>
         <translation>走一步梯度下降：w → w − η ∂C/∂w，b → b − η ∂C/∂b。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="351"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="352"/>
         <source>Saturate output</source>
         <translation>使输出饱和</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="354"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="355"/>
         <source>Make both output neurons output almost 1 with target (1, 0): output 2 is badly wrong and saturated. Compare δᴸ under the two costs.</source>
         <translation>让两个输出神经元都输出接近 1，而目标是 (1, 0)：输出 2 错得离谱且已饱和。比较两种代价下的 δᴸ。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="360"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="361"/>
         <source>New weights</source>
         <translation>新权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="362"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="363"/>
         <source>Start again from the seed&apos;s random weights.</source>
         <translation>从随机种子生成的随机权重重新开始。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="371"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="372"/>
         <source>C before each update</source>
         <translation>每次更新前的 C</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="371"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="372"/>
         <source>update</source>
         <translation>更新次数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="399"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="400"/>
         <source>Update {n} applied with η = {eta}: every w → w − η ∂C/∂w and b → b − η ∂C/∂b. C was {c} before it; step forward to see the new C.</source>
         <translation>已用 η = {eta} 完成第 {n} 次更新：每个 w → w − η ∂C/∂w，b → b − η ∂C/∂b。更新前 C 为 {c}；前向一步即可看到新的 C。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="411"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="412"/>
         <source>The output layer is now saturated: both outputs are near 1, and y = (1, 0). Run the passes with each cost and compare δ of output neuron 2.</source>
         <translation>输出层现在已饱和：两个输出都接近 1，而 y = (1, 0)。分别用两种代价走一遍前向和反向计算，比较输出神经元 2 的 δ。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="427"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="428"/>
         <source>The example changed: the pass starts again.</source>
         <translation>样本已更改：重新从头计算。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="433"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="434"/>
         <source>The cost changed (the weights did not): the pass starts again.</source>
         <translation>代价函数已更改（权重未变）：重新从头计算。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="464"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="465"/>
         <source>&lt;b&gt;Start.&lt;/b&gt; Layer 1 is the input: a¹ = x = {x}. Every weight w&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;jk&lt;/sub&gt; (from neuron k in layer l−1 to neuron j in layer l) and every bias b&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt; is shown; z, a and δ are still unknown (?). Press &lt;b&gt;Step forward&lt;/b&gt;.</source>
         <translation>&lt;b&gt;开始。&lt;/b&gt;第 1 层是输入：a¹ = x = {x}。图中标出了每个权重 w&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;jk&lt;/sub&gt;（从第 l−1 层的神经元 k 到第 l 层的神经元 j）和每个偏置 b&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;；z、a 和 δ 还未知（?）。请按&lt;b&gt;前向一步&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="473"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="474"/>
         <source>&lt;b&gt;Forward, layer 2:&lt;/b&gt; z² = w² a¹ + b², a² = σ(z²). For neuron 1: z²₁ = {terms} + ({b}) = {z}, a²₁ = σ({z}) = {a}. All of layer 2: a² = {avec}. Press &lt;b&gt;Step forward&lt;/b&gt; again.</source>
         <translation>&lt;b&gt;前向，第 2 层：&lt;/b&gt;z² = w² a¹ + b²，a² = σ(z²)。对神经元 1：z²₁ = {terms} + ({b}) = {z}，a²₁ = σ({z}) = {a}。第 2 层整体：a² = {avec}。再按一次&lt;b&gt;前向一步&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="486"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="487"/>
         <source>C = ½‖a³ − y‖²</source>
         <translation>C = ½‖a³ − y‖²</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="488"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="489"/>
         <source>C = −Σⱼ [yⱼ ln a³ⱼ + (1 − yⱼ) ln(1 − a³ⱼ)]</source>
         <translation>C = −Σⱼ [yⱼ ln a³ⱼ + (1 − yⱼ) ln(1 − a³ⱼ)]</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="489"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="490"/>
         <source>&lt;b&gt;Forward, layer 3 = L:&lt;/b&gt; z³ = w³ a² + b³ = {z}, a³ = σ(z³) = {a}. The output is compared with y = {y}: {formula} = &lt;b&gt;{c}&lt;/b&gt;. Now press &lt;b&gt;Step backward&lt;/b&gt; to find how C changes with every weight.</source>
         <translation>&lt;b&gt;前向，第 3 层 = L：&lt;/b&gt;z³ = w³ a² + b³ = {z}，a³ = σ(z³) = {a}。将输出与 y = {y} 比较：{formula} = &lt;b&gt;{c}&lt;/b&gt;。现在按&lt;b&gt;反向一步&lt;/b&gt;，求出 C 随每个权重如何变化。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="503"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="504"/>
         <source>&lt;b&gt;Backward, BP1:&lt;/b&gt; δ³ = (a³ − y) ⊙ σ′(z³) = {amy} ⊙ {sp} = &lt;b&gt;{d}&lt;/b&gt;. Note the factor σ′(z³): where an output neuron is saturated it is tiny, so δ is tiny and that neuron learns slowly, however wrong it is.</source>
         <translation>&lt;b&gt;反向，BP1：&lt;/b&gt;δ³ = (a³ − y) ⊙ σ′(z³) = {amy} ⊙ {sp} = &lt;b&gt;{d}&lt;/b&gt;。注意因子 σ′(z³)：输出神经元饱和时它非常小，于是 δ 也非常小，无论输出错得多厉害，这个神经元都学得很慢。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="513"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="514"/>
         <source>&lt;b&gt;Backward, BP1 with cross-entropy:&lt;/b&gt; δ³ = a³ − y = &lt;b&gt;{d}&lt;/b&gt;. The factor σ′(z³) = {sp} cancels out of this cost, so a saturated, wrong neuron still gets a large error and learns fast.</source>
         <translation>&lt;b&gt;反向，交叉熵下的 BP1：&lt;/b&gt;δ³ = a³ − y = &lt;b&gt;{d}&lt;/b&gt;。在这个代价函数里，因子 σ′(z³) = {sp} 被约掉了，所以饱和且出错的神经元仍会得到很大的误差，学得很快。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="518"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="519"/>
         <source> Then BP3: ∂C/∂b³ⱼ = δ³ⱼ and BP4: ∂C/∂w³ⱼₖ = a²ₖ δ³ⱼ (orange, on the edges). Check: the book&apos;s formula gives {book}; the engine&apos;s gradients give {engine}.</source>
         <translation>接着由 BP3 得 ∂C/∂b³ⱼ = δ³ⱼ，由 BP4 得 ∂C/∂w³ⱼₖ = a²ₖ δ³ⱼ（橙色，标在连线上）。核对：书中公式得 {book}；引擎算出的梯度为 {engine}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="524"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="525"/>
         <source>&lt;b&gt;Backward, BP2:&lt;/b&gt; δ² = ((w³)ᵀ δ³) ⊙ σ′(z²) = {back} ⊙ {sp} = &lt;b&gt;{d}&lt;/b&gt;: the output errors are sent back along the same weights. BP3 and BP4 give ∂C/∂b²ⱼ = δ²ⱼ and ∂C/∂w²ⱼₖ = a¹ₖ δ²ⱼ. Check: book {book}, engine {engine}. Every gradient is known: press &lt;b&gt;Apply update&lt;/b&gt;.</source>
         <translation>&lt;b&gt;反向，BP2：&lt;/b&gt;δ² = ((w³)ᵀ δ³) ⊙ σ′(z²) = {back} ⊙ {sp} = &lt;b&gt;{d}&lt;/b&gt;：输出误差沿着同样的权重传回。由 BP3 和 BP4 得 ∂C/∂b²ⱼ = δ²ⱼ，∂C/∂w²ⱼₖ = a¹ₖ δ²ⱼ。核对：书中公式 {book}，引擎 {engine}。所有梯度都已求出：请按&lt;b&gt;应用更新&lt;/b&gt;。</translation>
     </message>
@@ -331,160 +321,150 @@
 <context>
     <name>CostLab</name>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="53"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="54"/>
         <source>Quadratic cost</source>
         <extracomment>Run shows the epochs as an animation: this many epochs per tick of this many milliseconds.</extracomment>
         <translation>二次代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="53"/>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="57"/>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="62"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="54"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="58"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="63"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="55"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="56"/>
         <source>C = (a − y)² / 2 after each epoch.</source>
         <translation>每轮之后的 C = (a − y)² / 2。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="57"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="58"/>
         <source>Cross-entropy cost</source>
         <translation>交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="59"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="60"/>
         <source>C = −[y ln a + (1 − y) ln(1 − a)] after each epoch.</source>
         <translation>每轮之后的 C = −[y ln a + (1 − y) ln(1 − a)]。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="62"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="63"/>
         <source>The neuron&apos;s output a (target 0), both runs</source>
         <translation>神经元的输出 a（目标为 0），两次运行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="66"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="67"/>
         <source>Both runs on one scale: how fast each neuron&apos;s output falls towards 0.</source>
         <translation>两次运行画在同一坐标上：看各神经元的输出降向 0 有多快。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="71"/>
-        <source>quadratic</source>
-        <translation>二次代价</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="74"/>
-        <source>cross-entropy</source>
-        <translation>交叉熵</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="98"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="99"/>
         <source>One neuron, x = 1, target y = 0</source>
         <translation>一个神经元，x = 1，目标 y = 0</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="102"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="103"/>
         <source>The same sigmoid neuron is trained twice from the same start, once with each cost. Its output should fall from about 1 to 0.</source>
         <translation>同一个 S 型神经元从同一起点训练两次，每次用一种代价函数。它的输出应从约 1 降到 0。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="112"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="113"/>
         <source>saturated: w = 2, b = 2</source>
         <translation>饱和：w = 2，b = 2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="113"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="114"/>
         <source>comfortable: w = 0.6, b = 0.9</source>
         <translation>适中：w = 0.6，b = 0.9</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="115"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="116"/>
         <source>The book&apos;s two starting points. The saturated one shows the slowdown.</source>
         <translation>书中的两个起点。从饱和的起点出发会出现学习缓慢。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="118"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="119"/>
         <source>Start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="120"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="121"/>
         <source>Starting weight w.</source>
         <translation>初始权重 w。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="122"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="123"/>
         <source>Starting bias b.</source>
         <translation>初始偏置 b。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="124"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="125"/>
         <source>Learning rate η (the book uses 0.15).</source>
         <translation>学习率 η（书中用 0.15）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="130"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="131"/>
         <source>How many epochs (one gradient step each).</source>
         <translation>训练多少轮（每轮一步梯度下降）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="131"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="132"/>
         <source>Weight w</source>
         <translation>权重 w</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="132"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="133"/>
         <source>Bias b</source>
         <translation>偏置 b</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="133"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="134"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="134"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="135"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="139"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="140"/>
         <source>Train both</source>
         <translation>同时训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="141"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="142"/>
         <source>Train both neurons and watch the epochs go by.</source>
         <translation>训练两个神经元，观察一轮轮的变化。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="143"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="144"/>
         <source>Show result</source>
         <translation>显示结果</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="145"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="146"/>
         <source>Jump straight to the last epoch.</source>
         <translation>直接跳到最后一轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="191"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="192"/>
         <source>At the start z = w + b = {z}, a = σ(z) = {a} and σ′(z) = {sp}. Quadratic cost&apos;s gradient is (a − y) σ′(z); cross-entropy&apos;s is just (a − y).</source>
         <translation>起始时 z = w + b = {z}，a = σ(z) = {a}，σ′(z) = {sp}。二次代价的梯度是 (a − y) σ′(z)；交叉熵的梯度只是 (a − y)。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="231"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="232"/>
         <source>Epoch {n}: &lt;span style=&apos;color:{qc}&apos;&gt;quadratic a = {qa}, C = {qcost}&lt;/span&gt;; &lt;span style=&apos;color:{cc}&apos;&gt;cross-entropy a = {ca}, C = {ccost}&lt;/span&gt;.</source>
         <translation>第 {n} 轮：&lt;span style=&apos;color:{qc}&apos;&gt;二次代价 a = {qa}，C = {qcost}&lt;/span&gt;；&lt;span style=&apos;color:{cc}&apos;&gt;交叉熵 a = {ca}，C = {ccost}&lt;/span&gt;。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="245"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="246"/>
         <source>In the first {k} epochs the quadratic neuron&apos;s output fell by {dq}, the cross-entropy neuron&apos;s by {dc}.</source>
         <translation>前 {k} 轮中，二次代价神经元的输出下降了 {dq}，交叉熵神经元的输出下降了 {dc}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="256"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="257"/>
         <source>The quadratic neuron starts saturated (σ′(z) small), so its gradient is small and it learns slowly exactly when it is most wrong: the learning slowdown. Cross-entropy&apos;s gradient has no σ′(z) factor, so the worse the output, the faster it learns.</source>
         <translation>二次代价的神经元一开始就饱和（σ′(z) 很小），所以梯度很小，恰恰在错得最厉害时学得最慢：这就是学习缓慢问题。交叉熵的梯度没有 σ′(z) 因子，所以输出越糟，学得越快。</translation>
     </message>
@@ -1898,23 +1878,23 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="98"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="99"/>
         <source>layer 1: input</source>
         <extracomment>How far before its target neuron (horizontally) each weight&apos;s label sits, per layer.</extracomment>
         <translation>第 1 层：输入层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="99"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="100"/>
         <source>layer 2: hidden</source>
         <translation>第 2 层：隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="100"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="101"/>
         <source>layer 3 = L: output</source>
         <translation>第 3 层 = L：输出层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="115"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="116"/>
         <source>w{l}_{j}{k}: the weight from neuron {k} in layer {lp} to neuron {j} in layer {l}</source>
         <translation>w{l}_{j}{k}：从第 {lp} 层神经元 {k} 到第 {l} 层神经元 {j} 的权重</translation>
     </message>

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from playground.labs.backprop import SIZES, BackpropLab, Snapshot, Stage
 from playground.ui.labs._widgets import FOREGROUND, GRAD_COLOR, fmt, make_plot
+from playground.ui.names import cost_label
 
 COLUMN_X = (0.0, 330.0, 660.0)
 ROW_GAP = 200.0
@@ -310,8 +311,8 @@ class BackpropLabWidget(QWidget):
         form.addRow(self.tr("Target"), self.target_box)
         self.cost_box = QComboBox()
         self.cost_box.setObjectName("backpropCost")
-        self.cost_box.addItem(self.tr("quadratic"), "quadratic")
-        self.cost_box.addItem(self.tr("cross-entropy"), "cross-entropy")
+        for key in ("quadratic", "cross-entropy"):
+            self.cost_box.addItem(cost_label(key), key)
         self.cost_box.setToolTip(
             self.tr(
                 "Quadratic: δᴸ = (aᴸ − y) ⊙ σ′(zᴸ). Cross-entropy: δᴸ = aᴸ − y, with no "

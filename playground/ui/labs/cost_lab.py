@@ -31,6 +31,7 @@ from playground.labs.costs_compare import (
     sigmoid_prime,
 )
 from playground.ui.labs._widgets import CROSS_ENTROPY_COLOR, QUADRATIC_COLOR, fmt, make_plot
+from playground.ui.names import cost_label
 
 #: Run shows the epochs as an animation: this many epochs per tick of this many milliseconds.
 EPOCHS_PER_TICK = 4
@@ -68,10 +69,10 @@ class CostLab(QWidget):
         legend = self.output_plot.getPlotItem().addLegend(offset=(-10, 10))
         legend.setLabelTextColor("#222222")
         self.quad_output = self.output_plot.plot(
-            pen=pg.mkPen(QUADRATIC_COLOR, width=2.5), name=self.tr("quadratic")
+            pen=pg.mkPen(QUADRATIC_COLOR, width=2.5), name=cost_label("quadratic")
         )
         self.ce_output = self.output_plot.plot(
-            pen=pg.mkPen(CROSS_ENTROPY_COLOR, width=2.5), name=self.tr("cross-entropy")
+            pen=pg.mkPen(CROSS_ENTROPY_COLOR, width=2.5), name=cost_label("cross-entropy")
         )
         self.output_plot.setYRange(0.0, 1.0, padding=0.03)
 
