@@ -29,6 +29,9 @@ def start(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
     QCoreApplication.setApplicationName("Playground")
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationDisplayName("Playground")
+    from playground.ui.gui_gc import freeze_once_ready, keep_gc_on_gui_thread
+
+    keep_gc_on_gui_thread()  # before any worker thread starts running Python
 
     from playground.ui.i18n import LANGUAGES, current_language, install_translator
 
@@ -40,6 +43,7 @@ def start(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
     from playground.ui import create_main_window
 
     window = create_main_window(background=True)
+    window.engine_state_changed.connect(freeze_once_ready)
     window.show()
     window.raise_()
     # Let a quick keypress on the pad land where the user looks: give it the focus once shown.

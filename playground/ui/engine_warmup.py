@@ -19,6 +19,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
+from playground.ui.gui_gc import keep_gc_on_gui_thread
+
 
 class BackgroundJob:
     """Run `fn()` once in a daemon thread; `done`, `result` and `error` tell how it went."""
@@ -35,6 +37,7 @@ class BackgroundJob:
     def start(self) -> BackgroundJob:
         """Start the thread (once) and return the job, so `BackgroundJob(...).start()` chains."""
         if not self._thread.is_alive() and not self._done.is_set():
+            keep_gc_on_gui_thread()  # the thread must never collect the GUI's cycles
             self._thread.start()
         return self
 

@@ -28,6 +28,7 @@ from playground.engine.training import (
     Trainer,
     TrainingSettings,
 )
+from playground.ui.gui_gc import keep_gc_on_gui_thread
 
 #: At most this many snapshots a second reach the UI.
 SNAPSHOT_RATE_HZ = 10.0
@@ -482,6 +483,7 @@ class TrainingController(QObject):
         )
         self.training_started.emit(info)
         self._set_state(RUNNING)
+        keep_gc_on_gui_thread()  # the worker must never collect the GUI's cycles
         thread.start()
         return info
 
