@@ -39,6 +39,7 @@ import playground
 from playground.ui.canvas import NetworkPanel
 from playground.ui.dataset_browser import DatasetBrowser
 from playground.ui.draw_panel import DrawPanel
+from playground.ui.engine_threads import run_engine_serially_on_this_thread
 from playground.ui.engine_warmup import BackgroundJob, JobWatcher, warmup_job
 from playground.ui.i18n import language_menu
 from playground.ui.labs import LabsPanel
@@ -627,6 +628,7 @@ class MainWindow(QMainWindow):
         self._engine_detail = detail
         self._show_engine_state()
         if state == ENGINE_READY:
+            run_engine_serially_on_this_thread()  # before the labs and views run networks here
             self.draw_panel.set_engine_ready(True)
         elif state == ENGINE_FAILED:
             self.draw_panel.set_engine_ready(

@@ -7,7 +7,6 @@ one when the output layer is not a softmax (sigmoid outputs are not probabilitie
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import numpy as np
@@ -15,6 +14,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from playground.ui.engine_threads import run_engine_serially_on_this_thread
 
 _BAR_COLOR = (70, 130, 180)
 _TOP_COLOR = (230, 120, 30)
@@ -26,25 +27,6 @@ def _tr(text: str) -> str:
 
 class PredictionError(ValueError):
     """The network cannot read this image (wrong input shape, or its output is not finite)."""
-
-
-_serial_threads: set[int] = set()
-
-
-def _run_kernels_serially_on_this_thread() -> None:
-    """Let one image run on the calling thread alone: waking Numba's worker threads costs about
-    40 ms on a busy 2-core machine, the arithmetic for one digit 0.3 ms. Numba's thread count is
-    per calling thread, so a training thread keeps all of its threads."""
-    ident = threading.get_ident()
-    if ident in _serial_threads:
-        return
-    _serial_threads.add(ident)
-    try:
-        import numba
-
-        numba.set_num_threads(1)
-    except Exception:  # no Numba or no threading layer: nothing to tune
-        pass
 
 
 def input_shape_of(net: Any) -> tuple[int, ...]:
@@ -64,7 +46,7 @@ def predict_probabilities(net: Any, image: np.ndarray) -> np.ndarray:
                 "x".join(map(str, shape)), "x".join(map(str, x.shape))
             )
         )
-    _run_kernels_serially_on_this_thread()
+    run_engine_serially_on_this_thread()  # one image: waking workers costs more than it saves
     out = np.asarray(net.forward(np.ascontiguousarray(x[None])), dtype=np.float64).reshape(-1)
     if not np.isfinite(out).all():
         raise PredictionError(

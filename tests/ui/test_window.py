@@ -421,3 +421,37 @@ def test_window_shows_before_the_kernels_compile_on_a_first_run(tmp_path) -> Non
     _, _shown_at, visible, state = line.split()
     assert visible == "True"
     assert state == "warming"  # the kernels were not compiled before the window showed
+
+
+def test_the_gui_thread_runs_the_engine_on_one_thread_once_ready(
+    make_window, qtbot, monkeypatch
+) -> None:
+    """A GUI thread that ran kernels on 2 threads kept an OpenMP pool, and libgomp then put
+    every pool's workers to sleep after each kernel: training in the window ran at half speed."""
+    numba = pytest.importorskip("numba")
+    default = numba.config.NUMBA_NUM_THREADS
+    if default < 2:
+        pytest.skip("one core: there is no second Numba thread to keep off the GUI thread")
+    numba.set_num_threads(default)  # as on a fresh GUI thread
+    real_count = numba.get_num_threads
+    on_gui_thread: list[int] = []
+
+    def spy() -> int:
+        n = real_count()
+        if threading.current_thread() is threading.main_thread():
+            on_gui_thread.append(n)
+        return n
+
+    monkeypatch.setattr(numba, "get_num_threads", spy)
+    window = shown(qtbot, make_window(warm_up=True))
+    qtbot.waitUntil(window.is_engine_ready, timeout=180_000)
+    window.set_network(FakeNet(label=4))
+    for index in range(window.labs_panel.tabs.count()):  # the labs run real networks here
+        window.labs_panel.lab(index)
+    assert on_gui_thread, "no lab ran a kernel on the GUI thread: the check saw nothing"
+    assert set(on_gui_thread) == {1}
+    in_worker: list[int] = []
+    worker = threading.Thread(target=lambda: in_worker.append(real_count()))
+    worker.start()
+    worker.join()
+    assert in_worker == [default]  # training threads keep every core
