@@ -177,11 +177,12 @@ class Network:
         for layer in self.layers:
             if layer.activation == "step":
                 raise SpecError(
-                    f"{layer.name}: a step (perceptron) neuron cannot be trained by gradient "
+                    "{name}: a step (perceptron) neuron cannot be trained by gradient "
                     "descent: a small change in a weight either changes nothing or flips the "
                     "output, so its gradient is zero almost everywhere; use sigmoid, the smooth "
                     "version of the perceptron",
                     self.layers.index(layer),
+                    name=layer.name,
                 )
 
     def _labels(self, y: np.ndarray, n: int) -> np.ndarray:

@@ -85,12 +85,26 @@ def _canon(value: Any) -> Any:
 
 def _as_int(where: str, key: str, value: Any, index: int | None) -> int:
     if isinstance(value, bool) or not isinstance(value, int | float) or int(value) != value:
-        raise SpecError(f"{where}: {key} must be a whole number; got {value!r}", index)
+        raise SpecError(
+            "{where}: {key} must be a whole number; got {value!r}",
+            index,
+            where=where,
+            key=key,
+            value=value,
+        )
     value = int(value)
     if key in _POSITIVE and value < 1:
-        raise SpecError(f"{where}: {key} must be at least 1; got {value}", index)
+        raise SpecError(
+            "{where}: {key} must be at least 1; got {value}",
+            index,
+            where=where,
+            key=key,
+            value=value,
+        )
     if key == "padding" and value < 0:
-        raise SpecError(f"{where}: padding must be 0 or more; got {value}", index)
+        raise SpecError(
+            "{where}: padding must be 0 or more; got {value}", index, where=where, value=value
+        )
     return value
 
 
@@ -101,18 +115,23 @@ def normalize(spec: dict[str, Any]) -> dict[str, Any]:
     checks happen in :func:`infer`.
     """
     if not isinstance(spec, dict):
-        raise SpecError(f"a network spec must be a JSON object; got {type(spec).__name__}")
+        raise SpecError(
+            "a network spec must be a JSON object; got {kind}", kind=type(spec).__name__
+        )
     unknown = set(spec) - {"input", "layers", "cost", "training", "name", "description"}
     if unknown:
         raise SpecError(
-            f"unknown spec keys {sorted(unknown)}; expected input, layers, cost (and optionally "
-            "training, name, description)"
+            "unknown spec keys {keys}; expected input, layers, cost (and optionally "
+            "training, name, description)",
+            keys=sorted(unknown),
         )
     if "input" not in spec:
         raise SpecError("the spec has no 'input': give the input shape, e.g. [1, 28, 28]")
     shape = spec["input"]
     if not isinstance(shape, list | tuple) or len(shape) not in (1, 3):
-        raise SpecError(f"input must be [channels, height, width] or [features]; got {shape!r}")
+        raise SpecError(
+            "input must be [channels, height, width] or [features]; got {shape!r}", shape=shape
+        )
     in_shape = [_as_int("input", "size", d, None) for d in shape]
     layers = spec.get("layers")
     if not isinstance(layers, list) or not layers:
@@ -124,50 +143,80 @@ def normalize(spec: dict[str, Any]) -> dict[str, Any]:
     for i, layer in enumerate(layers):
         where = f"layer {i + 1}"
         if not isinstance(layer, dict):
-            raise SpecError(f"{where}: a layer must be an object with a 'type'; got {layer!r}", i)
+            raise SpecError(
+                "{where}: a layer must be an object with a 'type'; got {layer!r}",
+                i,
+                where=where,
+                layer=layer,
+            )
         kind = _canon(layer.get("type"))
         if kind is None:
-            raise SpecError(f"{where}: missing 'type'; use one of {', '.join(LAYER_TYPES)}", i)
+            raise SpecError(
+                "{where}: missing 'type'; use one of {choices}",
+                i,
+                where=where,
+                choices=", ".join(LAYER_TYPES),
+            )
         if kind not in LAYER_TYPES:
             raise SpecError(
-                f"{where}: unknown layer type {layer.get('type')!r}; "
-                f"use one of {', '.join(LAYER_TYPES)}",
+                "{where}: unknown layer type {kind!r}; use one of {choices}",
                 i,
+                where=where,
+                kind=layer.get("type"),
+                choices=", ".join(LAYER_TYPES),
             )
         counters[kind] = counters.get(kind, 0) + 1
         name = layer.get("name") or f"{kind}{counters[kind]}"
         if not isinstance(name, str) or "." in name or not name.strip():
-            raise SpecError(f"{where}: name must be text without dots; got {name!r}", i)
+            raise SpecError(
+                "{where}: name must be text without dots; got {name!r}", i, where=where, name=name
+            )
         if name in seen:
-            raise SpecError(f"{name}: two layers are called {name!r}; give each a unique name", i)
+            raise SpecError(
+                "{name}: two layers are called {name!r}; give each a unique name", i, name=name
+            )
         seen.add(name)
         settings = _SETTINGS[kind]
         extra = set(layer) - set(settings) - {"type", "name"}
         if extra:
             raise SpecError(
-                f"{name}: unknown setting(s) {', '.join(sorted(extra))} for a {kind} layer; "
-                f"it takes {', '.join(settings)}",
+                "{name}: unknown setting(s) {extra} for a {kind} layer; it takes {known}",
                 i,
+                name=name,
+                extra=", ".join(sorted(extra)),
+                kind=kind,
+                known=", ".join(settings),
             )
         norm: dict[str, Any] = {"type": kind, "name": name}
         for key, default in settings.items():
             if key not in layer or layer[key] is None:
                 if default is None:
-                    raise SpecError(f"{name}: missing '{key}' for a {kind} layer", i)
+                    raise SpecError(
+                        "{name}: missing '{key}' for a {kind} layer",
+                        i,
+                        name=name,
+                        key=key,
+                        kind=kind,
+                    )
                 norm[key] = default
                 continue
             value = _canon(layer[key])
             if key == "activation":
                 if value not in ACTIVATIONS:
                     raise SpecError(
-                        f"{name}: unknown activation {layer[key]!r}; "
-                        f"use one of {', '.join(ACTIVATIONS)}",
+                        "{name}: unknown activation {value!r}; use one of {choices}",
                         i,
+                        name=name,
+                        value=layer[key],
+                        choices=", ".join(ACTIVATIONS),
                     )
             elif key == "mode":
                 if value not in POOL_MODES:
                     raise SpecError(
-                        f"{name}: unknown pooling mode {layer[key]!r}; use max, l2 or avg", i
+                        "{name}: unknown pooling mode {value!r}; use max, l2 or avg",
+                        i,
+                        name=name,
+                        value=layer[key],
                     )
             else:
                 value = _as_int(name, key, value, i)
@@ -179,7 +228,11 @@ def normalize(spec: dict[str, Any]) -> dict[str, Any]:
         last = out["layers"][-1].get("activation")
         cost = {"softmax": "log-likelihood", "sigmoid": "cross-entropy"}.get(last, "quadratic")
     if cost not in COSTS:
-        raise SpecError(f"unknown cost {spec.get('cost')!r}; use one of {', '.join(COSTS)}")
+        raise SpecError(
+            "unknown cost {cost!r}; use one of {choices}",
+            cost=spec.get("cost"),
+            choices=", ".join(COSTS),
+        )
     out["cost"] = cost
     for key in ("training", "name", "description"):
         if key in spec:
@@ -217,17 +270,24 @@ def infer(spec: dict[str, Any]) -> list[LayerInfo]:
         name, kind = layer["name"], layer["type"]
         if softmax_at is not None:
             raise SpecError(
-                f"{name}: a {kind} layer cannot follow softmax ({softmax_at}); softmax turns "
+                "{name}: a {kind} layer cannot follow softmax ({softmax}); softmax turns "
                 "outputs into class probabilities and belongs on the last layer only",
                 i,
+                name=name,
+                kind=kind,
+                softmax=softmax_at,
             )
         params = 0
         if kind in ("conv", "pool"):
             if len(shape) != 3:
                 raise SpecError(
-                    f"{name}: a {kind} layer needs images (channels x height x width) but gets "
-                    f"{len(shape)}-D data {shape}; put it before any dense layer",
+                    "{name}: a {kind} layer needs images (channels x height x width) but gets "
+                    "{ndim}-D data {shape}; put it before any dense layer",
                     i,
+                    name=name,
+                    kind=kind,
+                    ndim=len(shape),
+                    shape=shape,
                 )
             c, h, w = shape
         if kind == "conv":
@@ -236,22 +296,32 @@ def infer(spec: dict[str, Any]) -> list[LayerInfo]:
             )
             if c % g or f % g:
                 raise SpecError(
-                    f"{name}: groups={g} must divide in_channels={c} and filters={f}; "
-                    f"choose groups from the common divisors of {c} and {f}",
+                    "{name}: groups={groups} must divide in_channels={channels} and "
+                    "filters={filters}; choose groups from the common divisors of {channels} and "
+                    "{filters}",
                     i,
+                    name=name,
+                    groups=g,
+                    channels=c,
+                    filters=f,
                 )
             if k > h + 2 * p or k > w + 2 * p:
                 raise SpecError(
-                    f"{name}: kernel {k}x{k} is larger than its padded input "
-                    f"{h + 2 * p}x{w + 2 * p}; use a kernel of at most {min(h, w) + 2 * p} "
-                    "or more padding",
+                    "{name}: kernel {k}x{k} is larger than its padded input {h}x{w}; use a "
+                    "kernel of at most {largest} or more padding",
                     i,
+                    name=name,
+                    k=k,
+                    h=h + 2 * p,
+                    w=w + 2 * p,
+                    largest=min(h, w) + 2 * p,
                 )
             if layer["activation"] == "softmax":
                 raise SpecError(
-                    f"{name}: softmax belongs on the output dense layer; use relu, sigmoid or "
+                    "{name}: softmax belongs on the output dense layer; use relu, sigmoid or "
                     "tanh here",
                     i,
+                    name=name,
                 )
             out = (f, (h + 2 * p - k) // s + 1, (w + 2 * p - k) // s + 1)
             params = f * (c // g) * k * k + f
@@ -259,9 +329,14 @@ def infer(spec: dict[str, Any]) -> list[LayerInfo]:
             size = layer["size"]
             if size > h or size > w:
                 raise SpecError(
-                    f"{name}: pooling window {size}x{size} is larger than its input {h}x{w}; "
-                    f"use a size of at most {min(h, w)}",
+                    "{name}: pooling window {size}x{size} is larger than its input {h}x{w}; "
+                    "use a size of at most {largest}",
                     i,
+                    name=name,
+                    size=size,
+                    h=h,
+                    w=w,
+                    largest=min(h, w),
                 )
             out = (c, h // size, w // size)
         elif kind == "dense":
@@ -273,9 +348,10 @@ def infer(spec: dict[str, Any]) -> list[LayerInfo]:
         else:  # activation
             if layer["activation"] == "softmax" and len(shape) != 1:
                 raise SpecError(
-                    f"{name}: softmax needs a flat vector of class scores; put it after the "
+                    "{name}: softmax needs a flat vector of class scores; put it after the "
                     "last dense layer",
                     i,
+                    name=name,
                 )
             out = shape
         if layer.get("activation") == "softmax":
@@ -288,23 +364,26 @@ def infer(spec: dict[str, Any]) -> list[LayerInfo]:
     if last_weighted is None or last_weighted.type != "dense":
         idx = len(rows) - 1 if last_weighted is None else last_weighted.index
         raise SpecError(
-            f"{rows[idx].name}: the last layer must be dense (one output per class); "
+            "{name}: the last layer must be dense (one output per class); "
             "add a dense layer with one unit per class at the end",
             idx,
+            name=rows[idx].name,
         )
     out_act = output_activation(norm)
     cost = norm["cost"]
     if cost == "log-likelihood" and out_act != "softmax":
         raise SpecError(
-            f"cost log-likelihood needs a softmax output, but the output is {out_act}; "
+            "cost log-likelihood needs a softmax output, but the output is {output}; "
             "set the last layer's activation to softmax or choose another cost",
             len(rows) - 1,
+            output=out_act,
         )
     if cost == "cross-entropy" and out_act not in ("sigmoid", "softmax"):
         raise SpecError(
-            f"cost cross-entropy needs outputs in (0, 1), but the output is {out_act}; "
+            "cost cross-entropy needs outputs in (0, 1), but the output is {output}; "
             "use a sigmoid (or softmax) output layer or the quadratic cost",
             len(rows) - 1,
+            output=out_act,
         )
     return rows
 
@@ -339,7 +418,11 @@ def preset_names() -> list[str]:
 def _preset_text(name: str) -> str:
     path = PRESETS_DIR / f"{name}.json"
     if not path.is_file():
-        raise SpecError(f"unknown preset {name!r}; choose one of {', '.join(preset_names())}")
+        raise SpecError(
+            "unknown preset {name!r}; choose one of {choices}",
+            name=name,
+            choices=", ".join(preset_names()),
+        )
     return path.read_text(encoding="utf-8")
 
 

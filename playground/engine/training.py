@@ -130,14 +130,17 @@ class Trainer:
             raise DataError("the training set is empty")
         if tuple(x.shape[1:]) != tuple(net.input_shape) and x[0].size != math.prod(net.input_shape):
             raise DataError(
-                f"the dataset's images are {'x'.join(map(str, x.shape[1:]))} but the network "
-                f"expects {'x'.join(map(str, net.input_shape))}"
+                "the dataset's images are {images} but the network expects {expected}",
+                images="x".join(map(str, x.shape[1:])),
+                expected="x".join(map(str, net.input_shape)),
             )
         n_classes = int(max(data.train_y.max(initial=0), data.test_y.max(initial=0))) + 1
         if n_classes > net.n_classes:
             raise DataError(
-                f"the dataset has {n_classes} classes but the output layer has only "
-                f"{net.n_classes} units; set the last dense layer to {n_classes} units"
+                "the dataset has {classes} classes but the output layer has only {units} "
+                "units; set the last dense layer to {classes} units",
+                classes=n_classes,
+                units=net.n_classes,
             )
         self.net = net
         self.data = data

@@ -19,6 +19,9 @@ cannot see are spelled out as `QCoreApplication.translate("<context>", ...)` in 
 (lines unchanged): tr() through a local alias (`tr = self.tr`), module helpers such as
 `_tr(text)` that call translate() with a fixed context, `pad.tr()` on an annotated parameter,
 and tr() inside f-strings. So the .ts contexts are the ones Qt looks up at run time.
+The engine's error templates (string literals given to SpecError / DataError anywhere in
+playground, see `engine_templates`) join lupdate's input as "EngineMessages" entries, which
+`playground.ui.names.error_text` looks up.
 Commit both the .ts and the .qm: the app loads the .qm with no build step.
 """
 
@@ -331,6 +334,40 @@ def ts_files() -> list[Path]:
     return [TRANSLATIONS_DIR / f"playground_{code}.ts" for code in LANGUAGES if code != "en"]
 
 
+#: Exceptions whose literal first argument is an English template the interface translates.
+_EXPLAINED_ERRORS = ("SpecError", "DataError")
+
+
+def engine_templates(package: Path | None = None) -> list[str]:
+    """Every literal message given to SpecError / DataError under `package` (default: playground).
+
+    Messages built with f-strings are not templates and are left out (they stay English).
+    """
+    root = package or UI_DIR.parent
+    found: dict[str, None] = {}
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            first = node.args[0]
+            literal = isinstance(first, ast.Constant) and isinstance(first.value, str)
+            if name in _EXPLAINED_ERRORS and literal:
+                found.setdefault(first.value, None)
+    return list(found)
+
+
+def _engine_messages_source() -> str:
+    """A Python file lupdate reads: one literal translate() call per engine template."""
+    from playground.ui.names import ENGINE_MESSAGES
+
+    lines = ["from PySide6.QtCore import QCoreApplication", ""]
+    for template in engine_templates():
+        lines.append(f"QCoreApplication.translate({ENGINE_MESSAGES!r}, {template!r})")
+    return "\n".join(lines) + "\n"
+
+
 def update() -> int:
     """Run pyside6-lupdate over playground/ui/**.py into the .ts files, keeping translations."""
     lupdate = _tool("pyside6-lupdate")
@@ -354,6 +391,9 @@ def update() -> int:
             copy.parent.mkdir(parents=True, exist_ok=True)
             copy.write_text(text, encoding="utf-8")
             copies.append(str(copy))
+        engine_messages = mirror / "engine_messages.py"
+        engine_messages.write_text(_engine_messages_source(), encoding="utf-8")
+        copies.append(str(engine_messages))
         status = 0
         for ts in ts_files():
             ts_copy = mirror / ts.relative_to(root)

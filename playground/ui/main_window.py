@@ -43,6 +43,7 @@ from playground.ui.engine_threads import run_engine_serially_on_this_thread
 from playground.ui.engine_warmup import BackgroundJob, JobWatcher, warmup_job
 from playground.ui.i18n import language_menu
 from playground.ui.labs import LabsPanel
+from playground.ui.names import error_text
 from playground.ui.training import TrainingController, TrainingPanel
 from playground.ui.views import ViewsPanel
 from playground.ui.views.mosaic import save_widget_png
@@ -477,7 +478,9 @@ class MainWindow(QMainWindow):
         try:
             self.network_panel.set_spec(net.spec, undoable=True)
         except SpecError as exc:  # a model whose spec the canvas cannot show: say so, keep going
-            self._show_status(self.tr("The canvas cannot show this model: {0}").format(exc))
+            self._show_status(
+                self.tr("The canvas cannot show this model: {0}").format(error_text(exc))
+            )
 
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)

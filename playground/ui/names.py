@@ -1,8 +1,17 @@
-"""Display names of the engine's cost keys in the interface language: one list for the whole UI."""
+"""The engine's words in the interface language: cost names and error messages, for the whole UI.
+
+Error messages: the engine raises SpecError / DataError with an English `str.format` template
+and its parameters (it knows no Qt). `python -m playground.ui.i18n --update` lists every
+template under the "EngineMessages" context; `error_text` looks the template up and fills in
+the parameters.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+
+#: The translation context of the engine's error templates.
+ENGINE_MESSAGES = "EngineMessages"
 
 
 def _tr(text: str) -> str:
@@ -16,3 +25,18 @@ def cost_label(key: str) -> str:
         "cross-entropy": _tr("cross-entropy"),
         "log-likelihood": _tr("log-likelihood (softmax)"),
     }[key]
+
+
+def error_text(error: BaseException) -> str:
+    """The error's message in the interface language; the English text when untranslated."""
+    template = getattr(error, "template", None)
+    params = getattr(error, "params", None)
+    if not isinstance(template, str) or not isinstance(params, dict):
+        return str(error)
+    translated = QCoreApplication.translate(ENGINE_MESSAGES, template)
+    if translated == template:
+        return str(error)
+    try:
+        return translated.format(**params) if params else translated
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        return str(error)

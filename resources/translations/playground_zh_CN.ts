@@ -875,19 +875,193 @@
     </message>
 </context>
 <context>
+    <name>EngineMessages</name>
+    <message>
+        <location filename="../../engine_messages.py" line="3"/>
+        <source>{name}: a step (perceptron) neuron cannot be trained by gradient descent: a small change in a weight either changes nothing or flips the output, so its gradient is zero almost everywhere; use sigmoid, the smooth version of the perceptron</source>
+        <translation>{name}：阶跃（感知器）神经元无法用梯度下降训练：权重的微小变化要么不改变任何输出，要么让输出翻转，所以它的梯度几乎处处为零；请改用 sigmoid，它是感知器的平滑版本</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="4"/>
+        <source>{where}: {key} must be a whole number; got {value!r}</source>
+        <translation>{where}：{key} 必须是整数；当前为 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="5"/>
+        <source>{where}: {key} must be at least 1; got {value}</source>
+        <translation>{where}：{key} 至少为 1；当前为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="6"/>
+        <source>{where}: padding must be 0 or more; got {value}</source>
+        <translation>{where}：padding 必须大于或等于 0；当前为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="7"/>
+        <source>a network spec must be a JSON object; got {kind}</source>
+        <translation>网络规格必须是一个 JSON 对象；当前为 {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="8"/>
+        <source>unknown spec keys {keys}; expected input, layers, cost (and optionally training, name, description)</source>
+        <translation>未知的规格键 {keys}；应为 input、layers、cost（以及可选的 training、name、description）</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="9"/>
+        <source>the spec has no &apos;input&apos;: give the input shape, e.g. [1, 28, 28]</source>
+        <translation>规格中没有 &apos;input&apos;：请给出输入形状，例如 [1, 28, 28]</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="10"/>
+        <source>input must be [channels, height, width] or [features]; got {shape!r}</source>
+        <translation>input 必须是 [通道, 高, 宽] 或 [特征数]；当前为 {shape!r}</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="11"/>
+        <source>the spec has no layers: add at least one dense output layer</source>
+        <translation>规格中没有任何层：请至少添加一个全连接输出层</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="12"/>
+        <source>unknown cost {cost!r}; use one of {choices}</source>
+        <translation>未知的代价函数 {cost!r}；请从 {choices} 中选择</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="13"/>
+        <source>{name}: the last layer must be dense (one output per class); add a dense layer with one unit per class at the end</source>
+        <translation>{name}：最后一层必须是全连接层（每个类别一个输出）；请在末尾添加一个全连接层，每个类别一个单元</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="14"/>
+        <source>cost log-likelihood needs a softmax output, but the output is {output}; set the last layer&apos;s activation to softmax or choose another cost</source>
+        <translation>对数似然代价需要 softmax 输出，但当前输出为 {output}；请把最后一层的激活函数设为 softmax，或选择其他代价函数</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="15"/>
+        <source>cost cross-entropy needs outputs in (0, 1), but the output is {output}; use a sigmoid (or softmax) output layer or the quadratic cost</source>
+        <translation>交叉熵代价需要 (0, 1) 之间的输出，但当前输出为 {output}；请使用 sigmoid（或 softmax）输出层，或使用二次代价</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="16"/>
+        <source>unknown preset {name!r}; choose one of {choices}</source>
+        <translation>未知的预设 {name!r}；请从 {choices} 中选择</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="17"/>
+        <source>{where}: a layer must be an object with a &apos;type&apos;; got {layer!r}</source>
+        <translation>{where}：层必须是带有 &apos;type&apos; 的对象；当前为 {layer!r}</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="18"/>
+        <source>{where}: missing &apos;type&apos;; use one of {choices}</source>
+        <translation>{where}：缺少 &apos;type&apos;；请从 {choices} 中选择</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="19"/>
+        <source>{where}: unknown layer type {kind!r}; use one of {choices}</source>
+        <translation>{where}：未知的层类型 {kind!r}；请从 {choices} 中选择</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="20"/>
+        <source>{where}: name must be text without dots; got {name!r}</source>
+        <translation>{where}：名称必须是不含点号的文本；当前为 {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="21"/>
+        <source>{name}: two layers are called {name!r}; give each a unique name</source>
+        <translation>{name}：有两个层都叫 {name!r}；请给每一层起一个不同的名称</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="22"/>
+        <source>{name}: unknown setting(s) {extra} for a {kind} layer; it takes {known}</source>
+        <translation>{name}：{kind} 层没有设置 {extra}；它接受的设置为 {known}</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="23"/>
+        <source>{name}: a {kind} layer cannot follow softmax ({softmax}); softmax turns outputs into class probabilities and belongs on the last layer only</source>
+        <translation>{name}：{kind} 层不能放在 softmax（{softmax}）之后；softmax 把输出变成类别概率，只属于最后一层</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="24"/>
+        <source>{name}: a {kind} layer needs images (channels x height x width) but gets {ndim}-D data {shape}; put it before any dense layer</source>
+        <translation>{name}：{kind} 层需要图像（通道 x 高 x 宽），但收到的是 {ndim} 维数据 {shape}；请把它放在所有全连接层之前</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="25"/>
+        <source>{name}: groups={groups} must divide in_channels={channels} and filters={filters}; choose groups from the common divisors of {channels} and {filters}</source>
+        <translation>{name}：groups={groups} 必须同时整除输入通道数 in_channels={channels} 和卷积核数 filters={filters}；请从 {channels} 和 {filters} 的公约数中选择 groups</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="26"/>
+        <source>{name}: kernel {k}x{k} is larger than its padded input {h}x{w}; use a kernel of at most {largest} or more padding</source>
+        <translation>{name}：卷积核 {k}x{k} 大于补零后的输入 {h}x{w}；请使用不超过 {largest} 的卷积核，或增加补零</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="27"/>
+        <source>{name}: softmax belongs on the output dense layer; use relu, sigmoid or tanh here</source>
+        <translation>{name}：softmax 属于最后的全连接输出层；这里请使用 relu、sigmoid 或 tanh</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="28"/>
+        <source>{name}: missing &apos;{key}&apos; for a {kind} layer</source>
+        <translation>{name}：{kind} 层缺少 &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="29"/>
+        <source>{name}: unknown activation {value!r}; use one of {choices}</source>
+        <translation>{name}：未知的激活函数 {value!r}；请从 {choices} 中选择</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="30"/>
+        <source>{name}: pooling window {size}x{size} is larger than its input {h}x{w}; use a size of at most {largest}</source>
+        <translation>{name}：池化窗口 {size}x{size} 大于它的输入 {h}x{w}；请使用不超过 {largest} 的大小</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="31"/>
+        <source>{name}: unknown pooling mode {value!r}; use max, l2 or avg</source>
+        <translation>{name}：未知的池化方式 {value!r}；请使用 max、l2 或 avg</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="32"/>
+        <source>{name}: softmax needs a flat vector of class scores; put it after the last dense layer</source>
+        <translation>{name}：softmax 需要一个扁平的类别分数向量；请把它放在最后一个全连接层之后</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="33"/>
+        <source>epochs and mini-batch size must be at least 1</source>
+        <translation>训练轮数和小批量大小都至少为 1</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="34"/>
+        <source>the training set is empty</source>
+        <translation>训练集是空的</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="35"/>
+        <source>the dataset&apos;s images are {images} but the network expects {expected}</source>
+        <translation>数据集的图像是 {images}，但网络需要 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="36"/>
+        <source>the dataset has {classes} classes but the output layer has only {units} units; set the last dense layer to {classes} units</source>
+        <translation>数据集有 {classes} 个类别，但输出层只有 {units} 个单元；请把最后一个全连接层设为 {classes} 个单元</translation>
+    </message>
+</context>
+<context>
     <name>EngineNames</name>
     <message>
-        <location filename="../../playground/ui/names.py" line="15"/>
+        <location filename="../../playground/ui/names.py" line="24"/>
         <source>quadratic</source>
+        <extracomment>The translation context of the engine&apos;s error templates.</extracomment>
         <translation>二次代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/names.py" line="16"/>
+        <location filename="../../playground/ui/names.py" line="25"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/names.py" line="17"/>
+        <location filename="../../playground/ui/names.py" line="26"/>
         <source>log-likelihood (softmax)</source>
         <translation>对数似然（softmax）</translation>
     </message>
@@ -1075,18 +1249,18 @@
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="136"/>
+        <location filename="../../playground/ui/i18n.py" line="139"/>
         <source>&amp;Language</source>
         <extracomment>Language code -&gt; its name in that language (as the Language menu shows it). The QSettings key that stores the chosen language code. Where playground_&lt;code&gt;.ts (source) and playground_&lt;code&gt;.qm (compiled) live. The package whose sources hold the translatable strings.</extracomment>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="156"/>
+        <location filename="../../playground/ui/i18n.py" line="159"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="157"/>
+        <location filename="../../playground/ui/i18n.py" line="160"/>
         <source>{language} takes effect the next time Playground starts.</source>
         <translation>界面语言（{language}）将在下次启动 Playground 时生效。</translation>
     </message>
@@ -1398,180 +1572,180 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="143"/>
+        <location filename="../../playground/ui/main_window.py" line="145"/>
         <source>&amp;Open model…</source>
         <extracomment>The model shipped with the app, trained by our own engine, loaded at start-up. How many recent model files and dataset folders the File menu remembers. Engine states shown in the status bar.</extracomment>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="146"/>
+        <location filename="../../playground/ui/main_window.py" line="148"/>
         <source>Load a trained network from a .npz file</source>
         <translation>从 .npz 文件载入训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="150"/>
+        <location filename="../../playground/ui/main_window.py" line="152"/>
         <source>&amp;Save model as…</source>
         <translation>模型另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="153"/>
+        <location filename="../../playground/ui/main_window.py" line="155"/>
         <source>Save the current network to a .npz file</source>
         <translation>把当前网络保存为 .npz 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="157"/>
+        <location filename="../../playground/ui/main_window.py" line="159"/>
         <source>Open &amp;dataset folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="161"/>
+        <location filename="../../playground/ui/main_window.py" line="163"/>
         <source>Load a folder holding the four IDX files of an MNIST-like dataset</source>
         <translation>载入一个文件夹，其中包含类 MNIST 数据集的四个 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="165"/>
+        <location filename="../../playground/ui/main_window.py" line="167"/>
         <source>Use the built-in &amp;MNIST</source>
         <translation>使用内置的 MNIST(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="168"/>
+        <location filename="../../playground/ui/main_window.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="173"/>
+        <location filename="../../playground/ui/main_window.py" line="175"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="176"/>
+        <location filename="../../playground/ui/main_window.py" line="178"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="181"/>
+        <location filename="../../playground/ui/main_window.py" line="183"/>
         <source>&amp;Clear drawing</source>
         <translation>清除笔迹(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="186"/>
+        <location filename="../../playground/ui/main_window.py" line="188"/>
         <source>Empty the draw pad (undo brings it back)</source>
         <translation>清空画板（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="189"/>
+        <location filename="../../playground/ui/main_window.py" line="191"/>
         <source>&amp;Pause training</source>
         <translation>暂停训练(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="194"/>
+        <location filename="../../playground/ui/main_window.py" line="196"/>
         <source>Pause or resume training (Space)</source>
         <translation>暂停或继续训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="197"/>
+        <location filename="../../playground/ui/main_window.py" line="199"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="200"/>
+        <location filename="../../playground/ui/main_window.py" line="202"/>
         <source>&amp;About Playground</source>
         <translation>关于 Playground(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="206"/>
+        <location filename="../../playground/ui/main_window.py" line="208"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="212"/>
+        <location filename="../../playground/ui/main_window.py" line="214"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="216"/>
+        <location filename="../../playground/ui/main_window.py" line="218"/>
         <source>&amp;Export view as PNG</source>
         <translation>将视图导出为 PNG(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="222"/>
+        <location filename="../../playground/ui/main_window.py" line="224"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="228"/>
+        <location filename="../../playground/ui/main_window.py" line="230"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="233"/>
+        <location filename="../../playground/ui/main_window.py" line="235"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="236"/>
+        <location filename="../../playground/ui/main_window.py" line="238"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="240"/>
+        <location filename="../../playground/ui/main_window.py" line="242"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="262"/>
+        <location filename="../../playground/ui/main_window.py" line="264"/>
         <source>Draw</source>
         <translation>手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="269"/>
+        <location filename="../../playground/ui/main_window.py" line="271"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="281"/>
+        <location filename="../../playground/ui/main_window.py" line="283"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="288"/>
+        <location filename="../../playground/ui/main_window.py" line="290"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="297"/>
+        <location filename="../../playground/ui/main_window.py" line="299"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="302"/>
+        <location filename="../../playground/ui/main_window.py" line="304"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="421"/>
+        <location filename="../../playground/ui/main_window.py" line="423"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="425"/>
+        <location filename="../../playground/ui/main_window.py" line="427"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="430"/>
-        <location filename="../../playground/ui/main_window.py" line="864"/>
-        <location filename="../../playground/ui/main_window.py" line="884"/>
+        <location filename="../../playground/ui/main_window.py" line="432"/>
+        <location filename="../../playground/ui/main_window.py" line="869"/>
+        <location filename="../../playground/ui/main_window.py" line="889"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="433"/>
+        <location filename="../../playground/ui/main_window.py" line="435"/>
         <source>Replace the trained network?</source>
         <translation>替换已训练的网络？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="434"/>
+        <location filename="../../playground/ui/main_window.py" line="436"/>
         <source>The current network ({0}) has been trained for {1} epoch(s). Building the canvas&apos;s network replaces it with fresh random weights; save it first (Ctrl+S) if you want to keep it.
 
 Build the new network?</source>
@@ -1580,33 +1754,33 @@ Build the new network?</source>
 要构建新网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="447"/>
+        <location filename="../../playground/ui/main_window.py" line="449"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="450"/>
+        <location filename="../../playground/ui/main_window.py" line="452"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="479"/>
+        <location filename="../../playground/ui/main_window.py" line="482"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="487"/>
+        <location filename="../../playground/ui/main_window.py" line="491"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="496"/>
-        <location filename="../../playground/ui/main_window.py" line="528"/>
+        <location filename="../../playground/ui/main_window.py" line="500"/>
+        <location filename="../../playground/ui/main_window.py" line="532"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="497"/>
+        <location filename="../../playground/ui/main_window.py" line="501"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -1619,12 +1793,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="516"/>
+        <location filename="../../playground/ui/main_window.py" line="520"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="529"/>
+        <location filename="../../playground/ui/main_window.py" line="533"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -1633,24 +1807,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="536"/>
-        <location filename="../../playground/ui/main_window.py" line="722"/>
+        <location filename="../../playground/ui/main_window.py" line="540"/>
+        <location filename="../../playground/ui/main_window.py" line="727"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="536"/>
-        <location filename="../../playground/ui/main_window.py" line="722"/>
+        <location filename="../../playground/ui/main_window.py" line="540"/>
+        <location filename="../../playground/ui/main_window.py" line="727"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="542"/>
+        <location filename="../../playground/ui/main_window.py" line="546"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="543"/>
+        <location filename="../../playground/ui/main_window.py" line="547"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -1659,17 +1833,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="551"/>
+        <location filename="../../playground/ui/main_window.py" line="555"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="574"/>
+        <location filename="../../playground/ui/main_window.py" line="578"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="575"/>
+        <location filename="../../playground/ui/main_window.py" line="579"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -1682,167 +1856,167 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="594"/>
+        <location filename="../../playground/ui/main_window.py" line="598"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="595"/>
+        <location filename="../../playground/ui/main_window.py" line="599"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="601"/>
+        <location filename="../../playground/ui/main_window.py" line="605"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="633"/>
+        <location filename="../../playground/ui/main_window.py" line="638"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="637"/>
+        <location filename="../../playground/ui/main_window.py" line="642"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="649"/>
+        <location filename="../../playground/ui/main_window.py" line="654"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="651"/>
+        <location filename="../../playground/ui/main_window.py" line="656"/>
         <source>Compiling the engine&apos;s kernels; the first run takes up to half a minute</source>
         <translation>正在编译引擎的计算内核；首次运行最多需要半分钟</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="654"/>
+        <location filename="../../playground/ui/main_window.py" line="659"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="655"/>
+        <location filename="../../playground/ui/main_window.py" line="660"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="657"/>
+        <location filename="../../playground/ui/main_window.py" line="662"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="687"/>
+        <location filename="../../playground/ui/main_window.py" line="692"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="698"/>
+        <location filename="../../playground/ui/main_window.py" line="703"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="713"/>
+        <location filename="../../playground/ui/main_window.py" line="718"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="715"/>
+        <location filename="../../playground/ui/main_window.py" line="720"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="728"/>
+        <location filename="../../playground/ui/main_window.py" line="733"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="730"/>
+        <location filename="../../playground/ui/main_window.py" line="735"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="739"/>
+        <location filename="../../playground/ui/main_window.py" line="744"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="748"/>
+        <location filename="../../playground/ui/main_window.py" line="753"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="751"/>
+        <location filename="../../playground/ui/main_window.py" line="756"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="751"/>
+        <location filename="../../playground/ui/main_window.py" line="756"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="762"/>
+        <location filename="../../playground/ui/main_window.py" line="767"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="776"/>
+        <location filename="../../playground/ui/main_window.py" line="781"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="778"/>
+        <location filename="../../playground/ui/main_window.py" line="783"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="807"/>
+        <location filename="../../playground/ui/main_window.py" line="812"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="850"/>
+        <location filename="../../playground/ui/main_window.py" line="855"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="861"/>
+        <location filename="../../playground/ui/main_window.py" line="866"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="862"/>
+        <location filename="../../playground/ui/main_window.py" line="867"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="865"/>
+        <location filename="../../playground/ui/main_window.py" line="870"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="869"/>
+        <location filename="../../playground/ui/main_window.py" line="874"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="874"/>
+        <location filename="../../playground/ui/main_window.py" line="879"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="877"/>
+        <location filename="../../playground/ui/main_window.py" line="882"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="882"/>
+        <location filename="../../playground/ui/main_window.py" line="887"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="885"/>
+        <location filename="../../playground/ui/main_window.py" line="890"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -1902,240 +2076,240 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>NetworkPanel</name>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="86"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="87"/>
         <source>Every weight and bias the network will learn, summed over the blocks</source>
         <extracomment>A fresh engine Network was built from the canvas (&quot;Build network&quot;). A message for the window&apos;s status bar (faults in the engine&apos;s words, saves, builds). The network on the canvas changed (any edit, undo or redo); carries nothing. Called before &quot;Build network&quot; replaces the current network; return False to cancel. The seed of the weights &quot;Build network&quot; draws.</extracomment>
         <translation>网络要学习的全部权重和偏置，各方块合计</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="140"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="141"/>
         <source>Canvas</source>
         <translation>画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="144"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="156"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="145"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="157"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="157"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="158"/>
         <source>Start from one of the book&apos;s networks</source>
         <translation>从书中的某个网络开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="164"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="165"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="165"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="166"/>
         <source>Open a network architecture (JSON spec)</source>
         <translation>打开网络结构（JSON 规格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="170"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="171"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="171"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="172"/>
         <source>Save this architecture as JSON (the engine&apos;s spec format)</source>
         <translation>把这个结构保存为 JSON（引擎的规格格式）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="175"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="176"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="176"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="177"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="185"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="186"/>
         <source>Tidy</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="186"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="187"/>
         <source>Auto-layout: stack the blocks from input to output</source>
         <translation>自动布局：从输入到输出依次排列方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="191"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="192"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="192"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="193"/>
         <source>Zoom to show the whole network (Ctrl + wheel zooms)</source>
         <translation>缩放以显示整个网络（Ctrl + 滚轮缩放）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="196"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="197"/>
         <source>Build network</source>
         <translation>构建网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="198"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="199"/>
         <source>Turn the canvas into a fresh network with new random weights, ready to train</source>
         <translation>把画布变成一个带新随机权重的网络，准备训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="215"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="216"/>
         <source>Undo {what} (Ctrl+Z)</source>
         <translation>撤销“{what}”（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="217"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="218"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="220"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="221"/>
         <source>Redo {what} (Ctrl+Shift+Z)</source>
         <translation>重做“{what}”（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="222"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="223"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="246"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="247"/>
         <source>Load network</source>
         <translation>载入网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="255"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="256"/>
         <source>Load preset {name}</source>
         <translation>载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="259"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="260"/>
         <source>Loaded preset {name}</source>
         <translation>已载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="266"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="267"/>
         <source>Saved the architecture to {path}</source>
         <translation>已将网络结构保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="273"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="274"/>
         <source>Open {name}</source>
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="275"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="276"/>
         <source>Cannot open {path}: {error}</source>
         <translation>无法打开 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="278"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="279"/>
         <source>Opened {path}</source>
         <translation>已打开 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="285"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="286"/>
         <source>Open architecture</source>
         <translation>打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="287"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="288"/>
         <source>Network spec (*.json);;All files (*)</source>
         <translation>网络规格 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="296"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="297"/>
         <source>Save architecture</source>
         <translation>保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="298"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="299"/>
         <source>Network spec (*.json)</source>
         <translation>网络规格 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="304"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="305"/>
         <source>Cannot save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="311"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="321"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="312"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="322"/>
         <source>Cannot build: {error}</source>
         <translation>无法构建：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="314"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="315"/>
         <source>Build cancelled: the current network is kept</source>
         <translation>已取消构建：保留当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="324"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="325"/>
         <source>Built a fresh network: {n:,} parameters, ready to train</source>
         <translation>已构建新网络：{n:,} 个参数，可以开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="356"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="357"/>
         <source>The input block stays: the data decides its shape</source>
         <translation>输入方块不能删除：它的形状由数据决定</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="380"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="381"/>
         <source>Tidy the layout</source>
         <translation>整理布局</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="390"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="391"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="397"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="398"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="398"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="399"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="400"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="401"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="403"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="404"/>
         <source>Insert after {name}</source>
         <translation>插入到 {name} 之后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="406"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="407"/>
         <source>Insert between {a} and {b}</source>
         <translation>插入到 {a} 和 {b} 之间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="411"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="412"/>
         <source>Add at the end</source>
         <translation>添加到末尾</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="434"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="435"/>
         <source>Total: {n:,} parameters</source>
         <translation>总计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="436"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="437"/>
         <source>Total so far: {n:,} parameters</source>
         <translation>目前合计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="443"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="444"/>
         <source>✓ The engine accepts this network: {n} layers, output {shape}</source>
         <translation>✓ 引擎接受这个网络：{n} 层，输出 {shape}</translation>
     </message>
@@ -2482,42 +2656,42 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 <context>
     <name>PredictionView</name>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="63"/>
+        <location filename="../../playground/ui/prediction_view.py" line="45"/>
         <source>this network reads {0} images; the image is {1}</source>
         <translation>这个网络读取 {0} 的图像；而这张图像是 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="71"/>
+        <location filename="../../playground/ui/prediction_view.py" line="53"/>
         <source>the network&apos;s outputs are not finite numbers (did training diverge?)</source>
         <translation>网络的输出不是有限数（训练是否发散了？）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="100"/>
+        <location filename="../../playground/ui/prediction_view.py" line="82"/>
         <source>The network&apos;s best guess</source>
         <translation>网络的最佳猜测</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="124"/>
+        <location filename="../../playground/ui/prediction_view.py" line="106"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="141"/>
+        <location filename="../../playground/ui/prediction_view.py" line="123"/>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="176"/>
+        <location filename="../../playground/ui/prediction_view.py" line="158"/>
         <source>The network gives no answer (all outputs are zero)</source>
         <translation>网络没有给出答案（所有输出都为零）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="186"/>
+        <location filename="../../playground/ui/prediction_view.py" line="168"/>
         <source>{0:.0%} sure</source>
         <translation>把握 {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="188"/>
+        <location filename="../../playground/ui/prediction_view.py" line="170"/>
         <source>label: {0}</source>
         <translation>标签：{0}</translation>
     </message>

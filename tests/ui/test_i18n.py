@@ -18,6 +18,7 @@ from playground.ui.i18n import (
     TRANSLATIONS_DIR,
     active_language,
     current_language,
+    engine_templates,
     install_translator,
     language_menu,
     remove_translators,
@@ -146,6 +147,71 @@ def test_main_window_in_chinese(app: QApplication, qtbot, tmp_path, monkeypatch)
             ("交叉熵", "cross-entropy"),
             ("对数似然（softmax）", "log-likelihood"),
         ]
+    window.close()
+
+
+def _bad_groups_spec() -> dict:
+    """A conv layer whose groups (3) divide neither its 1 input channel nor its 20 filters."""
+    return {
+        "input": [1, 28, 28],
+        "layers": [
+            {"type": "conv", "filters": 20, "kernel": 5, "groups": 3},
+            {"type": "dense", "units": 10, "activation": "softmax"},
+        ],
+    }
+
+
+def test_every_engine_error_template_is_in_the_ts() -> None:
+    """A new SpecError/DataError template without `i18n --update` would stay English."""
+    engine = {source for context, source, _t in _messages() if context == "EngineMessages"}
+    templates = set(engine_templates())
+    assert len(templates) > 30
+    assert templates <= engine, sorted(templates - engine)
+
+
+def test_engine_templates_are_the_literal_messages_only(tmp_path) -> None:
+    (tmp_path / "mod.py").write_text(
+        "from playground.errors import DataError, SpecError\n"
+        "import playground.errors as errors\n"
+        "def f(n):\n"
+        "    raise SpecError('{name}: too big', 2, name=n)\n"
+        "def g(n):\n"
+        "    raise errors.DataError('empty ' 'file')\n"
+        "def h(n):\n"
+        "    raise DataError(f'{n} images')\n"
+        "def k(n):\n"
+        "    raise ValueError('not ours')\n",
+        encoding="utf-8",
+    )
+    assert engine_templates(tmp_path) == ["{name}: too big", "empty file"]
+
+
+def test_engine_errors_speak_the_interface_language(
+    app: QApplication, qtbot, tmp_path, monkeypatch
+) -> None:
+    from playground.engine.spec import infer
+    from playground.errors import SpecError
+    from playground.ui.names import error_text
+
+    with pytest.raises(SpecError) as caught:
+        infer(_bad_groups_spec())
+    english = str(caught.value)
+    assert "groups=3 must divide in_channels=1 and filters=20" in english
+    assert error_text(caught.value) == english  # no translator: the engine's own words
+    monkeypatch.setattr(main_window_module, "DEFAULT_MODEL", tmp_path / "absent.npz")
+    assert install_translator(app, "zh_CN")
+    assert error_text(caught.value) == (
+        "conv1：groups=3 必须同时整除输入通道数 in_channels=1 和卷积核数 filters=20；"
+        "请从 1 和 20 的公约数中选择 groups"
+    )
+    window = create_main_window(settings=_settings(tmp_path), warm_up=False, load_dataset=False)
+    qtbot.addWidget(window)
+    panel = window.network_panel
+    panel.set_spec(_bad_groups_spec())
+    model = panel.model
+    assert model.error is not None
+    bad = model.nodes[model.error.layer_index]
+    assert model.state(bad.id).error == error_text(caught.value)  # the block's own fault text
     window.close()
 
 

@@ -30,7 +30,7 @@ from playground.errors import SpecError
 from playground.ui.canvas.commands import EditLayerCommand, SetCostCommand
 from playground.ui.canvas.model import INPUT_ID, CanvasModel
 from playground.ui.canvas.teaching import block_note
-from playground.ui.names import cost_label
+from playground.ui.names import cost_label, error_text
 
 # (key, minimum, maximum) of the whole-number settings, by layer type.
 _SPINS: dict[str, list[tuple[str, int, int]]] = {
@@ -271,7 +271,7 @@ class LayerInspector(QWidget):
         """With no layer selected: the Keras-style table of the whole network, or its fault."""
         model = self.model
         error = model.error
-        self.error.setText(str(error) if error is not None else "")
+        self.error.setText(error_text(error) if error is not None else "")
         self.error.setVisible(error is not None)
         if error is not None:
             self.info.setText("")
@@ -298,7 +298,7 @@ class LayerInspector(QWidget):
         try:
             self.undo_stack.push(EditLayerCommand(self.model, node_id, layer, key))
         except SpecError as exc:
-            self.status_message.emit(str(exc))
+            self.status_message.emit(error_text(exc))
             self._refresh()
 
     def _cost_edited(self, _index: int) -> None:

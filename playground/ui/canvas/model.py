@@ -175,7 +175,9 @@ def _prefix_rows(spec: dict[str, Any], stop: int) -> list[LayerInfo] | None:
 class CanvasModel:
     """An ordered chain input -> layer nodes, with positions, validation and selection."""
 
-    def __init__(self) -> None:
+    def __init__(self, describe: Callable[[SpecError], str] = str) -> None:
+        #: Turns the engine's SpecError into the text a block shows (the panel translates it).
+        self.describe = describe
         self.node_added = Signal()
         self.node_removed = Signal()
         self.node_changed = Signal()
@@ -425,7 +427,9 @@ class CanvasModel:
     def set_cost(self, cost: str) -> None:
         """Choose the cost function; refuses names the engine does not know."""
         if cost not in COSTS:
-            raise SpecError(f"unknown cost {cost!r}; use one of {', '.join(COSTS)}")
+            raise SpecError(
+                "unknown cost {cost!r}; use one of {choices}", cost=cost, choices=", ".join(COSTS)
+            )
         if cost != self._cost:
             self._cost = cost
             self.cost_changed.emit(cost)
@@ -535,7 +539,7 @@ class CanvasModel:
         self._error = error
         bad = error.layer_index if error is not None else None
         self._states = {
-            node.id: NodeState(row, str(error) if i == bad else None)
+            node.id: NodeState(row, self.describe(error) if i == bad else None)
             for i, (node, row) in enumerate(zip(self._nodes, rows, strict=True))
         }
         self.validated.emit()

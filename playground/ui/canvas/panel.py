@@ -43,6 +43,7 @@ from playground.ui.canvas.model import INPUT_ID, CanvasModel
 from playground.ui.canvas.palette import LayerPalette, palette_entries
 from playground.ui.canvas.scene import NetworkScene
 from playground.ui.canvas.view import NetworkView
+from playground.ui.names import error_text
 
 DEFAULT_PRESET = "nielsen-conv"
 
@@ -66,7 +67,7 @@ class NetworkPanel(QWidget):
         self.seed = 0
         self.last_path: Path | None = None
 
-        self.model = CanvasModel()
+        self.model = CanvasModel(describe=error_text)
         self.undo_stack = QUndoStack(self)
         self.scene = NetworkScene(self.model, self.undo_stack, self)
         self.view = NetworkView(self.scene)
@@ -254,7 +255,7 @@ class NetworkPanel(QWidget):
         try:
             self.set_spec(load_preset(name), self.tr("Load preset {name}").format(name=name))
         except SpecError as exc:
-            self._report(str(exc))
+            self._report(error_text(exc))
             return
         self._report(self.tr("Loaded preset {name}").format(name=name))
 
@@ -345,7 +346,7 @@ class NetworkPanel(QWidget):
         try:
             self.undo_stack.push(InsertLayerCommand(self.model, index, layer))
         except (SpecError, IndexError) as exc:
-            self._report(str(exc))
+            self._report(error_text(exc))
 
     def delete_selected(self) -> None:
         """Remove the selected block (the input block stays); the next block gets selected."""
@@ -437,7 +438,7 @@ class NetworkPanel(QWidget):
         )
         self.total_label.setText(total.format(n=model.total_params))
         if model.error is not None:
-            text = f"⚠ {model.error}"
+            text = f"⚠ {error_text(model.error)}"
             self.status_label.setStyleSheet("color: #c62828;")
         else:
             text = self.tr("✓ The engine accepts this network: {n} layers, output {shape}").format(
@@ -449,7 +450,7 @@ class NetworkPanel(QWidget):
         if text != self._last_status:
             self._last_status = text
             if model.error is not None:
-                self.status_message.emit(str(model.error))
+                self.status_message.emit(error_text(model.error))
         self.spec_changed.emit()
 
     def _report(self, message: str) -> None:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from playground.engine import Network
 from playground.engine.training import TrainingSettings
-from playground.ui.names import cost_label
+from playground.ui.names import cost_label, error_text
 from playground.ui.training.controller import (
     IDLE,
     PAUSED,
@@ -368,7 +368,7 @@ class TrainingPanel(QWidget):
             net = self.network_to_train()
             self.controller.start(net, self.dataset, self.settings())
         except ValueError as exc:  # SpecError, DataError: an impossible set-up, explained
-            self._show_message(self.tr("Cannot train this network"), str(exc))
+            self._show_message(self.tr("Cannot train this network"), error_text(exc))
             return False
         self._starting = True
         self.status_label.setText(
