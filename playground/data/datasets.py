@@ -59,22 +59,38 @@ class Dataset:
         """Check shapes and dtypes once, so every consumer can trust them."""
         self.image_shape = tuple(int(d) for d in self.image_shape)  # type: ignore[assignment]
         if len(self.image_shape) != 3:
-            raise DataError(f"{self.name}: image_shape must be (C, H, W), got {self.image_shape}")
+            raise DataError(
+                "{dataset}: image_shape must be (C, H, W), got {image_shape}",
+                dataset=self.name,
+                image_shape=self.image_shape,
+            )
         for split in SPLITS:
             x, y = self.split(split)
             if x.dtype != np.float32 or x.shape[1:] != self.image_shape:
                 raise DataError(
-                    f"{self.name}: {split}_x must be float32 of shape (N, *{self.image_shape}), "
-                    f"got {x.dtype} {x.shape}"
+                    "{dataset}: {split}_x must be float32 of shape (N, *{image_shape}), "
+                    "got {dtype} {shape}",
+                    dataset=self.name,
+                    split=split,
+                    image_shape=self.image_shape,
+                    dtype=x.dtype,
+                    shape=x.shape,
                 )
             if y.dtype != np.int64 or y.shape != (x.shape[0],):
                 raise DataError(
-                    f"{self.name}: {split}_y must be int64 of shape ({x.shape[0]},), "
-                    f"got {y.dtype} {y.shape}"
+                    "{dataset}: {split}_y must be int64 of shape ({count},), got {dtype} {shape}",
+                    dataset=self.name,
+                    split=split,
+                    count=x.shape[0],
+                    dtype=y.dtype,
+                    shape=y.shape,
                 )
         if len(self.class_names) != self.n_classes:
             raise DataError(
-                f"{self.name}: {len(self.class_names)} class names for {self.n_classes} classes"
+                "{dataset}: {names} class names for {classes} classes",
+                dataset=self.name,
+                names=len(self.class_names),
+                classes=self.n_classes,
             )
 
     def __repr__(self) -> str:
@@ -160,14 +176,20 @@ def _find_files(folder: Path) -> dict[tuple[str, str], Path]:
         expected = _EXPECTED_NAMES[role]
         if not paths:
             raise DataError(
-                f"{expected}(.gz): {_ROLES[role]} file not found in {folder}; put the "
-                f"{_ROLES[role]} there under a name like {expected} or {expected}.gz"
+                "{expected}(.gz): {role} file not found in {folder}; put the "
+                "{role} there under a name like {expected} or {expected}.gz",
+                expected=expected,
+                role=_ROLES[role],
+                folder=folder,
             )
         stems = {p.name[:-3] if p.name.lower().endswith(".gz") else p.name for p in paths}
         if len(stems) > 1:
             names = ", ".join(p.name for p in paths)
             raise DataError(
-                f"{names}: several files in {folder} look like the {_ROLES[role]}; keep only one"
+                "{files}: several files in {folder} look like the {role}; keep only one",
+                files=names,
+                folder=folder,
+                role=_ROLES[role],
             )
         raw = [p for p in paths if not p.name.lower().endswith(".gz")]
         files[role] = raw[0] if raw else paths[0]
@@ -178,29 +200,40 @@ def _images_to_float(images: np.ndarray, path: Path) -> np.ndarray:
     """(N, H, W) pixels -> float32 (N, 1, H, W) in [0, 1]: bytes 0-255 are divided by 255."""
     if images.ndim != 3:
         raise DataError(
-            f"{path.name}: images must be 3-D (count, height, width), got {images.ndim}-D "
-            f"shape {images.shape}; store one greyscale image per entry"
+            "{file}: images must be 3-D (count, height, width), got {ndim}-D "
+            "shape {shape}; store one greyscale image per entry",
+            file=path.name,
+            ndim=images.ndim,
+            shape=images.shape,
         )
     n, h, w = images.shape
     if n == 0 or h == 0 or w == 0:
-        raise DataError(f"{path.name}: holds no pixels (shape {images.shape})")
+        raise DataError(
+            "{file}: holds no pixels (shape {shape})", file=path.name, shape=images.shape
+        )
     if images.dtype.kind in "iu":
         lo, hi = int(images.min()), int(images.max())
         if lo < 0 or hi > 255:
             raise DataError(
-                f"{path.name}: integer pixel values must lie in 0..255, found {lo}..{hi}; "
-                "rescale the images to 0..255"
+                "{file}: integer pixel values must lie in 0..255, found {lo}..{hi}; "
+                "rescale the images to 0..255",
+                file=path.name,
+                lo=lo,
+                hi=hi,
             )
         out = np.divide(images, np.float32(255), dtype=np.float32)
     else:
         out = images.astype(np.float32)  # a copy: the input may be a read-only view
         if not np.isfinite(out).all():
-            raise DataError(f"{path.name}: float pixel values contain NaN or infinity")
+            raise DataError("{file}: float pixel values contain NaN or infinity", file=path.name)
         lo, hi = float(out.min()), float(out.max())
         if lo < 0 or hi > 1:
             raise DataError(
-                f"{path.name}: float pixel values must lie in [0, 1], found [{lo:g}, {hi:g}]; "
-                "rescale them or store the images as unsigned bytes 0..255"
+                "{file}: float pixel values must lie in [0, 1], found [{lo:g}, {hi:g}]; "
+                "rescale them or store the images as unsigned bytes 0..255",
+                file=path.name,
+                lo=lo,
+                hi=hi,
             )
     return np.ascontiguousarray(out.reshape(n, 1, h, w))
 
@@ -209,19 +242,26 @@ def _labels_to_int(labels: np.ndarray, path: Path) -> np.ndarray:
     """Labels as int64 (N,), refusing floats, extra dimensions and negative values."""
     if labels.ndim != 1:
         raise DataError(
-            f"{path.name}: labels must be 1-D (one label per image), got {labels.ndim}-D "
-            f"shape {labels.shape}"
+            "{file}: labels must be 1-D (one label per image), got {ndim}-D shape {shape}",
+            file=path.name,
+            ndim=labels.ndim,
+            shape=labels.shape,
         )
     if labels.dtype.kind not in "iu":
         raise DataError(
-            f"{path.name}: labels must be integers (class numbers 0, 1, 2, ...), got {labels.dtype}"
+            "{file}: labels must be integers (class numbers 0, 1, 2, ...), got {dtype}",
+            file=path.name,
+            dtype=labels.dtype,
         )
     labels = labels.astype(np.int64)
     if labels.size and labels.min() < 0:
         bad = int(np.argmax(labels < 0))
         raise DataError(
-            f"{path.name}: label out of range: label {int(labels[bad])} at index {bad} is "
-            "negative; classes are numbered 0, 1, 2, ..."
+            "{file}: label out of range: label {label} at index {index} is "
+            "negative; classes are numbered 0, 1, 2, ...",
+            file=path.name,
+            label=int(labels[bad]),
+            index=bad,
         )
     return labels
 
@@ -234,12 +274,17 @@ def _read_class_names(folder: Path, n_classes: int) -> list[str]:
     try:
         lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"{path.name}: cannot be read as UTF-8 text ({exc})") from None
+        raise DataError(
+            "{file}: cannot be read as UTF-8 text ({exc})", file=path.name, exc=exc
+        ) from None
     names = [ln for ln in lines if ln]
     if len(names) != n_classes:
         raise DataError(
-            f"{path.name}: lists {len(names)} class names but the labels use {n_classes} classes; "
-            "write one name per line, in label order"
+            "{file}: lists {names} class names but the labels use {classes} classes; "
+            "write one name per line, in label order",
+            file=path.name,
+            names=len(names),
+            classes=n_classes,
         )
     return names
 
@@ -256,9 +301,15 @@ def load_idx_folder(
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise DataError(f"{folder.name}: dataset folder not found ({folder})")
+        raise DataError(
+            "{name}: dataset folder not found ({folder})", name=folder.name, folder=folder
+        )
     if validation < 0:
-        raise DataError(f"{folder.name}: validation must be >= 0, got {validation}")
+        raise DataError(
+            "{name}: validation must be >= 0, got {validation}",
+            name=folder.name,
+            validation=validation,
+        )
     files = _find_files(folder)
 
     splits: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -269,24 +320,34 @@ def load_idx_folder(
         y = _labels_to_int(_read_idx(lbl_path, writable=False), lbl_path)
         if len(x) != len(y):
             raise DataError(
-                f"{lbl_path.name}: has {len(y)} labels but {img_path.name} has {len(x)} images; "
-                "each image needs exactly one label"
+                "{labels_file}: has {labels} labels but {images_file} has {images} images; "
+                "each image needs exactly one label",
+                labels_file=lbl_path.name,
+                labels=len(y),
+                images_file=img_path.name,
+                images=len(x),
             )
         splits[split] = (x, y)
 
     (train_x, train_y), (test_x, test_y) = splits["train"], splits["test"]
     if train_x.shape[1:] != test_x.shape[1:]:
         raise DataError(
-            f"{files[('test', 'images')].name}: test images are "
-            f"{_hw(test_x)} but training images ({files[('train', 'images')].name}) are "
-            f"{_hw(train_x)}; both must have the same size"
+            "{test_file}: test images are {test_size} but training images ({train_file}) are "
+            "{train_size}; both must have the same size",
+            test_file=files[("test", "images")].name,
+            test_size=_hw(test_x),
+            train_file=files[("train", "images")].name,
+            train_size=_hw(train_x),
         )
     n_classes = int(max(train_y.max(), test_y.max())) + 1
     if n_classes > MAX_CLASSES:
         worst = "train" if train_y.max() >= test_y.max() else "test"
         raise DataError(
-            f"{files[(worst, 'labels')].name}: label out of range: {n_classes - 1} "
-            f"(at most {MAX_CLASSES - 1} is accepted); is this really a label file?"
+            "{file}: label out of range: {label} "
+            "(at most {largest} is accepted); is this really a label file?",
+            file=files[(worst, "labels")].name,
+            label=n_classes - 1,
+            largest=MAX_CLASSES - 1,
         )
 
     n_val = validation if len(train_x) > validation else len(train_x) // 10

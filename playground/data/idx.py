@@ -48,28 +48,36 @@ def _read_bytes(path: Path) -> bytes:
     try:
         content = path.read_bytes()
     except FileNotFoundError:
-        raise DataError(f"{path.name}: file not found in {path.parent}") from None
+        raise DataError(
+            "{file}: file not found in {folder}", file=path.name, folder=path.parent
+        ) from None
     except IsADirectoryError:
-        raise DataError(f"{path.name}: is a folder, not an IDX file") from None
+        raise DataError("{file}: is a folder, not an IDX file", file=path.name) from None
     except OSError as exc:
-        raise DataError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+        raise DataError(
+            "{file}: cannot be read ({reason})", file=path.name, reason=exc.strerror or exc
+        ) from None
     is_gz_name = path.name.lower().endswith(".gz")
     if content.startswith(_GZIP_MAGIC):
         try:
             return gzip.decompress(content)
         except EOFError:
             raise DataError(
-                f"{path.name}: the compressed file is truncated (it ends before the gzip stream "
-                "does); download or copy it again"
+                "{file}: the compressed file is truncated (it ends before the gzip stream "
+                "does); download or copy it again",
+                file=path.name,
             ) from None
         except (OSError, zlib.error) as exc:
             raise DataError(
-                f"{path.name}: the gzip data is corrupt ({exc}); download or copy it again"
+                "{file}: the gzip data is corrupt ({exc}); download or copy it again",
+                file=path.name,
+                exc=exc,
             ) from None
     if is_gz_name:
         raise DataError(
-            f"{path.name}: not a gzip file, although its name ends in .gz; decompress it "
-            "properly or remove the .gz from its name if it is a raw IDX file"
+            "{file}: not a gzip file, although its name ends in .gz; decompress it "
+            "properly or remove the .gz from its name if it is a raw IDX file",
+            file=path.name,
         )
     return content
 
@@ -85,25 +93,41 @@ def _read_idx(path: Path, *, writable: bool) -> np.ndarray:
     name = path.name
     if len(data) < 4:
         raise DataError(
-            f"{name}: file is truncated: an IDX file starts with a 4-byte header, found "
-            f"{len(data)} bytes"
+            "{file}: file is truncated: an IDX file starts with a 4-byte header, found "
+            "{size} bytes",
+            file=name,
+            size=len(data),
         )
     if data[0] != 0 or data[1] != 0:
         raise DataError(
-            f"{name}: not an IDX file: it must start with two zero bytes, found "
-            f"0x{data[0]:02X} 0x{data[1]:02X}"
+            "{file}: not an IDX file: it must start with two zero bytes, found "
+            "0x{first:02X} 0x{second:02X}",
+            file=name,
+            first=data[0],
+            second=data[1],
         )
     type_byte, ndim = data[2], data[3]
     if type_byte not in IDX_TYPES:
         known = ", ".join(f"0x{k:02X} ({v})" for k, v in _TYPE_NAMES.items())
-        raise DataError(f"{name}: unknown IDX data type byte 0x{type_byte:02X}; known: {known}")
+        raise DataError(
+            "{file}: unknown IDX data type byte 0x{type_byte:02X}; known: {known}",
+            file=name,
+            type_byte=type_byte,
+            known=known,
+        )
     if ndim == 0:
-        raise DataError(f"{name}: the header declares 0 dimensions; an IDX array needs at least 1")
+        raise DataError(
+            "{file}: the header declares 0 dimensions; an IDX array needs at least 1", file=name
+        )
     header_size = 4 + 4 * ndim
     if len(data) < header_size:
         raise DataError(
-            f"{name}: file is truncated: the header declares {ndim} dimensions "
-            f"({header_size} header bytes), found only {len(data)} bytes"
+            "{file}: file is truncated: the header declares {ndim} dimensions "
+            "({header_size} header bytes), found only {size} bytes",
+            file=name,
+            ndim=ndim,
+            header_size=header_size,
+            size=len(data),
         )
     dims = struct.unpack(f">{ndim}I", data[4:header_size])
     dtype = IDX_TYPES[type_byte]
@@ -112,12 +136,20 @@ def _read_idx(path: Path, *, writable: bool) -> np.ndarray:
     what = f"{_describe_shape(dims)} {_TYPE_NAMES[type_byte]}"
     if found < expected:
         raise DataError(
-            f"{name}: file is truncated: expected {expected} bytes of data ({what}), found {found}"
+            "{file}: file is truncated: expected {expected} bytes of data ({what}), found {found}",
+            file=name,
+            expected=expected,
+            what=what,
+            found=found,
         )
     if found > expected:
         raise DataError(
-            f"{name}: {found - expected} unexpected bytes after the data ({what} takes "
-            f"{expected} bytes); the header or the file is wrong"
+            "{file}: {extra} unexpected bytes after the data ({what} takes "
+            "{expected} bytes); the header or the file is wrong",
+            file=name,
+            extra=found - expected,
+            what=what,
+            expected=expected,
         )
     array = np.frombuffer(data, dtype=dtype, count=expected // dtype.itemsize, offset=header_size)
     array = array.reshape(dims)
@@ -132,7 +164,9 @@ def _type_byte_for(dtype: np.dtype) -> int:
             return code
     names = ", ".join(str(t.newbyteorder("=")) for t in IDX_TYPES.values())
     raise DataError(
-        f"cannot store dtype {dtype} in an IDX file; convert the array to one of {names}"
+        "cannot store dtype {dtype} in an IDX file; convert the array to one of {names}",
+        dtype=dtype,
+        names=names,
     )
 
 
@@ -143,11 +177,19 @@ def write_idx(path: str | os.PathLike[str], array: np.ndarray) -> None:
     try:
         type_byte = _type_byte_for(array.dtype)
     except DataError as exc:
-        raise DataError(f"{path.name}: {exc}") from None
+        raise DataError("{file}: {exc}", file=path.name, exc=exc) from None
     if not 1 <= array.ndim <= 255:
-        raise DataError(f"{path.name}: an IDX file holds 1 to 255 dimensions, got {array.ndim}")
+        raise DataError(
+            "{file}: an IDX file holds 1 to 255 dimensions, got {ndim}",
+            file=path.name,
+            ndim=array.ndim,
+        )
     if any(d >= 2**32 for d in array.shape):
-        raise DataError(f"{path.name}: dimension too large for IDX (max 2^32 - 1): {array.shape}")
+        raise DataError(
+            "{file}: dimension too large for IDX (max 2^32 - 1): {shape}",
+            file=path.name,
+            shape=array.shape,
+        )
     header = bytes([0, 0, type_byte, array.ndim]) + struct.pack(f">{array.ndim}I", *array.shape)
     payload = np.ascontiguousarray(array, dtype=IDX_TYPES[type_byte]).tobytes()
 
@@ -163,4 +205,6 @@ def write_idx(path: str | os.PathLike[str], array: np.ndarray) -> None:
                 raw.write(header)
                 raw.write(payload)
     except OSError as exc:
-        raise DataError(f"{path.name}: cannot write the file ({exc.strerror or exc})") from None
+        raise DataError(
+            "{file}: cannot write the file ({reason})", file=path.name, reason=exc.strerror or exc
+        ) from None

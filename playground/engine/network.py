@@ -83,15 +83,23 @@ class Network:
         extra = [k for k in params if k not in expected]
         if missing or extra:
             raise DataError(
-                f"{source}: parameters do not match the network (missing {missing}, "
-                f"unexpected {extra})"
+                "{source}: parameters do not match the network (missing {missing}, "
+                "unexpected {extra})",
+                source=source,
+                missing=missing,
+                extra=extra,
             )
         for key, shape in expected.items():
             arr = np.asarray(params[key])
             if arr.shape != shape or not np.issubdtype(arr.dtype, np.floating):
                 raise DataError(
-                    f"{source}: parameter {key} has shape {arr.shape} ({arr.dtype}); "
-                    f"the network needs {shape} floats"
+                    "{source}: parameter {key} has shape {shape} ({dtype}); "
+                    "the network needs {expected} floats",
+                    source=source,
+                    key=key,
+                    shape=arr.shape,
+                    dtype=arr.dtype,
+                    expected=shape,
                 )
             self.params[key] = np.ascontiguousarray(arr, dtype=np.float32).copy()
 
@@ -125,8 +133,9 @@ class Network:
         size = math.prod(self.input_shape)
         if x.size % size or x.ndim < 1:
             raise DataError(
-                f"input of shape {x.shape} does not fit the network's input "
-                f"{'x'.join(map(str, self.input_shape))}"
+                "input of shape {shape} does not fit the network's input {input_shape}",
+                shape=x.shape,
+                input_shape="x".join(map(str, self.input_shape)),
             )
         if x.size == size and x.shape != (1, *self.input_shape):
             x = x.reshape(1, *self.input_shape)
@@ -188,13 +197,17 @@ class Network:
     def _labels(self, y: np.ndarray, n: int) -> np.ndarray:
         y = np.asarray(y).reshape(-1)
         if y.shape[0] != n:
-            raise DataError(f"{n} images but {y.shape[0]} labels")
+            raise DataError("{images} images but {labels} labels", images=n, labels=y.shape[0])
         if not np.issubdtype(y.dtype, np.integer):
-            raise DataError(f"labels must be integers; got {y.dtype}")
+            raise DataError("labels must be integers; got {dtype}", dtype=y.dtype)
         if y.size and (y.min() < 0 or y.max() >= self.n_classes):
             raise DataError(
-                f"labels must lie in 0..{self.n_classes - 1} (the output layer has "
-                f"{self.n_classes} units); got {int(y.min())}..{int(y.max())}"
+                "labels must lie in 0..{largest} (the output layer has "
+                "{classes} units); got {lo}..{hi}",
+                largest=self.n_classes - 1,
+                classes=self.n_classes,
+                lo=int(y.min()),
+                hi=int(y.max()),
             )
         return y.astype(np.int64)
 
@@ -282,14 +295,21 @@ class Network:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise DataError(f"{name}: cannot read the file ({exc.strerror or exc})") from exc
+            raise DataError(
+                "{file}: cannot read the file ({reason})", file=name, reason=exc.strerror or exc
+            ) from exc
         try:
             with np.load(io.BytesIO(raw), allow_pickle=False) as data:
                 if "__format__" not in data.files:
-                    raise DataError(f"{name}: not a Playground model (no format marker)")
+                    raise DataError("{file}: not a Playground model (no format marker)", file=name)
                 fmt = str(data["__format__"])
                 if fmt != FORMAT:
-                    raise DataError(f"{name}: unsupported model format {fmt!r}; expected {FORMAT}")
+                    raise DataError(
+                        "{file}: unsupported model format {format!r}; expected {expected}",
+                        file=name,
+                        format=fmt,
+                        expected=FORMAT,
+                    )
                 spec = json.loads(str(data["__spec__"]))
                 has_history = "__history__" in data.files
                 history = json.loads(str(data["__history__"])) if has_history else []
@@ -297,12 +317,16 @@ class Network:
         except DataError:
             raise
         except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as exc:
-            raise DataError(f"{name}: not a readable Playground model file ({exc})") from exc
+            raise DataError(
+                "{file}: not a readable Playground model file ({exc})", file=name, exc=exc
+            ) from exc
         try:
             net = cls(spec, params=params)
         except SpecError as exc:
-            raise DataError(f"{name}: the network stored in the file is invalid: {exc}") from exc
+            raise DataError(
+                "{file}: the network stored in the file is invalid: {exc}", file=name, exc=exc
+            ) from exc
         except DataError as exc:
-            raise DataError(f"{name}: {exc}") from exc
+            raise DataError("{file}: {exc}", file=name, exc=exc) from exc
         net.history = history if isinstance(history, list) else []
         return net

@@ -499,7 +499,7 @@ class MainWindow(QMainWindow):
                 self.show_error(
                     self.tr("Cannot open the model"),
                     self.tr("{0} could not be loaded:\n\n{1}\n\nThe current model is kept.").format(
-                        path.name, exc
+                        path.name, error_text(exc)
                     ),
                 )
             return False
@@ -530,7 +530,7 @@ class MainWindow(QMainWindow):
         self._update_model_status()
         self.show_error(
             self.tr("Cannot open the model"),
-            self.tr("{0} could not be loaded:\n\n{1}").format(path.name, job.error),
+            self.tr("{0} could not be loaded:\n\n{1}").format(path.name, error_text(job.error)),
         )
 
     def save_model(self, path: str | Path) -> bool:
@@ -544,7 +544,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # disk full, no permission, ...
             self.show_error(
                 self.tr("Cannot save the model"),
-                self.tr("{0} could not be written:\n\n{1}").format(path.name, exc),
+                self.tr("{0} could not be written:\n\n{1}").format(path.name, error_text(exc)),
             )
             return False
         self.network_path = path
@@ -581,7 +581,7 @@ class MainWindow(QMainWindow):
                         "four IDX files: training images and labels, test images and labels "
                         "(as MNIST's train-images-idx3-ubyte, train-labels-idx1-ubyte, "
                         "t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, optionally .gz)."
-                    ).format(folder.name, exc),
+                    ).format(folder.name, error_text(exc)),
                 )
             return False
         self.set_dataset(dataset, folder)

@@ -36,7 +36,12 @@ def error_text(error: BaseException) -> str:
     translated = QCoreApplication.translate(ENGINE_MESSAGES, template)
     if translated == template:
         return str(error)
+    # A parameter that is itself an engine error (a model file's invalid spec) is translated too.
+    values = {
+        key: error_text(value) if hasattr(value, "template") else value
+        for key, value in params.items()
+    }
     try:
-        return translated.format(**params) if params else translated
+        return translated.format(**values) if values else translated
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
         return str(error)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QMessageBox, QWidget
@@ -212,6 +214,36 @@ def test_engine_errors_speak_the_interface_language(
     assert model.error is not None
     bad = model.nodes[model.error.layer_index]
     assert model.state(bad.id).error == error_text(caught.value)  # the block's own fault text
+    window.close()
+
+
+def test_a_corrupt_model_is_explained_in_chinese(
+    app: QApplication, qtbot, tmp_path, monkeypatch
+) -> None:
+    """DataError templates too, with a nested engine error translated inside its parent."""
+    from playground.engine import Network, load_preset
+
+    monkeypatch.setattr(main_window_module, "DEFAULT_MODEL", tmp_path / "absent.npz")
+    assert install_translator(app, "zh_CN")
+    window = create_main_window(settings=_settings(tmp_path), warm_up=False, load_dataset=False)
+    qtbot.addWidget(window)
+    garbage = tmp_path / "garbage.npz"
+    garbage.write_bytes(b"not a model")
+    assert not window.open_model(garbage)
+    assert window.error_dialog is not None
+    text = window.error_dialog.text()
+    assert "garbage.npz：不是可读取的 Playground 模型文件" in text, text
+    assert "not a readable" not in text
+    # A model whose stored spec the engine refuses: the file error and the spec error inside it.
+    broken = tmp_path / "broken.npz"
+    Network.from_spec(load_preset("nielsen-mlp"), seed=0).save(broken)
+    with np.load(broken) as data:
+        arrays = {key: data[key] for key in data.files}
+    arrays["__spec__"] = np.array(json.dumps(_bad_groups_spec()))
+    np.savez(broken, **arrays)
+    assert not window.open_model(broken)
+    text = window.error_dialog.text()
+    assert "broken.npz：文件中保存的网络无效：conv1：groups=3 必须同时整除" in text, text
     window.close()
 
 
