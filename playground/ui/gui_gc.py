@@ -65,16 +65,17 @@ def keep_gc_on_gui_thread() -> bool:
 
 
 def freeze_start_up_objects() -> None:
-    """Collect once, then exempt every survivor from later collections (`gc.freeze`).
+    """Exempt every object alive now from later collections (`gc.freeze`), once per process.
 
-    Runs once per process, when the app has started: modules, compiled kernels and the window's
-    widgets live for the whole session, and walking them made each full collection take
-    0.3-0.4 s on the GUI thread. Later full collections only walk what the session made since.
+    Called when the app has started: modules, compiled kernels and the window's widgets live
+    for the whole session, and walking them made each full collection take 0.1-0.4 s on the
+    GUI thread. Later full collections only walk what the session made since. No collection
+    first: at that moment it found about 700 objects of garbage and took 120 ms, a hitch just
+    as the user starts to draw; the freeze itself takes microseconds.
     """
     global _frozen
     if not _frozen:
         _frozen = True
-        gc.collect()
         gc.freeze()
 
 
