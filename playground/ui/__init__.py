@@ -36,12 +36,10 @@ def create_main_window(
     """
     from PySide6.QtWidgets import QApplication
 
-    from playground.ui.gui_gc import keep_gc_on_gui_thread
     from playground.ui.main_window import DEFAULT_MODEL, MainWindow
 
     if QApplication.instance() is None:
         raise RuntimeError("create_main_window() needs a QApplication; create one first")
-    keep_gc_on_gui_thread()  # before any worker thread starts running Python
     window = MainWindow(settings=settings)
     path = Path(model_path) if model_path is not None else DEFAULT_MODEL
     if model_path is not None or DEFAULT_MODEL.is_file():

@@ -29,9 +29,6 @@ def start(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
     QCoreApplication.setApplicationName("Playground")
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationDisplayName("Playground")
-    from playground.ui.gui_gc import freeze_once_ready, keep_gc_on_gui_thread
-
-    keep_gc_on_gui_thread()  # before any worker thread starts running Python
 
     from playground.ui.i18n import LANGUAGES, current_language, install_translator
 
@@ -41,6 +38,7 @@ def start(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
     install_translator(app, language)
 
     from playground.ui import create_main_window
+    from playground.ui.gui_gc import freeze_once_ready
 
     window = create_main_window(background=True)
     window.engine_state_changed.connect(freeze_once_ready)

@@ -50,9 +50,9 @@ class GuiThreadCollector(QObject):
 def keep_gc_on_gui_thread() -> bool:
     """Disable automatic collection and collect from a GUI-thread timer (idempotent).
 
-    Call it on the GUI thread before starting any thread that runs Python. Returns True when
-    the collector is in place; False without a QApplication or off the GUI thread, where it
-    changes nothing.
+    The two places that start threads running Python call it, `BackgroundJob.start` and
+    `TrainingController.start`. Returns True when the collector is in place; False without a
+    QApplication or off the GUI thread, where it changes nothing.
     """
     global _collector
     app = QCoreApplication.instance()

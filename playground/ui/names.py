@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from playground.errors import ExplainedError
+
 #: The translation context of the engine's error templates.
 ENGINE_MESSAGES = "EngineMessages"
 
@@ -29,17 +31,15 @@ def cost_label(key: str) -> str:
 
 def error_text(error: BaseException) -> str:
     """The error's message in the interface language; the English text when untranslated."""
-    template = getattr(error, "template", None)
-    params = getattr(error, "params", None)
-    if not isinstance(template, str) or not isinstance(params, dict):
+    if not isinstance(error, ExplainedError):
         return str(error)
-    translated = QCoreApplication.translate(ENGINE_MESSAGES, template)
-    if translated == template:
+    translated = QCoreApplication.translate(ENGINE_MESSAGES, error.template)
+    if translated == error.template:
         return str(error)
     # A parameter that is itself an engine error (a model file's invalid spec) is translated too.
     values = {
-        key: error_text(value) if hasattr(value, "template") else value
-        for key, value in params.items()
+        key: error_text(value) if isinstance(value, ExplainedError) else value
+        for key, value in error.params.items()
     }
     try:
         return translated.format(**values) if values else translated
