@@ -1,8 +1,26 @@
-"""The two error types every layer of the app raises for bad input (never a crash)."""
+"""The two error types every layer of the app raises for bad input (never a crash), and the
+translatable fragments their messages carry."""
 
 from __future__ import annotations
 
 from typing import Any
+
+
+class Phrase(str):
+    """An English fragment put into an engine message ("layer 3", "training images").
+
+    It is the English text itself (a str), and like an error it keeps its `template` and
+    `params`, so the interface translates it inside the translated sentence around it.
+    """
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, **params: Any) -> Phrase:
+        phrase = super().__new__(cls, template.format(**params) if params else template)
+        phrase.template = template
+        phrase.params = params
+        return phrase
 
 
 class ExplainedError(ValueError):

@@ -17,7 +17,7 @@ import numpy as np
 
 import playground
 from playground.data.idx import _read_idx
-from playground.errors import DataError
+from playground.errors import DataError, Phrase
 
 #: Names of the three splits, in the order they are used.
 SPLITS = ("train", "val", "test")
@@ -27,10 +27,10 @@ MAX_CLASSES = 1000
 CLASS_NAMES_FILE = "classes.txt"
 
 _ROLES = {
-    ("train", "images"): "training images",
-    ("train", "labels"): "training labels",
-    ("test", "images"): "test images",
-    ("test", "labels"): "test labels",
+    ("train", "images"): Phrase("training images"),
+    ("train", "labels"): Phrase("training labels"),
+    ("test", "images"): Phrase("test images"),
+    ("test", "labels"): Phrase("test labels"),
 }
 _EXPECTED_NAMES = {
     ("train", "images"): "train-images-idx3-ubyte",

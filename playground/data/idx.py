@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from playground.errors import DataError
+from playground.errors import DataError, Phrase
 from playground.fileio import atomic_write
 
 #: IDX type byte -> big-endian NumPy dtype.
@@ -29,8 +29,8 @@ IDX_TYPES: dict[int, np.dtype] = {
     0x0E: np.dtype(">f8"),
 }
 _TYPE_NAMES = {
-    0x08: "unsigned byte",
-    0x09: "signed byte",
+    0x08: Phrase("unsigned byte"),
+    0x09: Phrase("signed byte"),
     0x0B: "int16",
     0x0C: "int32",
     0x0D: "float32",
@@ -133,7 +133,7 @@ def _read_idx(path: Path, *, writable: bool) -> np.ndarray:
     dtype = IDX_TYPES[type_byte]
     expected = math.prod(dims) * dtype.itemsize
     found = len(data) - header_size
-    what = f"{_describe_shape(dims)} {_TYPE_NAMES[type_byte]}"
+    what = Phrase("{shape} {kind}", shape=_describe_shape(dims), kind=_TYPE_NAMES[type_byte])
     if found < expected:
         raise DataError(
             "{file}: file is truncated: expected {expected} bytes of data ({what}), found {found}",

@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any
 
 from playground import RESOURCES
-from playground.errors import SpecError
+from playground.errors import Phrase, SpecError
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "linear", "softmax", "step")
 COSTS = ("quadratic", "cross-entropy", "log-likelihood")
@@ -141,7 +141,7 @@ def normalize(spec: dict[str, Any]) -> dict[str, Any]:
     counters: dict[str, int] = {}
     seen: set[str] = set()
     for i, layer in enumerate(layers):
-        where = f"layer {i + 1}"
+        where = Phrase("layer {number}", number=i + 1)
         if not isinstance(layer, dict):
             raise SpecError(
                 "{where}: a layer must be an object with a 'type'; got {layer!r}",

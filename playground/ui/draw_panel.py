@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.ui.draw_pad import DEFAULT_BRUSH_WIDTH, MAX_BRUSH_WIDTH, MIN_BRUSH_WIDTH, DrawPad
+from playground.ui.names import error_text
 from playground.ui.prediction_view import PredictionView, predict_probabilities
 
 #: How long the prediction waits after a change of the drawing, so changes coalesce.
@@ -204,7 +205,7 @@ class DrawPanel(QWidget):
             try:
                 view.show_probabilities(predict_probabilities(self._network, x), label)
             except ValueError as exc:  # PredictionError, or the engine refusing the input
-                view.show_message(str(exc))
+                view.show_message(error_text(exc))
 
     # --- internals ----------------------------------------------------------------------------
     def _on_drawing_changed(self) -> None:

@@ -335,11 +335,12 @@ def ts_files() -> list[Path]:
 
 
 #: Exceptions whose literal first argument is an English template the interface translates.
-_EXPLAINED_ERRORS = ("SpecError", "DataError")
+_EXPLAINED_ERRORS = ("SpecError", "DataError", "Phrase")
 
 
 def engine_templates(package: Path | None = None) -> list[str]:
-    """Every literal message given to SpecError / DataError under `package` (default: playground).
+    """Every literal message given to SpecError / DataError / Phrase under `package` (default:
+    playground).
 
     Messages built with f-strings are not templates and are left out (they stay English).
     """

@@ -1,16 +1,19 @@
 """The engine's words in the interface language: cost names and error messages, for the whole UI.
 
 Error messages: the engine raises SpecError / DataError with an English `str.format` template
-and its parameters (it knows no Qt). `python -m playground.ui.i18n --update` lists every
-template under the "EngineMessages" context; `error_text` looks the template up and fills in
-the parameters.
+and its parameters (it knows no Qt); an English fragment among the parameters ("layer 3",
+"training images") is a `Phrase`, built the same way. `python -m playground.ui.i18n --update`
+lists every template under the "EngineMessages" context; `error_text` looks the templates up and
+fills in the parameters.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 
-from playground.errors import ExplainedError
+from playground.errors import ExplainedError, Phrase
 
 #: The translation context of the engine's error templates.
 ENGINE_MESSAGES = "EngineMessages"
@@ -33,15 +36,23 @@ def error_text(error: BaseException) -> str:
     """The error's message in the interface language; the English text when untranslated."""
     if not isinstance(error, ExplainedError):
         return str(error)
-    translated = QCoreApplication.translate(ENGINE_MESSAGES, error.template)
-    if translated == error.template:
-        return str(error)
-    # A parameter that is itself an engine error (a model file's invalid spec) is translated too.
-    values = {
-        key: error_text(value) if isinstance(value, ExplainedError) else value
-        for key, value in error.params.items()
-    }
+    return _translated(error.template, error.params, str(error))
+
+
+def _translated(template: str, params: dict[str, Any], english: str) -> str:
+    """`template` in the interface language filled with `params`, whose engine errors and
+    phrases are translated too; `english` when there is no translation."""
+    translated = QCoreApplication.translate(ENGINE_MESSAGES, template)
+    if translated == template:
+        return english
+    values = {}
+    for key, value in params.items():
+        if isinstance(value, ExplainedError):  # a model file's invalid spec, for one
+            value = error_text(value)
+        elif isinstance(value, Phrase):
+            value = _translated(value.template, value.params, str(value))
+        values[key] = value
     try:
         return translated.format(**values) if values else translated
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
-        return str(error)
+        return english

@@ -878,421 +878,461 @@
     <name>EngineMessages</name>
     <message>
         <location filename="../../engine_messages.py" line="3"/>
+        <source>training images</source>
+        <translation>训练图像</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="4"/>
+        <source>training labels</source>
+        <translation>训练标签</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="5"/>
+        <source>test images</source>
+        <translation>测试图像</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="6"/>
+        <source>test labels</source>
+        <translation>测试标签</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="7"/>
         <source>{file}: images must be 3-D (count, height, width), got {ndim}-D shape {shape}; store one greyscale image per entry</source>
         <translation>{file}：图像必须是三维的（数量, 高, 宽），但得到的是 {ndim} 维，形状 {shape}；请每项存一张灰度图像</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="4"/>
+        <location filename="../../engine_messages.py" line="8"/>
         <source>{file}: holds no pixels (shape {shape})</source>
         <translation>{file}：不含任何像素（形状 {shape}）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="5"/>
+        <location filename="../../engine_messages.py" line="9"/>
         <source>{file}: labels must be 1-D (one label per image), got {ndim}-D shape {shape}</source>
         <translation>{file}：标签必须是一维的（每张图像一个标签），但得到的是 {ndim} 维，形状 {shape}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="6"/>
+        <location filename="../../engine_messages.py" line="10"/>
         <source>{file}: labels must be integers (class numbers 0, 1, 2, ...), got {dtype}</source>
         <translation>{file}：标签必须是整数（类别编号 0, 1, 2, ...），但得到的是 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="7"/>
+        <location filename="../../engine_messages.py" line="11"/>
         <source>{file}: label out of range: label {label} at index {index} is negative; classes are numbered 0, 1, 2, ...</source>
         <translation>{file}：标签超出范围：索引 {index} 处的标签 {label} 是负数；类别从 0, 1, 2, ... 编号</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="8"/>
+        <location filename="../../engine_messages.py" line="12"/>
         <source>{file}: lists {names} class names but the labels use {classes} classes; write one name per line, in label order</source>
         <translation>{file}：列出了 {names} 个类别名称，但标签用到了 {classes} 个类别；请按标签顺序每行写一个名称</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="9"/>
+        <location filename="../../engine_messages.py" line="13"/>
         <source>{name}: dataset folder not found ({folder})</source>
         <translation>{name}：找不到数据集文件夹（{folder}）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="10"/>
+        <location filename="../../engine_messages.py" line="14"/>
         <source>{name}: validation must be &gt;= 0, got {validation}</source>
         <translation>{name}：验证集大小必须 &gt;= 0，当前为 {validation}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="11"/>
+        <location filename="../../engine_messages.py" line="15"/>
         <source>{test_file}: test images are {test_size} but training images ({train_file}) are {train_size}; both must have the same size</source>
         <translation>{test_file}：测试图像的尺寸是 {test_size}，但训练图像（{train_file}）是 {train_size}；两者必须相同</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="12"/>
+        <location filename="../../engine_messages.py" line="16"/>
         <source>{file}: label out of range: {label} (at most {largest} is accepted); is this really a label file?</source>
         <translation>{file}：标签超出范围：{label}（最大只接受 {largest}）；这真的是标签文件吗？</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="13"/>
+        <location filename="../../engine_messages.py" line="17"/>
         <source>{dataset}: image_shape must be (C, H, W), got {image_shape}</source>
         <translation>{dataset}：image_shape 必须是 (C, H, W)，当前为 {image_shape}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="14"/>
+        <location filename="../../engine_messages.py" line="18"/>
         <source>{dataset}: {names} class names for {classes} classes</source>
         <translation>{dataset}：{names} 个类别名称对应 {classes} 个类别</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="15"/>
+        <location filename="../../engine_messages.py" line="19"/>
         <source>{expected}(.gz): {role} file not found in {folder}; put the {role} there under a name like {expected} or {expected}.gz</source>
         <translation>{expected}(.gz)：在 {folder} 中找不到 {role} 文件；请把 {role} 放在那里，文件名类似 {expected} 或 {expected}.gz</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="16"/>
+        <location filename="../../engine_messages.py" line="20"/>
         <source>{files}: several files in {folder} look like the {role}; keep only one</source>
         <translation>{files}：{folder} 中有多个文件看起来像 {role}；请只保留一个</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="17"/>
+        <location filename="../../engine_messages.py" line="21"/>
         <source>{file}: integer pixel values must lie in 0..255, found {lo}..{hi}; rescale the images to 0..255</source>
         <translation>{file}：整数像素值必须在 0..255 之间，实际为 {lo}..{hi}；请把图像缩放到 0..255</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="18"/>
+        <location filename="../../engine_messages.py" line="22"/>
         <source>{file}: float pixel values contain NaN or infinity</source>
         <translation>{file}：浮点像素值中含有 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="19"/>
+        <location filename="../../engine_messages.py" line="23"/>
         <source>{file}: float pixel values must lie in [0, 1], found [{lo:g}, {hi:g}]; rescale them or store the images as unsigned bytes 0..255</source>
         <translation>{file}：浮点像素值必须在 [0, 1] 之间，实际为 [{lo:g}, {hi:g}]；请缩放它们，或把图像存为 0..255 的无符号字节</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="20"/>
+        <location filename="../../engine_messages.py" line="24"/>
         <source>{file}: cannot be read as UTF-8 text ({exc})</source>
         <translation>{file}：无法按 UTF-8 文本读取（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="21"/>
+        <location filename="../../engine_messages.py" line="25"/>
         <source>{labels_file}: has {labels} labels but {images_file} has {images} images; each image needs exactly one label</source>
         <translation>{labels_file}：有 {labels} 个标签，但 {images_file} 有 {images} 张图像；每张图像恰好需要一个标签</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="22"/>
+        <location filename="../../engine_messages.py" line="26"/>
         <source>{dataset}: {split}_x must be float32 of shape (N, *{image_shape}), got {dtype} {shape}</source>
         <translation>{dataset}：{split}_x 必须是形状为 (N, *{image_shape}) 的 float32，当前为 {dtype} {shape}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="23"/>
+        <location filename="../../engine_messages.py" line="27"/>
         <source>{dataset}: {split}_y must be int64 of shape ({count},), got {dtype} {shape}</source>
         <translation>{dataset}：{split}_y 必须是形状为 ({count},) 的 int64，当前为 {dtype} {shape}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="24"/>
+        <location filename="../../engine_messages.py" line="28"/>
+        <source>unsigned byte</source>
+        <translation>无符号字节</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="29"/>
+        <source>signed byte</source>
+        <translation>有符号字节</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="30"/>
+        <source>{shape} {kind}</source>
+        <translation>{shape} 个{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="31"/>
         <source>cannot store dtype {dtype} in an IDX file; convert the array to one of {names}</source>
         <translation>无法把数据类型 {dtype} 存入 IDX 文件；请把数组转换为 {names} 之一</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="25"/>
+        <location filename="../../engine_messages.py" line="32"/>
         <source>{file}: not a gzip file, although its name ends in .gz; decompress it properly or remove the .gz from its name if it is a raw IDX file</source>
         <translation>{file}：文件名以 .gz 结尾，却不是 gzip 文件；请正确解压，或者如果它是原始 IDX 文件，请去掉名称中的 .gz</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="26"/>
+        <location filename="../../engine_messages.py" line="33"/>
         <source>{file}: file is truncated: an IDX file starts with a 4-byte header, found {size} bytes</source>
         <translation>{file}：文件被截断：IDX 文件以 4 字节的文件头开始，但只有 {size} 字节</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="27"/>
+        <location filename="../../engine_messages.py" line="34"/>
         <source>{file}: not an IDX file: it must start with two zero bytes, found 0x{first:02X} 0x{second:02X}</source>
         <translation>{file}：不是 IDX 文件：它必须以两个零字节开头，实际为 0x{first:02X} 0x{second:02X}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="28"/>
+        <location filename="../../engine_messages.py" line="35"/>
         <source>{file}: unknown IDX data type byte 0x{type_byte:02X}; known: {known}</source>
         <translation>{file}：未知的 IDX 数据类型字节 0x{type_byte:02X}；已知的有：{known}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="29"/>
+        <location filename="../../engine_messages.py" line="36"/>
         <source>{file}: the header declares 0 dimensions; an IDX array needs at least 1</source>
         <translation>{file}：文件头声明了 0 个维度；IDX 数组至少需要 1 个</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="30"/>
+        <location filename="../../engine_messages.py" line="37"/>
         <source>{file}: file is truncated: the header declares {ndim} dimensions ({header_size} header bytes), found only {size} bytes</source>
         <translation>{file}：文件被截断：文件头声明了 {ndim} 个维度（{header_size} 字节的文件头），但只有 {size} 字节</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="31"/>
+        <location filename="../../engine_messages.py" line="38"/>
         <source>{file}: file is truncated: expected {expected} bytes of data ({what}), found {found}</source>
         <translation>{file}：文件被截断：数据应有 {expected} 字节（{what}），实际为 {found}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="32"/>
+        <location filename="../../engine_messages.py" line="39"/>
         <source>{file}: {extra} unexpected bytes after the data ({what} takes {expected} bytes); the header or the file is wrong</source>
         <translation>{file}：数据之后多出 {extra} 个字节（{what} 占 {expected} 字节）；文件头或文件有误</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="33"/>
+        <location filename="../../engine_messages.py" line="40"/>
         <source>{file}: an IDX file holds 1 to 255 dimensions, got {ndim}</source>
         <translation>{file}：IDX 文件可以有 1 到 255 个维度，当前为 {ndim}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="34"/>
+        <location filename="../../engine_messages.py" line="41"/>
         <source>{file}: dimension too large for IDX (max 2^32 - 1): {shape}</source>
         <translation>{file}：维度对 IDX 来说太大（最大 2^32 - 1）：{shape}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="35"/>
+        <location filename="../../engine_messages.py" line="42"/>
         <source>{file}: file not found in {folder}</source>
         <translation>{file}：在 {folder} 中找不到该文件</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="36"/>
+        <location filename="../../engine_messages.py" line="43"/>
         <source>{file}: is a folder, not an IDX file</source>
         <translation>{file}：是一个文件夹，不是 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="37"/>
+        <location filename="../../engine_messages.py" line="44"/>
         <source>{file}: cannot be read ({reason})</source>
         <translation>{file}：无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="38"/>
+        <location filename="../../engine_messages.py" line="45"/>
         <source>{file}: {exc}</source>
         <translation>{file}：{exc}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="39"/>
+        <location filename="../../engine_messages.py" line="46"/>
         <source>{file}: cannot write the file ({reason})</source>
         <translation>{file}：无法写入文件（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="40"/>
+        <location filename="../../engine_messages.py" line="47"/>
         <source>{file}: the compressed file is truncated (it ends before the gzip stream does); download or copy it again</source>
         <translation>{file}：压缩文件被截断（在 gzip 流结束之前就结束了）；请重新下载或复制</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="41"/>
+        <location filename="../../engine_messages.py" line="48"/>
         <source>{file}: the gzip data is corrupt ({exc}); download or copy it again</source>
         <translation>{file}：gzip 数据已损坏（{exc}）；请重新下载或复制</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="42"/>
+        <location filename="../../engine_messages.py" line="49"/>
         <source>{source}: parameters do not match the network (missing {missing}, unexpected {extra})</source>
         <translation>{source}：参数与网络不匹配（缺少 {missing}，多出 {extra}）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="43"/>
+        <location filename="../../engine_messages.py" line="50"/>
         <source>input of shape {shape} does not fit the network&apos;s input {input_shape}</source>
         <translation>形状为 {shape} 的输入与网络的输入 {input_shape} 不符</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="44"/>
+        <location filename="../../engine_messages.py" line="51"/>
         <source>{images} images but {labels} labels</source>
         <translation>{images} 张图像，却有 {labels} 个标签</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="45"/>
+        <location filename="../../engine_messages.py" line="52"/>
         <source>labels must be integers; got {dtype}</source>
         <translation>标签必须是整数；当前为 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="46"/>
+        <location filename="../../engine_messages.py" line="53"/>
         <source>labels must lie in 0..{largest} (the output layer has {classes} units); got {lo}..{hi}</source>
         <translation>标签必须在 0..{largest} 之间（输出层有 {classes} 个单元）；实际为 {lo}..{hi}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="47"/>
+        <location filename="../../engine_messages.py" line="54"/>
         <source>{source}: parameter {key} has shape {shape} ({dtype}); the network needs {expected} floats</source>
         <translation>{source}：参数 {key} 的形状为 {shape}（{dtype}）；网络需要 {expected} 个浮点数</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="48"/>
+        <location filename="../../engine_messages.py" line="55"/>
         <source>{name}: a step (perceptron) neuron cannot be trained by gradient descent: a small change in a weight either changes nothing or flips the output, so its gradient is zero almost everywhere; use sigmoid, the smooth version of the perceptron</source>
         <translation>{name}：阶跃（感知器）神经元无法用梯度下降训练：权重的微小变化要么不改变任何输出，要么让输出翻转，所以它的梯度几乎处处为零；请改用 sigmoid，它是感知器的平滑版本</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="49"/>
+        <location filename="../../engine_messages.py" line="56"/>
         <source>{file}: cannot read the file ({reason})</source>
         <translation>{file}：无法读取文件（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="50"/>
+        <location filename="../../engine_messages.py" line="57"/>
         <source>{file}: not a readable Playground model file ({exc})</source>
         <translation>{file}：不是可读取的 Playground 模型文件（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="51"/>
+        <location filename="../../engine_messages.py" line="58"/>
         <source>{file}: the network stored in the file is invalid: {exc}</source>
         <translation>{file}：文件中保存的网络无效：{exc}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="52"/>
+        <location filename="../../engine_messages.py" line="59"/>
         <source>{file}: not a Playground model (no format marker)</source>
         <translation>{file}：不是 Playground 模型（没有格式标记）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="53"/>
+        <location filename="../../engine_messages.py" line="60"/>
         <source>{file}: unsupported model format {format!r}; expected {expected}</source>
         <translation>{file}：不支持的模型格式 {format!r}；应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="54"/>
+        <location filename="../../engine_messages.py" line="61"/>
         <source>{where}: {key} must be a whole number; got {value!r}</source>
         <translation>{where}：{key} 必须是整数；当前为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="55"/>
+        <location filename="../../engine_messages.py" line="62"/>
         <source>{where}: {key} must be at least 1; got {value}</source>
         <translation>{where}：{key} 至少为 1；当前为 {value}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="56"/>
+        <location filename="../../engine_messages.py" line="63"/>
         <source>{where}: padding must be 0 or more; got {value}</source>
         <translation>{where}：padding 必须大于或等于 0；当前为 {value}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="57"/>
+        <location filename="../../engine_messages.py" line="64"/>
         <source>a network spec must be a JSON object; got {kind}</source>
         <translation>网络规格必须是一个 JSON 对象；当前为 {kind}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="58"/>
+        <location filename="../../engine_messages.py" line="65"/>
         <source>unknown spec keys {keys}; expected input, layers, cost (and optionally training, name, description)</source>
         <translation>未知的规格键 {keys}；应为 input、layers、cost（以及可选的 training、name、description）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="59"/>
+        <location filename="../../engine_messages.py" line="66"/>
         <source>the spec has no &apos;input&apos;: give the input shape, e.g. [1, 28, 28]</source>
         <translation>规格中没有 &apos;input&apos;：请给出输入形状，例如 [1, 28, 28]</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="60"/>
+        <location filename="../../engine_messages.py" line="67"/>
         <source>input must be [channels, height, width] or [features]; got {shape!r}</source>
         <translation>input 必须是 [通道, 高, 宽] 或 [特征数]；当前为 {shape!r}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="61"/>
+        <location filename="../../engine_messages.py" line="68"/>
         <source>the spec has no layers: add at least one dense output layer</source>
         <translation>规格中没有任何层：请至少添加一个全连接输出层</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="62"/>
+        <location filename="../../engine_messages.py" line="69"/>
+        <source>layer {number}</source>
+        <translation>第 {number} 层</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="70"/>
         <source>unknown cost {cost!r}; use one of {choices}</source>
         <translation>未知的代价函数 {cost!r}；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="63"/>
+        <location filename="../../engine_messages.py" line="71"/>
         <source>{name}: the last layer must be dense (one output per class); add a dense layer with one unit per class at the end</source>
         <translation>{name}：最后一层必须是全连接层（每个类别一个输出）；请在末尾添加一个全连接层，每个类别一个单元</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="64"/>
+        <location filename="../../engine_messages.py" line="72"/>
         <source>cost log-likelihood needs a softmax output, but the output is {output}; set the last layer&apos;s activation to softmax or choose another cost</source>
         <translation>对数似然代价需要 softmax 输出，但当前输出为 {output}；请把最后一层的激活函数设为 softmax，或选择其他代价函数</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="65"/>
+        <location filename="../../engine_messages.py" line="73"/>
         <source>cost cross-entropy needs outputs in (0, 1), but the output is {output}; use a sigmoid (or softmax) output layer or the quadratic cost</source>
         <translation>交叉熵代价需要 (0, 1) 之间的输出，但当前输出为 {output}；请使用 sigmoid（或 softmax）输出层，或使用二次代价</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="66"/>
+        <location filename="../../engine_messages.py" line="74"/>
         <source>unknown preset {name!r}; choose one of {choices}</source>
         <translation>未知的预设 {name!r}；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="67"/>
+        <location filename="../../engine_messages.py" line="75"/>
         <source>{where}: a layer must be an object with a &apos;type&apos;; got {layer!r}</source>
         <translation>{where}：层必须是带有 &apos;type&apos; 的对象；当前为 {layer!r}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="68"/>
+        <location filename="../../engine_messages.py" line="76"/>
         <source>{where}: missing &apos;type&apos;; use one of {choices}</source>
         <translation>{where}：缺少 &apos;type&apos;；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="69"/>
+        <location filename="../../engine_messages.py" line="77"/>
         <source>{where}: unknown layer type {kind!r}; use one of {choices}</source>
         <translation>{where}：未知的层类型 {kind!r}；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="70"/>
+        <location filename="../../engine_messages.py" line="78"/>
         <source>{where}: name must be text without dots; got {name!r}</source>
         <translation>{where}：名称必须是不含点号的文本；当前为 {name!r}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="71"/>
+        <location filename="../../engine_messages.py" line="79"/>
         <source>{name}: two layers are called {name!r}; give each a unique name</source>
         <translation>{name}：有两个层都叫 {name!r}；请给每一层起一个不同的名称</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="72"/>
+        <location filename="../../engine_messages.py" line="80"/>
         <source>{name}: unknown setting(s) {extra} for a {kind} layer; it takes {known}</source>
         <translation>{name}：{kind} 层没有设置 {extra}；它接受的设置为 {known}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="73"/>
+        <location filename="../../engine_messages.py" line="81"/>
         <source>{name}: a {kind} layer cannot follow softmax ({softmax}); softmax turns outputs into class probabilities and belongs on the last layer only</source>
         <translation>{name}：{kind} 层不能放在 softmax（{softmax}）之后；softmax 把输出变成类别概率，只属于最后一层</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="74"/>
+        <location filename="../../engine_messages.py" line="82"/>
         <source>{name}: a {kind} layer needs images (channels x height x width) but gets {ndim}-D data {shape}; put it before any dense layer</source>
         <translation>{name}：{kind} 层需要图像（通道 x 高 x 宽），但收到的是 {ndim} 维数据 {shape}；请把它放在所有全连接层之前</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="75"/>
+        <location filename="../../engine_messages.py" line="83"/>
         <source>{name}: groups={groups} must divide in_channels={channels} and filters={filters}; choose groups from the common divisors of {channels} and {filters}</source>
         <translation>{name}：groups={groups} 必须同时整除输入通道数 in_channels={channels} 和卷积核数 filters={filters}；请从 {channels} 和 {filters} 的公约数中选择 groups</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="76"/>
+        <location filename="../../engine_messages.py" line="84"/>
         <source>{name}: kernel {k}x{k} is larger than its padded input {h}x{w}; use a kernel of at most {largest} or more padding</source>
         <translation>{name}：卷积核 {k}x{k} 大于补零后的输入 {h}x{w}；请使用不超过 {largest} 的卷积核，或增加补零</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="77"/>
+        <location filename="../../engine_messages.py" line="85"/>
         <source>{name}: softmax belongs on the output dense layer; use relu, sigmoid or tanh here</source>
         <translation>{name}：softmax 属于最后的全连接输出层；这里请使用 relu、sigmoid 或 tanh</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="78"/>
+        <location filename="../../engine_messages.py" line="86"/>
         <source>{name}: missing &apos;{key}&apos; for a {kind} layer</source>
         <translation>{name}：{kind} 层缺少 &apos;{key}&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="79"/>
+        <location filename="../../engine_messages.py" line="87"/>
         <source>{name}: unknown activation {value!r}; use one of {choices}</source>
         <translation>{name}：未知的激活函数 {value!r}；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="80"/>
+        <location filename="../../engine_messages.py" line="88"/>
         <source>{name}: pooling window {size}x{size} is larger than its input {h}x{w}; use a size of at most {largest}</source>
         <translation>{name}：池化窗口 {size}x{size} 大于它的输入 {h}x{w}；请使用不超过 {largest} 的大小</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="81"/>
+        <location filename="../../engine_messages.py" line="89"/>
         <source>{name}: unknown pooling mode {value!r}; use max, l2 or avg</source>
         <translation>{name}：未知的池化方式 {value!r}；请使用 max、l2 或 avg</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="82"/>
+        <location filename="../../engine_messages.py" line="90"/>
         <source>{name}: softmax needs a flat vector of class scores; put it after the last dense layer</source>
         <translation>{name}：softmax 需要一个扁平的类别分数向量；请把它放在最后一个全连接层之后</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="83"/>
+        <location filename="../../engine_messages.py" line="91"/>
         <source>epochs and mini-batch size must be at least 1</source>
         <translation>训练轮数和小批量大小都至少为 1</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="84"/>
+        <location filename="../../engine_messages.py" line="92"/>
         <source>the training set is empty</source>
         <translation>训练集是空的</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="85"/>
+        <location filename="../../engine_messages.py" line="93"/>
         <source>the dataset&apos;s images are {images} but the network expects {expected}</source>
         <translation>数据集的图像是 {images}，但网络需要 {expected}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="86"/>
+        <location filename="../../engine_messages.py" line="94"/>
         <source>the dataset has {classes} classes but the output layer has only {units} units; set the last dense layer to {classes} units</source>
         <translation>数据集有 {classes} 个类别，但输出层只有 {units} 个单元；请把最后一个全连接层设为 {classes} 个单元</translation>
     </message>
@@ -1300,18 +1340,18 @@
 <context>
     <name>EngineNames</name>
     <message>
-        <location filename="../../playground/ui/names.py" line="24"/>
+        <location filename="../../playground/ui/names.py" line="29"/>
         <source>quadratic</source>
         <extracomment>The translation context of the engine&apos;s error templates.</extracomment>
         <translation>二次代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/names.py" line="25"/>
+        <location filename="../../playground/ui/names.py" line="30"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/names.py" line="26"/>
+        <location filename="../../playground/ui/names.py" line="31"/>
         <source>log-likelihood (softmax)</source>
         <translation>对数似然（softmax）</translation>
     </message>

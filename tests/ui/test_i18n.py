@@ -217,6 +217,40 @@ def test_engine_errors_speak_the_interface_language(
     window.close()
 
 
+def test_english_fragments_inside_engine_messages_are_translated(
+    app: QApplication, tmp_path
+) -> None:
+    """A layer's number, a file's role and a data type are Phrases: Chinese inside Chinese."""
+    from playground.data import load_idx_folder, read_idx
+    from playground.engine.spec import infer
+    from playground.errors import DataError, Phrase, SpecError
+    from playground.ui.names import error_text
+
+    spec = {"input": [784], "layers": [{"type": "dense", "units": 10}, 5], "cost": "quadratic"}
+    with pytest.raises(SpecError) as bad_layer:
+        infer(spec)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(DataError) as no_files:
+        load_idx_folder(tmp_path / "empty")
+    truncated = tmp_path / "short-idx3-ubyte"
+    truncated.write_bytes(bytes([0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 28, 0, 0, 0, 28]) + b"x" * 10)
+    with pytest.raises(DataError) as short:
+        read_idx(truncated)
+    english = [str(e.value) for e in (bad_layer, no_files, short)]
+    assert "layer 2: a layer must be an object" in english[0]
+    assert "training images file not found" in english[1]
+    assert "(2x28x28 unsigned byte)" in english[2]
+    assert Phrase("layer {number}", number=2) == "layer 2"  # the English text is the str itself
+    assert install_translator(app, "zh_CN")
+    chinese = [error_text(e.value) for e in (bad_layer, no_files, short)]
+    assert chinese[0].startswith("第 2 层："), chinese[0]
+    assert "训练图像" in chinese[1], chinese[1]
+    assert "2x28x28 个无符号字节" in chinese[2], chinese[2]
+    fragments = ("layer 2", "training images", "unsigned byte")
+    for text, fragment in zip(chinese, fragments, strict=True):
+        assert fragment not in text, text
+
+
 def test_a_corrupt_model_is_explained_in_chinese(
     app: QApplication, qtbot, tmp_path, monkeypatch
 ) -> None:

@@ -273,7 +273,9 @@ class NetworkPanel(QWidget):
             spec = json.loads(path.read_text(encoding="utf-8"))
             self.set_spec(spec, self.tr("Open {name}").format(name=path.name))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
-            self._report(self.tr("Cannot open {path}: {error}").format(path=path, error=exc))
+            self._report(
+                self.tr("Cannot open {path}: {error}").format(path=path, error=error_text(exc))
+            )
             return False
         self.last_path = path
         self._report(self.tr("Opened {path}").format(path=path))
@@ -309,7 +311,7 @@ class NetworkPanel(QWidget):
         """Make a fresh Network from the canvas and emit `network_built`; None if refused."""
         error = self.model.error
         if error is not None:
-            self._report(self.tr("Cannot build: {error}").format(error=error))
+            self._report(self.tr("Cannot build: {error}").format(error=error_text(error)))
             return None
         if self.confirm_discard is not None and not self.confirm_discard():
             self._report(self.tr("Build cancelled: the current network is kept"))
@@ -319,7 +321,7 @@ class NetworkPanel(QWidget):
 
             net = Network.from_spec(self.spec(), seed=self.seed)
         except (ImportError, ValueError) as exc:
-            self._report(self.tr("Cannot build: {error}").format(error=exc))
+            self._report(self.tr("Cannot build: {error}").format(error=error_text(exc)))
             return None
         self._report(
             self.tr("Built a fresh network: {n:,} parameters, ready to train").format(
