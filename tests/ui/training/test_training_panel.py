@@ -7,7 +7,7 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QSplitter
 
 from playground.data import load_mnist
@@ -127,6 +127,42 @@ def test_start_fills_the_cost_plot(qtbot, rig):
     assert x is not None and len(x) > 0 and np.isfinite(y).all()
     assert rig.views.findChild(type(rig.views.accuracy_plot), "accuracyPlot") is not None
     assert "images/s" in rig.panel.progress.format()
+
+
+class _PaintCounter(QObject):
+    """Counts the paint events a widget receives."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_a_snapshot_repaints_the_progress_bar_later(qtbot, rig):
+    """setValue would repaint at once, and setFormat ask for another paint: the snapshot's
+    changes reach the screen in the next frame instead (the GUI thread shares the cores with
+    training)."""
+    press_start(qtbot, rig)
+    wait_steps(qtbot, rig, 1)
+    rig.controller.pause()
+    bar = rig.panel.progress
+    snap = rig.snapshots[-1]
+    bar.setValue(round(1000 * snap.progress) + 1)  # so that the snapshot changes the value
+    qtbot.wait(50)
+    counter = _PaintCounter()
+    bar.installEventFilter(counter)
+    rig.panel._on_snapshot(snap)
+    rig.panel._on_snapshot(snap)
+    assert counter.count == 0  # nothing painted synchronously
+    assert bar.updatesEnabled()
+    assert bar.value() == round(1000 * snap.progress)
+    assert "images/s" in bar.format()
+    qtbot.waitUntil(lambda: counter.count >= 1, timeout=5000)
+    bar.removeEventFilter(counter)
 
 
 def test_kernel_images_change_between_snapshots(qtbot, rig):
