@@ -51,15 +51,15 @@ class Snapshot:
     """What the views show at one moment of a run; every array is a copy the UI may keep."""
 
     step: int
-    epoch: int
-    epochs: int
+    epoch: int  # counted as the network's history counts epochs (a loaded model continues)
+    epochs: int  # the number of the run's last epoch
     batch: int
     batches: int
     images_per_s: float
     elapsed: float
     eta: float | None
     progress: float
-    costs: np.ndarray  # (k, 2): x in epochs since the run started (fractional), mini-batch cost
+    costs: np.ndarray  # (k, 2): x in epochs (fractional, counted as epoch), mini-batch cost
     weights: dict[str, np.ndarray]  # conv kernels and the first dense layer's weights
     activations: dict[str, np.ndarray]  # the probe's conv and pool outputs, (C, H, W)
     probe: np.ndarray | None  # the probe image (C, H, W)
@@ -80,8 +80,8 @@ class Mistake:
 class EpochReport:
     """The end of an epoch: the engine's EpochDone plus training accuracy and the mistakes."""
 
-    epoch: int
-    epochs: int
+    epoch: int  # as in Snapshot: a loaded model's epochs continue its history
+    epochs: int  # the number of the run's last epoch
     cost: float
     train_accuracy: float | None
     val_accuracy: float | None
@@ -203,6 +203,10 @@ class _TrainingThread(QThread):
         self._controller = controller  # read only through its lock-guarded probe
         self.result: RunResult | None = None
         self.interval = 1.0 / SNAPSHOT_RATE_HZ
+        #: This run's epochs are first_epoch .. last_epoch: a loaded model continues its epoch
+        #: count (the trainer numbers epochs after the network's history).
+        self.first_epoch = len(trainer.net.history) + 1
+        self.last_epoch = self.first_epoch + trainer.settings.epochs - 1
         #: Set by the controller; the worker pauses the trainer itself after the mini-batch in
         #: flight, so the snapshot it sends first shows exactly where training holds.
         self.pause_requested = threading.Event()
@@ -236,7 +240,8 @@ class _TrainingThread(QThread):
                     last_batch = event
                     last_batch_time = now = time.perf_counter()
                     pending.append((event.epoch - 1 + event.batch / event.batches, event.cost))
-                    done_images = min((event.epoch - 1) * n + event.batch * s.batch_size, total)
+                    done_epochs = event.epoch - self.first_epoch
+                    done_images = min(done_epochs * n + event.batch * s.batch_size, total)
                     self._apply_pause()
                     if (
                         now - last_emit >= self.interval
@@ -246,7 +251,7 @@ class _TrainingThread(QThread):
                     ):
                         eta = None
                         if event.images_per_s > 0:
-                            epoch_ends = s.epochs - event.epoch + 1
+                            epoch_ends = self.last_epoch - event.epoch + 1
                             eta = (total - done_images) / event.images_per_s + (
                                 epoch_ends * epoch_end_seconds
                             )
@@ -257,7 +262,7 @@ class _TrainingThread(QThread):
                         pending = []
                         last_emit = time.perf_counter()
                 elif isinstance(event, EpochDone):
-                    report = self._epoch_report(event, s.epochs)
+                    report = self._epoch_report(event, self.last_epoch)
                     epoch_end_seconds = time.perf_counter() - last_batch_time
                     if report is not None:
                         self._send("epoch", report)
@@ -327,7 +332,7 @@ class _TrainingThread(QThread):
         return Snapshot(
             step=event.step,
             epoch=event.epoch,
-            epochs=self.trainer.settings.epochs,
+            epochs=self.last_epoch,
             batch=event.batch,
             batches=event.batches,
             images_per_s=event.images_per_s,

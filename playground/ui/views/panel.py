@@ -91,7 +91,6 @@ class ViewsPanel(QWidget):
         self.history: list[dict[str, Any]] = []
         self.latest: Snapshot | None = None
         self._spec: dict[str, Any] | None = None
-        self._run_offset = 0
         self._run_net: Any = None
         self._dirty_views: set[QWidget] = set()
         self._next_view = 0
@@ -423,19 +422,19 @@ class ViewsPanel(QWidget):
         self._run_net = info.net
         if info.spec != self._spec:
             self._set_spec(info.spec)
-        self._run_offset = info.history_length
+        offset = float(info.history_length)  # this run's epochs come after these
         if [dict(h) for h in info.history] != self.history:
             # A network other than the one on show: start its plots from its own history.
             self.cost_plot.clear_all()
             self.accuracy_plot.clear_all()
             self.history = [dict(h) for h in info.history]
             self._plot_history(self.history, 0)
-        self.cost_plot.begin_run(float(self._run_offset), info.batches, info.settings.epochs)
-        self.accuracy_plot.begin_run(float(self._run_offset))
+        self.cost_plot.begin_run(offset, info.batches, info.settings.epochs)
+        self.accuracy_plot.begin_run(offset)
 
     def _on_snapshot(self, snap: Snapshot) -> None:
         if len(snap.costs):
-            self.cost_plot.add_costs(snap.costs[:, 0] + self._run_offset, snap.costs[:, 1])
+            self.cost_plot.add_costs(snap.costs[:, 0], snap.costs[:, 1])  # x counts epochs
         if snap.probe is None and self.probe is not None:
             snap.probe = self.probe
         self.latest = snap
@@ -444,7 +443,7 @@ class ViewsPanel(QWidget):
     def _on_epoch(self, report: EpochReport) -> None:
         entry = dict(report.history_entry)
         self.history.append(entry)
-        x = float(self._run_offset + report.epoch)
+        x = float(report.epoch)  # a loaded model's epochs already continue its history
         self.cost_plot.add_epoch(x, report.cost)
         self.accuracy_plot.add_epoch(x, entry)
         if report.confusion is not None:
@@ -452,7 +451,7 @@ class ViewsPanel(QWidget):
             self.confusion_view.show_matrix(
                 report.confusion,
                 self.tr("Validation, epoch {0}: {1} right").format(
-                    self._run_offset + report.epoch, "–" if acc is None else f"{100 * acc:.2f}%"
+                    report.epoch, "–" if acc is None else f"{100 * acc:.2f}%"
                 ),
             )
         self.mistakes_gallery.show_mistakes(report.mistakes)
@@ -460,7 +459,7 @@ class ViewsPanel(QWidget):
             self.tr(
                 "{0} misclassified validation images after epoch {1} (guess, then true label); "
                 "click one to probe it"
-            ).format(len(report.mistakes), self._run_offset + report.epoch)
+            ).format(len(report.mistakes), report.epoch)
         )
 
     def _on_finished(self, result: RunResult) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QSplitter
 
 from playground.data import load_mnist
 from playground.engine import Network, load_preset
-from playground.engine.training import TrainingSettings
+from playground.engine.training import Trainer, TrainingSettings
 from playground.ui.training import TrainingController, TrainingPanel
 from playground.ui.views import ViewsPanel
 
@@ -48,7 +48,7 @@ def data():
 class Rig:
     """A controller with both panels in one shown widget, as the window will hold them."""
 
-    def __init__(self, qtbot, data, spec) -> None:
+    def __init__(self, qtbot, data, spec, net: Network | None = None) -> None:
         self.controller = TrainingController()
         self.panel = TrainingPanel(self.controller)
         self.views = ViewsPanel(self.controller)
@@ -57,7 +57,7 @@ class Rig:
         self.widget.addWidget(self.views)
         self.widget.resize(1100, 800)
         qtbot.addWidget(self.widget)
-        self.net = Network.from_spec(spec, seed=0)
+        self.net = net if net is not None else Network.from_spec(spec, seed=0)
         self.trained: list[Network] = []
         self.snapshots: list = []
         self.panel.network_trained.connect(self.trained.append)
@@ -163,6 +163,43 @@ def test_a_snapshot_repaints_the_progress_bar_later(qtbot, rig):
     assert "images/s" in bar.format()
     qtbot.waitUntil(lambda: counter.count >= 1, timeout=5000)
     bar.removeEventFilter(counter)
+
+
+def test_a_loaded_model_continues_its_epoch_count_on_every_view(qtbot, data):
+    """A model trained for 2 epochs goes on with epoch 3: the progress bar, the cost curve,
+    the epoch means, the accuracies and the confusion caption all say 3, never 3 + 2.
+    (50 more epochs: the run must still be going when the test pauses it.)"""
+    net = Network.from_spec(SMALL_CONV, seed=0)
+    for _ in Trainer(net, data, TrainingSettings(epochs=2, batch_size=10, lr=0.1)).run():
+        pass
+    assert [h["epoch"] for h in net.history] == [1, 2]
+    r = Rig(qtbot, data, SMALL_CONV, net=net)
+    try:
+        reports: list = []
+        r.controller.epoch_finished.connect(reports.append)
+        r.panel.epochs_spin.setValue(50)
+        press_start(qtbot, r)
+        qtbot.waitUntil(lambda: len(reports) >= 1, timeout=TIMEOUT)
+        r.controller.pause()
+        qtbot.waitUntil(lambda: r.snapshots[-1].paused, timeout=TIMEOUT)  # held from here on
+        qtbot.wait(50)  # its epoch report, if it paused at an epoch's end
+        assert [(e.epoch, e.epochs) for e in reports] == [(3 + i, 52) for i in range(len(reports))]
+        snap = r.snapshots[-1]
+        assert 3 <= snap.epoch <= 52 and snap.epochs == 52
+        # progress and time left count this run's 50 epochs only
+        done = (snap.epoch - 3 + snap.batch / snap.batches) / 50
+        assert snap.progress == pytest.approx(done, abs=0.005), (snap.progress, done)
+        assert f"Epoch {snap.epoch}/52" in r.panel.progress.format()
+        r.views.refresh(force=True)
+        x, _ = r.views.cost_plot.raw_curve.getData()
+        assert x.min() >= 2.0 and x.max() <= snap.epoch, (x.min(), x.max())  # epochs 3 on
+        ex, _ = r.views.cost_plot.epoch_curve.getData()
+        assert list(ex[:3]) == [1.0, 2.0, 3.0]
+        ax, _ = r.views.accuracy_plot.curves["val_accuracy"].getData()
+        assert list(ax[:3]) == [1.0, 2.0, 3.0]
+        assert f"after epoch {reports[-1].epoch}" in r.views.mistakes_caption.text()
+    finally:
+        r.close()
 
 
 def test_kernel_images_change_between_snapshots(qtbot, rig):
