@@ -807,69 +807,69 @@
 <context>
     <name>DrawPanel</name>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="75"/>
+        <location filename="../../playground/ui/draw_panel.py" line="76"/>
         <source>The engine is warming up…</source>
         <extracomment>How long the prediction waits after a change of the drawing, so changes coalesce. Side of the preview of the network&apos;s input (5 screen pixels per input pixel). The image most recently sent to the network, (C, H, W) float32, or None when blank.</extracomment>
         <translation>引擎正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="84"/>
+        <location filename="../../playground/ui/draw_panel.py" line="85"/>
         <source>What the network sees: your drawing cropped, scaled into 20x20 and centred by its centre of mass in 28x28 pixels, as MNIST was made</source>
         <translation>网络看到的图像：与 MNIST 的制作方式相同，你的笔迹被裁剪、缩放到 20x20，再按质心居中放入 28x28 像素</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="89"/>
-        <location filename="../../playground/ui/draw_panel.py" line="193"/>
+        <location filename="../../playground/ui/draw_panel.py" line="90"/>
+        <location filename="../../playground/ui/draw_panel.py" line="194"/>
         <source>Network input (28×28)</source>
         <translation>网络输入（28×28）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="97"/>
+        <location filename="../../playground/ui/draw_panel.py" line="98"/>
         <source>Brush width in pad pixels</source>
         <translation>画笔宽度（画板像素）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="102"/>
+        <location filename="../../playground/ui/draw_panel.py" line="103"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="104"/>
+        <location filename="../../playground/ui/draw_panel.py" line="105"/>
         <source>Clear the pad (Delete)</source>
         <translation>清空画板（Delete）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="106"/>
+        <location filename="../../playground/ui/draw_panel.py" line="107"/>
         <source>Undo stroke</source>
         <translation>撤销笔画</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="108"/>
+        <location filename="../../playground/ui/draw_panel.py" line="109"/>
         <source>Take back the last stroke (Ctrl+Z)</source>
         <translation>撤回最后一笔（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="126"/>
+        <location filename="../../playground/ui/draw_panel.py" line="127"/>
         <source>Brush</source>
         <translation>画笔</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="191"/>
+        <location filename="../../playground/ui/draw_panel.py" line="192"/>
         <source>Dataset image, label {0}</source>
         <translation>数据集图像，标签 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="198"/>
+        <location filename="../../playground/ui/draw_panel.py" line="199"/>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="200"/>
+        <location filename="../../playground/ui/draw_panel.py" line="201"/>
         <source>No model: open one (File ▸ Open model) or train one</source>
         <translation>没有模型：打开一个（文件 ▸ 打开模型）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="217"/>
+        <location filename="../../playground/ui/draw_panel.py" line="218"/>
         <source>{0} px</source>
         <translation>{0} 像素</translation>
     </message>
@@ -2493,113 +2493,113 @@ A dataset folder holds four IDX files: training images and labels, test images a
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="276"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="277"/>
         <source>Cannot open {path}: {error}</source>
         <translation>无法打开 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="279"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="281"/>
         <source>Opened {path}</source>
         <translation>已打开 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="286"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="288"/>
         <source>Open architecture</source>
         <translation>打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="288"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="290"/>
         <source>Network spec (*.json);;All files (*)</source>
         <translation>网络规格 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="297"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="299"/>
         <source>Save architecture</source>
         <translation>保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="299"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="301"/>
         <source>Network spec (*.json)</source>
         <translation>网络规格 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="305"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="307"/>
         <source>Cannot save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="312"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="322"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="314"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="324"/>
         <source>Cannot build: {error}</source>
         <translation>无法构建：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="315"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="317"/>
         <source>Build cancelled: the current network is kept</source>
         <translation>已取消构建：保留当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="325"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="327"/>
         <source>Built a fresh network: {n:,} parameters, ready to train</source>
         <translation>已构建新网络：{n:,} 个参数，可以开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="357"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="359"/>
         <source>The input block stays: the data decides its shape</source>
         <translation>输入方块不能删除：它的形状由数据决定</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="381"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="383"/>
         <source>Tidy the layout</source>
         <translation>整理布局</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="391"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="393"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="398"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="400"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="399"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="401"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="401"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="403"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="404"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="406"/>
         <source>Insert after {name}</source>
         <translation>插入到 {name} 之后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="407"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="409"/>
         <source>Insert between {a} and {b}</source>
         <translation>插入到 {a} 和 {b} 之间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="412"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="414"/>
         <source>Add at the end</source>
         <translation>添加到末尾</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="435"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="437"/>
         <source>Total: {n:,} parameters</source>
         <translation>总计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="437"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="439"/>
         <source>Total so far: {n:,} parameters</source>
         <translation>目前合计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="444"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="446"/>
         <source>✓ The engine accepts this network: {n} layers, output {shape}</source>
         <translation>✓ 引擎接受这个网络：{n} 层，输出 {shape}</translation>
     </message>
@@ -2998,233 +2998,233 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="107"/>
+        <location filename="../../playground/ui/training/panel.py" line="109"/>
         <source>How many times to go through the training images</source>
         <translation>要把训练图像完整过几遍</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="113"/>
+        <location filename="../../playground/ui/training/panel.py" line="115"/>
         <source>Images per mini-batch: the gradient is averaged over them before each step</source>
         <translation>每个小批量的图像数：每一步之前先对它们的梯度取平均</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="122"/>
+        <location filename="../../playground/ui/training/panel.py" line="124"/>
         <source>Learning rate η: the size of each step down the gradient. Can change while training runs; it takes effect at the next mini-batch.</source>
         <translation>学习率 η：沿梯度下降时每一步的大小。训练过程中可以修改，从下一个小批量起生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="134"/>
+        <location filename="../../playground/ui/training/panel.py" line="136"/>
         <source>Momentum μ: how much of the previous step carries into the next (0 = plain SGD). Can change while training runs.</source>
         <translation>动量 μ：上一步有多少延续到下一步（0 表示普通 SGD）。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="146"/>
+        <location filename="../../playground/ui/training/panel.py" line="148"/>
         <source>L2 regularisation λ: shrinks the weights a little at every step, which fights overfitting. Can change while training runs.</source>
         <translation>L2 正则化 λ：每一步都让权重缩小一点，以对抗过拟合。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="157"/>
+        <location filename="../../playground/ui/training/panel.py" line="159"/>
         <source>The cost the network minimises. Cross-entropy and log-likelihood learn fast even when a sigmoid or softmax output is badly wrong; the quadratic cost slows down there.</source>
         <translation>网络要最小化的代价函数。即使 sigmoid 或 softmax 输出错得很厉害，交叉熵和对数似然也学得很快；二次代价在这种情况下会变慢。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="168"/>
+        <location filename="../../playground/ui/training/panel.py" line="170"/>
         <source>Seed of the random order of the images (and of fresh weights): the same seed repeats a run exactly</source>
         <translation>图像随机顺序（以及新权重）的随机种子：相同的种子可以完全重现一次训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="178"/>
+        <location filename="../../playground/ui/training/panel.py" line="180"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="180"/>
+        <location filename="../../playground/ui/training/panel.py" line="182"/>
         <source>Train on the first N training images only (all: the whole training set). A small subset runs fast but overfits.</source>
         <translation>只用前 N 张训练图像训练（全部：整个训练集）。小子集跑得快，但会过拟合。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="186"/>
+        <location filename="../../playground/ui/training/panel.py" line="188"/>
         <source>Start from new random weights</source>
         <translation>从新的随机权重开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="189"/>
+        <location filename="../../playground/ui/training/panel.py" line="191"/>
         <source>Off: continue from the current weights. On: draw new random weights from the seed first.</source>
         <translation>不勾选：从当前权重继续。勾选：先用随机种子生成新的随机权重。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="195"/>
+        <location filename="../../playground/ui/training/panel.py" line="197"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="197"/>
+        <location filename="../../playground/ui/training/panel.py" line="199"/>
         <source>Train the current network on the dataset</source>
         <translation>在数据集上训练当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="199"/>
-        <location filename="../../playground/ui/training/panel.py" line="477"/>
+        <location filename="../../playground/ui/training/panel.py" line="201"/>
+        <location filename="../../playground/ui/training/panel.py" line="481"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="201"/>
+        <location filename="../../playground/ui/training/panel.py" line="203"/>
         <source>Hold training between two mini-batches, or go on</source>
         <translation>在两个小批量之间暂停训练，或继续训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="203"/>
+        <location filename="../../playground/ui/training/panel.py" line="205"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="205"/>
+        <location filename="../../playground/ui/training/panel.py" line="207"/>
         <source>While paused: run exactly one more mini-batch</source>
         <translation>暂停时：再运行恰好一个小批量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="207"/>
+        <location filename="../../playground/ui/training/panel.py" line="209"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="210"/>
+        <location filename="../../playground/ui/training/panel.py" line="212"/>
         <source>End training after the current mini-batch and keep the weights learnt so far</source>
         <translation>在当前小批量之后结束训练，并保留目前学到的权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="213"/>
+        <location filename="../../playground/ui/training/panel.py" line="215"/>
         <source>Save model…</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="215"/>
+        <location filename="../../playground/ui/training/panel.py" line="217"/>
         <source>Save the trained network with its training history</source>
         <translation>保存训练好的网络及其训练历史</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="223"/>
+        <location filename="../../playground/ui/training/panel.py" line="225"/>
         <source>Not training</source>
         <translation>未在训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="224"/>
+        <location filename="../../playground/ui/training/panel.py" line="226"/>
         <source>Epoch, speed and the time left</source>
         <translation>轮次、速度和剩余时间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="231"/>
+        <location filename="../../playground/ui/training/panel.py" line="233"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="232"/>
+        <location filename="../../playground/ui/training/panel.py" line="234"/>
         <source>Mini-batch</source>
         <translation>小批量大小</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="233"/>
+        <location filename="../../playground/ui/training/panel.py" line="235"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="234"/>
+        <location filename="../../playground/ui/training/panel.py" line="236"/>
         <source>Momentum μ</source>
         <translation>动量 μ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="236"/>
+        <location filename="../../playground/ui/training/panel.py" line="238"/>
         <source>L2 λ</source>
         <translation>L2 λ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="237"/>
+        <location filename="../../playground/ui/training/panel.py" line="239"/>
         <source>Cost</source>
         <translation>代价函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="238"/>
+        <location filename="../../playground/ui/training/panel.py" line="240"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="239"/>
+        <location filename="../../playground/ui/training/panel.py" line="241"/>
         <source>Training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="337"/>
+        <location filename="../../playground/ui/training/panel.py" line="339"/>
         <source>There is no network to train yet.</source>
         <translation>还没有可训练的网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="354"/>
+        <location filename="../../playground/ui/training/panel.py" line="356"/>
         <source>Nothing to train</source>
         <translation>没有可训练的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="355"/>
+        <location filename="../../playground/ui/training/panel.py" line="357"/>
         <source>There is no network yet: open a model or build one.</source>
         <translation>还没有网络：请打开一个模型或构建一个。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="360"/>
+        <location filename="../../playground/ui/training/panel.py" line="362"/>
         <source>No dataset</source>
         <translation>没有数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="361"/>
+        <location filename="../../playground/ui/training/panel.py" line="363"/>
         <source>The dataset is not loaded yet; wait a moment or open one (File ▸ Open dataset folder).</source>
         <translation>数据集尚未载入；请稍等，或打开一个（文件 ▸ 打开数据集文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="371"/>
+        <location filename="../../playground/ui/training/panel.py" line="373"/>
         <source>Cannot train this network</source>
         <translation>无法训练这个网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="375"/>
+        <location filename="../../playground/ui/training/panel.py" line="379"/>
         <source>Training… (the first mini-batches may wait for the engine to compile)</source>
         <translation>正在训练…（最初几个小批量可能要等引擎编译）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="378"/>
+        <location filename="../../playground/ui/training/panel.py" line="382"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="414"/>
+        <location filename="../../playground/ui/training/panel.py" line="418"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="415"/>
+        <location filename="../../playground/ui/training/panel.py" line="419"/>
         <source>Training is still running. Stop it and {0}? The weights learnt so far are kept.</source>
         <translation>训练仍在进行。要停止训练并{0}吗？目前学到的权重会保留。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="417"/>
+        <location filename="../../playground/ui/training/panel.py" line="421"/>
         <source>continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="429"/>
+        <location filename="../../playground/ui/training/panel.py" line="433"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="429"/>
+        <location filename="../../playground/ui/training/panel.py" line="433"/>
         <source>There is no model yet.</source>
         <translation>还没有模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="435"/>
+        <location filename="../../playground/ui/training/panel.py" line="439"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="436"/>
+        <location filename="../../playground/ui/training/panel.py" line="440"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -3233,94 +3233,94 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="439"/>
+        <location filename="../../playground/ui/training/panel.py" line="443"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="444"/>
+        <location filename="../../playground/ui/training/panel.py" line="448"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="444"/>
+        <location filename="../../playground/ui/training/panel.py" line="448"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="461"/>
+        <location filename="../../playground/ui/training/panel.py" line="465"/>
         <source>{0} is now {1:g} from the next mini-batch</source>
         <translation>{0}：从下一个小批量起为 {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="463"/>
+        <location filename="../../playground/ui/training/panel.py" line="467"/>
         <source>The learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="464"/>
+        <location filename="../../playground/ui/training/panel.py" line="468"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="465"/>
+        <location filename="../../playground/ui/training/panel.py" line="469"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="477"/>
+        <location filename="../../playground/ui/training/panel.py" line="481"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="494"/>
+        <location filename="../../playground/ui/training/panel.py" line="498"/>
         <source>Paused: Step runs one mini-batch, Resume goes on</source>
         <translation>已暂停：“单步”运行一个小批量，“继续”接着训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="496"/>
+        <location filename="../../playground/ui/training/panel.py" line="500"/>
         <source>Stopping after this mini-batch…</source>
         <translation>将在这个小批量之后停止…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="497"/>
+        <location filename="../../playground/ui/training/panel.py" line="501"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="498"/>
-        <location filename="../../playground/ui/training/panel.py" line="505"/>
+        <location filename="../../playground/ui/training/panel.py" line="502"/>
+        <location filename="../../playground/ui/training/panel.py" line="509"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="507"/>
+        <location filename="../../playground/ui/training/panel.py" line="510"/>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="516"/>
+        <location filename="../../playground/ui/training/panel.py" line="519"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="524"/>
+        <location filename="../../playground/ui/training/panel.py" line="532"/>
         <source>Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5} s)</source>
         <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5} 秒）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="538"/>
+        <location filename="../../playground/ui/training/panel.py" line="546"/>
         <source>Training stopped: the cost became NaN or infinite</source>
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="545"/>
-        <location filename="../../playground/ui/training/panel.py" line="554"/>
+        <location filename="../../playground/ui/training/panel.py" line="553"/>
+        <location filename="../../playground/ui/training/panel.py" line="562"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="546"/>
+        <location filename="../../playground/ui/training/panel.py" line="554"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -3329,27 +3329,27 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="555"/>
+        <location filename="../../playground/ui/training/panel.py" line="563"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="558"/>
+        <location filename="../../playground/ui/training/panel.py" line="566"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="560"/>
-        <source>Stopped after {0} epochs</source>
-        <translation>已在 {0} 轮后停止</translation>
+        <location filename="../../playground/ui/training/panel.py" line="569"/>
+        <source>Stopped: {0}/{1} epochs done</source>
+        <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="563"/>
-        <source>Done: {0} epochs</source>
-        <translation>完成：{0} 轮</translation>
+        <location filename="../../playground/ui/training/panel.py" line="574"/>
+        <source>Done: {0}/{1} epochs</source>
+        <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="568"/>
+        <location filename="../../playground/ui/training/panel.py" line="578"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>
@@ -3357,208 +3357,208 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 <context>
     <name>ViewsPanel</name>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="110"/>
+        <location filename="../../playground/ui/views/panel.py" line="109"/>
         <source>Each conv layer&apos;s kernels: one row per filter, one column per input channel. Red weights are positive, blue negative, white zero (the scale is symmetric).</source>
         <extracomment>Repaints per second while training, at most. The slowest repaint rate the governor may fall back to (milliseconds between frames). Share of one core the UI thread may spend on the views while training: the worker needs the interpreter between its kernels, so a busy UI thread would slow training down. At most this many of the inside views are redrawn in one frame (all of them take turns). Columns of the history CSV, in order.</extracomment>
         <translation>每个卷积层的卷积核：每个滤波器一行，每个输入通道一列。红色权重为正，蓝色为负，白色为零（色标对称）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="116"/>
+        <location filename="../../playground/ui/views/panel.py" line="115"/>
         <source>What each filter finds in the probe image: bright where its kernel matches</source>
         <translation>每个滤波器在观察图像中找到了什么：与其卷积核吻合处发亮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="119"/>
+        <location filename="../../playground/ui/views/panel.py" line="118"/>
         <source>Each feature map beside what max, L2 and average pooling make of it</source>
         <translation>每个特征图，旁边是最大池化、L2 池化和平均池化的结果</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="122"/>
+        <location filename="../../playground/ui/views/panel.py" line="121"/>
         <source>The first dense layer&apos;s weights, one image per unit: what each unit looks for (red positive, blue negative)</source>
         <translation>第一个全连接层的权重，每个单元一张图：看每个单元在寻找什么（红为正，蓝为负）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="130"/>
+        <location filename="../../playground/ui/views/panel.py" line="129"/>
         <source>Misclassified validation images (after an epoch): guess, then true label</source>
         <translation>被分错的验证集图像（每轮之后）：先是网络的判断，后是真实标签</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="145"/>
-        <location filename="../../playground/ui/views/panel.py" line="257"/>
+        <location filename="../../playground/ui/views/panel.py" line="144"/>
+        <location filename="../../playground/ui/views/panel.py" line="256"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="146"/>
-        <location filename="../../playground/ui/views/panel.py" line="258"/>
+        <location filename="../../playground/ui/views/panel.py" line="145"/>
+        <location filename="../../playground/ui/views/panel.py" line="257"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="147"/>
-        <location filename="../../playground/ui/views/panel.py" line="259"/>
+        <location filename="../../playground/ui/views/panel.py" line="146"/>
+        <location filename="../../playground/ui/views/panel.py" line="258"/>
         <source>Pooling</source>
         <translation>池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="148"/>
-        <location filename="../../playground/ui/views/panel.py" line="260"/>
+        <location filename="../../playground/ui/views/panel.py" line="147"/>
+        <location filename="../../playground/ui/views/panel.py" line="259"/>
         <source>Dense weights</source>
         <translation>全连接权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="149"/>
+        <location filename="../../playground/ui/views/panel.py" line="148"/>
         <source>Confusion &amp;&amp; mistakes</source>
         <translation>混淆矩阵与错例</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="186"/>
+        <location filename="../../playground/ui/views/panel.py" line="185"/>
         <source>The probe: the image whose feature maps and pooled outputs the views show. Draw a digit, pick a dataset image or click a mistake to change it.</source>
         <translation>观察图像：各视图显示的是它的特征图和池化输出。写一个数字、选一张数据集图像或点击一个错例即可更换。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="193"/>
+        <location filename="../../playground/ui/views/panel.py" line="192"/>
         <source>validation image #</source>
         <translation>验证集图像 #</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="195"/>
+        <location filename="../../playground/ui/views/panel.py" line="194"/>
         <source>Use this validation image as the probe</source>
         <translation>把这张验证集图像用作观察图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="201"/>
+        <location filename="../../playground/ui/views/panel.py" line="200"/>
         <source>Show all</source>
         <translation>全部显示</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="204"/>
+        <location filename="../../playground/ui/views/panel.py" line="203"/>
         <source>Show every view at once instead of tabs (best in a big or undocked window)</source>
         <translation>同时显示所有视图而不用标签页（适合大窗口或浮动窗口）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="210"/>
+        <location filename="../../playground/ui/views/panel.py" line="209"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="211"/>
+        <location filename="../../playground/ui/views/panel.py" line="210"/>
         <source>Save a view as PNG, or the history as CSV</source>
         <translation>把视图保存为 PNG，或把历史保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="216"/>
+        <location filename="../../playground/ui/views/panel.py" line="215"/>
         <source>{0} as PNG…</source>
         <translation>将{0}导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="220"/>
+        <location filename="../../playground/ui/views/panel.py" line="219"/>
         <source>History as CSV…</source>
         <translation>将历史导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="222"/>
+        <location filename="../../playground/ui/views/panel.py" line="221"/>
         <source>Mini-batch costs as CSV…</source>
         <translation>将小批量代价导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="255"/>
+        <location filename="../../playground/ui/views/panel.py" line="254"/>
         <source>Cost plot</source>
         <translation>代价曲线图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="256"/>
+        <location filename="../../playground/ui/views/panel.py" line="255"/>
         <source>Accuracy plot</source>
         <translation>准确率曲线图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="261"/>
+        <location filename="../../playground/ui/views/panel.py" line="260"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="262"/>
+        <location filename="../../playground/ui/views/panel.py" line="261"/>
         <source>Misclassified images</source>
         <translation>分错的图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="263"/>
+        <location filename="../../playground/ui/views/panel.py" line="262"/>
         <source>The whole panel</source>
         <translation>整个面板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="314"/>
+        <location filename="../../playground/ui/views/panel.py" line="313"/>
         <source>your drawing</source>
         <translation>你的手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="328"/>
+        <location filename="../../playground/ui/views/panel.py" line="327"/>
         <source>validation image #{0} (a {1})</source>
         <translation>验证集图像 #{0}（标签 {1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="454"/>
+        <location filename="../../playground/ui/views/panel.py" line="453"/>
         <source>Validation, epoch {0}: {1} right</source>
         <translation>验证集，第 {0} 轮：正确 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="460"/>
+        <location filename="../../playground/ui/views/panel.py" line="459"/>
         <source>{0} misclassified validation images after epoch {1} (guess, then true label); click one to probe it</source>
         <translation>第 {1} 轮后有 {0} 张验证集图像被分错（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="477"/>
+        <location filename="../../playground/ui/views/panel.py" line="476"/>
         <source>a misclassified image (a {0})</source>
         <translation>一张被分错的图像（标签 {0}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="491"/>
+        <location filename="../../playground/ui/views/panel.py" line="490"/>
         <source>Probe: none yet (draw a digit or pick an image)</source>
         <translation>观察图像：暂无（写一个数字或选一张图像）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="494"/>
+        <location filename="../../playground/ui/views/panel.py" line="493"/>
         <source>Probe: {0}</source>
         <translation>观察图像：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="566"/>
+        <location filename="../../playground/ui/views/panel.py" line="565"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="566"/>
+        <location filename="../../playground/ui/views/panel.py" line="565"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="574"/>
-        <location filename="../../playground/ui/views/panel.py" line="598"/>
+        <location filename="../../playground/ui/views/panel.py" line="573"/>
+        <location filename="../../playground/ui/views/panel.py" line="597"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="574"/>
+        <location filename="../../playground/ui/views/panel.py" line="573"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="578"/>
+        <location filename="../../playground/ui/views/panel.py" line="577"/>
         <source>Export history as CSV</source>
         <translation>将历史导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="582"/>
+        <location filename="../../playground/ui/views/panel.py" line="581"/>
         <source>Export mini-batch costs as CSV</source>
         <translation>将小批量代价导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="588"/>
+        <location filename="../../playground/ui/views/panel.py" line="587"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="599"/>
+        <location filename="../../playground/ui/views/panel.py" line="598"/>
         <source>{0} could not be written:
 
 {1}</source>

@@ -89,6 +89,8 @@ class TrainingPanel(QWidget):
         self.last_result: RunResult | None = None
         self._spec_key: str | None = None
         self._starting = False
+        self._run_epochs = 0  # settings.epochs of the current or last run
+        self._epoch_summary: str | None = None  # the status line of the run's last epoch
         self._build()
         controller.state_changed.connect(self._on_state)
         controller.snapshot_ready.connect(self._on_snapshot)
@@ -371,6 +373,8 @@ class TrainingPanel(QWidget):
             self._show_message(self.tr("Cannot train this network"), error_text(exc))
             return False
         self._starting = True
+        self._run_epochs = self.settings().epochs
+        self._epoch_summary = None
         self.status_label.setText(
             self.tr("Training… (the first mini-batches may wait for the engine to compile)")
         )
@@ -525,18 +529,17 @@ class TrainingPanel(QWidget):
         def pct(v: float | None) -> str:
             return "–" if v is None else f"{100 * v:.2f}%"
 
-        self.status_label.setText(
-            self.tr(
-                "Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5} s)"
-            ).format(
-                report.epoch,
-                report.cost,
-                pct(report.train_accuracy),
-                pct(report.val_accuracy),
-                pct(report.test_accuracy),
-                f"{report.seconds:.1f}",
-            )
+        self._epoch_summary = self.tr(
+            "Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5} s)"
+        ).format(
+            report.epoch,
+            report.cost,
+            pct(report.train_accuracy),
+            pct(report.val_accuracy),
+            pct(report.test_accuracy),
+            f"{report.seconds:.1f}",
         )
+        self.status_label.setText(self._epoch_summary)
 
     def _on_diverged(self, message: str) -> None:
         self._show_message(
@@ -562,18 +565,21 @@ class TrainingPanel(QWidget):
         if result.diverged:
             self.progress.setFormat(self.tr("Diverged: weights restored"))
         elif result.stopped:
-            self.progress.setFormat(self.tr("Stopped after {0} epochs").format(result.epochs_done))
+            self.progress.setFormat(
+                self.tr("Stopped: {0}/{1} epochs done").format(result.epochs_done, self._run_epochs)
+            )
         else:
             self.progress.setValue(1000)
-            self.progress.setFormat(self.tr("Done: {0} epochs").format(result.epochs_done))
-        if not result.diverged:
-            self.status_label.setText(
-                self.status_label.text()
-                + "\n"
-                + self.tr(
-                    "The drawing is now read by the trained network. Save it with Save model."
-                )
+            self.progress.setFormat(
+                self.tr("Done: {0}/{1} epochs").format(result.epochs_done, self._run_epochs)
             )
+        if not result.diverged:
+            # The last epoch's figures stay; a "Stopping…" or "Paused" line would be stale.
+            hint = self.tr(
+                "The drawing is now read by the trained network. Save it with Save model."
+            )
+            summary = self._epoch_summary
+            self.status_label.setText(hint if summary is None else summary + "\n" + hint)
         self.network = result.net
         self._spec_key = _spec_key(result.net.spec)
         self._update_buttons()

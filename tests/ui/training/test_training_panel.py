@@ -202,6 +202,22 @@ def test_a_loaded_model_continues_its_epoch_count_on_every_view(qtbot, data):
         r.close()
 
 
+def test_a_stopped_run_says_how_far_it_got_and_nothing_stale(qtbot, rig):
+    reports: list = []
+    rig.controller.epoch_finished.connect(reports.append)
+    rig.panel.epochs_spin.setValue(200)
+    press_start(qtbot, rig)
+    qtbot.waitUntil(lambda: len(reports) >= 1, timeout=TIMEOUT)
+    with qtbot.waitSignal(rig.controller.training_finished, timeout=TIMEOUT):
+        rig.panel.stop(wait=False)
+    done = rig.panel.last_result.epochs_done
+    assert done >= 1
+    assert rig.panel.progress.format() == f"Stopped: {done}/200 epochs done"
+    status = rig.panel.status_label.text()
+    assert status.startswith(f"Epoch {reports[-1].epoch}: cost"), status
+    assert "Save model" in status and "Stopping" not in status
+
+
 def test_kernel_images_change_between_snapshots(qtbot, rig):
     press_start(qtbot, rig)
     wait_steps(qtbot, rig, 1)
