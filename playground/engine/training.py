@@ -216,9 +216,11 @@ class Trainer:
             start = time.perf_counter()
             costs_sum, seen = 0.0, 0
             for b in range(batches):
+                held = time.perf_counter()
                 if not self._wait_turn():
                     yield Finished(True, epochs_done, list(net.history))
                     return
+                start += time.perf_counter() - held  # time held paused is not training time
                 idx = np.sort(order[b * s.batch_size : (b + 1) * s.batch_size])
                 xb, yb = self.train_x[idx], self.train_y[idx]
                 cost = net.train_step(xb, yb, s.lr, momentum=s.momentum, l2=s.l2, n_train=n)

@@ -84,6 +84,29 @@ def test_pause_step_resume_and_stop_from_another_thread(mnist_small):
     assert not worker.is_alive() and len(seen) > 20
 
 
+def test_time_held_paused_is_not_training_time(mnist_small):
+    """images/s and the epoch's seconds count training only: a pause must not halve them."""
+
+    def epoch_seconds(pause_s: float) -> float:
+        net = Network.from_spec(load_preset("nielsen-mlp"), seed=0)
+        trainer = Trainer(net, mnist_small, TrainingSettings(epochs=1, batch_size=10, lr=1.0))
+        run = trainer.run()
+        assert isinstance(next(run), BatchDone)
+        if pause_s:
+            trainer.pause()
+            threading.Timer(pause_s, trainer.resume).start()  # held before the next batch
+        events = list(run)
+        if pause_s:
+            after = next(e for e in events if isinstance(e, BatchDone))
+            assert after.images_per_s > 20 / pause_s  # the held rate: 2 batches in the pause
+        return next(e for e in events if isinstance(e, EpochDone)).seconds
+
+    epoch_seconds(0.0)  # loads the kernels
+    plain = epoch_seconds(0.0)
+    held = epoch_seconds(0.6)
+    assert held < plain + 0.3, (held, plain)
+
+
 def test_learning_rate_changes_take_effect_at_the_next_batch(mnist_small):
     net = Network.from_spec(load_preset("nielsen-mlp"), seed=0)
     trainer = Trainer(net, mnist_small, TrainingSettings(epochs=1, batch_size=10, lr=3.0))
