@@ -191,6 +191,16 @@ def format_error(exc: BaseException) -> str:
 
 
 # ================================================================================ the worker
+def _rate_for_eta(event: BatchDone, epoch_rate: float) -> float:
+    """The images/s to forecast the time left with: early in an epoch its own rate rests on a
+    few mini-batches (and the views repainting after the last epoch's end), so it is blended
+    with the last whole epoch's rate, in proportion to how far the epoch has got."""
+    if epoch_rate <= 0:
+        return event.images_per_s
+    done = event.batch / event.batches
+    return done * event.images_per_s + (1.0 - done) * epoch_rate
+
+
 class _TrainingThread(QThread):
     """Runs one Trainer to its end; emits `message(_Message)`; never touches a widget."""
 
@@ -230,6 +240,7 @@ class _TrainingThread(QThread):
         last_batch: BatchDone | None = None
         last_batch_time = start
         epoch_end_seconds = 0.0  # evaluations at the last epoch end (for the time left)
+        epoch_rate = 0.0  # images/s of the last whole epoch (for the time left)
         done_images = 0
         diverged: str | None = None
         error: str | None = None
@@ -250,11 +261,10 @@ class _TrainingThread(QThread):
                         or event.batch == event.batches
                     ):
                         eta = None
-                        if event.images_per_s > 0:
+                        rate = _rate_for_eta(event, epoch_rate)
+                        if rate > 0:
                             epoch_ends = self.last_epoch - event.epoch + 1
-                            eta = (total - done_images) / event.images_per_s + (
-                                epoch_ends * epoch_end_seconds
-                            )
+                            eta = (total - done_images) / rate + epoch_ends * epoch_end_seconds
                         self._send(
                             "snapshot",
                             self._snapshot(event, pending, now - start, eta, done_images / total),
@@ -264,6 +274,7 @@ class _TrainingThread(QThread):
                 elif isinstance(event, EpochDone):
                     report = self._epoch_report(event, self.last_epoch)
                     epoch_end_seconds = time.perf_counter() - last_batch_time
+                    epoch_rate = event.images_per_s
                     if report is not None:
                         self._send("epoch", report)
                     if last_batch is not None and self._apply_pause():

@@ -66,6 +66,14 @@ class Series:
         return self._y[: self.n]
 
 
+class EpochAxis(pg.AxisItem):
+    """An epoch axis: ticks on whole epochs only (no "2.5" under per-epoch points)."""
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list:
+        levels = [(sp, off) for sp, off in super().tickSpacing(minVal, maxVal, size) if sp >= 1]
+        return levels or [(1.0, 0.0)]
+
+
 def _style(plot: pg.PlotItem, left: str, bottom: str) -> None:
     font = QFont()
     font.setPointSizeF(8)
@@ -93,7 +101,7 @@ class CostPlot(pg.PlotWidget):
     """The cost: every mini-batch (faint), its moving average (bold) and each epoch's mean."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, background=BACKGROUND)
+        super().__init__(parent, background=BACKGROUND, axisItems={"bottom": EpochAxis("bottom")})
         self.setObjectName("costPlot")
         self.setMinimumSize(200, 140)
         plot = self.getPlotItem()
@@ -223,7 +231,7 @@ class AccuracyPlot(pg.PlotWidget):
     """Accuracy per epoch in percent: training (a fixed sample), validation and test."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, background=BACKGROUND)
+        super().__init__(parent, background=BACKGROUND, axisItems={"bottom": EpochAxis("bottom")})
         self.setObjectName("accuracyPlot")
         self.setMinimumSize(200, 140)
         plot = self.getPlotItem()

@@ -449,3 +449,16 @@ def test_event_loop_stays_responsive_while_training(qtbot, data):
         assert math.isfinite(p95)
     finally:
         r.close()
+
+
+def test_the_time_left_leans_on_the_last_epoch_early_in_an_epoch() -> None:
+    """After an epoch's end the first mini-batches run slowly (evaluation, repainting); their
+    rate alone made the time left jump, e.g. from 33 s to 2 min."""
+    from playground.engine.training import BatchDone
+    from playground.ui.training.controller import _rate_for_eta
+
+    early = BatchDone(step=1, epoch=2, batch=46, batches=5000, cost=0.1, images_per_s=11_500.0)
+    late = BatchDone(step=2, epoch=2, batch=4_900, batches=5000, cost=0.1, images_per_s=45_000.0)
+    assert _rate_for_eta(early, 47_000.0) == pytest.approx(46_673.4, rel=1e-4)
+    assert _rate_for_eta(late, 47_000.0) == pytest.approx(45_040, rel=1e-4)
+    assert _rate_for_eta(early, 0.0) == 11_500.0  # the first epoch has only its own rate
