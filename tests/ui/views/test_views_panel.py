@@ -203,3 +203,30 @@ def test_weights_to_show_are_copies():
     assert set(shown) == {"conv1.weight", "conv2.weight", "dense1.weight"}
     shown["conv1.weight"][...] = 0
     assert np.abs(net.params["conv1.weight"]).sum() > 0
+
+
+def test_confusion_counts_fit_inside_their_cells(qtbot) -> None:
+    """MNIST's diagonal holds four-digit counts: each must stay inside its own cell."""
+    from playground.ui.views.confusion import ConfusionView
+
+    view = ConfusionView()
+    qtbot.addWidget(view)
+    view.resize(300, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    matrix = np.full((10, 10), 7, dtype=np.int64)
+    np.fill_diagonal(matrix, 1026)
+    matrix[4, 9] = 0
+    view.show_matrix(matrix, "epoch 1")
+    texts = view._texts
+    assert len(texts) == 100
+    for i in range(10):
+        for j in range(10):
+            item = texts[i * 10 + j]
+            assert item.text() == ("" if matrix[i, j] == 0 else str(matrix[i, j]))
+            if not item.text():
+                continue
+            box = item.mapRectToParent(item.boundingRect())  # in cell units
+            assert j <= box.left() and box.right() <= j + 1, (i, j, box)
+            assert i <= box.top() and box.bottom() <= i + 1, (i, j, box)
+            assert max(box.width(), box.height()) >= 0.4  # still readable, not shrunk away
