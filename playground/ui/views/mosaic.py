@@ -79,12 +79,14 @@ def wrap(tiles: np.ndarray, rows: int, cols: int) -> np.ndarray:
     return out.reshape(rows, cols, h, w)
 
 
-def symmetric_levels(*arrays: np.ndarray) -> tuple[float, float]:
-    """(-m, m) with m the largest |value| (ignoring NaN): zero sits in the colour map's middle."""
+def symmetric_levels(*arrays: np.ndarray, percentile: float = 100.0) -> tuple[float, float]:
+    """(-m, m) with m the largest |value| (ignoring NaN and inf), or that percentile of |value|
+    (the rest saturates): zero sits in the colour map's middle."""
     m = 0.0
     for a in arrays:
-        if a.size:
-            v = float(np.nanmax(np.abs(a))) if np.isfinite(a).any() else 0.0
+        finite = np.abs(a[np.isfinite(a)])
+        if finite.size:
+            v = float(finite.max() if percentile >= 100 else np.percentile(finite, percentile))
             m = max(m, v)
     m = m if m > 0 and math.isfinite(m) else 1.0
     return -m, m

@@ -60,6 +60,10 @@ def test_tile_lays_out_tiles_with_nan_gaps():
     assert np.isnan(wrap(np.ones((5, 2, 2), np.float32), 2, 3)[1, 2]).all()
     assert grid_shape(20, 5, 5, aspect=1.0) in ((4, 5), (5, 4))
     assert symmetric_levels(np.array([-0.5, 2.0])) == (-2.0, 2.0)
+    assert symmetric_levels(np.array([np.nan, -3.0, np.inf])) == (-3.0, 3.0)
+    heavy = np.concatenate([np.linspace(-0.1, 0.1, 999), [5.0]])  # one outlier in 1,000
+    low, high = symmetric_levels(heavy, percentile=99.0)
+    assert low == -high and 0.09 < high < 0.11  # the outlier saturates instead of setting the scale
     assert nice_ceiling(2.31) == 2.5 and nice_ceiling(0.07) == pytest.approx(0.08)
 
 
