@@ -8,52 +8,20 @@ import os
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFont, QIcon, QImage, QPixmap
-from PySide6.QtWidgets import (
-    QGraphicsSimpleTextItem,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
-    QToolTip,
-    QWidget,
-)
+from PySide6.QtGui import QColor, QCursor, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QToolTip, QWidget
 
 from playground.ui.training.controller import Mistake
 from playground.ui.views.mosaic import (
     BACKGROUND,
     COUNTS,
     FOREGROUND,
+    FitText,
     GridPlot,
     save_widget_png,
 )
 
 COUNTS_LUT = COUNTS.getLookupTable(nPts=256)
-
-
-class CellText(QGraphicsSimpleTextItem):
-    """A count written inside its cell, sized in cell units so it always fits: it scales with
-    the view, and a long count ("1026" on MNIST's diagonal) gets a smaller size rather than
-    spilling into its neighbours. The plot's y axis points down, so the text stays upright."""
-
-    #: Largest share of a cell's width and height the text may take.
-    WIDTH, HEIGHT = 0.84, 0.42
-
-    def __init__(self) -> None:
-        super().__init__()
-        font = QFont()
-        font.setPointSizeF(10)
-        self.setFont(font)
-
-    def show_count(self, text: str, row: int, col: int, color: QColor) -> None:
-        """Write `text` centred in cell (row, col)."""
-        self.setText(text)
-        self.setBrush(color)
-        rect = self.boundingRect()
-        if rect.width() <= 0 or rect.height() <= 0:
-            return
-        scale = min(self.WIDTH / rect.width(), self.HEIGHT / rect.height())
-        self.setScale(scale)
-        self.setPos(col + 0.5 - rect.width() * scale / 2, row + 0.5 - rect.height() * scale / 2)
 
 
 class ConfusionView(pg.GraphicsLayoutWidget):
@@ -75,7 +43,7 @@ class ConfusionView(pg.GraphicsLayoutWidget):
         self.grid.set_ticks([], [])  # no axes until there is a matrix
         self.class_names: list[str] = []
         self.matrix: np.ndarray | None = None
-        self._texts: list[CellText] = []
+        self._texts: list[FitText] = []
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     def set_class_names(self, names: list[str]) -> None:
@@ -109,17 +77,20 @@ class ConfusionView(pg.GraphicsLayoutWidget):
                 self.grid.plot.removeItem(item)
             self._texts = []
             for _ in range(k * k):
-                item = CellText()
+                item = FitText()
                 self.grid.plot.addItem(item)
                 self._texts.append(item)
         small = k > 12
         for i in range(k):
             for j in range(k):
                 count = int(matrix[i, j])
-                self._texts[i * k + j].show_count(
+                # Sized in cell units: MNIST's four-digit diagonal (1026) fits its cell.
+                self._texts[i * k + j].place(
                     "" if small or count == 0 else str(count),
-                    i,
-                    j,
+                    j + 0.5,
+                    i + 0.5,
+                    0.84,
+                    0.42,
                     QColor(20, 20, 20) if share[i, j] > 0.55 else FOREGROUND,
                 )
         self.grid.set_title(title)

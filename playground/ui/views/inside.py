@@ -329,7 +329,7 @@ class PooledView(GridView):
         for block in range(cols):
             for j, text in enumerate(names):
                 labels.append((block * (sw + 3) + j * (w + 1) + w / 2, -0.5, text))
-        grid.set_labels(labels, header=max(4.0, 0.35 * h))
+        grid.set_labels(labels, header=max(4.0, 0.35 * h), width=0.95 * w)
         grid.set_ticks([], [])
         grid.set_title(
             self.tr("{0}: {1} {2}×{2}, {3} maps {4}×{5} → {6}×{7}").format(

@@ -13,8 +13,8 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QIODevice, Qt
-from PySide6.QtGui import QColor, QCursor, QFont, QResizeEvent
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QResizeEvent
+from PySide6.QtWidgets import QGraphicsSimpleTextItem, QToolTip, QWidget
 
 from playground.fileio import atomic_write
 
@@ -125,6 +125,48 @@ def style_plot(plot: pg.PlotItem) -> None:
         axis.enableAutoSIPrefix(False)
 
 
+class FitText(QGraphicsSimpleTextItem):
+    """Text sized in a grid plot's data units (image pixels, confusion cells): it scales with
+    the view and fits the room it is given, so a long text gets smaller instead of spilling
+    over its neighbours. Below a legible size it is not drawn (the hover tooltip still names
+    what is under the mouse). Grid plots' y axis points down, so the text stays upright."""
+
+    #: Smallest height on screen, in device pixels, worth drawing.
+    MIN_PIXELS = 7.0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFont(_small_font())
+
+    def place(
+        self,
+        text: str,
+        x: float,
+        y: float,
+        width: float,
+        height: float,
+        color: QColor,
+        bottom: bool = False,
+    ) -> None:
+        """Write `text` centred on x within `width` x `height` data units: centred on y, or
+        with its bottom at y."""
+        self.setText(text)
+        self.setBrush(color)
+        rect = self.boundingRect()
+        if rect.width() <= 0 or rect.height() <= 0:
+            return
+        scale = min(width / rect.width(), height / rect.height())
+        self.setScale(scale)
+        w, h = rect.width() * scale, rect.height() * scale
+        self.setPos(x - w / 2, y - h if bottom else y - h / 2)
+
+    def paint(self, painter: QPainter, option: object, widget: QWidget | None = None) -> None:
+        """Draw unless the view shows the text too small to read."""
+        if abs(painter.worldTransform().m22()) * self.boundingRect().height() < self.MIN_PIXELS:
+            return
+        super().paint(painter, option, widget)
+
+
 class GridPlot:
     """A titled plot holding one grid image, with ticks that name rows and columns."""
 
@@ -142,7 +184,8 @@ class GridPlot:
         self._title: str | None = None
         self._ticks: tuple | None = None
         self._label_specs: list[tuple[float, float, str]] = []
-        self.labels: list[pg.TextItem] = []
+        self._label_width = 1e9
+        self.labels: list[FitText] = []
         #: Describes the pixel (x, y) under the mouse, for the hover tooltip; None: nothing.
         self.describe: Callable[[int, int], str | None] | None = None
 
@@ -181,23 +224,26 @@ class GridPlot:
         left.setVisible(bool(rows))
         bottom.setVisible(bool(cols))
 
-    def set_labels(self, labels: list[tuple[float, float, str]], header: float = 0.0) -> None:
+    def set_labels(
+        self, labels: list[tuple[float, float, str]], header: float = 0.0, width: float = 1e9
+    ) -> None:
         """Small text labels at image coordinates (x, y), anchored by their bottom centre.
 
-        `header` is the height (in image pixels) kept free above the image for them.
+        `header` is the height (in image pixels) kept free above the image for them; a label
+        takes at most 70% of it, and at most `width` image pixels across (its column).
         """
-        if labels == self._label_specs and header == self._header:
+        if (labels, header, width) == (self._label_specs, self._header, self._label_width):
             return  # the labels are items: recreating them at every frame would be slow
         self._label_specs = list(labels)
+        self._label_width = width
         refit = bool(labels) != bool(self.labels) or header != self._header
         self._header = header
         for item in self.labels:
             self.plot.removeItem(item)
         self.labels = []
         for x, y, text in labels:
-            item = pg.TextItem(text, color=FOREGROUND, anchor=(0.5, 1.0))
-            item.setFont(_small_font())
-            item.setPos(x, y)
+            item = FitText()
+            item.place(text, x, y, width, 0.7 * header, FOREGROUND, bottom=True)
             self.plot.addItem(item)
             self.labels.append(item)
         if refit:

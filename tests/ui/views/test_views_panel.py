@@ -234,3 +234,19 @@ def test_confusion_counts_fit_inside_their_cells(qtbot) -> None:
             assert j <= box.left() and box.right() <= j + 1, (i, j, box)
             assert i <= box.top() and box.bottom() <= i + 1, (i, j, box)
             assert max(box.width(), box.height()) >= 0.4  # still readable, not shrunk away
+
+
+def test_pooling_column_labels_fit_their_columns(panel, data):
+    """"map", "max ✓", "L2", "avg" over 8-pixel-wide maps: each label stays over its own
+    column (they were fixed-size text and ran into each other)."""
+    net = Network.from_spec(load_preset("nielsen-conv2"), seed=0)
+    panel.set_network(net)
+    panel.set_probe(data.val_x[7], "a seven")
+    panel.refresh(force=True)
+    grid = panel.pooled_view.grids["pool2"]  # 40 maps of 8x8 -> 4x4
+    assert grid.labels and len(grid.labels) == len(grid._label_specs)
+    for item, (x, y, text) in zip(grid.labels, grid._label_specs, strict=True):
+        assert item.text() == text
+        box = item.mapRectToParent(item.boundingRect())  # image pixels
+        assert x - 4 <= box.left() and box.right() <= x + 4, (text, x, box)
+        assert box.bottom() == pytest.approx(y) and box.height() > 1.0
