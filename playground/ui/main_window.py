@@ -835,9 +835,17 @@ class MainWindow(QMainWindow):
             screen = self.screen() or QApplication.primaryScreen()
             area = screen.availableGeometry() if screen is not None else None
             if area is not None and area.width() > 0:
-                self.resize(min(1400, area.width() * 9 // 10), min(900, area.height() * 9 // 10))
+                # Never below the layout's minimum (on a 1366x768 laptop 90% of the height is
+                # less): centre the size the window will really have, and keep its top on screen.
+                least = self.minimumSizeHint()
+                self.resize(
+                    max(least.width(), min(1400, area.width() * 9 // 10)),
+                    max(least.height(), min(900, area.height() * 9 // 10)),
+                )
                 frame = self.frameGeometry()
                 frame.moveCenter(area.center())
+                frame.moveTop(max(frame.top(), area.top()))
+                frame.moveLeft(max(frame.left(), area.left()))
                 self.move(frame.topLeft())
             else:
                 self.resize(1400, 900)

@@ -96,7 +96,7 @@ class PredictionView(QWidget):
 
         self._plot = pg.PlotWidget(background=None)
         self._plot.setObjectName("predictionPlot")
-        self._plot.setMinimumSize(220, 150)
+        self._plot.setMinimumSize(220, 110)
         self._plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         item = self._plot.getPlotItem()
         item.setMenuEnabled(False)

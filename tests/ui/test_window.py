@@ -455,3 +455,12 @@ def test_the_gui_thread_runs_the_engine_on_one_thread_once_ready(
     worker.start()
     worker.join()
     assert in_worker == [default]  # training threads keep every core
+
+
+def test_the_default_layout_fits_a_1366x768_laptop(make_window, model_file, qtbot) -> None:
+    """A common school laptop: 768 px less a title bar (~30) and a taskbar (~40) leaves ~698.
+    The minimum was 734 px tall (the prediction plot and the cost and accuracy plots)."""
+    window = shown(qtbot, make_window(model_path=model_file))
+    least = window.minimumSizeHint()
+    assert least.height() <= 698, least
+    assert least.width() <= 1366, least

@@ -103,7 +103,7 @@ class CostPlot(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=BACKGROUND, axisItems={"bottom": EpochAxis("bottom")})
         self.setObjectName("costPlot")
-        self.setMinimumSize(200, 140)
+        self.setMinimumSize(200, 110)
         plot = self.getPlotItem()
         plot.setTitle(self.tr("Cost"), color=FOREGROUND.name(), size="9pt")
         _style(plot, self.tr("cost"), self.tr("epoch"))
@@ -233,7 +233,7 @@ class AccuracyPlot(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=BACKGROUND, axisItems={"bottom": EpochAxis("bottom")})
         self.setObjectName("accuracyPlot")
-        self.setMinimumSize(200, 140)
+        self.setMinimumSize(200, 110)
         plot = self.getPlotItem()
         plot.setTitle(self.tr("Accuracy"), color=FOREGROUND.name(), size="9pt")
         _style(plot, self.tr("accuracy (%)"), self.tr("epoch"))
