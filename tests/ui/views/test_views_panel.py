@@ -237,7 +237,7 @@ def test_confusion_counts_fit_inside_their_cells(qtbot) -> None:
 
 
 def test_pooling_column_labels_fit_their_columns(panel, data):
-    """"map", "max ✓", "L2", "avg" over 8-pixel-wide maps: each label stays over its own
+    """ "map", "max ✓", "L2", "avg" over 8-pixel-wide maps: each label stays over its own
     column (they were fixed-size text and ran into each other)."""
     net = Network.from_spec(load_preset("nielsen-conv2"), seed=0)
     panel.set_network(net)
