@@ -59,7 +59,7 @@ class Snapshot:
     elapsed: float
     eta: float | None
     progress: float
-    costs: np.ndarray  # (k, 2): x in epochs (fractional, counted as epoch), mini-batch cost
+    costs: np.ndarray  # (k, 2): x in epochs, fractional (epoch 9 spans 8..9), mini-batch cost
     weights: dict[str, np.ndarray]  # conv kernels and the first dense layer's weights
     activations: dict[str, np.ndarray]  # the probe's conv and pool outputs, (C, H, W)
     probe: np.ndarray | None  # the probe image (C, H, W)
