@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from playground.errors import DataError, SpecError
 
@@ -118,6 +120,7 @@ def train_command(args: argparse.Namespace) -> int:
     code = 0
     last_draw = 0.0
     last_epoch = len(net.history) + settings.epochs  # a resumed model continues its count
+    stop_on_ctrl_c = _StopOnCtrlC(trainer, err)
     try:
         for event in trainer.run():
             if isinstance(event, BatchDone):
@@ -157,8 +160,12 @@ def train_command(args: argparse.Namespace) -> int:
             elif isinstance(event, Diverged):
                 err.write(f"\n{event.message}\n")
                 code = 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # a second Ctrl-C: stop at once
         err.write("\ninterrupted: stopping\n")
+        code = 130
+    finally:
+        stop_on_ctrl_c.restore()
+    if stop_on_ctrl_c.pressed:
         code = 130
     if args.save:
         try:
@@ -168,6 +175,37 @@ def train_command(args: argparse.Namespace) -> int:
             err.write(f"error: could not save {args.save}: {exc}\n")
             code = code or 1
     return code
+
+
+class _StopOnCtrlC:
+    """Ctrl-C asks the trainer to stop after the mini-batch in flight (then the model is saved);
+    a second Ctrl-C raises KeyboardInterrupt as usual.
+
+    The handler is installed explicitly: a process started in the background by a
+    non-interactive shell inherits SIGINT ignored, Python then installs no KeyboardInterrupt
+    handler, and Ctrl-C (or a SIGINT from a script) let all the epochs run.
+    """
+
+    def __init__(self, trainer: Any, err: TextIO) -> None:
+        self.trainer = trainer
+        self.err = err
+        self.pressed = False
+        self.previous: Any = None
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._on_sigint)
+
+    def _on_sigint(self, _signum: int, _frame: Any) -> None:
+        if self.pressed:
+            raise KeyboardInterrupt
+        self.pressed = True
+        self.trainer.stop()
+        self.err.write("\ninterrupted: stopping after this mini-batch (Ctrl-C again: at once)\n")
+
+    def restore(self) -> None:
+        """Put the previous SIGINT handler back."""
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+            self.previous = None
 
 
 def _pct(value: float | None) -> str:
