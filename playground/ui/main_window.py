@@ -312,6 +312,7 @@ class MainWindow(QMainWindow):
         self.views_panel.probe_selected.connect(self.draw_panel.show_sample)
         self.pause_toggled.connect(self.training_panel.set_paused)
         self.training_controller.state_changed.connect(self._on_training_state)
+        self.training_controller.epoch_finished.connect(self._on_epoch_finished)
         self.engine_state_changed.connect(self._on_engine_state_for_views)
         # Tabs keep the window small enough for a 1366x768 laptop: build, then train, in one
         # place (Build raises Training); the views and the labs share the bottom.
@@ -447,6 +448,16 @@ class MainWindow(QMainWindow):
         """A run ended: the freshly trained network reads the drawings from now on."""
         self.set_network(net, self.network_path)
         self._show_status(self.tr("Training ended: the draw pad now uses the trained network"))
+
+    def _on_epoch_finished(self, report: Any) -> None:
+        """Each epoch's weights read the drawing at once, so the guess improves while it trains
+        (the network being trained, and the current one, change only when the run ends)."""
+        if report.net is None:
+            return
+        self.draw_panel.set_network(report.net)
+        self._show_status(
+            self.tr("The draw pad now reads with the network after epoch {0}").format(report.epoch)
+        )
 
     def _probe_dataset_image(self, image: Any, _label: int) -> None:
         self.views_panel.set_probe(image, self.tr("dataset image"))

@@ -4,32 +4,32 @@
 <context>
     <name>AccuracyPlot</name>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="230"/>
+        <location filename="../../playground/ui/views/plots.py" line="238"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="231"/>
+        <location filename="../../playground/ui/views/plots.py" line="239"/>
         <source>accuracy (%)</source>
         <translation>准确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="231"/>
+        <location filename="../../playground/ui/views/plots.py" line="239"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="239"/>
+        <location filename="../../playground/ui/views/plots.py" line="247"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="240"/>
+        <location filename="../../playground/ui/views/plots.py" line="248"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="241"/>
+        <location filename="../../playground/ui/views/plots.py" line="249"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
@@ -292,28 +292,28 @@
 <context>
     <name>ConfusionView</name>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="39"/>
+        <location filename="../../playground/ui/views/confusion.py" line="40"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="40"/>
+        <location filename="../../playground/ui/views/confusion.py" line="41"/>
         <source>guess</source>
         <translation>网络的判断</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="41"/>
-        <location filename="../../playground/ui/views/confusion.py" line="61"/>
+        <location filename="../../playground/ui/views/confusion.py" line="42"/>
+        <location filename="../../playground/ui/views/confusion.py" line="62"/>
         <source>Confusion matrix: after the first epoch</source>
         <translation>混淆矩阵：第一轮之后显示</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="107"/>
+        <location filename="../../playground/ui/views/confusion.py" line="113"/>
         <source>{0} images of {1} read correctly ({2:.1f}% of the {1}s)</source>
         <translation>{0} 张 {1} 被正确识别（占所有 {1} 的 {2:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="109"/>
+        <location filename="../../playground/ui/views/confusion.py" line="115"/>
         <source>{0} images of {1} read as {3} ({2:.1f}% of the {1}s)</source>
         <translation>{0} 张 {1} 被认成了 {3}（占所有 {1} 的 {2:.1f}%）</translation>
     </message>
@@ -472,32 +472,32 @@
 <context>
     <name>CostPlot</name>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="100"/>
+        <location filename="../../playground/ui/views/plots.py" line="108"/>
         <source>Cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="101"/>
+        <location filename="../../playground/ui/views/plots.py" line="109"/>
         <source>cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="101"/>
+        <location filename="../../playground/ui/views/plots.py" line="109"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="107"/>
+        <location filename="../../playground/ui/views/plots.py" line="115"/>
         <source>mini-batch</source>
         <translation>小批量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="108"/>
+        <location filename="../../playground/ui/views/plots.py" line="116"/>
         <source>smoothed</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="115"/>
+        <location filename="../../playground/ui/views/plots.py" line="123"/>
         <source>epoch mean</source>
         <translation>每轮均值</translation>
     </message>
@@ -2013,29 +2013,29 @@
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="423"/>
+        <location filename="../../playground/ui/main_window.py" line="424"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="427"/>
+        <location filename="../../playground/ui/main_window.py" line="428"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="432"/>
-        <location filename="../../playground/ui/main_window.py" line="869"/>
-        <location filename="../../playground/ui/main_window.py" line="889"/>
+        <location filename="../../playground/ui/main_window.py" line="433"/>
+        <location filename="../../playground/ui/main_window.py" line="888"/>
+        <location filename="../../playground/ui/main_window.py" line="908"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="435"/>
+        <location filename="../../playground/ui/main_window.py" line="436"/>
         <source>Replace the trained network?</source>
         <translation>替换已训练的网络？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="436"/>
+        <location filename="../../playground/ui/main_window.py" line="437"/>
         <source>The current network ({0}) has been trained for {1} epoch(s). Building the canvas&apos;s network replaces it with fresh random weights; save it first (Ctrl+S) if you want to keep it.
 
 Build the new network?</source>
@@ -2044,33 +2044,38 @@ Build the new network?</source>
 要构建新网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="449"/>
+        <location filename="../../playground/ui/main_window.py" line="450"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="452"/>
+        <location filename="../../playground/ui/main_window.py" line="459"/>
+        <source>The draw pad now reads with the network after epoch {0}</source>
+        <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="463"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="482"/>
+        <location filename="../../playground/ui/main_window.py" line="493"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="491"/>
+        <location filename="../../playground/ui/main_window.py" line="502"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="500"/>
-        <location filename="../../playground/ui/main_window.py" line="532"/>
+        <location filename="../../playground/ui/main_window.py" line="511"/>
+        <location filename="../../playground/ui/main_window.py" line="543"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="501"/>
+        <location filename="../../playground/ui/main_window.py" line="512"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2083,12 +2088,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="520"/>
+        <location filename="../../playground/ui/main_window.py" line="531"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="533"/>
+        <location filename="../../playground/ui/main_window.py" line="544"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2097,24 +2102,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="540"/>
-        <location filename="../../playground/ui/main_window.py" line="727"/>
+        <location filename="../../playground/ui/main_window.py" line="551"/>
+        <location filename="../../playground/ui/main_window.py" line="738"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="540"/>
-        <location filename="../../playground/ui/main_window.py" line="727"/>
+        <location filename="../../playground/ui/main_window.py" line="551"/>
+        <location filename="../../playground/ui/main_window.py" line="738"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="546"/>
+        <location filename="../../playground/ui/main_window.py" line="557"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="547"/>
+        <location filename="../../playground/ui/main_window.py" line="558"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2123,17 +2128,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="555"/>
+        <location filename="../../playground/ui/main_window.py" line="566"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="578"/>
+        <location filename="../../playground/ui/main_window.py" line="589"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="579"/>
+        <location filename="../../playground/ui/main_window.py" line="590"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2146,167 +2151,167 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="598"/>
+        <location filename="../../playground/ui/main_window.py" line="609"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="599"/>
+        <location filename="../../playground/ui/main_window.py" line="610"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="605"/>
+        <location filename="../../playground/ui/main_window.py" line="616"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="638"/>
+        <location filename="../../playground/ui/main_window.py" line="649"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="642"/>
+        <location filename="../../playground/ui/main_window.py" line="653"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="654"/>
+        <location filename="../../playground/ui/main_window.py" line="665"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="656"/>
+        <location filename="../../playground/ui/main_window.py" line="667"/>
         <source>Compiling the engine&apos;s kernels; the first run takes up to half a minute</source>
         <translation>正在编译引擎的计算内核；首次运行最多需要半分钟</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="659"/>
+        <location filename="../../playground/ui/main_window.py" line="670"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="660"/>
+        <location filename="../../playground/ui/main_window.py" line="671"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="662"/>
+        <location filename="../../playground/ui/main_window.py" line="673"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="692"/>
+        <location filename="../../playground/ui/main_window.py" line="703"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="703"/>
+        <location filename="../../playground/ui/main_window.py" line="714"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="718"/>
+        <location filename="../../playground/ui/main_window.py" line="729"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="720"/>
+        <location filename="../../playground/ui/main_window.py" line="731"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="733"/>
+        <location filename="../../playground/ui/main_window.py" line="744"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="735"/>
+        <location filename="../../playground/ui/main_window.py" line="746"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="744"/>
+        <location filename="../../playground/ui/main_window.py" line="755"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="753"/>
+        <location filename="../../playground/ui/main_window.py" line="764"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="756"/>
+        <location filename="../../playground/ui/main_window.py" line="767"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="756"/>
+        <location filename="../../playground/ui/main_window.py" line="767"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="767"/>
+        <location filename="../../playground/ui/main_window.py" line="778"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="781"/>
+        <location filename="../../playground/ui/main_window.py" line="792"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="783"/>
+        <location filename="../../playground/ui/main_window.py" line="794"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="812"/>
+        <location filename="../../playground/ui/main_window.py" line="823"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="855"/>
+        <location filename="../../playground/ui/main_window.py" line="874"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="866"/>
+        <location filename="../../playground/ui/main_window.py" line="885"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="867"/>
+        <location filename="../../playground/ui/main_window.py" line="886"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="870"/>
+        <location filename="../../playground/ui/main_window.py" line="889"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="874"/>
+        <location filename="../../playground/ui/main_window.py" line="893"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="879"/>
+        <location filename="../../playground/ui/main_window.py" line="898"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="882"/>
+        <location filename="../../playground/ui/main_window.py" line="901"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="887"/>
+        <location filename="../../playground/ui/main_window.py" line="906"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="890"/>
+        <location filename="../../playground/ui/main_window.py" line="909"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -2314,18 +2319,18 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>MistakesGallery</name>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="139"/>
+        <location filename="../../playground/ui/views/confusion.py" line="145"/>
         <source>Validation images the network got wrong: its guess, then the true label. Click one to make it the probe.</source>
         <extracomment>(image (C, H, W), true label) of the mistake the user clicked.</extracomment>
         <translation>网络认错的验证集图像：先是网络的判断，后是真实标签。点击一张即可设为观察图像。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="164"/>
+        <location filename="../../playground/ui/views/confusion.py" line="170"/>
         <source>{0} (is {1})</source>
         <translation>{0}（实为 {1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="167"/>
+        <location filename="../../playground/ui/views/confusion.py" line="173"/>
         <source>Validation image #{0}: the network read {1}, the label says {2}. Click to make it the probe.</source>
         <translation>验证集图像 #{0}：网络认成了 {1}，标签是 {2}。点击即可设为观察图像。</translation>
     </message>

@@ -464,3 +464,28 @@ def test_the_default_layout_fits_a_1366x768_laptop(make_window, model_file, qtbo
     least = window.minimumSizeHint()
     assert least.height() <= 698, least
     assert least.width() <= 1366, least
+
+
+def test_the_draw_pad_reads_with_each_epochs_weights(make_window, model_file, qtbot) -> None:
+    """While a run goes on, every finished epoch's weights read the drawing (a copy: the run
+    keeps its own network); when it ends, the trained network takes over as before."""
+    from playground.data import load_mnist
+    from playground.engine import Network
+
+    window = shown(qtbot, make_window(model_path=model_file))
+    before = window.network
+    window.set_dataset(load_mnist().subset(300, eval_limit=100))
+    reports: list = []
+    window.training_controller.epoch_finished.connect(reports.append)
+    window.training_panel.epochs_spin.setValue(50)
+    assert window.training_panel.start()
+    qtbot.waitUntil(lambda: len(reports) >= 1, timeout=60_000)
+    pad_net = window.draw_panel.network
+    assert isinstance(pad_net, Network) and pad_net is not before
+    assert pad_net is reports[-1].net and len(pad_net.history) >= 1
+    assert not np.array_equal(pad_net.params["dense1.weight"], before.params["dense1.weight"])
+    assert window.network is before  # the current network changes only when the run ends
+    assert "after epoch" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.training_controller.training_finished, timeout=60_000):
+        window.training_panel.stop(wait=False)
+    assert window.draw_panel.network is window.network is not before

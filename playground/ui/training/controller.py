@@ -92,6 +92,9 @@ class EpochReport:
     confusion: np.ndarray | None = None  # (classes, classes): rows true labels, columns guesses
     mistakes: list[Mistake] = field(default_factory=list)
     history_entry: dict[str, Any] = field(default_factory=dict)
+    #: A copy of the network as this epoch left it, for the draw pad (the run goes on with its
+    #: own); None if no copy was made.
+    net: Any = None
 
 
 @dataclass
@@ -395,6 +398,7 @@ class _TrainingThread(QThread):
             confusion=confusion,
             mistakes=mistakes,
             history_entry=dict(entry),
+            net=net.copy(),  # made here, between two epochs, while the trainer waits
         )
 
     def _predict(self, x: np.ndarray) -> np.ndarray | None:
