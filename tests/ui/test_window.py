@@ -479,13 +479,17 @@ def test_the_draw_pad_reads_with_each_epochs_weights(make_window, model_file, qt
     window.training_controller.epoch_finished.connect(reports.append)
     window.training_panel.epochs_spin.setValue(50)
     assert window.training_panel.start()
-    qtbot.waitUntil(lambda: len(reports) >= 1, timeout=60_000)
-    pad_net = window.draw_panel.network
-    assert isinstance(pad_net, Network) and pad_net is not before
-    assert pad_net is reports[-1].net and len(pad_net.history) >= 1
-    assert not np.array_equal(pad_net.params["dense1.weight"], before.params["dense1.weight"])
-    assert window.network is before  # the current network changes only when the run ends
-    assert "after epoch" in window.statusBar().currentMessage()
-    with qtbot.waitSignal(window.training_controller.training_finished, timeout=60_000):
-        window.training_panel.stop(wait=False)
-    assert window.draw_panel.network is window.network is not before
+    try:
+        qtbot.waitUntil(lambda: len(reports) >= 1, timeout=60_000)
+        pad_net = window.draw_panel.network
+        assert isinstance(pad_net, Network) and pad_net is not before
+        assert pad_net is reports[-1].net and len(pad_net.history) >= 1
+        weights = pad_net.params["dense1.weight"]
+        assert not np.array_equal(weights, before.params["dense1.weight"])
+        assert window.network is before  # the current network changes only when the run ends
+        assert "after epoch" in window.statusBar().currentMessage()
+        with qtbot.waitSignal(window.training_controller.training_finished, timeout=60_000):
+            window.training_panel.stop(wait=False)
+        assert window.draw_panel.network is window.network is not before
+    finally:  # a failed check must not leave the run going (closing would ask to stop it)
+        window.training_controller.stop(wait=True)
