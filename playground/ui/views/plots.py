@@ -240,7 +240,7 @@ class AccuracyPlot(pg.PlotWidget):
         plot.addLegend(
             offset=(8, 8), labelTextColor=FOREGROUND, labelTextSize="8pt", brush=LEGEND_BRUSH
         )
-        plot.setYRange(0, 100, padding=0.02)  # until the first epoch: accuracies are 0 - 100 %
+        self._show_empty_range()
         self.curves: dict[str, Any] = {}
         self.series: dict[str, Series] = {}
         for key, name, color in (
@@ -260,10 +260,17 @@ class AccuracyPlot(pg.PlotWidget):
         self._dirty = False
 
     def clear_all(self) -> None:
-        """Forget every point."""
+        """Forget every point, and the range that fitted them (another network)."""
         for s in self.series.values():
             s.clear()
+        self._show_empty_range()
         self._dirty = True
+
+    def _show_empty_range(self) -> None:
+        """Until the first epoch: accuracies 0 - 100 %, epochs 0 - 1 (add_epoch autoranges)."""
+        plot = self.getPlotItem()
+        plot.setYRange(0, 100, padding=0.02)
+        plot.setXRange(0, 1, padding=0.02)
 
     def begin_run(self, offset: float) -> None:
         """A run starts after epoch `offset`: drop later points."""

@@ -177,7 +177,7 @@ def test_epoch_reports_fill_confusion_gallery_and_history(qtbot, panel, data, tm
     assert not list(tmp_path.glob(".*tmp*"))
 
 
-def test_a_loaded_network_shows_its_history(panel):
+def test_a_loaded_network_shows_its_history(panel, qtbot):
     net = Network.from_spec(GROUPED, seed=0)
     net.history = [
         {"epoch": 1, "cost": 2.0, "val_accuracy": 0.3, "test_accuracy": 0.31},
@@ -188,6 +188,17 @@ def test_a_loaded_network_shows_its_history(panel):
     assert panel.cost_plot.epochs.y.tolist() == [2.0, 1.0]
     assert panel.accuracy_plot.series["val_accuracy"].y.tolist() == [30.0, 60.0]
     assert "epoch,cost" in panel.history_csv()
+    box = panel.accuracy_plot.getPlotItem().getViewBox()
+    qtbot.wait(100)  # pyqtgraph fits the range when it paints
+    (_x0, x1), (y0, y1) = box.viewRange()
+    assert 25 < y0 < y1 < 65 and x1 < 2.5  # fitted to 30-60% over epochs 1-2
+    # An untrained network next: no points, and not the old network's 30-60% range either.
+    panel.set_network(Network.from_spec(GROUPED, seed=1))
+    panel.refresh(force=True)
+    qtbot.wait(100)
+    assert panel.accuracy_plot.series["val_accuracy"].n == 0
+    (_x0, x1), (y0, y1) = box.viewRange()
+    assert y0 <= 0.0 and y1 >= 100.0 and x1 <= 1.1, (x1, y0, y1)
 
 
 def test_show_all_puts_every_view_on_screen(panel):
