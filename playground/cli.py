@@ -119,7 +119,6 @@ def train_command(args: argparse.Namespace) -> int:
         )
     code = 0
     last_draw = 0.0
-    last_epoch = len(net.history) + settings.epochs  # a resumed model continues its count
     stop_on_ctrl_c = _StopOnCtrlC(trainer, err)
     try:
         for event in trainer.run():
@@ -130,7 +129,7 @@ def train_command(args: argparse.Namespace) -> int:
                     _progress(
                         err,
                         event.epoch,
-                        last_epoch,
+                        trainer.last_epoch,
                         event.batch,
                         event.batches,
                         event.images_per_s,

@@ -147,6 +147,10 @@ class Trainer:
         self.settings = settings
         self.train_x = x
         self.train_y = data.train_y[: len(x)]
+        #: This run's epochs are first_epoch .. last_epoch: a network trained before (a loaded
+        #: model) continues its epoch count after its history.
+        self.first_epoch = len(net.history) + 1
+        self.last_epoch = self.first_epoch + settings.epochs - 1
         self.step_count = 0
         self._stop = threading.Event()
         self._running = threading.Event()
@@ -209,9 +213,7 @@ class Trainer:
         batches = math.ceil(n / s.batch_size)
         snapshot = {k: v.copy() for k, v in net.params.items()}
         epochs_done = 0
-        # A network that was trained before (a loaded model) continues its epoch count.
-        first = len(net.history) + 1
-        for epoch in range(first, first + s.epochs):
+        for epoch in range(self.first_epoch, self.last_epoch + 1):
             order = rng.permutation(n)
             start = time.perf_counter()
             costs_sum, seen = 0.0, 0

@@ -38,6 +38,10 @@ def test_events_and_history(mnist_small):
     assert isinstance(events[-1], Finished) and not events[-1].stopped
     assert [h["epoch"] for h in net.history] == [1, 2]
     assert best_epoch(net.history)["val_accuracy"] == max(e.val_accuracy for e in epochs)
+    # Trained on, the network continues its epoch count; the trainer says which it will run.
+    more = Trainer(net, mnist_small, TrainingSettings(epochs=2, batch_size=50, lr=3.0))
+    assert (more.first_epoch, more.last_epoch) == (3, 4)
+    assert [e.epoch for e in more.run() if isinstance(e, EpochDone)] == [3, 4]
 
 
 def test_a_preset_learns_real_digits(mnist_small):

@@ -216,10 +216,6 @@ class _TrainingThread(QThread):
         self._controller = controller  # read only through its lock-guarded probe
         self.result: RunResult | None = None
         self.interval = 1.0 / SNAPSHOT_RATE_HZ
-        #: This run's epochs are first_epoch .. last_epoch: a loaded model continues its epoch
-        #: count (the trainer numbers epochs after the network's history).
-        self.first_epoch = len(trainer.net.history) + 1
-        self.last_epoch = self.first_epoch + trainer.settings.epochs - 1
         #: Set by the controller; the worker pauses the trainer itself after the mini-batch in
         #: flight, so the snapshot it sends first shows exactly where training holds.
         self.pause_requested = threading.Event()
@@ -254,7 +250,7 @@ class _TrainingThread(QThread):
                     last_batch = event
                     last_batch_time = now = time.perf_counter()
                     pending.append((event.epoch - 1 + event.batch / event.batches, event.cost))
-                    done_epochs = event.epoch - self.first_epoch
+                    done_epochs = event.epoch - trainer.first_epoch
                     done_images = min(done_epochs * n + event.batch * s.batch_size, total)
                     self._apply_pause()
                     if (
@@ -266,7 +262,7 @@ class _TrainingThread(QThread):
                         eta = None
                         rate = _rate_for_eta(event, epoch_rate)
                         if rate > 0:
-                            epoch_ends = self.last_epoch - event.epoch + 1
+                            epoch_ends = trainer.last_epoch - event.epoch + 1
                             eta = (total - done_images) / rate + epoch_ends * epoch_end_seconds
                         self._send(
                             "snapshot",
@@ -275,7 +271,7 @@ class _TrainingThread(QThread):
                         pending = []
                         last_emit = time.perf_counter()
                 elif isinstance(event, EpochDone):
-                    report = self._epoch_report(event, self.last_epoch)
+                    report = self._epoch_report(event, trainer.last_epoch)
                     epoch_end_seconds = time.perf_counter() - last_batch_time
                     epoch_rate = event.images_per_s
                     if report is not None:
@@ -346,7 +342,7 @@ class _TrainingThread(QThread):
         return Snapshot(
             step=event.step,
             epoch=event.epoch,
-            epochs=self.last_epoch,
+            epochs=self.trainer.last_epoch,
             batch=event.batch,
             batches=event.batches,
             images_per_s=event.images_per_s,
