@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         self.pause_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
         self.pause_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.pause_action.setStatusTip(self.tr("Pause or resume training (Space)"))
+        self.pause_action.setEnabled(False)  # until a run starts: nothing to pause
         self.pause_action.toggled.connect(self.pause_toggled)
 
         self.reset_layout_action = QAction(self.tr("&Reset layout"), self)
@@ -307,6 +308,10 @@ class MainWindow(QMainWindow):
             self.network_changed.connect(panel.set_network)
             self.dataset_changed.connect(panel.set_dataset)
         self.training_panel.network_trained.connect(self._on_network_trained)
+        panel = self.training_panel
+        self.training_menu.insertAction(self.pause_action, panel.start_action)
+        self.training_menu.addAction(panel.step_action)
+        self.training_menu.addAction(panel.stop_action)
         self.draw_panel.input_changed.connect(self.views_panel.set_probe)
         self.dataset_browser.image_selected.connect(self._probe_dataset_image)
         self.views_panel.probe_selected.connect(self.draw_panel.show_sample)
@@ -463,9 +468,11 @@ class MainWindow(QMainWindow):
         self.views_panel.set_probe(image, self.tr("dataset image"))
 
     def _on_training_state(self, state: str) -> None:
-        """Keep the Pause action's check mark in step with the trainer (no feedback loop)."""
+        """Keep the Pause action in step with the trainer: usable only while a run is going or
+        paused, checked while paused (no feedback loop)."""
         self.pause_action.blockSignals(True)
         self.pause_action.setChecked(state == "paused")
+        self.pause_action.setEnabled(state in ("running", "paused"))
         self.pause_action.blockSignals(False)
 
     def _on_engine_state_for_labs(self, state: str) -> None:

@@ -1387,54 +1387,54 @@
 <context>
     <name>HalfAdderView</name>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="520"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="516"/>
         <source>Half adder from NAND perceptrons</source>
         <translation>由与非感知器构成的半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="523"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="519"/>
         <source>Five NAND perceptrons add two bits: x1 + x2 = sum + 2·carry. The engine runs them as a layered network of step units; wires that skip a layer pass through relay perceptrons (weight 2, bias −1) that copy a bit.</source>
         <translation>五个与非（NAND）感知器把两个比特相加：x1 + x2 = 和 + 2·进位。引擎把它们当作由阶跃单元组成的分层网络来运行；跨层的连线要经过中继感知器（权重 2，偏置 −1），由它原样传递一个比特。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="547"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="543"/>
         <source>Switch input bit x{0}.</source>
         <translation>切换输入位 x{0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="558"/>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="612"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="554"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="607"/>
         <source>sum</source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="558"/>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="612"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="554"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="607"/>
         <source>carry</source>
         <translation>进位</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="565"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="559"/>
         <source>Every input pair through the engine&apos;s NAND network.</source>
         <translation>每一对输入经引擎的与非网络得到的结果。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="593"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="588"/>
         <source>The two −2 wires from n1 to the carry gate, merged.</source>
         <translation>从 n1 到进位门的两条 −2 连线，合并显示。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="603"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="598"/>
         <source>NAND perceptron {0}: weights −2, −2, bias 3</source>
         <translation>与非感知器 {0}：权重 −2、−2，偏置 3</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="605"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="600"/>
         <source>input bit {0}</source>
         <translation>输入位 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="635"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="630"/>
         <source>{x1} + {x2} = &lt;b&gt;sum {s}&lt;/b&gt;, &lt;b&gt;carry {c}&lt;/b&gt; (binary {c}{s})</source>
         <translation>{x1} + {x2} = &lt;b&gt;和 {s}&lt;/b&gt;，&lt;b&gt;进位 {c}&lt;/b&gt;（二进制 {c}{s}）</translation>
     </message>
@@ -1933,109 +1933,109 @@
         <translation>暂停或继续训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="199"/>
+        <location filename="../../playground/ui/main_window.py" line="200"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="202"/>
+        <location filename="../../playground/ui/main_window.py" line="203"/>
         <source>&amp;About Playground</source>
         <translation>关于 Playground(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="208"/>
+        <location filename="../../playground/ui/main_window.py" line="209"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="214"/>
+        <location filename="../../playground/ui/main_window.py" line="215"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="218"/>
+        <location filename="../../playground/ui/main_window.py" line="219"/>
         <source>&amp;Export view as PNG</source>
         <translation>将视图导出为 PNG(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="224"/>
+        <location filename="../../playground/ui/main_window.py" line="225"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="230"/>
+        <location filename="../../playground/ui/main_window.py" line="231"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="235"/>
+        <location filename="../../playground/ui/main_window.py" line="236"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="238"/>
+        <location filename="../../playground/ui/main_window.py" line="239"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="242"/>
+        <location filename="../../playground/ui/main_window.py" line="243"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="264"/>
+        <location filename="../../playground/ui/main_window.py" line="265"/>
         <source>Draw</source>
         <translation>手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="271"/>
+        <location filename="../../playground/ui/main_window.py" line="272"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="283"/>
+        <location filename="../../playground/ui/main_window.py" line="284"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="290"/>
+        <location filename="../../playground/ui/main_window.py" line="291"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="299"/>
+        <location filename="../../playground/ui/main_window.py" line="300"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="304"/>
+        <location filename="../../playground/ui/main_window.py" line="305"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="424"/>
+        <location filename="../../playground/ui/main_window.py" line="429"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="428"/>
+        <location filename="../../playground/ui/main_window.py" line="433"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="433"/>
-        <location filename="../../playground/ui/main_window.py" line="888"/>
-        <location filename="../../playground/ui/main_window.py" line="908"/>
+        <location filename="../../playground/ui/main_window.py" line="438"/>
+        <location filename="../../playground/ui/main_window.py" line="895"/>
+        <location filename="../../playground/ui/main_window.py" line="915"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="436"/>
+        <location filename="../../playground/ui/main_window.py" line="441"/>
         <source>Replace the trained network?</source>
         <translation>替换已训练的网络？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="437"/>
+        <location filename="../../playground/ui/main_window.py" line="442"/>
         <source>The current network ({0}) has been trained for {1} epoch(s). Building the canvas&apos;s network replaces it with fresh random weights; save it first (Ctrl+S) if you want to keep it.
 
 Build the new network?</source>
@@ -2044,38 +2044,38 @@ Build the new network?</source>
 要构建新网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="450"/>
+        <location filename="../../playground/ui/main_window.py" line="455"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="459"/>
+        <location filename="../../playground/ui/main_window.py" line="464"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="463"/>
+        <location filename="../../playground/ui/main_window.py" line="468"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="493"/>
+        <location filename="../../playground/ui/main_window.py" line="500"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="502"/>
+        <location filename="../../playground/ui/main_window.py" line="509"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="511"/>
-        <location filename="../../playground/ui/main_window.py" line="543"/>
+        <location filename="../../playground/ui/main_window.py" line="518"/>
+        <location filename="../../playground/ui/main_window.py" line="550"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="512"/>
+        <location filename="../../playground/ui/main_window.py" line="519"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2088,12 +2088,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="531"/>
+        <location filename="../../playground/ui/main_window.py" line="538"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="544"/>
+        <location filename="../../playground/ui/main_window.py" line="551"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2102,24 +2102,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="551"/>
-        <location filename="../../playground/ui/main_window.py" line="738"/>
+        <location filename="../../playground/ui/main_window.py" line="558"/>
+        <location filename="../../playground/ui/main_window.py" line="745"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="551"/>
-        <location filename="../../playground/ui/main_window.py" line="738"/>
+        <location filename="../../playground/ui/main_window.py" line="558"/>
+        <location filename="../../playground/ui/main_window.py" line="745"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="557"/>
+        <location filename="../../playground/ui/main_window.py" line="564"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="558"/>
+        <location filename="../../playground/ui/main_window.py" line="565"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2128,17 +2128,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="566"/>
+        <location filename="../../playground/ui/main_window.py" line="573"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="589"/>
+        <location filename="../../playground/ui/main_window.py" line="596"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="590"/>
+        <location filename="../../playground/ui/main_window.py" line="597"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2151,167 +2151,167 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="609"/>
+        <location filename="../../playground/ui/main_window.py" line="616"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="610"/>
+        <location filename="../../playground/ui/main_window.py" line="617"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="616"/>
+        <location filename="../../playground/ui/main_window.py" line="623"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="649"/>
+        <location filename="../../playground/ui/main_window.py" line="656"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="653"/>
+        <location filename="../../playground/ui/main_window.py" line="660"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="665"/>
+        <location filename="../../playground/ui/main_window.py" line="672"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="667"/>
+        <location filename="../../playground/ui/main_window.py" line="674"/>
         <source>Compiling the engine&apos;s kernels; the first run takes up to half a minute</source>
         <translation>正在编译引擎的计算内核；首次运行最多需要半分钟</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="670"/>
+        <location filename="../../playground/ui/main_window.py" line="677"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="671"/>
+        <location filename="../../playground/ui/main_window.py" line="678"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="673"/>
+        <location filename="../../playground/ui/main_window.py" line="680"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="703"/>
+        <location filename="../../playground/ui/main_window.py" line="710"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="714"/>
+        <location filename="../../playground/ui/main_window.py" line="721"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="729"/>
+        <location filename="../../playground/ui/main_window.py" line="736"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="731"/>
+        <location filename="../../playground/ui/main_window.py" line="738"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="744"/>
+        <location filename="../../playground/ui/main_window.py" line="751"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="746"/>
+        <location filename="../../playground/ui/main_window.py" line="753"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="755"/>
+        <location filename="../../playground/ui/main_window.py" line="762"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="764"/>
+        <location filename="../../playground/ui/main_window.py" line="771"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="767"/>
+        <location filename="../../playground/ui/main_window.py" line="774"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="767"/>
+        <location filename="../../playground/ui/main_window.py" line="774"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="778"/>
+        <location filename="../../playground/ui/main_window.py" line="785"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="792"/>
+        <location filename="../../playground/ui/main_window.py" line="799"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="794"/>
+        <location filename="../../playground/ui/main_window.py" line="801"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="823"/>
+        <location filename="../../playground/ui/main_window.py" line="830"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="874"/>
+        <location filename="../../playground/ui/main_window.py" line="881"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="885"/>
+        <location filename="../../playground/ui/main_window.py" line="892"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="886"/>
+        <location filename="../../playground/ui/main_window.py" line="893"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="889"/>
+        <location filename="../../playground/ui/main_window.py" line="896"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="893"/>
+        <location filename="../../playground/ui/main_window.py" line="900"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="898"/>
+        <location filename="../../playground/ui/main_window.py" line="905"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="901"/>
+        <location filename="../../playground/ui/main_window.py" line="908"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="906"/>
+        <location filename="../../playground/ui/main_window.py" line="913"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="909"/>
+        <location filename="../../playground/ui/main_window.py" line="916"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -2835,72 +2835,72 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
         <translation>真值表（二值输入）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="273"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="271"/>
         <source>Every combination of 0/1 inputs: z, the perceptron&apos;s output step(z) and the sigmoid neuron&apos;s output σ(z).</source>
         <translation>0/1 输入的每种组合：z、感知器的输出 step(z) 和 S 型神经元的输出 σ(z)。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="385"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="383"/>
         <source>fires (1) because z &gt; 0</source>
         <translation>激活 (1)，因为 z &gt; 0</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="387"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="385"/>
         <source>stays at 0 because z ≤ 0</source>
         <translation>保持为 0，因为 z ≤ 0</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="391"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="389"/>
         <source>z = w·x + b = {terms} + ({b}) = &lt;b&gt;{z}&lt;/b&gt;</source>
         <translation>z = w·x + b = {terms} + ({b}) = &lt;b&gt;{z}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="396"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="394"/>
         <source>Perceptron: &lt;b&gt;{p}&lt;/b&gt; ({rule})</source>
         <translation>感知器：&lt;b&gt;{p}&lt;/b&gt;（{rule}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="399"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="397"/>
         <source>Sigmoid neuron: σ(z) = &lt;b&gt;{s}&lt;/b&gt;</source>
         <translation>S 型神经元：σ(z) = &lt;b&gt;{s}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="422"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="420"/>
         <source>did not move at all</source>
         <translation>完全没有变化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="424"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="422"/>
         <source>jumped by a full step</source>
         <translation>跳变了整整一级</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="426"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="424"/>
         <source>w{i} changed by {dw}, so z changed by {dz}.</source>
         <translation>w{i} 改变了 {dw}，所以 z 改变了 {dz}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="431"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="429"/>
         <source>Perceptron: {a} → {b}: it {verdict}.</source>
         <translation>感知器：{a} → {b}：它{verdict}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="436"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="434"/>
         <source>Sigmoid: {a} → {b}, a smooth change of {d} (about σ′(z)·Δz = {approx}).</source>
         <translation>S 型神经元：{a} → {b}，平滑地改变了 {d}（约为 σ′(z)·Δz = {approx}）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="445"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="443"/>
         <source>Small changes in weights cause small changes in a sigmoid neuron&apos;s output: that is what lets a network learn by small steps.</source>
         <translation>权重的微小变化只会让 S 型神经元的输出产生微小变化：正因如此，网络才能一小步一小步地学习。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="480"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="476"/>
         <source>This truth table is not one of the named gates.</source>
         <translation>这个真值表不属于任何常见的逻辑门。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="482"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="478"/>
         <source>This perceptron computes {gate}.</source>
         <translation>这个感知器计算的是 {gate}。</translation>
     </message>
@@ -3003,233 +3003,253 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="109"/>
+        <location filename="../../playground/ui/training/panel.py" line="110"/>
         <source>How many times to go through the training images</source>
         <translation>要把训练图像完整过几遍</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="115"/>
+        <location filename="../../playground/ui/training/panel.py" line="116"/>
         <source>Images per mini-batch: the gradient is averaged over them before each step</source>
         <translation>每个小批量的图像数：每一步之前先对它们的梯度取平均</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="124"/>
+        <location filename="../../playground/ui/training/panel.py" line="125"/>
         <source>Learning rate η: the size of each step down the gradient. Can change while training runs; it takes effect at the next mini-batch.</source>
         <translation>学习率 η：沿梯度下降时每一步的大小。训练过程中可以修改，从下一个小批量起生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="136"/>
+        <location filename="../../playground/ui/training/panel.py" line="137"/>
         <source>Momentum μ: how much of the previous step carries into the next (0 = plain SGD). Can change while training runs.</source>
         <translation>动量 μ：上一步有多少延续到下一步（0 表示普通 SGD）。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="148"/>
+        <location filename="../../playground/ui/training/panel.py" line="149"/>
         <source>L2 regularisation λ: shrinks the weights a little at every step, which fights overfitting. Can change while training runs.</source>
         <translation>L2 正则化 λ：每一步都让权重缩小一点，以对抗过拟合。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="159"/>
+        <location filename="../../playground/ui/training/panel.py" line="160"/>
         <source>The cost the network minimises. Cross-entropy and log-likelihood learn fast even when a sigmoid or softmax output is badly wrong; the quadratic cost slows down there.</source>
         <translation>网络要最小化的代价函数。即使 sigmoid 或 softmax 输出错得很厉害，交叉熵和对数似然也学得很快；二次代价在这种情况下会变慢。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="170"/>
+        <location filename="../../playground/ui/training/panel.py" line="171"/>
         <source>Seed of the random order of the images (and of fresh weights): the same seed repeats a run exactly</source>
         <translation>图像随机顺序（以及新权重）的随机种子：相同的种子可以完全重现一次训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="180"/>
+        <location filename="../../playground/ui/training/panel.py" line="181"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="182"/>
+        <location filename="../../playground/ui/training/panel.py" line="183"/>
         <source>Train on the first N training images only (all: the whole training set). A small subset runs fast but overfits.</source>
         <translation>只用前 N 张训练图像训练（全部：整个训练集）。小子集跑得快，但会过拟合。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="188"/>
+        <location filename="../../playground/ui/training/panel.py" line="189"/>
         <source>Start from new random weights</source>
         <translation>从新的随机权重开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="191"/>
+        <location filename="../../playground/ui/training/panel.py" line="192"/>
         <source>Off: continue from the current weights. On: draw new random weights from the seed first.</source>
         <translation>不勾选：从当前权重继续。勾选：先用随机种子生成新的随机权重。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="197"/>
+        <location filename="../../playground/ui/training/panel.py" line="198"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="199"/>
+        <location filename="../../playground/ui/training/panel.py" line="200"/>
         <source>Train the current network on the dataset</source>
         <translation>在数据集上训练当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="201"/>
-        <location filename="../../playground/ui/training/panel.py" line="481"/>
+        <location filename="../../playground/ui/training/panel.py" line="202"/>
+        <location filename="../../playground/ui/training/panel.py" line="506"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="203"/>
+        <location filename="../../playground/ui/training/panel.py" line="204"/>
         <source>Hold training between two mini-batches, or go on</source>
         <translation>在两个小批量之间暂停训练，或继续训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="205"/>
+        <location filename="../../playground/ui/training/panel.py" line="206"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="207"/>
+        <location filename="../../playground/ui/training/panel.py" line="208"/>
         <source>While paused: run exactly one more mini-batch</source>
         <translation>暂停时：再运行恰好一个小批量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="209"/>
+        <location filename="../../playground/ui/training/panel.py" line="210"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="212"/>
+        <location filename="../../playground/ui/training/panel.py" line="213"/>
         <source>End training after the current mini-batch and keep the weights learnt so far</source>
         <translation>在当前小批量之后结束训练，并保留目前学到的权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="215"/>
+        <location filename="../../playground/ui/training/panel.py" line="218"/>
+        <source>&amp;Start training</source>
+        <translation>开始训练(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="221"/>
+        <source>S&amp;tep one mini-batch</source>
+        <translation>单步：一个小批量(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="224"/>
+        <source>St&amp;op training</source>
+        <translation>停止训练(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="235"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="240"/>
         <source>Save model…</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="217"/>
+        <location filename="../../playground/ui/training/panel.py" line="242"/>
         <source>Save the trained network with its training history</source>
         <translation>保存训练好的网络及其训练历史</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="225"/>
+        <location filename="../../playground/ui/training/panel.py" line="250"/>
         <source>Not training</source>
         <translation>未在训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="226"/>
+        <location filename="../../playground/ui/training/panel.py" line="251"/>
         <source>Epoch, speed and the time left</source>
         <translation>轮次、速度和剩余时间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="233"/>
+        <location filename="../../playground/ui/training/panel.py" line="258"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="234"/>
+        <location filename="../../playground/ui/training/panel.py" line="259"/>
         <source>Mini-batch</source>
         <translation>小批量大小</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="235"/>
+        <location filename="../../playground/ui/training/panel.py" line="260"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="236"/>
+        <location filename="../../playground/ui/training/panel.py" line="261"/>
         <source>Momentum μ</source>
         <translation>动量 μ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="238"/>
+        <location filename="../../playground/ui/training/panel.py" line="263"/>
         <source>L2 λ</source>
         <translation>L2 λ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="239"/>
+        <location filename="../../playground/ui/training/panel.py" line="264"/>
         <source>Cost</source>
         <translation>代价函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="240"/>
+        <location filename="../../playground/ui/training/panel.py" line="265"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="241"/>
+        <location filename="../../playground/ui/training/panel.py" line="266"/>
         <source>Training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="339"/>
+        <location filename="../../playground/ui/training/panel.py" line="364"/>
         <source>There is no network to train yet.</source>
         <translation>还没有可训练的网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="356"/>
+        <location filename="../../playground/ui/training/panel.py" line="381"/>
         <source>Nothing to train</source>
         <translation>没有可训练的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="357"/>
+        <location filename="../../playground/ui/training/panel.py" line="382"/>
         <source>There is no network yet: open a model or build one.</source>
         <translation>还没有网络：请打开一个模型或构建一个。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="362"/>
+        <location filename="../../playground/ui/training/panel.py" line="387"/>
         <source>No dataset</source>
         <translation>没有数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="363"/>
+        <location filename="../../playground/ui/training/panel.py" line="388"/>
         <source>The dataset is not loaded yet; wait a moment or open one (File ▸ Open dataset folder).</source>
         <translation>数据集尚未载入；请稍等，或打开一个（文件 ▸ 打开数据集文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="373"/>
+        <location filename="../../playground/ui/training/panel.py" line="398"/>
         <source>Cannot train this network</source>
         <translation>无法训练这个网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="379"/>
+        <location filename="../../playground/ui/training/panel.py" line="404"/>
         <source>Training… (the first mini-batches may wait for the engine to compile)</source>
         <translation>正在训练…（最初几个小批量可能要等引擎编译）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="382"/>
+        <location filename="../../playground/ui/training/panel.py" line="407"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="418"/>
+        <location filename="../../playground/ui/training/panel.py" line="443"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="419"/>
+        <location filename="../../playground/ui/training/panel.py" line="444"/>
         <source>Training is still running. Stop it and {0}? The weights learnt so far are kept.</source>
         <translation>训练仍在进行。要停止训练并{0}吗？目前学到的权重会保留。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="421"/>
+        <location filename="../../playground/ui/training/panel.py" line="446"/>
         <source>continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="433"/>
+        <location filename="../../playground/ui/training/panel.py" line="458"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="433"/>
+        <location filename="../../playground/ui/training/panel.py" line="458"/>
         <source>There is no model yet.</source>
         <translation>还没有模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="439"/>
+        <location filename="../../playground/ui/training/panel.py" line="464"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="440"/>
+        <location filename="../../playground/ui/training/panel.py" line="465"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -3238,94 +3258,94 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="443"/>
+        <location filename="../../playground/ui/training/panel.py" line="468"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="448"/>
+        <location filename="../../playground/ui/training/panel.py" line="473"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="448"/>
+        <location filename="../../playground/ui/training/panel.py" line="473"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="465"/>
+        <location filename="../../playground/ui/training/panel.py" line="490"/>
         <source>{0} is now {1:g} from the next mini-batch</source>
         <translation>{0}：从下一个小批量起为 {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="467"/>
+        <location filename="../../playground/ui/training/panel.py" line="492"/>
         <source>The learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="468"/>
+        <location filename="../../playground/ui/training/panel.py" line="493"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="469"/>
+        <location filename="../../playground/ui/training/panel.py" line="494"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="481"/>
+        <location filename="../../playground/ui/training/panel.py" line="506"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="498"/>
+        <location filename="../../playground/ui/training/panel.py" line="526"/>
         <source>Paused: Step runs one mini-batch, Resume goes on</source>
         <translation>已暂停：“单步”运行一个小批量，“继续”接着训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="500"/>
+        <location filename="../../playground/ui/training/panel.py" line="528"/>
         <source>Stopping after this mini-batch…</source>
         <translation>将在这个小批量之后停止…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="501"/>
+        <location filename="../../playground/ui/training/panel.py" line="529"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="502"/>
-        <location filename="../../playground/ui/training/panel.py" line="509"/>
+        <location filename="../../playground/ui/training/panel.py" line="530"/>
+        <location filename="../../playground/ui/training/panel.py" line="537"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="510"/>
+        <location filename="../../playground/ui/training/panel.py" line="538"/>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="519"/>
+        <location filename="../../playground/ui/training/panel.py" line="547"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="532"/>
+        <location filename="../../playground/ui/training/panel.py" line="560"/>
         <source>Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5} s)</source>
         <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5} 秒）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="546"/>
+        <location filename="../../playground/ui/training/panel.py" line="574"/>
         <source>Training stopped: the cost became NaN or infinite</source>
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="553"/>
-        <location filename="../../playground/ui/training/panel.py" line="562"/>
+        <location filename="../../playground/ui/training/panel.py" line="581"/>
+        <location filename="../../playground/ui/training/panel.py" line="590"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="554"/>
+        <location filename="../../playground/ui/training/panel.py" line="582"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -3334,27 +3354,27 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="563"/>
+        <location filename="../../playground/ui/training/panel.py" line="591"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="566"/>
+        <location filename="../../playground/ui/training/panel.py" line="594"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="569"/>
+        <location filename="../../playground/ui/training/panel.py" line="597"/>
         <source>Stopped: {0}/{1} epochs done</source>
         <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="574"/>
+        <location filename="../../playground/ui/training/panel.py" line="602"/>
         <source>Done: {0}/{1} epochs</source>
         <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="578"/>
+        <location filename="../../playground/ui/training/panel.py" line="606"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>

@@ -140,9 +140,19 @@ def test_file_menu_and_shortcuts(make_window) -> None:
         window.quit_action: "Ctrl+Q",
         window.clear_action: "Del",
         window.pause_action: "Space",
+        window.training_panel.start_action: "F5",
+        window.training_panel.step_action: "F10",
+        window.training_panel.stop_action: "Shift+F5",
     }
     for action, keys in expected.items():
         assert action.shortcut() == QKeySequence(keys), action.text()
+    training_texts = [a.text().replace("&", "") for a in window.training_menu.actions()]
+    assert training_texts == [
+        "Start training",
+        "Pause training",
+        "Step one mini-batch",
+        "Stop training",
+    ]
     help_texts = [a.text().replace("&", "") for a in window.help_menu.actions()]
     assert "About Playground" in help_texts
 
@@ -205,8 +215,18 @@ def test_edit_undo_follows_the_focused_panel(make_window, qtbot) -> None:
     qtbot.waitUntil(lambda: window.undo_group.activeStack() is window.draw_pad.undo_stack)
 
 
+def test_pause_is_usable_only_while_training(make_window, qtbot) -> None:
+    window = shown(qtbot, make_window())
+    assert not window.pause_action.isEnabled()  # idle: a press would leave it checked for nothing
+    window.training_controller.state_changed.emit("running")
+    assert window.pause_action.isEnabled() and not window.pause_action.isChecked()
+    window.training_controller.state_changed.emit("idle")
+    assert not window.pause_action.isEnabled()
+
+
 def test_space_toggles_pause(make_window, qtbot) -> None:
     window = shown(qtbot, make_window())
+    window.training_controller.state_changed.emit("running")  # a run to pause
     window.draw_pad.setFocus()
     with qtbot.waitSignal(window.pause_toggled, timeout=1000) as blocker:
         qtbot.keyClick(window.draw_pad, Qt.Key.Key_Space)

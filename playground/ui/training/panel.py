@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -212,6 +213,30 @@ class TrainingPanel(QWidget):
             tr("End training after the current mini-batch and keep the weights learnt so far")
         )
         self.stop_button.clicked.connect(lambda: self.stop(wait=False))
+        # The same commands for the window's Training menu, with keys (as a debugger's: F5 runs,
+        # F10 steps, Shift+F5 stops); enabled exactly when their buttons are.
+        self.start_action = QAction(tr("&Start training"), self)
+        self.start_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.start_action.triggered.connect(self.train_button.click)
+        self.step_action = QAction(tr("S&tep one mini-batch"), self)
+        self.step_action.setShortcut(QKeySequence(Qt.Key.Key_F10))
+        self.step_action.triggered.connect(self.step_button.click)
+        self.stop_action = QAction(tr("St&op training"), self)
+        self.stop_action.setShortcut(QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F5))
+        self.stop_action.triggered.connect(self.stop_button.click)
+        for action, button in (
+            (self.start_action, self.train_button),
+            (self.step_action, self.step_button),
+            (self.stop_action, self.stop_button),
+        ):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setStatusTip(button.toolTip())
+            button.setToolTip(
+                tr("{0} ({1})").format(
+                    button.toolTip(),
+                    action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                )
+            )
         self.save_button = QPushButton(tr("Save model…"))
         self.save_button.setObjectName("saveModelButton")
         self.save_button.setToolTip(tr("Save the trained network with its training history"))
@@ -481,6 +506,9 @@ class TrainingPanel(QWidget):
         self.pause_button.setText(self.tr("Resume") if state == PAUSED else self.tr("Pause"))
         self.step_button.setEnabled(state == PAUSED)
         self.stop_button.setEnabled(state in (RUNNING, PAUSED))
+        self.start_action.setEnabled(self.train_button.isEnabled())
+        self.step_action.setEnabled(self.step_button.isEnabled())
+        self.stop_action.setEnabled(self.stop_button.isEnabled())
         self.save_button.setEnabled(not running and self.network is not None)
         for w in (
             self.epochs_spin,

@@ -292,6 +292,33 @@ def test_stop_ends_the_thread_and_hands_over_the_network(qtbot, rig):
     assert all(np.isfinite(p).all() for p in result.net.params.values())
 
 
+def test_menu_actions_follow_the_buttons_and_run_from_the_keyboard(qtbot, rig):
+    panel = rig.panel
+    actions = (panel.start_action, panel.step_action, panel.stop_action)
+    buttons = (panel.train_button, panel.step_button, panel.stop_button)
+    assert [a.shortcut().toString() for a in actions] == ["F5", "F10", "Shift+F5"]
+    assert [a.isEnabled() for a in actions] == [b.isEnabled() for b in buttons] == [
+        True,
+        False,
+        False,
+    ]
+    # The actions live in the window's menu; here the panel holds them, so the keys reach them.
+    rig.widget.addActions(list(actions))
+    rig.widget.activateWindow()
+    with qtbot.waitSignal(rig.controller.training_started, timeout=TIMEOUT):
+        qtbot.keyClick(rig.widget, Qt.Key.Key_F5)
+    try:
+        wait_steps(qtbot, rig, 1)
+        assert [a.isEnabled() for a in actions] == [b.isEnabled() for b in buttons]
+        assert not panel.start_action.isEnabled() and panel.stop_action.isEnabled()
+        with qtbot.waitSignal(rig.controller.training_finished, timeout=TIMEOUT) as finished:
+            qtbot.keyClick(rig.widget, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+        assert finished.args[0].stopped
+    finally:
+        rig.controller.stop(wait=True)
+    assert panel.start_action.isEnabled() and not panel.stop_action.isEnabled()
+
+
 def test_learning_rate_changes_while_training(qtbot, rig):
     press_start(qtbot, rig)
     wait_steps(qtbot, rig, 1)
