@@ -127,6 +127,22 @@ def test_nand_preset_shows_the_nand_truth_table(neuron_lab: NeuronLab, qtbot) ->
     assert "NAND" in neuron_lab.findChild(QLabel, "gateLabel").text()
 
 
+@pytest.mark.parametrize("n_inputs", [2, 3, 1])
+def test_truth_tables_show_every_header_and_cell_whole(neuron_lab: NeuronLab, qtbot, n_inputs):
+    """No column is cut ("step(z)" read "tep(z" when the columns were stretched equally)."""
+    neuron_lab.resize(760, 420)  # a small dock: the layout squeezes the tables
+    neuron_lab.show()
+    qtbot.waitExposed(neuron_lab)
+    neuron_lab.n_inputs_spin.setValue(n_inputs)
+    qtbot.wait(50)
+    for table in (neuron_lab.truth_table, neuron_lab.half_adder.table):
+        header = table.horizontalHeader()
+        for c in range(table.columnCount()):
+            need = max(header.sectionSizeHint(c), table.sizeHintForColumn(c))
+            assert header.sectionSize(c) >= need, (table.objectName(), c)
+        assert table.viewport().width() >= header.length(), table.objectName()
+
+
 def test_nudge_shows_the_change_of_each_output(neuron_lab: NeuronLab, qtbot) -> None:
     neuron_lab.load_nand()
     before = neuron_lab.neuron.weights[0]

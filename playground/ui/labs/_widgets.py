@@ -6,7 +6,14 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QSlider, QWidget
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QSlider,
+    QTableWidget,
+    QWidget,
+)
 
 #: Colours used across the labs, so a symbol keeps its colour from lab to lab.
 PERCEPTRON_COLOR = "#d62728"
@@ -16,6 +23,22 @@ CROSS_ENTROPY_COLOR = "#2ca02c"
 GRAD_COLOR = "#ff7f0e"
 STEP_COLOR = "#e377c2"
 FOREGROUND = "#222222"
+
+
+def fit_table_width(table: QTableWidget) -> None:
+    """Make a small table exactly as wide as its columns, each as wide as its header or cells.
+
+    Columns stretched to a fixed width cut "step(z)" to "tep(z" and "carry" to "carr", and a
+    stretched last column kept a stale width after the layout shrank the table.
+    """
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    width = sum(
+        max(header.sectionSizeHint(c), table.sizeHintForColumn(c))
+        for c in range(table.columnCount())
+    )
+    table.setFixedWidth(width + 2 * table.frameWidth())
 
 
 class FloatSlider(QWidget):

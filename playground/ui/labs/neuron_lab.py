@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -49,6 +48,7 @@ from playground.ui.labs._widgets import (
     PERCEPTRON_COLOR,
     SIGMOID_COLOR,
     FloatSlider,
+    fit_table_width,
     fmt,
     make_plot,
 )
@@ -265,9 +265,7 @@ class NeuronLab(QWidget):
         self.truth_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.truth_table.verticalHeader().setVisible(False)
         self.truth_table.verticalHeader().setDefaultSectionSize(20)
-        header = self.truth_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(26)
+        self.truth_table.horizontalHeader().setMinimumSectionSize(26)
         self.truth_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.truth_table.setToolTip(
             self.tr(
@@ -456,9 +454,6 @@ class NeuronLab(QWidget):
         headers = [f"x{i + 1}" for i in range(n)] + ["z", "step(z)", "σ(z)"]
         self.truth_table.setColumnCount(len(headers))
         self.truth_table.setHorizontalHeaderLabels(headers)
-        header = self.truth_table.horizontalHeader()
-        for c in range(len(headers)):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
         self.truth_table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             cells = [str(v) for v in row.inputs] + [
@@ -475,6 +470,7 @@ class NeuronLab(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.truth_table.setItem(r, c, item)
+        fit_table_width(self.truth_table)
         name = gate_name(rows)
         if name is None:
             self.gate_label.setText(self.tr("This truth table is not one of the named gates."))
@@ -558,16 +554,15 @@ class HalfAdderView(QGroupBox):
         self.table.setHorizontalHeaderLabels(["x1", "x2", self.tr("sum"), self.tr("carry")])
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(18)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setMaximumWidth(135)
         self.table.setToolTip(self.tr("Every input pair through the engine's NAND network."))
         for r, row in enumerate(self.adder.truth_table()):
             for c, value in enumerate(row):
                 item = QTableWidgetItem(str(value))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(r, c, item)
+        fit_table_width(self.table)
 
         top = QHBoxLayout()
         top.addWidget(self.view, 1)
