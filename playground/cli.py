@@ -85,6 +85,10 @@ def train_command(args: argparse.Namespace) -> int:
     if args.threads:
         import numba
 
+        cores = numba.config.NUMBA_NUM_THREADS
+        if not 1 <= args.threads <= cores:
+            sys.stderr.write(f"error: --threads must be between 1 and {cores} on this machine\n")
+            return 1
         numba.set_num_threads(args.threads)
     err = sys.stderr
     try:

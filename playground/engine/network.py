@@ -298,6 +298,12 @@ class Network:
             raise DataError(
                 "{file}: cannot read the file ({reason})", file=name, reason=exc.strerror or exc
             ) from exc
+        if not raw.startswith(b"PK\x03\x04"):  # np.load would call any other file "pickled"
+            raise DataError(
+                "{file}: not a readable Playground model file (a model is a .npz archive, as "
+                "Save model writes it, and this file is not one)",
+                file=name,
+            )
         try:
             with np.load(io.BytesIO(raw), allow_pickle=False) as data:
                 if "__format__" not in data.files:

@@ -125,6 +125,19 @@ class Trainer:
         net.check_trainable()
         if settings.batch_size < 1 or settings.epochs < 1:
             raise DataError("epochs and mini-batch size must be at least 1")
+        if not (math.isfinite(settings.lr) and settings.lr > 0):
+            raise DataError(
+                "the learning rate must be a number above 0 (got {lr}); the book's "
+                "networks use 0.03 to 3",
+                lr=settings.lr,
+            )
+        if not 0 <= settings.momentum < 1:
+            raise DataError(
+                "momentum must be at least 0 and below 1 (got {momentum})",
+                momentum=settings.momentum,
+            )
+        if not (math.isfinite(settings.l2) and settings.l2 >= 0):
+            raise DataError("L2 regularisation must be 0 or more (got {l2})", l2=settings.l2)
         x = data.train_x if settings.limit is None else data.train_x[: settings.limit]
         if len(x) == 0:
             raise DataError("the training set is empty")

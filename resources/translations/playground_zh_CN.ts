@@ -1133,206 +1133,226 @@
     </message>
     <message>
         <location filename="../../engine_messages.py" line="54"/>
+        <source>{file}: not a readable Playground model file (a model is a .npz archive, as Save model writes it, and this file is not one)</source>
+        <translation>{file}：不是可读取的 Playground 模型文件（模型是“保存模型”写出的 .npz 压缩包，而这个文件不是）</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="55"/>
         <source>{source}: parameter {key} has shape {shape} ({dtype}); the network needs {expected} floats</source>
         <translation>{source}：参数 {key} 的形状为 {shape}（{dtype}）；网络需要 {expected} 个浮点数</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="55"/>
+        <location filename="../../engine_messages.py" line="56"/>
         <source>{name}: a step (perceptron) neuron cannot be trained by gradient descent: a small change in a weight either changes nothing or flips the output, so its gradient is zero almost everywhere; use sigmoid, the smooth version of the perceptron</source>
         <translation>{name}：阶跃（感知器）神经元无法用梯度下降训练：权重的微小变化要么不改变任何输出，要么让输出翻转，所以它的梯度几乎处处为零；请改用 sigmoid，它是感知器的平滑版本</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="56"/>
+        <location filename="../../engine_messages.py" line="57"/>
         <source>{file}: cannot read the file ({reason})</source>
         <translation>{file}：无法读取文件（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="57"/>
+        <location filename="../../engine_messages.py" line="58"/>
         <source>{file}: not a readable Playground model file ({exc})</source>
         <translation>{file}：不是可读取的 Playground 模型文件（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="58"/>
+        <location filename="../../engine_messages.py" line="59"/>
         <source>{file}: the network stored in the file is invalid: {exc}</source>
         <translation>{file}：文件中保存的网络无效：{exc}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="59"/>
+        <location filename="../../engine_messages.py" line="60"/>
         <source>{file}: not a Playground model (no format marker)</source>
         <translation>{file}：不是 Playground 模型（没有格式标记）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="60"/>
+        <location filename="../../engine_messages.py" line="61"/>
         <source>{file}: unsupported model format {format!r}; expected {expected}</source>
         <translation>{file}：不支持的模型格式 {format!r}；应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="61"/>
+        <location filename="../../engine_messages.py" line="62"/>
         <source>{where}: {key} must be a whole number; got {value!r}</source>
         <translation>{where}：{key} 必须是整数；当前为 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="62"/>
+        <location filename="../../engine_messages.py" line="63"/>
         <source>{where}: {key} must be at least 1; got {value}</source>
         <translation>{where}：{key} 至少为 1；当前为 {value}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="63"/>
+        <location filename="../../engine_messages.py" line="64"/>
         <source>{where}: padding must be 0 or more; got {value}</source>
         <translation>{where}：padding 必须大于或等于 0；当前为 {value}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="64"/>
+        <location filename="../../engine_messages.py" line="65"/>
         <source>a network spec must be a JSON object; got {kind}</source>
         <translation>网络规格必须是一个 JSON 对象；当前为 {kind}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="65"/>
+        <location filename="../../engine_messages.py" line="66"/>
         <source>unknown spec keys {keys}; expected input, layers, cost (and optionally training, name, description)</source>
         <translation>未知的规格键 {keys}；应为 input、layers、cost（以及可选的 training、name、description）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="66"/>
+        <location filename="../../engine_messages.py" line="67"/>
         <source>the spec has no &apos;input&apos;: give the input shape, e.g. [1, 28, 28]</source>
         <translation>规格中没有 &apos;input&apos;：请给出输入形状，例如 [1, 28, 28]</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="67"/>
+        <location filename="../../engine_messages.py" line="68"/>
         <source>input must be [channels, height, width] or [features]; got {shape!r}</source>
         <translation>input 必须是 [通道, 高, 宽] 或 [特征数]；当前为 {shape!r}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="68"/>
+        <location filename="../../engine_messages.py" line="69"/>
         <source>the spec has no layers: add at least one dense output layer</source>
         <translation>规格中没有任何层：请至少添加一个全连接输出层</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="69"/>
+        <location filename="../../engine_messages.py" line="70"/>
         <source>layer {number}</source>
         <translation>第 {number} 层</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="70"/>
+        <location filename="../../engine_messages.py" line="71"/>
         <source>unknown cost {cost!r}; use one of {choices}</source>
         <translation>未知的代价函数 {cost!r}；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="71"/>
+        <location filename="../../engine_messages.py" line="72"/>
         <source>{name}: the last layer must be dense (one output per class); add a dense layer with one unit per class at the end</source>
         <translation>{name}：最后一层必须是全连接层（每个类别一个输出）；请在末尾添加一个全连接层，每个类别一个单元</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="72"/>
+        <location filename="../../engine_messages.py" line="73"/>
         <source>cost log-likelihood needs a softmax output, but the output is {output}; set the last layer&apos;s activation to softmax or choose another cost</source>
         <translation>对数似然代价需要 softmax 输出，但当前输出为 {output}；请把最后一层的激活函数设为 softmax，或选择其他代价函数</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="73"/>
+        <location filename="../../engine_messages.py" line="74"/>
         <source>cost cross-entropy needs outputs in (0, 1), but the output is {output}; use a sigmoid (or softmax) output layer or the quadratic cost</source>
         <translation>交叉熵代价需要 (0, 1) 之间的输出，但当前输出为 {output}；请使用 sigmoid（或 softmax）输出层，或使用二次代价</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="74"/>
+        <location filename="../../engine_messages.py" line="75"/>
         <source>unknown preset {name!r}; choose one of {choices}</source>
         <translation>未知的预设 {name!r}；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="75"/>
+        <location filename="../../engine_messages.py" line="76"/>
         <source>{where}: a layer must be an object with a &apos;type&apos;; got {layer!r}</source>
         <translation>{where}：层必须是带有 &apos;type&apos; 的对象；当前为 {layer!r}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="76"/>
+        <location filename="../../engine_messages.py" line="77"/>
         <source>{where}: missing &apos;type&apos;; use one of {choices}</source>
         <translation>{where}：缺少 &apos;type&apos;；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="77"/>
+        <location filename="../../engine_messages.py" line="78"/>
         <source>{where}: unknown layer type {kind!r}; use one of {choices}</source>
         <translation>{where}：未知的层类型 {kind!r}；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="78"/>
+        <location filename="../../engine_messages.py" line="79"/>
         <source>{where}: name must be text without dots; got {name!r}</source>
         <translation>{where}：名称必须是不含点号的文本；当前为 {name!r}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="79"/>
+        <location filename="../../engine_messages.py" line="80"/>
         <source>{name}: two layers are called {name!r}; give each a unique name</source>
         <translation>{name}：有两个层都叫 {name!r}；请给每一层起一个不同的名称</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="80"/>
+        <location filename="../../engine_messages.py" line="81"/>
         <source>{name}: unknown setting(s) {extra} for a {kind} layer; it takes {known}</source>
         <translation>{name}：{kind} 层没有设置 {extra}；它接受的设置为 {known}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="81"/>
+        <location filename="../../engine_messages.py" line="82"/>
         <source>{name}: a {kind} layer cannot follow softmax ({softmax}); softmax turns outputs into class probabilities and belongs on the last layer only</source>
         <translation>{name}：{kind} 层不能放在 softmax（{softmax}）之后；softmax 把输出变成类别概率，只属于最后一层</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="82"/>
+        <location filename="../../engine_messages.py" line="83"/>
         <source>{name}: a {kind} layer needs images (channels x height x width) but gets {ndim}-D data {shape}; put it before any dense layer</source>
         <translation>{name}：{kind} 层需要图像（通道 x 高 x 宽），但收到的是 {ndim} 维数据 {shape}；请把它放在所有全连接层之前</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="83"/>
+        <location filename="../../engine_messages.py" line="84"/>
         <source>{name}: groups={groups} must divide in_channels={channels} and filters={filters}; choose groups from the common divisors of {channels} and {filters}</source>
         <translation>{name}：groups={groups} 必须同时整除输入通道数 in_channels={channels} 和卷积核数 filters={filters}；请从 {channels} 和 {filters} 的公约数中选择 groups</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="84"/>
+        <location filename="../../engine_messages.py" line="85"/>
         <source>{name}: kernel {k}x{k} is larger than its padded input {h}x{w}; use a kernel of at most {largest} or more padding</source>
         <translation>{name}：卷积核 {k}x{k} 大于补零后的输入 {h}x{w}；请使用不超过 {largest} 的卷积核，或增加补零</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="85"/>
+        <location filename="../../engine_messages.py" line="86"/>
         <source>{name}: softmax belongs on the output dense layer; use relu, sigmoid or tanh here</source>
         <translation>{name}：softmax 属于最后的全连接输出层；这里请使用 relu、sigmoid 或 tanh</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="86"/>
+        <location filename="../../engine_messages.py" line="87"/>
         <source>{name}: missing &apos;{key}&apos; for a {kind} layer</source>
         <translation>{name}：{kind} 层缺少 &apos;{key}&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="87"/>
+        <location filename="../../engine_messages.py" line="88"/>
         <source>{name}: unknown activation {value!r}; use one of {choices}</source>
         <translation>{name}：未知的激活函数 {value!r}；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="88"/>
+        <location filename="../../engine_messages.py" line="89"/>
         <source>{name}: pooling window {size}x{size} is larger than its input {h}x{w}; use a size of at most {largest}</source>
         <translation>{name}：池化窗口 {size}x{size} 大于它的输入 {h}x{w}；请使用不超过 {largest} 的大小</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="89"/>
+        <location filename="../../engine_messages.py" line="90"/>
         <source>{name}: unknown pooling mode {value!r}; use max, l2 or avg</source>
         <translation>{name}：未知的池化方式 {value!r}；请使用 max、l2 或 avg</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="90"/>
+        <location filename="../../engine_messages.py" line="91"/>
         <source>{name}: softmax needs a flat vector of class scores; put it after the last dense layer</source>
         <translation>{name}：softmax 需要一个扁平的类别分数向量；请把它放在最后一个全连接层之后</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="91"/>
+        <location filename="../../engine_messages.py" line="92"/>
         <source>epochs and mini-batch size must be at least 1</source>
         <translation>训练轮数和小批量大小都至少为 1</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="92"/>
+        <location filename="../../engine_messages.py" line="93"/>
+        <source>the learning rate must be a number above 0 (got {lr}); the book&apos;s networks use 0.03 to 3</source>
+        <translation>学习率必须是大于 0 的数（当前为 {lr}）；书中的网络使用 0.03 到 3</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="94"/>
+        <source>momentum must be at least 0 and below 1 (got {momentum})</source>
+        <translation>动量必须不小于 0 且小于 1（当前为 {momentum}）</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="95"/>
+        <source>L2 regularisation must be 0 or more (got {l2})</source>
+        <translation>L2 正则化系数必须不小于 0（当前为 {l2}）</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="96"/>
         <source>the training set is empty</source>
         <translation>训练集是空的</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="93"/>
+        <location filename="../../engine_messages.py" line="97"/>
         <source>the dataset&apos;s images are {images} but the network expects {expected}</source>
         <translation>数据集的图像是 {images}，但网络需要 {expected}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="94"/>
+        <location filename="../../engine_messages.py" line="98"/>
         <source>the dataset has {classes} classes but the output layer has only {units} units; set the last dense layer to {classes} units</source>
         <translation>数据集有 {classes} 个类别，但输出层只有 {units} 个单元；请把最后一个全连接层设为 {classes} 个单元</translation>
     </message>

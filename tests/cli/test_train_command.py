@@ -74,6 +74,23 @@ def test_bad_spec_file_gives_a_clear_error(tmp_path):
     assert proc.returncode == 1 and "unknown preset" in proc.stderr
 
 
+def test_impossible_settings_and_files_give_one_clear_line(tmp_path):
+    not_a_model = tmp_path / "notes.npz"
+    not_a_model.write_text("my notes, not a model")
+    cases = {
+        ("--lr", "-1"): "the learning rate must be a number above 0 (got -1.0)",
+        ("--momentum", "1"): "momentum must be at least 0 and below 1 (got 1.0)",
+        ("--l2", "-0.5"): "L2 regularisation must be 0 or more (got -0.5)",
+        ("--threads", "999"): "--threads must be between 1 and",
+        ("--resume", str(not_a_model)): "notes.npz: not a readable Playground model file (a model",
+    }
+    for args, message in cases.items():
+        proc = run(*args, "--epochs", "1", "--limit", "20", timeout=120)
+        assert proc.returncode == 1, (args, proc.stdout[-300:])
+        assert proc.stderr.startswith("error: ") and message in proc.stderr, proc.stderr
+        assert "Traceback" not in proc.stderr and "pickle" not in proc.stderr
+
+
 def test_ctrl_c_stops_cleanly_and_saves(tmp_path):
     """Also when SIGINT reaches the process ignored, as it does a background job of a
     non-interactive shell: Python then raises no KeyboardInterrupt, and all 50 epochs ran."""

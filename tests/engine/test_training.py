@@ -148,6 +148,16 @@ def test_bad_settings_and_mismatched_data_are_refused(mnist_small):
     net = Network.from_spec(load_preset("nielsen-mlp"))
     with pytest.raises(DataError, match="at least 1"):
         Trainer(net, mnist_small, TrainingSettings(batch_size=0))
+    for bad, message in (
+        ({"lr": -0.5}, "learning rate must be a number above 0"),
+        ({"lr": 0.0}, "learning rate must be a number above 0"),
+        ({"lr": float("nan")}, "learning rate must be a number above 0"),
+        ({"momentum": 1.0}, "momentum must be at least 0 and below 1"),
+        ({"momentum": -0.1}, "momentum must be at least 0 and below 1"),
+        ({"l2": -1.0}, "L2 regularisation must be 0 or more"),
+    ):
+        with pytest.raises(DataError, match=message):
+            Trainer(net, mnist_small, TrainingSettings(**bad))
     small_out = Network.from_spec(
         {"input": [1, 28, 28], "layers": [{"type": "dense", "units": 3, "activation": "softmax"}]}
     )
