@@ -297,11 +297,8 @@ def test_menu_actions_follow_the_buttons_and_run_from_the_keyboard(qtbot, rig):
     actions = (panel.start_action, panel.step_action, panel.stop_action)
     buttons = (panel.train_button, panel.step_button, panel.stop_button)
     assert [a.shortcut().toString() for a in actions] == ["F5", "F10", "Shift+F5"]
-    assert [a.isEnabled() for a in actions] == [b.isEnabled() for b in buttons] == [
-        True,
-        False,
-        False,
-    ]
+    idle = [True, False, False]  # only Start
+    assert [a.isEnabled() for a in actions] == [b.isEnabled() for b in buttons] == idle
     # The actions live in the window's menu; here the panel holds them, so the keys reach them.
     rig.widget.addActions(list(actions))
     rig.widget.activateWindow()
