@@ -401,6 +401,17 @@ class StepPlan:
         return cost
 
 
+def working_bytes(net: Any, n: int) -> int:
+    """Bytes of the buffers a training step on `n` images allocates (activations, winners,
+    im2col rows, deltas): a one-image plan's batch-sized buffers, times n."""
+    plan = StepPlan(net, 1)
+    arrays = [plan.grad]
+    for stage in plan.stages:
+        arrays += [v for v in vars(stage).values() if isinstance(v, np.ndarray) and v.ndim]
+    per_image = sum(a.nbytes for a in arrays if a.shape[0] == 1 and a.size > 1)
+    return per_image * n
+
+
 def run_step(
     net: Any,
     x: np.ndarray,

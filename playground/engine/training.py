@@ -12,6 +12,7 @@ mini-batch.
 from __future__ import annotations
 
 import math
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from playground.engine.network import Network
+from playground.engine.plan import working_bytes
 from playground.errors import DataError
 
 
@@ -118,6 +120,28 @@ Event = BatchDone | EpochDone | Diverged | Finished
 _SNAPSHOT_EVERY = 50
 
 
+def memory_budget() -> int:
+    """Bytes a training step may allocate: a quarter of the computer's memory, at most 4 GiB,
+    so that a huge mini-batch is refused with a message instead of swapping the machine."""
+    try:
+        physical = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):  # Windows has no sysconf: assume 8 GiB
+        physical = 8 << 30
+    return min(4 << 30, physical // 4)
+
+
+def _round_down(n: int) -> int:
+    """n rounded down to two significant digits (26167 -> 26000), at least 1."""
+    if n < 100:
+        return max(1, n)
+    step = 10 ** (len(str(n)) - 2)
+    return n // step * step
+
+
+def _gigabytes(n: int) -> str:
+    return f"{n / 2**30:.1f} GB"
+
+
 class Trainer:
     """Runs SGD epochs over a dataset, yielding events; thread-safe stop/pause/step controls."""
 
@@ -138,6 +162,17 @@ class Trainer:
             )
         if not (math.isfinite(settings.l2) and settings.l2 >= 0):
             raise DataError("L2 regularisation must be 0 or more (got {l2})", l2=settings.l2)
+        need, budget = working_bytes(net, settings.batch_size), memory_budget()
+        if need > budget:
+            raise DataError(
+                "a mini-batch of {batch} images needs about {need} of working memory for this "
+                "network, more than the {budget} Playground allows itself on this computer; "
+                "use a mini-batch of at most {most}",
+                batch=settings.batch_size,
+                need=_gigabytes(need),
+                budget=_gigabytes(budget),
+                most=_round_down(budget * settings.batch_size // need),
+            )
         x = data.train_x if settings.limit is None else data.train_x[: settings.limit]
         if len(x) == 0:
             raise DataError("the training set is empty")

@@ -1343,16 +1343,21 @@
     </message>
     <message>
         <location filename="../../engine_messages.py" line="96"/>
+        <source>a mini-batch of {batch} images needs about {need} of working memory for this network, more than the {budget} Playground allows itself on this computer; use a mini-batch of at most {most}</source>
+        <translation>对这个网络，{batch} 张图像的小批量需要约 {need} 的工作内存，超过了 Playground 在这台电脑上允许自己使用的 {budget}；请把小批量设为不超过 {most}</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="97"/>
         <source>the training set is empty</source>
         <translation>训练集是空的</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="97"/>
+        <location filename="../../engine_messages.py" line="98"/>
         <source>the dataset&apos;s images are {images} but the network expects {expected}</source>
         <translation>数据集的图像是 {images}，但网络需要 {expected}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="98"/>
+        <location filename="../../engine_messages.py" line="99"/>
         <source>the dataset has {classes} classes but the output layer has only {units} units; set the last dense layer to {classes} units</source>
         <translation>数据集有 {classes} 个类别，但输出层只有 {units} 个单元；请把最后一个全连接层设为 {classes} 个单元</translation>
     </message>
@@ -3089,7 +3094,7 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/training/panel.py" line="202"/>
-        <location filename="../../playground/ui/training/panel.py" line="506"/>
+        <location filename="../../playground/ui/training/panel.py" line="508"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -3224,52 +3229,52 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
         <translation>数据集尚未载入；请稍等，或打开一个（文件 ▸ 打开数据集文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="398"/>
-        <source>Cannot train this network</source>
-        <translation>无法训练这个网络</translation>
+        <location filename="../../playground/ui/training/panel.py" line="399"/>
+        <source>Cannot start training</source>
+        <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="404"/>
+        <location filename="../../playground/ui/training/panel.py" line="406"/>
         <source>Training… (the first mini-batches may wait for the engine to compile)</source>
         <translation>正在训练…（最初几个小批量可能要等引擎编译）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="407"/>
+        <location filename="../../playground/ui/training/panel.py" line="409"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="443"/>
+        <location filename="../../playground/ui/training/panel.py" line="445"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="444"/>
+        <location filename="../../playground/ui/training/panel.py" line="446"/>
         <source>Training is still running. Stop it and {0}? The weights learnt so far are kept.</source>
         <translation>训练仍在进行。要停止训练并{0}吗？目前学到的权重会保留。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="446"/>
+        <location filename="../../playground/ui/training/panel.py" line="448"/>
         <source>continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="458"/>
+        <location filename="../../playground/ui/training/panel.py" line="460"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="458"/>
+        <location filename="../../playground/ui/training/panel.py" line="460"/>
         <source>There is no model yet.</source>
         <translation>还没有模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="464"/>
+        <location filename="../../playground/ui/training/panel.py" line="466"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="465"/>
+        <location filename="../../playground/ui/training/panel.py" line="467"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -3278,94 +3283,94 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="468"/>
+        <location filename="../../playground/ui/training/panel.py" line="470"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="473"/>
+        <location filename="../../playground/ui/training/panel.py" line="475"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="473"/>
+        <location filename="../../playground/ui/training/panel.py" line="475"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="490"/>
+        <location filename="../../playground/ui/training/panel.py" line="492"/>
         <source>{0} is now {1:g} from the next mini-batch</source>
         <translation>{0}：从下一个小批量起为 {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="492"/>
+        <location filename="../../playground/ui/training/panel.py" line="494"/>
         <source>The learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="493"/>
+        <location filename="../../playground/ui/training/panel.py" line="495"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="494"/>
+        <location filename="../../playground/ui/training/panel.py" line="496"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="506"/>
+        <location filename="../../playground/ui/training/panel.py" line="508"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="526"/>
+        <location filename="../../playground/ui/training/panel.py" line="528"/>
         <source>Paused: Step runs one mini-batch, Resume goes on</source>
         <translation>已暂停：“单步”运行一个小批量，“继续”接着训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="528"/>
+        <location filename="../../playground/ui/training/panel.py" line="530"/>
         <source>Stopping after this mini-batch…</source>
         <translation>将在这个小批量之后停止…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="529"/>
+        <location filename="../../playground/ui/training/panel.py" line="531"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="530"/>
-        <location filename="../../playground/ui/training/panel.py" line="537"/>
+        <location filename="../../playground/ui/training/panel.py" line="532"/>
+        <location filename="../../playground/ui/training/panel.py" line="539"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="538"/>
+        <location filename="../../playground/ui/training/panel.py" line="540"/>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="547"/>
+        <location filename="../../playground/ui/training/panel.py" line="549"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="560"/>
+        <location filename="../../playground/ui/training/panel.py" line="562"/>
         <source>Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5} s)</source>
         <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5} 秒）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="574"/>
+        <location filename="../../playground/ui/training/panel.py" line="576"/>
         <source>Training stopped: the cost became NaN or infinite</source>
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="581"/>
-        <location filename="../../playground/ui/training/panel.py" line="590"/>
+        <location filename="../../playground/ui/training/panel.py" line="583"/>
+        <location filename="../../playground/ui/training/panel.py" line="592"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="582"/>
+        <location filename="../../playground/ui/training/panel.py" line="584"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -3374,27 +3379,27 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="591"/>
+        <location filename="../../playground/ui/training/panel.py" line="593"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="594"/>
+        <location filename="../../playground/ui/training/panel.py" line="596"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="597"/>
+        <location filename="../../playground/ui/training/panel.py" line="599"/>
         <source>Stopped: {0}/{1} epochs done</source>
         <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="602"/>
+        <location filename="../../playground/ui/training/panel.py" line="604"/>
         <source>Done: {0}/{1} epochs</source>
         <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="606"/>
+        <location filename="../../playground/ui/training/panel.py" line="608"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>

@@ -168,3 +168,30 @@ def test_bad_settings_and_mismatched_data_are_refused(mnist_small):
     )
     with pytest.raises(DataError, match="images are 1x28x28 but the network expects 1x8x8"):
         Trainer(wrong_input, mnist_small, TrainingSettings())
+
+
+def test_working_memory_is_what_a_step_allocates():
+    from playground.engine.plan import StepPlan, working_bytes
+
+    net = Network.from_spec(load_preset("nielsen-conv2"))
+    plan = StepPlan(net, 7)
+    arrays = [plan.grad] + [
+        v for s in plan.stages for v in vars(s).values() if isinstance(v, np.ndarray)
+    ]
+    batch_sized = sum(a.nbytes for a in arrays if a.ndim and a.shape[0] == 7)
+    assert working_bytes(net, 7) == batch_sized
+    # conv2's im2col rows dominate: 8x8 positions x 500 taps, four bytes each.
+    assert 4 * 8 * 8 * 500 < working_bytes(net, 1) < 2 * 4 * 8 * 8 * 500
+
+
+def test_a_mini_batch_too_big_for_memory_is_refused_with_the_largest_that_fits(
+    mnist_small, monkeypatch
+):
+    from playground.engine import training
+    from playground.engine.plan import working_bytes
+
+    net = Network.from_spec(load_preset("nielsen-conv2"))
+    monkeypatch.setattr(training, "memory_budget", lambda: 100 * working_bytes(net, 1) + 5)
+    with pytest.raises(DataError, match=r"use a mini-batch of at most 100$"):
+        Trainer(net, mnist_small, TrainingSettings(batch_size=60_000))
+    Trainer(net, mnist_small, TrainingSettings(batch_size=100))  # fits

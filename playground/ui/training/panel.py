@@ -395,7 +395,9 @@ class TrainingPanel(QWidget):
             net = self.network_to_train()
             self.controller.start(net, self.dataset, self.settings())
         except ValueError as exc:  # SpecError, DataError: an impossible set-up, explained
-            self._show_message(self.tr("Cannot train this network"), error_text(exc))
+            self._show_message(
+                self.tr("Cannot start training"), error_text(exc), QMessageBox.Icon.Warning
+            )
             return False
         self._starting = True
         self._run_epochs = self.settings().epochs
