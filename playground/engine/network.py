@@ -159,11 +159,18 @@ class Network:
             out[layer.name] = a
         return out
 
+    def _chunk(self, batch_size: int) -> int:
+        """Images per inference batch: at most batch_size, and few enough that the widest
+        layer's output (and its input) stay within 256 MB."""
+        widest = max(math.prod(r.output_shape) for r in self.rows)
+        return max(1, min(batch_size, (256 << 20) // (8 * widest)))
+
     def predict(self, x: np.ndarray, batch_size: int = 1000) -> np.ndarray:
         """Predicted class per image (argmax of the outputs), in batches."""
         x = self._prepare(x)
         if not len(x):
             return np.zeros(0, dtype=np.int64)
+        batch_size = self._chunk(batch_size)
         chunks = range(0, len(x), batch_size)
         return np.concatenate([self.forward(x[i : i + batch_size]).argmax(axis=1) for i in chunks])
 
@@ -171,6 +178,7 @@ class Network:
         """(mean cost, accuracy as a fraction) over a dataset split, in batches."""
         x = self._prepare(x)
         y = np.asarray(y)
+        batch_size = self._chunk(batch_size)
         total_cost, correct = 0.0, 0
         for i in range(0, len(x), batch_size):
             a = self.forward(x[i : i + batch_size])

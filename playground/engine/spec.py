@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -56,6 +57,13 @@ _SETTINGS: dict[str, dict[str, Any]] = {
     "activation": {"activation": None},
 }
 _POSITIVE = {"filters", "kernel", "stride", "groups", "size", "units"}
+#: Most weights and biases a network may have: 80 MB a copy, and training keeps several
+#: (velocity, the last finite snapshot, the copy each epoch hands the draw pad). The book's
+#: largest network has about 1.6 million.
+MAX_PARAMS = 20_000_000
+#: Most values one layer may output per image (4 MB): inference runs a thousand images at
+#: a time, and every view shows these maps. The presets' largest is 11,520 (20x24x24).
+MAX_LAYER_VALUES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -266,6 +274,7 @@ def infer(spec: dict[str, Any]) -> list[LayerInfo]:
     rows: list[LayerInfo] = []
     layers = norm["layers"]
     softmax_at: str | None = None
+    total_params = 0
     for i, layer in enumerate(layers):
         name, kind = layer["name"], layer["type"]
         if softmax_at is not None:
@@ -354,6 +363,27 @@ def infer(spec: dict[str, Any]) -> list[LayerInfo]:
                     name=name,
                 )
             out = shape
+        if math.prod(out) > MAX_LAYER_VALUES:
+            raise SpecError(
+                "{name}: its output {shape} holds {values:,} values per image, more than the "
+                "{limit:,} Playground handles; use fewer filters or units, a larger stride, or "
+                "pool first",
+                i,
+                name=name,
+                shape="x".join(map(str, out)),
+                values=math.prod(out),
+                limit=MAX_LAYER_VALUES,
+            )
+        total_params += params
+        if total_params > MAX_PARAMS:
+            raise SpecError(
+                "{name}: the network has {total:,} weights and biases up to here, more than "
+                "the {limit:,} Playground can train; use fewer units or filters",
+                i,
+                name=name,
+                total=total_params,
+                limit=MAX_PARAMS,
+            )
         if layer.get("activation") == "softmax":
             softmax_at = name
         rows.append(LayerInfo(i, name, kind, settings_text(layer), shape, out, params))

@@ -1278,86 +1278,96 @@
     </message>
     <message>
         <location filename="../../engine_messages.py" line="83"/>
+        <source>{name}: its output {shape} holds {values:,} values per image, more than the {limit:,} Playground handles; use fewer filters or units, a larger stride, or pool first</source>
+        <translation>{name}：它的输出 {shape} 每张图像有 {values:,} 个值，超过了 Playground 能处理的 {limit:,} 个；请减少滤波器或单元数、加大步幅，或先做池化</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="84"/>
+        <source>{name}: the network has {total:,} weights and biases up to here, more than the {limit:,} Playground can train; use fewer units or filters</source>
+        <translation>{name}：到这一层为止网络已有 {total:,} 个权重和偏置，超过了 Playground 能训练的 {limit:,} 个；请减少单元或滤波器数</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="85"/>
         <source>{name}: a {kind} layer needs images (channels x height x width) but gets {ndim}-D data {shape}; put it before any dense layer</source>
         <translation>{name}：{kind} 层需要图像（通道 x 高 x 宽），但收到的是 {ndim} 维数据 {shape}；请把它放在所有全连接层之前</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="84"/>
+        <location filename="../../engine_messages.py" line="86"/>
         <source>{name}: groups={groups} must divide in_channels={channels} and filters={filters}; choose groups from the common divisors of {channels} and {filters}</source>
         <translation>{name}：groups={groups} 必须同时整除输入通道数 in_channels={channels} 和卷积核数 filters={filters}；请从 {channels} 和 {filters} 的公约数中选择 groups</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="85"/>
+        <location filename="../../engine_messages.py" line="87"/>
         <source>{name}: kernel {k}x{k} is larger than its padded input {h}x{w}; use a kernel of at most {largest} or more padding</source>
         <translation>{name}：卷积核 {k}x{k} 大于补零后的输入 {h}x{w}；请使用不超过 {largest} 的卷积核，或增加补零</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="86"/>
+        <location filename="../../engine_messages.py" line="88"/>
         <source>{name}: softmax belongs on the output dense layer; use relu, sigmoid or tanh here</source>
         <translation>{name}：softmax 属于最后的全连接输出层；这里请使用 relu、sigmoid 或 tanh</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="87"/>
+        <location filename="../../engine_messages.py" line="89"/>
         <source>{name}: missing &apos;{key}&apos; for a {kind} layer</source>
         <translation>{name}：{kind} 层缺少 &apos;{key}&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="88"/>
+        <location filename="../../engine_messages.py" line="90"/>
         <source>{name}: unknown activation {value!r}; use one of {choices}</source>
         <translation>{name}：未知的激活函数 {value!r}；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="89"/>
+        <location filename="../../engine_messages.py" line="91"/>
         <source>{name}: pooling window {size}x{size} is larger than its input {h}x{w}; use a size of at most {largest}</source>
         <translation>{name}：池化窗口 {size}x{size} 大于它的输入 {h}x{w}；请使用不超过 {largest} 的大小</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="90"/>
+        <location filename="../../engine_messages.py" line="92"/>
         <source>{name}: unknown pooling mode {value!r}; use max, l2 or avg</source>
         <translation>{name}：未知的池化方式 {value!r}；请使用 max、l2 或 avg</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="91"/>
+        <location filename="../../engine_messages.py" line="93"/>
         <source>{name}: softmax needs a flat vector of class scores; put it after the last dense layer</source>
         <translation>{name}：softmax 需要一个扁平的类别分数向量；请把它放在最后一个全连接层之后</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="92"/>
+        <location filename="../../engine_messages.py" line="94"/>
         <source>epochs and mini-batch size must be at least 1</source>
         <translation>训练轮数和小批量大小都至少为 1</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="93"/>
+        <location filename="../../engine_messages.py" line="95"/>
         <source>the learning rate must be a number above 0 (got {lr}); the book&apos;s networks use 0.03 to 3</source>
         <translation>学习率必须是大于 0 的数（当前为 {lr}）；书中的网络使用 0.03 到 3</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="94"/>
+        <location filename="../../engine_messages.py" line="96"/>
         <source>momentum must be at least 0 and below 1 (got {momentum})</source>
         <translation>动量必须不小于 0 且小于 1（当前为 {momentum}）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="95"/>
+        <location filename="../../engine_messages.py" line="97"/>
         <source>L2 regularisation must be 0 or more (got {l2})</source>
         <translation>L2 正则化系数必须不小于 0（当前为 {l2}）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="96"/>
+        <location filename="../../engine_messages.py" line="98"/>
         <source>a mini-batch of {batch} images needs about {need} of working memory for this network, more than the {budget} Playground allows itself on this computer; use a mini-batch of at most {most}</source>
         <translation>对这个网络，{batch} 张图像的小批量需要约 {need} 的工作内存，超过了 Playground 在这台电脑上允许自己使用的 {budget}；请把小批量设为不超过 {most}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="97"/>
+        <location filename="../../engine_messages.py" line="99"/>
         <source>the training set is empty</source>
         <translation>训练集是空的</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="98"/>
+        <location filename="../../engine_messages.py" line="100"/>
         <source>the dataset&apos;s images are {images} but the network expects {expected}</source>
         <translation>数据集的图像是 {images}，但网络需要 {expected}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="99"/>
+        <location filename="../../engine_messages.py" line="101"/>
         <source>the dataset has {classes} classes but the output layer has only {units} units; set the last dense layer to {classes} units</source>
         <translation>数据集有 {classes} 个类别，但输出层只有 {units} 个单元；请把最后一个全连接层设为 {classes} 个单元</translation>
     </message>

@@ -194,3 +194,26 @@ def test_copy_is_independent():
     twin = net.copy()
     twin.params["dense1.bias"][:] = 42
     assert not np.any(net.params["dense1.bias"] == 42)
+
+
+def test_inference_of_a_wide_network_goes_in_chunks_that_fit_in_memory():
+    wide = {
+        "input": [1, 28, 28],
+        "layers": [
+            {"type": "conv", "filters": 1000, "kernel": 3, "padding": 1, "activation": "relu"},
+            {"type": "pool", "mode": "max", "size": 2},
+            {"type": "dense", "units": 10, "activation": "softmax"},
+        ],
+        "cost": "log-likelihood",
+    }
+    net = Network.from_spec(wide)
+    # 1000 x 28 x 28 values an image: a thousand images would need 3 GB for that layer alone.
+    assert net._chunk(1000) == (256 << 20) // (8 * 1000 * 28 * 28) == 42
+    assert Network.from_spec(load_preset("nielsen-conv2"))._chunk(1000) == 1000
+    x = np.random.default_rng(1).random((100, 1, 28, 28), dtype=np.float32)
+    y = np.arange(100) % 10
+    out = net.forward(x)
+    cost, accuracy = net.evaluate(x, y)
+    assert accuracy == np.mean(out.argmax(axis=1) == y)
+    assert cost == pytest.approx(net.cost.fn(out, np.eye(10)[y]), rel=1e-5)
+    assert (net.predict(x) == out.argmax(axis=1)).all()

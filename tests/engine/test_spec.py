@@ -232,6 +232,18 @@ ERRORS = [
         0,
         ["pool1", "unknown pooling mode 'min'"],
     ),
+    (
+        "too many weights",  # 30,000 x 785: 94 MB a copy, and training keeps several copies
+        spec({"type": "dense", "units": 30_000}, OUT),
+        0,
+        ["dense1", "23,550,000 weights and biases up to here", "more than the 20,000,000"],
+    ),
+    (
+        "too wide an output",  # 5,000 maps of 26x26: 13.5 MB an image, 13.5 GB per 1,000
+        spec({"type": "conv", "filters": 5000, "kernel": 3}, OUT),
+        0,
+        ["conv1", "output 5000x26x26 holds 3,380,000 values per image", "more than the 1,000,000"],
+    ),
 ]
 
 
