@@ -283,11 +283,14 @@ def centre_ticks(
 ) -> list[tuple[float, str]]:
     """Ticks at the centres of `count` tiles of `size` pixels, numbered from `first`.
 
-    Every tile is labelled up to 12 tiles, then every 5th, so labels never crowd.
+    Every tile is labelled up to 12 tiles, then every 5th, 10th, 25th, ... whichever keeps it
+    to at most 25 labels, so labels never crowd (256 filters numbered every 5th overlapped).
     """
     if count <= 0:
         return []
-    every = 1 if count <= 12 else 5
+    every = 1
+    if count > 12:
+        every = next((s for s in (5, 10, 25, 50, 100, 250, 500) if count / s <= 25), 1000)
     ticks = []
     for i in range(count):
         number = i + first

@@ -13,7 +13,7 @@ from playground.ui.training import EpochReport, Mistake, TrainingController
 from playground.ui.training.controller import probe_activations, weights_to_show
 from playground.ui.views import ViewsPanel
 from playground.ui.views.inside import pool
-from playground.ui.views.mosaic import grid_shape, symmetric_levels, tile, wrap
+from playground.ui.views.mosaic import centre_ticks, grid_shape, symmetric_levels, tile, wrap
 from playground.ui.views.plots import nice_ceiling
 
 GROUPED = {
@@ -261,3 +261,17 @@ def test_pooling_column_labels_fit_their_columns(panel, data):
         box = item.mapRectToParent(item.boundingRect())  # image pixels
         assert x - 4 <= box.left() and box.right() <= x + 4, (text, x, box)
         assert box.bottom() == pytest.approx(y) and box.height() > 1.0
+
+
+@pytest.mark.parametrize(
+    ("count", "labels"),
+    [
+        (10, [str(i) for i in range(1, 11)]),
+        (40, ["1", "5", "10", "15", "20", "25", "30", "35", "40"]),
+        (256, ["1", "25", "50", "75", "100", "125", "150", "175", "200", "225", "250"]),
+    ],
+)
+def test_tile_numbers_thin_out_so_they_never_crowd(count, labels):
+    ticks = centre_ticks(count, 3)
+    assert [text for _, text in ticks] == labels
+    assert ticks[0][0] == 1.0  # the centre of the first 3-pixel tile
