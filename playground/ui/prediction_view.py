@@ -7,6 +7,7 @@ one when the output layer is not a softmax (sigmoid outputs are not probabilitie
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -40,10 +41,16 @@ def predict_probabilities(net: Any, image: np.ndarray) -> np.ndarray:
     x = np.asarray(image, dtype=np.float32)
     if x.ndim == 2:
         x = x[None]
+    if x.shape != shape and x.size == math.prod(shape):
+        x = x.reshape(shape)  # a flat input, as the book's MLPs read MNIST: 784 values
     if x.shape != shape:
+        image = "x".join(map(str, x.shape))
+        if len(shape) == 1:
+            message = _tr("this network reads {0} values; the image has {1} ({2})")
+            raise PredictionError(message.format(shape[0], x.size, image))
         raise PredictionError(
             _tr("this network reads {0} images; the image is {1}").format(
-                "x".join(map(str, shape)), "x".join(map(str, x.shape))
+                "x".join(map(str, shape)), image
             )
         )
     run_engine_serially_on_this_thread()  # one image: waking workers costs more than it saves

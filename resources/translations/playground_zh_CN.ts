@@ -2986,42 +2986,47 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 <context>
     <name>PredictionView</name>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="45"/>
+        <location filename="../../playground/ui/prediction_view.py" line="49"/>
+        <source>this network reads {0} values; the image has {1} ({2})</source>
+        <translation>这个网络读取 {0} 个值；这张图像有 {1} 个（{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/prediction_view.py" line="52"/>
         <source>this network reads {0} images; the image is {1}</source>
         <translation>这个网络读取 {0} 的图像；而这张图像是 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="53"/>
+        <location filename="../../playground/ui/prediction_view.py" line="60"/>
         <source>the network&apos;s outputs are not finite numbers (did training diverge?)</source>
         <translation>网络的输出不是有限数（训练是否发散了？）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="82"/>
+        <location filename="../../playground/ui/prediction_view.py" line="89"/>
         <source>The network&apos;s best guess</source>
         <translation>网络的最佳猜测</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="106"/>
+        <location filename="../../playground/ui/prediction_view.py" line="113"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="123"/>
+        <location filename="../../playground/ui/prediction_view.py" line="130"/>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="158"/>
+        <location filename="../../playground/ui/prediction_view.py" line="165"/>
         <source>The network gives no answer (all outputs are zero)</source>
         <translation>网络没有给出答案（所有输出都为零）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="168"/>
+        <location filename="../../playground/ui/prediction_view.py" line="175"/>
         <source>{0:.0%} sure</source>
         <translation>把握 {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="170"/>
+        <location filename="../../playground/ui/prediction_view.py" line="177"/>
         <source>label: {0}</source>
         <translation>标签：{0}</translation>
     </message>

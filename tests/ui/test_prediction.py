@@ -69,6 +69,18 @@ def test_wrong_input_shape_and_nan_outputs_are_explained() -> None:
         predict_probabilities(FakeNet([np.nan] * 10), np.zeros((28, 28)))
 
 
+def test_a_flat_input_network_reads_the_drawing_as_784_values() -> None:
+    """The book's MLPs take MNIST as 784 values: the pad refused them for being 1x28x28."""
+    image = np.random.default_rng(1).random((28, 28), dtype=np.float32)
+    net = FakeNet(one_hot(5), input_shape=(784,))
+    np.testing.assert_allclose(predict_probabilities(net, image), one_hot(5), rtol=1e-6)
+    (x,) = net.inputs
+    assert x.shape == (1, 784)
+    np.testing.assert_array_equal(x[0], image.reshape(-1))
+    with pytest.raises(PredictionError, match=r"reads 100 values; the image has 784 \(1x28x28\)"):
+        predict_probabilities(FakeNet(one_hot(1), input_shape=(100,)), image)
+
+
 # --- PredictionView ---------------------------------------------------------------------------
 def test_view_shows_bars_and_the_top_guess(qtbot) -> None:
     view = PredictionView()
