@@ -309,6 +309,9 @@ class MainWindow(QMainWindow):
             self.dataset_changed.connect(panel.set_dataset)
         self.training_panel.network_trained.connect(self._on_network_trained)
         panel = self.training_panel
+        # Started from the menu or F5 with the Training panel closed or behind another tab:
+        # bring it forward, so its progress is in sight.
+        panel.start_action.triggered.connect(self._bring_training_forward)
         self.training_menu.insertAction(self.pause_action, panel.start_action)
         self.training_menu.addAction(panel.step_action)
         self.training_menu.addAction(panel.stop_action)
@@ -427,6 +430,11 @@ class MainWindow(QMainWindow):
         self.set_network(net)
         self.docks["training"].raise_()  # what comes after building: training it
         self._show_status(self.tr("Built a new network with {0:,} parameters").format(net.n_params))
+
+    def _bring_training_forward(self) -> None:
+        dock = self.docks["training"]
+        dock.show()
+        dock.raise_()
 
     def _confirm_discard_trained(self) -> bool:
         """Ask before a freshly built network replaces one that has been trained."""

@@ -224,6 +224,20 @@ def test_pause_is_usable_only_while_training(make_window, qtbot) -> None:
     assert not window.pause_action.isEnabled()
 
 
+def test_the_start_key_brings_a_closed_training_panel_back(make_window, qtbot) -> None:
+    from playground.engine import Network, load_preset
+
+    window = shown(qtbot, make_window())
+    window.set_network(Network.from_spec(load_preset("nielsen-mlp")))
+    dock = window.docks["training"]
+    dock.close()
+    assert not dock.isVisible() and window.training_panel.start_action.isEnabled()
+    window.training_panel.start_action.trigger()  # F5 (no dataset here: it says so, in sight)
+    assert dock.isVisible()
+    assert "dataset" in window.training_panel.last_message
+    window.training_panel.message_box.close()
+
+
 def test_space_toggles_pause(make_window, qtbot) -> None:
     window = shown(qtbot, make_window())
     window.training_controller.state_changed.emit("running")  # a run to pause
