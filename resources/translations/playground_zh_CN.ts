@@ -552,7 +552,7 @@
     <message>
         <location filename="../../playground/ui/dataset_browser.py" line="197"/>
         <source>{0}: {1} training, {2} validation, {3} test images of {4}</source>
-        <translation>{0}：训练图像 {1} 张，验证图像 {2} 张，测试图像 {3} 张，尺寸 {4}</translation>
+        <translation>{0}：训练 {1} 张、验证 {2} 张、测试 {3} 张图像，{4}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/dataset_browser.py" line="275"/>
@@ -1650,137 +1650,137 @@
         <translation>在画布上选中一个方块即可编辑它。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="145"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="147"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="147"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="149"/>
         <source>One sample of the data: {shape} ({n:,} values). The MNIST digits are 1x28x28 grey images; the data decides this shape.</source>
         <translation>数据的一个样本：{shape}（{n:,} 个值）。MNIST 数字是 1x28x28 的灰度图像；这个形状由数据决定。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="192"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="194"/>
         <source>Filters</source>
         <translation>滤波器数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="193"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="195"/>
         <source>Kernel</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="194"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="196"/>
         <source>Stride</source>
         <translation>步幅</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="195"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="197"/>
         <source>Padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="196"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="198"/>
         <source>Groups</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="197"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="199"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="198"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="200"/>
         <source>Neurons</source>
         <translation>神经元数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="199"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="201"/>
         <source>Pooling</source>
         <translation>池化方式</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="200"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="202"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="204"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="206"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="204"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="206"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="204"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="206"/>
         <source>average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="208"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="210"/>
         <source>How many feature maps (filters) the layer makes</source>
         <translation>这一层生成多少个特征图（滤波器）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="209"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="211"/>
         <source>The side of each square filter, e.g. 5 for 5x5</source>
         <translation>每个正方形滤波器的边长，例如 5 表示 5x5</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="210"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="212"/>
         <source>How far the filter moves each step</source>
         <translation>滤波器每次移动的距离</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="211"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="213"/>
         <source>Zeros added around the input before filtering</source>
         <translation>滤波前在输入四周补的零</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="212"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="214"/>
         <source>Split the channels into groups; each filter sees only its group&apos;s channels. Must divide both the input channels and the filters.</source>
         <translation>把通道分成若干组；每个滤波器只看到本组的通道。必须能同时整除输入通道数和滤波器数。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="216"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="218"/>
         <source>The side of each square pooling window (its stride too)</source>
         <translation>每个正方形池化窗口的边长（也是其步幅）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="217"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="219"/>
         <source>How many neurons (outputs) the layer has</source>
         <translation>这一层有多少个神经元（输出）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="218"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="220"/>
         <source>max, L2 (root of the sum of squares) or average of each window</source>
         <translation>取每个窗口的最大值、L2（平方和的平方根）或平均值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="219"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="221"/>
         <source>The function each neuron applies to its weighted input</source>
         <translation>每个神经元对其带权输入施加的函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="251"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="253"/>
         <source>{a} → {b}  ({params:,} parameters)</source>
         <translation>{a} → {b}（{params:,} 个参数）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="261"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="263"/>
         <source>{a} → ? (the engine refuses this layer)</source>
         <translation>{a} → ?（引擎拒绝这一层）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="282"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="284"/>
         <source>Layer      Output     Params</source>
         <translation>层            输出      参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="286"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="288"/>
         <source>Total</source>
         <translation>总计</translation>
     </message>
@@ -2048,29 +2048,29 @@
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="429"/>
+        <location filename="../../playground/ui/main_window.py" line="432"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="433"/>
+        <location filename="../../playground/ui/main_window.py" line="441"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="438"/>
-        <location filename="../../playground/ui/main_window.py" line="895"/>
-        <location filename="../../playground/ui/main_window.py" line="915"/>
+        <location filename="../../playground/ui/main_window.py" line="446"/>
+        <location filename="../../playground/ui/main_window.py" line="903"/>
+        <location filename="../../playground/ui/main_window.py" line="923"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="441"/>
+        <location filename="../../playground/ui/main_window.py" line="449"/>
         <source>Replace the trained network?</source>
         <translation>替换已训练的网络？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="442"/>
+        <location filename="../../playground/ui/main_window.py" line="450"/>
         <source>The current network ({0}) has been trained for {1} epoch(s). Building the canvas&apos;s network replaces it with fresh random weights; save it first (Ctrl+S) if you want to keep it.
 
 Build the new network?</source>
@@ -2079,38 +2079,38 @@ Build the new network?</source>
 要构建新网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="455"/>
+        <location filename="../../playground/ui/main_window.py" line="463"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="464"/>
+        <location filename="../../playground/ui/main_window.py" line="472"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="468"/>
+        <location filename="../../playground/ui/main_window.py" line="476"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="500"/>
+        <location filename="../../playground/ui/main_window.py" line="508"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="509"/>
+        <location filename="../../playground/ui/main_window.py" line="517"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="518"/>
-        <location filename="../../playground/ui/main_window.py" line="550"/>
+        <location filename="../../playground/ui/main_window.py" line="526"/>
+        <location filename="../../playground/ui/main_window.py" line="558"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="519"/>
+        <location filename="../../playground/ui/main_window.py" line="527"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2123,12 +2123,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="538"/>
+        <location filename="../../playground/ui/main_window.py" line="546"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="551"/>
+        <location filename="../../playground/ui/main_window.py" line="559"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2137,24 +2137,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="558"/>
-        <location filename="../../playground/ui/main_window.py" line="745"/>
+        <location filename="../../playground/ui/main_window.py" line="566"/>
+        <location filename="../../playground/ui/main_window.py" line="753"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="558"/>
-        <location filename="../../playground/ui/main_window.py" line="745"/>
+        <location filename="../../playground/ui/main_window.py" line="566"/>
+        <location filename="../../playground/ui/main_window.py" line="753"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="564"/>
+        <location filename="../../playground/ui/main_window.py" line="572"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="565"/>
+        <location filename="../../playground/ui/main_window.py" line="573"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2163,17 +2163,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="573"/>
+        <location filename="../../playground/ui/main_window.py" line="581"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="596"/>
+        <location filename="../../playground/ui/main_window.py" line="604"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="597"/>
+        <location filename="../../playground/ui/main_window.py" line="605"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2186,167 +2186,167 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="616"/>
+        <location filename="../../playground/ui/main_window.py" line="624"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="617"/>
+        <location filename="../../playground/ui/main_window.py" line="625"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="623"/>
+        <location filename="../../playground/ui/main_window.py" line="631"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="656"/>
+        <location filename="../../playground/ui/main_window.py" line="664"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="660"/>
+        <location filename="../../playground/ui/main_window.py" line="668"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="672"/>
+        <location filename="../../playground/ui/main_window.py" line="680"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="674"/>
+        <location filename="../../playground/ui/main_window.py" line="682"/>
         <source>Compiling the engine&apos;s kernels; the first run takes up to half a minute</source>
         <translation>正在编译引擎的计算内核；首次运行最多需要半分钟</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="677"/>
+        <location filename="../../playground/ui/main_window.py" line="685"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="678"/>
+        <location filename="../../playground/ui/main_window.py" line="686"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="680"/>
+        <location filename="../../playground/ui/main_window.py" line="688"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="710"/>
+        <location filename="../../playground/ui/main_window.py" line="718"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="721"/>
+        <location filename="../../playground/ui/main_window.py" line="729"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="736"/>
+        <location filename="../../playground/ui/main_window.py" line="744"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="738"/>
+        <location filename="../../playground/ui/main_window.py" line="746"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="751"/>
+        <location filename="../../playground/ui/main_window.py" line="759"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="753"/>
+        <location filename="../../playground/ui/main_window.py" line="761"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="762"/>
+        <location filename="../../playground/ui/main_window.py" line="770"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="771"/>
+        <location filename="../../playground/ui/main_window.py" line="779"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="774"/>
+        <location filename="../../playground/ui/main_window.py" line="782"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="774"/>
+        <location filename="../../playground/ui/main_window.py" line="782"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="785"/>
+        <location filename="../../playground/ui/main_window.py" line="793"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="799"/>
+        <location filename="../../playground/ui/main_window.py" line="807"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="801"/>
+        <location filename="../../playground/ui/main_window.py" line="809"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="830"/>
+        <location filename="../../playground/ui/main_window.py" line="838"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="881"/>
+        <location filename="../../playground/ui/main_window.py" line="889"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="892"/>
+        <location filename="../../playground/ui/main_window.py" line="900"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="893"/>
+        <location filename="../../playground/ui/main_window.py" line="901"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="896"/>
+        <location filename="../../playground/ui/main_window.py" line="904"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="900"/>
+        <location filename="../../playground/ui/main_window.py" line="908"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="905"/>
+        <location filename="../../playground/ui/main_window.py" line="913"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="908"/>
+        <location filename="../../playground/ui/main_window.py" line="916"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="913"/>
+        <location filename="../../playground/ui/main_window.py" line="921"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="916"/>
+        <location filename="../../playground/ui/main_window.py" line="924"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -2412,234 +2412,234 @@ A dataset folder holds four IDX files: training images and labels, test images a
         <translation>网络要学习的全部权重和偏置，各方块合计</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="141"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="145"/>
         <source>Canvas</source>
         <translation>画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="145"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="157"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="149"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="161"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="158"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="162"/>
         <source>Start from one of the book&apos;s networks</source>
         <translation>从书中的某个网络开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="165"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="169"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="166"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="170"/>
         <source>Open a network architecture (JSON spec)</source>
         <translation>打开网络结构（JSON 规格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="171"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="175"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="172"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="176"/>
         <source>Save this architecture as JSON (the engine&apos;s spec format)</source>
         <translation>把这个结构保存为 JSON（引擎的规格格式）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="176"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="180"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="177"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="181"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="186"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="190"/>
         <source>Tidy</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="187"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="191"/>
         <source>Auto-layout: stack the blocks from input to output</source>
         <translation>自动布局：从输入到输出依次排列方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="192"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="196"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="193"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="197"/>
         <source>Zoom to show the whole network (Ctrl + wheel zooms)</source>
         <translation>缩放以显示整个网络（Ctrl + 滚轮缩放）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="197"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="201"/>
         <source>Build network</source>
         <translation>构建网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="199"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="203"/>
         <source>Turn the canvas into a fresh network with new random weights, ready to train</source>
         <translation>把画布变成一个带新随机权重的网络，准备训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="216"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="220"/>
         <source>Undo {what} (Ctrl+Z)</source>
         <translation>撤销“{what}”（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="218"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="222"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="221"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="225"/>
         <source>Redo {what} (Ctrl+Shift+Z)</source>
         <translation>重做“{what}”（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="223"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="227"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="247"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="251"/>
         <source>Load network</source>
         <translation>载入网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="256"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="260"/>
         <source>Load preset {name}</source>
         <translation>载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="260"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="264"/>
         <source>Loaded preset {name}</source>
         <translation>已载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="267"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="271"/>
         <source>Saved the architecture to {path}</source>
         <translation>已将网络结构保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="274"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="278"/>
         <source>Open {name}</source>
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="277"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="281"/>
         <source>Cannot open {path}: {error}</source>
         <translation>无法打开 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="281"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="285"/>
         <source>Opened {path}</source>
         <translation>已打开 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="288"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="292"/>
         <source>Open architecture</source>
         <translation>打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="290"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="294"/>
         <source>Network spec (*.json);;All files (*)</source>
         <translation>网络规格 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="299"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="303"/>
         <source>Save architecture</source>
         <translation>保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="301"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="305"/>
         <source>Network spec (*.json)</source>
         <translation>网络规格 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="307"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="311"/>
         <source>Cannot save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="314"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="324"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="318"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="328"/>
         <source>Cannot build: {error}</source>
         <translation>无法构建：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="317"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="321"/>
         <source>Build cancelled: the current network is kept</source>
         <translation>已取消构建：保留当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="327"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="331"/>
         <source>Built a fresh network: {n:,} parameters, ready to train</source>
         <translation>已构建新网络：{n:,} 个参数，可以开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="359"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="363"/>
         <source>The input block stays: the data decides its shape</source>
         <translation>输入方块不能删除：它的形状由数据决定</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="383"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="387"/>
         <source>Tidy the layout</source>
         <translation>整理布局</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="393"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="397"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="400"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="404"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="401"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="405"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="403"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="407"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="406"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="410"/>
         <source>Insert after {name}</source>
         <translation>插入到 {name} 之后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="409"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="413"/>
         <source>Insert between {a} and {b}</source>
         <translation>插入到 {a} 和 {b} 之间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="414"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="418"/>
         <source>Add at the end</source>
         <translation>添加到末尾</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="437"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="441"/>
         <source>Total: {n:,} parameters</source>
         <translation>总计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="439"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="443"/>
         <source>Total so far: {n:,} parameters</source>
         <translation>目前合计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="446"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="450"/>
         <source>✓ The engine accepts this network: {n} layers, output {shape}</source>
         <translation>✓ 引擎接受这个网络：{n} 层，输出 {shape}</translation>
     </message>
@@ -3449,25 +3449,25 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="144"/>
-        <location filename="../../playground/ui/views/panel.py" line="256"/>
+        <location filename="../../playground/ui/views/panel.py" line="257"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="145"/>
-        <location filename="../../playground/ui/views/panel.py" line="257"/>
+        <location filename="../../playground/ui/views/panel.py" line="258"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="146"/>
-        <location filename="../../playground/ui/views/panel.py" line="258"/>
+        <location filename="../../playground/ui/views/panel.py" line="259"/>
         <source>Pooling</source>
         <translation>池化</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="147"/>
-        <location filename="../../playground/ui/views/panel.py" line="259"/>
+        <location filename="../../playground/ui/views/panel.py" line="260"/>
         <source>Dense weights</source>
         <translation>全连接权重</translation>
     </message>
@@ -3477,153 +3477,153 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
         <translation>混淆矩阵与错例</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="185"/>
+        <location filename="../../playground/ui/views/panel.py" line="186"/>
         <source>The probe: the image whose feature maps and pooled outputs the views show. Draw a digit, pick a dataset image or click a mistake to change it.</source>
         <translation>观察图像：各视图显示的是它的特征图和池化输出。写一个数字、选一张数据集图像或点击一个错例即可更换。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="192"/>
+        <location filename="../../playground/ui/views/panel.py" line="193"/>
         <source>validation image #</source>
         <translation>验证集图像 #</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="194"/>
+        <location filename="../../playground/ui/views/panel.py" line="195"/>
         <source>Use this validation image as the probe</source>
         <translation>把这张验证集图像用作观察图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="200"/>
+        <location filename="../../playground/ui/views/panel.py" line="201"/>
         <source>Show all</source>
         <translation>全部显示</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="203"/>
+        <location filename="../../playground/ui/views/panel.py" line="204"/>
         <source>Show every view at once instead of tabs (best in a big or undocked window)</source>
         <translation>同时显示所有视图而不用标签页（适合大窗口或浮动窗口）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="209"/>
+        <location filename="../../playground/ui/views/panel.py" line="210"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="210"/>
+        <location filename="../../playground/ui/views/panel.py" line="211"/>
         <source>Save a view as PNG, or the history as CSV</source>
         <translation>把视图保存为 PNG，或把历史保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="215"/>
+        <location filename="../../playground/ui/views/panel.py" line="216"/>
         <source>{0} as PNG…</source>
         <translation>将{0}导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="219"/>
+        <location filename="../../playground/ui/views/panel.py" line="220"/>
         <source>History as CSV…</source>
         <translation>将历史导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="221"/>
+        <location filename="../../playground/ui/views/panel.py" line="222"/>
         <source>Mini-batch costs as CSV…</source>
         <translation>将小批量代价导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="254"/>
+        <location filename="../../playground/ui/views/panel.py" line="255"/>
         <source>Cost plot</source>
         <translation>代价曲线图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="255"/>
+        <location filename="../../playground/ui/views/panel.py" line="256"/>
         <source>Accuracy plot</source>
         <translation>准确率曲线图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="260"/>
+        <location filename="../../playground/ui/views/panel.py" line="261"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="261"/>
+        <location filename="../../playground/ui/views/panel.py" line="262"/>
         <source>Misclassified images</source>
         <translation>分错的图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="262"/>
+        <location filename="../../playground/ui/views/panel.py" line="263"/>
         <source>The whole panel</source>
         <translation>整个面板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="313"/>
+        <location filename="../../playground/ui/views/panel.py" line="314"/>
         <source>your drawing</source>
         <translation>你的手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="327"/>
+        <location filename="../../playground/ui/views/panel.py" line="328"/>
         <source>validation image #{0} (a {1})</source>
         <translation>验证集图像 #{0}（标签 {1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="453"/>
+        <location filename="../../playground/ui/views/panel.py" line="454"/>
         <source>Validation, epoch {0}: {1} right</source>
         <translation>验证集，第 {0} 轮：正确 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="459"/>
+        <location filename="../../playground/ui/views/panel.py" line="460"/>
         <source>{0} misclassified validation images after epoch {1} (guess, then true label); click one to probe it</source>
         <translation>第 {1} 轮后有 {0} 张验证集图像被分错（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="476"/>
+        <location filename="../../playground/ui/views/panel.py" line="477"/>
         <source>a misclassified image (a {0})</source>
         <translation>一张被分错的图像（标签 {0}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="490"/>
+        <location filename="../../playground/ui/views/panel.py" line="491"/>
         <source>Probe: none yet (draw a digit or pick an image)</source>
         <translation>观察图像：暂无（写一个数字或选一张图像）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="493"/>
+        <location filename="../../playground/ui/views/panel.py" line="494"/>
         <source>Probe: {0}</source>
         <translation>观察图像：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="565"/>
+        <location filename="../../playground/ui/views/panel.py" line="566"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="565"/>
+        <location filename="../../playground/ui/views/panel.py" line="566"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="573"/>
-        <location filename="../../playground/ui/views/panel.py" line="597"/>
+        <location filename="../../playground/ui/views/panel.py" line="574"/>
+        <location filename="../../playground/ui/views/panel.py" line="598"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="573"/>
+        <location filename="../../playground/ui/views/panel.py" line="574"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="577"/>
+        <location filename="../../playground/ui/views/panel.py" line="578"/>
         <source>Export history as CSV</source>
         <translation>将历史导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="581"/>
+        <location filename="../../playground/ui/views/panel.py" line="582"/>
         <source>Export mini-batch costs as CSV</source>
         <translation>将小批量代价导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="587"/>
+        <location filename="../../playground/ui/views/panel.py" line="588"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="598"/>
+        <location filename="../../playground/ui/views/panel.py" line="599"/>
         <source>{0} could not be written:
 
 {1}</source>

@@ -89,6 +89,7 @@ class NetworkPanel(QWidget):
         font = self.total_label.font()
         font.setBold(True)
         self.total_label.setFont(font)
+        self.total_label.setWordWrap(True)  # two lines rather than a wider window
 
         self.toolbar = self._make_toolbar()
 
@@ -99,8 +100,11 @@ class NetworkPanel(QWidget):
         centre_layout.addWidget(self.toolbar)
         centre_layout.addWidget(self.view, 1)
         centre_layout.addWidget(self.status_label)
+        # The total above the button, not beside it: the canvas column can then get narrow
+        # enough for the whole window to fit a 1024-pixel-wide screen.
+        centre_layout.addWidget(self.total_label)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.total_label, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.build_button)
         centre_layout.addLayout(bottom)
 

@@ -35,7 +35,7 @@ class ConfusionView(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.setObjectName("confusionView")
         self.setBackground(BACKGROUND)
-        self.setMinimumSize(160, 140)
+        self.setMinimumSize(120, 140)
         self.grid = GridPlot(self.ci, 0, 0)
         self.grid.plot.getAxis("left").setLabel(self.tr("true class"), color=FOREGROUND.name())
         self.grid.plot.getAxis("bottom").setLabel(self.tr("guess"), color=FOREGROUND.name())
@@ -140,7 +140,7 @@ class MistakesGallery(QListWidget):
         self.setUniformItemSizes(True)
         self.setWordWrap(True)
         self.setSpacing(2)
-        self.setMinimumSize(160, 100)
+        self.setMinimumSize(120, 100)
         self.setToolTip(
             self.tr(
                 "Validation images the network got wrong: its guess, then the "

@@ -181,6 +181,7 @@ class ViewsPanel(QWidget):
         self.probe_image.setStyleSheet("background: black; border: 1px solid palette(mid);")
         self.probe_label = QLabel()
         self.probe_label.setObjectName("probeLabel")
+        self.probe_label.setWordWrap(True)  # two lines rather than a wider window
         self.probe_label.setToolTip(
             self.tr(
                 "The probe: the image whose feature maps and pooled outputs the views show. "
