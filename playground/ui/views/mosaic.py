@@ -13,7 +13,7 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QIODevice, Qt
-from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QResizeEvent
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QToolTip, QWidget
 
 from playground.fileio import atomic_write
@@ -182,6 +182,8 @@ class GridPlot:
         self._shape: tuple[int, ...] | None = None
         self._header = 0.0
         self._title: str | None = None
+        self._shown_title: str | None = None
+        self.plot.geometryChanged.connect(self._show_title)
         self._ticks: tuple | None = None
         self._label_specs: list[tuple[float, float, str]] = []
         self._label_width = 1e9
@@ -189,11 +191,33 @@ class GridPlot:
         #: Describes the pixel (x, y) under the mouse, for the hover tooltip; None: nothing.
         self.describe: Callable[[int, int], str | None] | None = None
 
+    @property
+    def title(self) -> str:
+        """The whole title (the plot may show it cut short)."""
+        return self._title or ""
+
     def set_title(self, text: str) -> None:
         """The title line above the grid (rich text allowed); unchanged text costs nothing."""
         if text != self._title:
             self._title = text
-            self.plot.setTitle(text, color=FOREGROUND.name(), size="9pt")
+            self._show_title()
+
+    def _show_title(self, *_args: object) -> None:
+        """The title, cut with an ellipsis to the plot's width (side-by-side grids in a narrow
+        dock wrote their titles over each other); the whole of it in the tooltip."""
+        text = self._title
+        if text is None:
+            return
+        shown = text
+        if "<" not in text:  # plain text: elide; rich text is left as it is
+            font = QFont()
+            font.setPointSize(9)
+            width = max(int(self.plot.geometry().width()) - 8, 20)
+            shown = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+        if shown != self._shown_title:
+            self._shown_title = shown
+            self.plot.setTitle(shown, color=FOREGROUND.name(), size="9pt")
+            self.plot.titleLabel.setToolTip(text if shown != text else "")
 
     def set_image(self, image: np.ndarray, levels: tuple[float, float], lut: np.ndarray) -> None:
         """Show `image` with explicit levels; the view re-fits only when the shape changes."""

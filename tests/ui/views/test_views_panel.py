@@ -98,7 +98,7 @@ def test_kernel_view_draws_groups_as_a_block_diagonal(panel):
     assert np.isnan(conv2[3 * 4 : 3 * 4 + 3, 0:3]).all()  # group 2 does not see channel 1
     levels = panel.kernel_view.grids["conv2"].image.levels
     assert levels[0] == pytest.approx(-levels[1]) and levels[1] == pytest.approx(np.abs(w).max())
-    assert "2 groups" in panel.kernel_view.grids["conv2"].plot.titleLabel.text
+    assert "2 groups" in panel.kernel_view.grids["conv2"].title
 
 
 def test_feature_maps_and_pooling_follow_the_probe(panel, data):
@@ -275,3 +275,24 @@ def test_tile_numbers_thin_out_so_they_never_crowd(count, labels):
     ticks = centre_ticks(count, 3)
     assert [text for _, text in ticks] == labels
     assert ticks[0][0] == 1.0  # the centre of the first 3-pixel tile
+
+
+def test_a_grid_title_is_cut_to_its_plot_and_whole_in_the_tooltip(qtbot):
+    import pyqtgraph as pg
+
+    from playground.ui.views.mosaic import GridPlot
+
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    grid = GridPlot(widget.ci, 0, 0)
+    title = "conv2: 40 filters × 20 channels, 5×5, 2 groups"
+    widget.resize(140, 200)
+    widget.show()
+    qtbot.waitExposed(widget)
+    grid.set_title(title)
+    qtbot.waitUntil(lambda: grid.plot.titleLabel.text.endswith("…"))
+    assert grid.plot.titleLabel.text.startswith("conv2")
+    assert grid.plot.titleLabel.toolTip() == title
+    widget.resize(900, 200)
+    qtbot.waitUntil(lambda: grid.plot.titleLabel.text == title)
+    assert grid.plot.titleLabel.toolTip() == ""
