@@ -150,6 +150,9 @@ class DatasetBrowser(QWidget):
         self.view.setSpacing(2)
         self.view.setWordWrap(False)
         self.view.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        # One row of thumbnails at the least (Qt's default 70 px put the Chinese layout, whose
+        # font is taller, 4 px over what a 1366x768 laptop leaves).
+        self.view.setMinimumHeight(56)
         self.view.setToolTip(self.tr("Click an image to let the network read it"))
         self.view.clicked.connect(self._on_activated)
         self.view.activated.connect(self._on_activated)
