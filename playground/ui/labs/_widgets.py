@@ -29,16 +29,16 @@ def fit_table_width(table: QTableWidget) -> None:
     """Make a small table exactly as wide as its columns, each as wide as its header or cells.
 
     Columns stretched to a fixed width cut "step(z)" to "tep(z" and "carry" to "carr", and a
-    stretched last column kept a stale width after the layout shrank the table.
+    stretched last column kept a stale width after the layout shrank the table. One pass after
+    the cells are filled (ResizeToContents would re-measure at every cell a slider changes).
     """
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    width = sum(
-        max(header.sectionSizeHint(c), table.sizeHintForColumn(c))
-        for c in range(table.columnCount())
-    )
-    table.setFixedWidth(width + 2 * table.frameWidth())
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.resizeColumnsToContents()
+    width = header.length() + 2 * table.frameWidth()
+    if table.width() != width or table.minimumWidth() != width:
+        table.setFixedWidth(width)
 
 
 class FloatSlider(QWidget):
