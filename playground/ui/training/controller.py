@@ -241,6 +241,12 @@ class _TrainingThread(QThread):
         epoch_end_seconds = 0.0  # evaluations at the last epoch end (for the time left)
         epoch_rate = 0.0  # images/s of the last whole epoch (for the time left)
         done_images = 0
+
+        def overall() -> float:
+            # The bar spans every epoch the text counts ("Epoch 9/68" on a network trained for
+            # 8 before), not only this run, so the two agree.
+            return (trainer.first_epoch - 1 + done_images / n) / trainer.last_epoch
+
         diverged: str | None = None
         error: str | None = None
         finished: Finished | None = None
@@ -266,7 +272,7 @@ class _TrainingThread(QThread):
                             eta = (total - done_images) / rate + epoch_ends * epoch_end_seconds
                         self._send(
                             "snapshot",
-                            self._snapshot(event, pending, now - start, eta, done_images / total),
+                            self._snapshot(event, pending, now - start, eta, overall()),
                         )
                         pending = []
                         last_emit = time.perf_counter()
@@ -285,7 +291,7 @@ class _TrainingThread(QThread):
                                 [],
                                 time.perf_counter() - start,
                                 None,
-                                done_images / total,
+                                overall(),
                             ),
                         )
                 elif isinstance(event, Diverged):
@@ -300,9 +306,7 @@ class _TrainingThread(QThread):
             # The costs of the last mini-batches still reach the plot.
             self._send(
                 "snapshot",
-                self._snapshot(
-                    last_batch, pending, time.perf_counter() - start, None, done_images / total
-                ),
+                self._snapshot(last_batch, pending, time.perf_counter() - start, None, overall()),
             )
         self.result = RunResult(
             net=net,
