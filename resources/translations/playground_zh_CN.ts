@@ -545,17 +545,17 @@
         <translation>页码</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="153"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="156"/>
         <source>Click an image to let the network read it</source>
         <translation>点击图像，让网络识别它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="197"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="200"/>
         <source>{0}: {1} training, {2} validation, {3} test images of {4}</source>
         <translation>{0}：训练 {1} 张、验证 {2} 张、测试 {3} 张图像，{4}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="275"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="278"/>
         <source>of {0}</source>
         <translation>/ {0}</translation>
     </message>
@@ -2373,9 +2373,9 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../playground/ui/canvas/items.py" line="121"/>
+        <location filename="../../playground/ui/canvas/items.py" line="123"/>
         <source>Error: {message}</source>
-        <extracomment>Fill and outline colours by layer type (light fill, darker outline).</extracomment>
+        <extracomment>How far an arrow to the next column runs below its block and above the next one. Fill and outline colours by layer type (light fill, darker outline).</extracomment>
         <translation>错误：{message}</translation>
     </message>
 </context>
@@ -2647,57 +2647,57 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>NetworkScene</name>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="147"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="158"/>
         <source>1 channel of {h}x{w} pixels</source>
-        <extracomment>A short message for the status line (e.g. what releasing a drag will do).</extracomment>
+        <extracomment>Room around the blocks in the scene rect (scene units). A short message for the status line (e.g. what releasing a drag will do).</extracomment>
         <translation>1 个通道，{h}x{w} 像素</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="149"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="160"/>
         <source>{c} channels of {h}x{w} pixels</source>
         <translation>{c} 个通道，{h}x{w} 像素</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="153"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="164"/>
         <source>{n} features</source>
         <translation>{n} 个特征</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="155"/>
-        <location filename="../../playground/ui/canvas/scene.py" line="192"/>
-        <location filename="../../playground/ui/canvas/scene.py" line="248"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="166"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="203"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="259"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="158"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="169"/>
         <source>{shape} ({n:,} values)</source>
         <translation>{shape}（{n:,} 个值）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="162"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="173"/>
         <source>The data: one sample at a time flows down the arrows.</source>
         <translation>数据：每次一个样本，沿箭头向下流动。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="169"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="180"/>
         <source>{n:,} params</source>
         <translation>{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="176"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="187"/>
         <source>shape unknown: fix the red block above</source>
         <translation>形状未知：请修正上方的红色方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="188"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="199"/>
         <source>Data flows from {a} to {b}: {shape}.
 Drop a layer (or drag a block) here to insert it between them.</source>
         <translation>数据从 {a} 流向 {b}：{shape}。
 把一个层（或拖动一个方块）放到这里，即可插入到两者之间。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="246"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="257"/>
         <source>Release to move {name} between {a} and {b}</source>
         <translation>松开即可把 {name} 移到 {a} 和 {b} 之间</translation>
     </message>
@@ -2705,18 +2705,18 @@ Drop a layer (or drag a block) here to insert it between them.</source>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../playground/ui/canvas/view.py" line="76"/>
+        <location filename="../../playground/ui/canvas/view.py" line="77"/>
         <source>Network canvas</source>
         <extracomment>The MIME type of a layer dragged from the palette: a JSON layer spec. A palette layer was dropped: (chain index, layer spec). A key asked to delete the selection. Alt+Up / Alt+Down asked to move the selected block by -1 / +1. A right-click asked for a menu: (scene position, global screen position).</extracomment>
         <translation>网络画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/view.py" line="78"/>
-        <source>The network, from the input (top) to the output (bottom).
+        <location filename="../../playground/ui/canvas/view.py" line="79"/>
+        <source>The network, from the input (top left) down to the output; a long network goes on in the next column.
 Drag layers here from the palette; drop one on an arrow to insert it there.
 Drag a block onto another arrow to reorder; Delete removes the selected block.
 Ctrl + wheel zooms, dragging the background pans.</source>
-        <translation>网络从输入（上）到输出（下）。
+        <translation>网络从左上角的输入向下直到输出；较长的网络接着排在下一列。
 从层面板把层拖到这里；放到箭头上即插入到该处。
 把方块拖到另一个箭头上可调整顺序；按 Delete 删除所选方块。
 Ctrl + 滚轮缩放，拖动背景可平移。</translation>

@@ -31,6 +31,8 @@ BLOCK_WIDTH = 280.0
 BLOCK_HEIGHT = 76.0
 _PAD = 10.0
 _RADIUS = 7.0
+#: How far an arrow to the next column runs below its block and above the next one.
+_WRAP = 14.0
 
 #: Fill and outline colours by layer type (light fill, darker outline).
 TYPE_COLORS: dict[str, tuple[str, str]] = {
@@ -216,11 +218,21 @@ class LinkItem(QGraphicsPathItem):
         self.hit.setToolTip(text)
 
     def update_path(self) -> None:
-        """Re-route the arrow after a block moved: a smooth curve between the ports."""
+        """Re-route the arrow after a block moved: a smooth curve between the ports, or, to a
+        block higher up (the top of the next column), down, across the gap, up and over."""
         start, end = self.source.out_port(), self.sink.in_port()
-        bend = max(30.0, abs(end.y() - start.y()) / 2)
         path = QPainterPath(start)
-        path.cubicTo(start + QPointF(0, bend), end - QPointF(0, bend + 10), end - QPointF(0, 10))
+        if end.y() < start.y() + 20 and abs(end.x() - start.x()) > BLOCK_WIDTH / 2:
+            mid = (start.x() + end.x()) / 2
+            low, high = start.y() + _WRAP, end.y() - _WRAP - 10
+            for x, y in ((start.x(), low), (mid, low), (mid, high), (end.x(), high)):
+                path.lineTo(x, y)
+            path.lineTo(end - QPointF(0, 10))
+        else:
+            bend = max(30.0, abs(end.y() - start.y()) / 2)
+            path.cubicTo(
+                start + QPointF(0, bend), end - QPointF(0, bend + 10), end - QPointF(0, 10)
+            )
         self.setPath(path)
         self.hit.setPath(path)
         stroker = QPainterPathStroker()

@@ -31,12 +31,38 @@ from playground.errors import SpecError
 INPUT_ID = 0
 #: Vertical distance between block origins in the automatic layout (scene units).
 LAYOUT_STEP = 104.0
+#: Horizontal distance between the columns of the automatic layout (a block is 280 wide).
+COLUMN_STEP = 360.0
 
 # A linear dense layer appended to a valid prefix so the engine will infer it on its own.
 _PROBE = {"type": "dense", "units": 1, "activation": "linear", "name": "__shape_probe__"}
 _SPEC_EXTRAS = ("name", "description", "training")
 
 Position = tuple[float, float]
+
+
+def layout_position(index: int, count: int, columns: int) -> Position:
+    """Where block `index` (0 = the input) of `count` goes when the chain reads down `columns`
+    columns, left to right, as a newspaper does."""
+    rows = -(-count // max(1, columns))
+    return ((index // rows) * COLUMN_STEP, (index % rows) * LAYOUT_STEP)
+
+
+def best_columns(
+    count: int, width: float, height: float, block: tuple[float, float], margin: float
+) -> int:
+    """How many columns show `count` blocks of size `block` largest in a width x height view
+    (scale at most 1, with `margin` around), the fewest on a tie: a long chain in a wide,
+    short view reads better in two columns than shrunk into one."""
+    best, best_scale = 1, 0.0
+    for columns in range(1, max(1, count) + 1):
+        rows = -(-count // columns)
+        w = (columns - 1) * COLUMN_STEP + block[0] + 2 * margin
+        h = (rows - 1) * LAYOUT_STEP + block[1] + 2 * margin
+        scale = min(width / w, height / h, 1.0)
+        if scale > best_scale * 1.02:  # another column must pay for the arrow back up
+            best, best_scale = columns, scale
+    return best
 
 
 class Signal:
@@ -202,6 +228,8 @@ class CanvasModel:
         self._states: dict[int, NodeState] = {}
         self._error: SpecError | None = None
         self._batch = 0
+        #: Columns of the automatic layout (a view setting: not in snapshots or the spec).
+        self.columns = 1
         self._validate()
 
     # ----------------------------------------------------------------------------- reading
@@ -302,11 +330,26 @@ class CanvasModel:
         return out
 
     def auto_layout(self) -> dict[int, Position]:
-        """Positions that stack the chain top to bottom, input first (not applied)."""
-        out = {INPUT_ID: (0.0, 0.0)}
+        """Positions that stack the chain top to bottom in :attr:`columns` columns, input
+        first (not applied)."""
+        count = len(self._nodes) + 1
+        out = {INPUT_ID: layout_position(0, count, self.columns)}
         for i, node in enumerate(self._nodes, start=1):
-            out[node.id] = (0.0, i * LAYOUT_STEP)
+            out[node.id] = layout_position(i, count, self.columns)
         return out
+
+    def set_columns(self, columns: int) -> None:
+        """Lay the automatic layout out in `columns` columns from now on (the view picks the
+        number that fits it best). Blocks in the automatic layout flow into the new columns at
+        once, outside the undo history (the network is the same); blocks the user placed by
+        hand stay where they are."""
+        columns = max(1, int(columns))
+        if columns == self.columns:
+            return
+        tidy = self.positions() == self.auto_layout()
+        self.columns = columns
+        if tidy:
+            self.set_positions(self.auto_layout())
 
     def snapshot(self) -> Snapshot:
         """A copy of everything, ids included, for :meth:`restore`."""
@@ -452,8 +495,10 @@ class CanvasModel:
         norm = normalize(spec)
         layers = _strip_auto_names(norm["layers"])
         extras = {key: copy.deepcopy(norm[key]) for key in _SPEC_EXTRAS if key in norm}
+        count = len(layers) + 1
         nodes = tuple(
-            (next(self._ids), layer, (0.0, (i + 1) * LAYOUT_STEP)) for i, layer in enumerate(layers)
+            (next(self._ids), layer, layout_position(i + 1, count, self.columns))
+            for i, layer in enumerate(layers)
         )
         self._reset(Snapshot(tuple(norm["input"]), (0.0, 0.0), nodes, norm["cost"], extras))
 

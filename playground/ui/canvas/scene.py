@@ -19,7 +19,8 @@ from playground.ui.canvas.items import BlockItem, LinkItem
 from playground.ui.canvas.model import INPUT_ID, CanvasModel, InputNode, LayerNode
 from playground.ui.canvas.teaching import block_note
 
-_MARGIN = 40.0
+#: Room around the blocks in the scene rect (scene units).
+MARGIN = 40.0
 
 
 def _shape_text(shape: tuple[int, ...] | list[int]) -> str:
@@ -91,8 +92,9 @@ class NetworkScene(QGraphicsScene):
     def insert_index_at(self, point: QPointF) -> int:
         """Where a layer dropped at a scene point joins the chain.
 
-        On an arrow: between its two blocks. On a block: right after it. Elsewhere: by height,
-        after every block whose centre is above the point (the chain reads top to bottom).
+        On an arrow: between its two blocks. On a block: right after it. Elsewhere: next to the
+        nearest block, after it when the point is below its centre (the chain reads top to
+        bottom in each column), before it otherwise.
         """
         link = self.link_at(point)
         if link is not None:
@@ -100,7 +102,16 @@ class NetworkScene(QGraphicsScene):
         block = self.block_at(point)
         if block is not None:
             return 0 if block.node_id == INPUT_ID else self.model.index_of(block.node_id) + 1
-        return sum(1 for b in self.layer_blocks() if b.center().y() < point.y())
+
+        def distance(b: BlockItem) -> float:
+            d = b.center() - point
+            return d.x() ** 2 + d.y() ** 2
+
+        nearest = min(self.blocks.values(), key=distance)
+        if nearest.node_id == INPUT_ID:
+            return 0
+        index = self.model.index_of(nearest.node_id)
+        return index + 1 if point.y() > nearest.center().y() else index
 
     # ------------------------------------------------------------------------------ model -> items
     def _on_node_added(self, node: LayerNode, index: int) -> None:
@@ -200,7 +211,7 @@ class NetworkScene(QGraphicsScene):
         rect = QRectF()
         for block in self.blocks.values():
             rect = rect.united(block.sceneBoundingRect())
-        self.setSceneRect(rect.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN))
+        self.setSceneRect(rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
 
     # ------------------------------------------------------------------------------ selection
     def _on_scene_selection(self) -> None:

@@ -28,8 +28,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
-from playground.ui.canvas.items import LinkItem
-from playground.ui.canvas.scene import NetworkScene
+from playground.ui.canvas.items import BLOCK_HEIGHT, BLOCK_WIDTH, LinkItem
+from playground.ui.canvas.model import best_columns
+from playground.ui.canvas.scene import MARGIN, NetworkScene
 
 #: The MIME type of a layer dragged from the palette: a JSON layer spec.
 LAYER_MIME = "application/x-playground-layer"
@@ -76,7 +77,8 @@ class NetworkView(QGraphicsView):
         self.setAccessibleName(self.tr("Network canvas"))
         self.setToolTip(
             self.tr(
-                "The network, from the input (top) to the output (bottom).\n"
+                "The network, from the input (top left) down to the output; a long network "
+                "goes on in the next column.\n"
                 "Drag layers here from the palette; drop one on an arrow to insert it there.\n"
                 "Drag a block onto another arrow to reorder; Delete removes the selected block.\n"
                 "Ctrl + wheel zooms, dragging the background pans."
@@ -93,6 +95,8 @@ class NetworkView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setBackgroundBrush(Qt.GlobalColor.white)
         self.auto_fit = True
+        self._fitting = False
+        scene.sceneRectChanged.connect(self._scene_grew)
         self._drop_hot: LinkItem | None = None
         self.undo: Callable[[], None] | None = None
         self.redo: Callable[[], None] | None = None
@@ -125,17 +129,38 @@ class NetworkView(QGraphicsView):
         self._fit()
 
     def _fit(self) -> None:
-        scene = self.network_scene()
-        rect = scene.sceneRect()
-        if rect.isEmpty() or self.viewport().width() < 10:
+        if self._fitting:
             return
-        self.resetTransform()
+        scene = self.network_scene()
         view = self.viewport().rect()
-        factor = min(view.width() / rect.width(), view.height() / rect.height(), 1.0)
-        factor = max(MIN_ZOOM, factor)
-        self.scale(factor, factor)
-        self.centerOn(rect.center())
+        if view.width() < 10:
+            return
+        self._fitting = True  # the reflow below changes the scene rect, which calls back here
+        try:
+            # A long chain in a wide, short view flows into columns rather than shrinking
+            # below legibility (7 blocks in 440 x 260: 2 columns at 67 %, not 1 at 37 %).
+            count = len(scene.model.nodes) + 1
+            scene.model.set_columns(
+                best_columns(
+                    count, view.width(), view.height(), (BLOCK_WIDTH, BLOCK_HEIGHT), MARGIN
+                )
+            )
+            rect = scene.sceneRect()
+            if rect.isEmpty():
+                return
+            self.resetTransform()
+            factor = min(view.width() / rect.width(), view.height() / rect.height(), 1.0)
+            factor = max(MIN_ZOOM, factor)
+            self.scale(factor, factor)
+            self.centerOn(rect.center())
+        finally:
+            self._fitting = False
         self.zoom_changed.emit(self.zoom())
+
+    def _scene_grew(self, _rect: object) -> None:
+        """Blocks came or went: keep the whole network in view while fitting."""
+        if self.auto_fit:
+            self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the network in view while the user has not zoomed by hand."""

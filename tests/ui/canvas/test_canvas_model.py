@@ -11,7 +11,14 @@ import pytest
 from playground.engine.spec import infer, load_preset, preset_names
 from playground.errors import SpecError
 from playground.ui.canvas import model as model_module
-from playground.ui.canvas.model import INPUT_ID, LAYOUT_STEP, CanvasModel, analyze
+from playground.ui.canvas.model import (
+    COLUMN_STEP,
+    INPUT_ID,
+    LAYOUT_STEP,
+    CanvasModel,
+    analyze,
+    best_columns,
+)
 
 CONV = {
     "type": "conv",
@@ -176,6 +183,35 @@ def test_positions_and_auto_layout() -> None:
     assert layout[INPUT_ID] == (0.0, 0.0)
     assert layout[first.id] == (0.0, LAYOUT_STEP)
     assert [layout[n.id][1] for n in model.nodes] == [LAYOUT_STEP * i for i in range(1, 5)]
+
+
+def test_columns_flow_the_tidy_layout_and_leave_hand_placed_blocks_alone() -> None:
+    model = CanvasModel()
+    model.set_spec(load_preset("nielsen-conv2"))  # input + 6 layers
+    ids = [INPUT_ID] + [n.id for n in model.nodes]
+    events = Recorder(model)
+    model.set_columns(2)
+    assert model.columns == 2
+    # reads down the first column (4 blocks), then down the second (3)
+    expected = [(0.0, r * LAYOUT_STEP) for r in range(4)]
+    expected += [(COLUMN_STEP, r * LAYOUT_STEP) for r in range(3)]
+    assert [model.positions()[i] for i in ids] == expected
+    assert set(events.names()) == {"node_moved"}
+    model.set_spec(load_preset("nielsen-mlp"))  # a new network keeps the view's columns
+    assert model.positions()[model.nodes[-1].id] == (COLUMN_STEP, 0.0)
+    model.set_positions({model.nodes[0].id: (500.0, 300.0)})
+    model.set_columns(1)
+    assert model.node(model.nodes[0].id).pos == (500.0, 300.0)
+    assert model.auto_layout()[model.nodes[-1].id] == (0.0, 2 * LAYOUT_STEP)
+
+
+def test_best_columns_picks_the_largest_legible_layout() -> None:
+    block = (280.0, 76.0)
+    assert best_columns(7, 440, 260, block, 40) == 2  # the docked canvas of a 1600x1000 window
+    assert best_columns(7, 440, 900, block, 40) == 1  # tall: one column at full size
+    assert best_columns(7, 2000, 200, block, 40) >= 3
+    assert best_columns(1, 100, 100, block, 40) == 1
+    assert best_columns(3, 2000, 2000, block, 40) == 1  # everything fits at 100 %: no wrapping
 
 
 @pytest.mark.parametrize(

@@ -257,6 +257,30 @@ def test_dropping_below_the_chain_appends(panel: NetworkPanel) -> None:
     assert "cannot follow softmax" in panel.status_label.text()
 
 
+def test_a_wide_short_canvas_shows_the_chain_in_two_legible_columns(qtbot, panel) -> None:
+    panel.load_preset("nielsen-conv2")
+    panel.resize(900, 364)  # the canvas gets about 440 x 260, as docked in a 1600x1000 window
+    qtbot.waitUntil(lambda: panel.model.columns == 2)
+    view = panel.view
+    assert view.zoom() >= 0.5  # one column would be 0.33: text about 4 px high
+    inside = view.viewport().rect()
+    for block in panel.scene.blocks.values():
+        assert inside.contains(view.mapFromScene(block.sceneBoundingRect()).boundingRect())
+    # the arrow to the second column stays in the scene instead of looping out of it
+    wrap = panel.scene.links[(panel.model.nodes[2].id, panel.model.nodes[3].id)]
+    assert panel.scene.sceneRect().contains(wrap.sceneBoundingRect())
+    # a drop by the end of the first column goes right after its last block
+    last = panel.scene.block(panel.model.nodes[2].id).sceneBoundingRect()
+    tanh = {"type": "activation", "activation": "tanh"}
+    assert drop_layer(panel, tanh, QPointF(last.left() + 20, last.bottom() + 30)) == 0
+    assert panel.model.nodes[3].layer["activation"] == "tanh"
+    assert panel.undo_stack.count() == 2  # the preset and the drop: the reflow is no step
+    panel.resize(900, 1000)
+    qtbot.waitUntil(lambda: panel.model.columns == 1)
+    assert panel.model.positions() == panel.model.auto_layout()
+    assert view.zoom() >= 0.9
+
+
 def drag(panel: NetworkPanel, start: QPointF, end: QPointF) -> None:
     """Press, move in steps and release on the canvas (scene coordinates)."""
     viewport = panel.view.viewport()
