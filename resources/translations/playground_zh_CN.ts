@@ -2473,173 +2473,173 @@ A dataset folder holds four IDX files: training images and labels, test images a
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="197"/>
-        <source>Zoom to show the whole network (Ctrl + wheel zooms)</source>
-        <translation>缩放以显示整个网络（Ctrl + 滚轮缩放）</translation>
-    </message>
-    <message>
         <location filename="../../playground/ui/canvas/panel.py" line="201"/>
         <source>Build network</source>
         <translation>构建网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="203"/>
-        <source>Turn the canvas into a fresh network with new random weights, ready to train</source>
-        <translation>把画布变成一个带新随机权重的网络，准备训练</translation>
+        <location filename="../../playground/ui/canvas/panel.py" line="197"/>
+        <source>Zoom to show the whole network (Ctrl+0; Ctrl + wheel zooms)</source>
+        <translation>缩放以显示整个网络（Ctrl+0；Ctrl + 滚轮缩放）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="220"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="203"/>
+        <source>Turn the canvas into a fresh network with new random weights, ready to train (Ctrl+B)</source>
+        <translation>把画布变成一个带新随机权重的网络，准备训练（Ctrl+B）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="228"/>
         <source>Undo {what} (Ctrl+Z)</source>
         <translation>撤销“{what}”（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="222"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="230"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="225"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="233"/>
         <source>Redo {what} (Ctrl+Shift+Z)</source>
         <translation>重做“{what}”（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="227"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="235"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="251"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="259"/>
         <source>Load network</source>
         <translation>载入网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="260"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="268"/>
         <source>Load preset {name}</source>
         <translation>载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="264"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="272"/>
         <source>Loaded preset {name}</source>
         <translation>已载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="271"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="279"/>
         <source>Saved the architecture to {path}</source>
         <translation>已将网络结构保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="278"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="286"/>
         <source>Open {name}</source>
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="281"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="289"/>
         <source>Cannot open {path}: {error}</source>
         <translation>无法打开 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="285"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="293"/>
         <source>Opened {path}</source>
         <translation>已打开 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="292"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="300"/>
         <source>Open architecture</source>
         <translation>打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="294"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="302"/>
         <source>Network spec (*.json);;All files (*)</source>
         <translation>网络规格 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="303"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="311"/>
         <source>Save architecture</source>
         <translation>保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="305"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="313"/>
         <source>Network spec (*.json)</source>
         <translation>网络规格 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="311"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="319"/>
         <source>Cannot save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="318"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="328"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="326"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="336"/>
         <source>Cannot build: {error}</source>
         <translation>无法构建：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="321"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="329"/>
         <source>Build cancelled: the current network is kept</source>
         <translation>已取消构建：保留当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="331"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="339"/>
         <source>Built a fresh network: {n:,} parameters, ready to train</source>
         <translation>已构建新网络：{n:,} 个参数，可以开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="363"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="371"/>
         <source>The input block stays: the data decides its shape</source>
         <translation>输入方块不能删除：它的形状由数据决定</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="387"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="395"/>
         <source>Tidy the layout</source>
         <translation>整理布局</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="397"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="405"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="404"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="412"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="405"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="413"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="407"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="415"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="410"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="418"/>
         <source>Insert after {name}</source>
         <translation>插入到 {name} 之后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="413"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="421"/>
         <source>Insert between {a} and {b}</source>
         <translation>插入到 {a} 和 {b} 之间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="418"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="426"/>
         <source>Add at the end</source>
         <translation>添加到末尾</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="441"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="449"/>
         <source>Total: {n:,} parameters</source>
         <translation>总计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="443"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="451"/>
         <source>Total so far: {n:,} parameters</source>
         <translation>目前合计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="450"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="458"/>
         <source>✓ The engine accepts this network: {n} layers, output {shape}</source>
         <translation>✓ 引擎接受这个网络：{n} 层，输出 {shape}</translation>
     </message>

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -194,14 +194,22 @@ class NetworkPanel(QWidget):
         self.fit_action = self._action(
             bar,
             self.tr("Fit"),
-            self.tr("Zoom to show the whole network (Ctrl + wheel zooms)"),
+            self.tr("Zoom to show the whole network (Ctrl+0; Ctrl + wheel zooms)"),
             self.view.fit,
         )
         # "Build network" is a button beside the total, where a narrow toolbar cannot hide it.
         self.build_action = QAction(self.tr("Build network"), self)
         self.build_action.setToolTip(
-            self.tr("Turn the canvas into a fresh network with new random weights, ready to train")
+            self.tr(
+                "Turn the canvas into a fresh network with new random weights, ready to train "
+                "(Ctrl+B)"
+            )
         )
+        # Keys while the focus is anywhere in this panel (the window has no other use for them).
+        for action, key in ((self.fit_action, "Ctrl+0"), (self.build_action, "Ctrl+B")):
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
         self.build_action.triggered.connect(lambda _checked=False: self.build_network())
         self.build_button = QToolButton()
         self.build_button.setObjectName("buildNetworkButton")

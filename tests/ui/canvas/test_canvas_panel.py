@@ -447,6 +447,18 @@ def test_zoom_and_fit(qtbot, panel: NetworkPanel) -> None:
     assert view.zoom() == pytest.approx(3.0)
     panel.fit_action.trigger()
     assert view.auto_fit and view.zoom() == pytest.approx(fitted)
+    view.set_zoom(2.0)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert view.auto_fit and view.zoom() == pytest.approx(fitted)
+
+
+def test_ctrl_b_builds_from_anywhere_in_the_panel(qtbot, panel: NetworkPanel) -> None:
+    panel.confirm_discard = lambda: True
+    for widget in (panel.view, panel.layer_palette):
+        widget.setFocus()
+        with qtbot.waitSignal(panel.network_built, timeout=5000):
+            qtbot.keyClick(widget, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
 
 
 def test_tidy_puts_moved_blocks_back_in_one_step(panel: NetworkPanel) -> None:
