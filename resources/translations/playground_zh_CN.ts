@@ -1646,8 +1646,8 @@
     </message>
     <message>
         <location filename="../../playground/ui/canvas/inspector.py" line="143"/>
-        <source>Select a block on the canvas to edit it.</source>
-        <translation>在画布上选中一个方块即可编辑它。</translation>
+        <source>Click a block to edit it.</source>
+        <translation>点击一个方块即可编辑它。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/inspector.py" line="147"/>

@@ -140,7 +140,7 @@ class LayerInspector(QWidget):
         self.editors = {}
         if node_id is None:
             self.layer_box.setTitle(self.tr("Layer"))
-            hint = QLabel(self.tr("Select a block on the canvas to edit it."))
+            hint = QLabel(self.tr("Click a block to edit it."))
             hint.setWordWrap(True)  # wraps in a narrow panel instead of widening it
             self.form.addRow(hint)
         elif node_id == INPUT_ID:
