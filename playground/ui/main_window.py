@@ -237,7 +237,110 @@ class MainWindow(QMainWindow):
         self.training_menu.addAction(self.pause_action)
 
         self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.book_menu = self.help_menu.addMenu(self.tr("Follow the &book"))
+        self.book_menu.setObjectName("bookMenu")
+        self.book_menu.setToolTipsVisible(True)
+        for chapter, title, kind, target, tip in self._book_path():
+            action = self.book_menu.addAction(self.tr("Chapter {0} · {1}").format(chapter, title))
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.setData((kind, target))
+            action.triggered.connect(partial(self.follow_book, kind, target))
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
+
+    def _book_path(self) -> list[tuple[int, str, str, int | str, str]]:
+        """The ideas in the order Nielsen's book meets them, each with the place in the app
+        that shows it: (chapter, title, "lab" or "preset", lab tab or preset name, tooltip)."""
+        return [
+            (
+                1,
+                self.tr("Perceptrons and sigmoid neurons"),
+                "lab",
+                0,
+                self.tr("A perceptron and a sigmoid neuron side by side; NAND and a half adder"),
+            ),
+            (
+                1,
+                self.tr("Gradient descent"),
+                "lab",
+                1,
+                self.tr(
+                    "A ball rolling down a cost surface, one step of the learning rate at a time"
+                ),
+            ),
+            (
+                1,
+                self.tr("A network that reads digits"),
+                "preset",
+                "nielsen-mlp",
+                self.tr("The book's [784, 30, 10] network on the canvas, ready to build and train"),
+            ),
+            (
+                2,
+                self.tr("Backpropagation"),
+                "lab",
+                2,
+                self.tr("The four equations of backpropagation, number by number"),
+            ),
+            (
+                3,
+                self.tr("Quadratic versus cross-entropy cost"),
+                "lab",
+                3,
+                self.tr("Why a saturated neuron learns slowly with the quadratic cost"),
+            ),
+            (
+                3,
+                self.tr("Cross-entropy and L2 regularisation"),
+                "preset",
+                "nielsen-mlp-ce",
+                self.tr(
+                    "A [784, 100, 10] network with the cross-entropy cost and L2, on the canvas"
+                ),
+            ),
+            (
+                6,
+                self.tr("Convolution: local receptive fields, shared weights, pooling"),
+                "preset",
+                "nielsen-conv",
+                self.tr("The book's first convolutional network on the canvas"),
+            ),
+            (
+                6,
+                self.tr("Two convolutional layers and rectified linear units"),
+                "preset",
+                "nielsen-conv2-relu",
+                self.tr("The book's best single network (99.23%) on the canvas"),
+            ),
+            (
+                6,
+                self.tr('Grouped convolution (AlexNet; "Deep Roots")'),
+                "preset",
+                "grouped-conv",
+                self.tr("The second convolution split into 2 groups: half its weights"),
+            ),
+        ]
+
+    def follow_book(self, kind: str, target: int | str) -> None:
+        """Open the place a step of the book path names: a lab's tab, or a preset on the canvas
+        (undoable; the current network is kept until Build network)."""
+        if kind == "lab":
+            dock = self.docks["labs"]
+            dock.show()
+            dock.raise_()
+            self.labs_panel.tabs.setCurrentIndex(int(target))
+            return
+        dock = self.docks["network"]
+        dock.show()
+        dock.raise_()
+        self.network_panel.load_preset(str(target))
+        self._show_status(
+            self.tr(
+                "{0} is on the canvas: Build network (Ctrl+B) makes it the current network, "
+                "then Start training (F5)"
+            ).format(target)
+        )
 
     def _create_toolbar(self) -> None:
         self.toolbar = QToolBar(self.tr("Main toolbar"), self)

@@ -2013,64 +2013,169 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="243"/>
+        <location filename="../../playground/ui/main_window.py" line="240"/>
+        <source>Follow the &amp;book</source>
+        <translation>跟着书学(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="244"/>
+        <source>Chapter {0} · {1}</source>
+        <translation>第 {0} 章 · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="258"/>
+        <source>Perceptrons and sigmoid neurons</source>
+        <translation>感知器与 S 型神经元</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="261"/>
+        <source>A perceptron and a sigmoid neuron side by side; NAND and a half adder</source>
+        <translation>感知器与 S 型神经元并排对比；与非门和半加器</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="265"/>
+        <source>Gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="268"/>
+        <source>A ball rolling down a cost surface, one step of the learning rate at a time</source>
+        <translation>小球沿代价曲面滚下，每次按学习率走一步</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="274"/>
+        <source>A network that reads digits</source>
+        <translation>识别数字的网络</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="277"/>
+        <source>The book&apos;s [784, 30, 10] network on the canvas, ready to build and train</source>
+        <translation>把书中的 [784, 30, 10] 网络放到画布上，可以构建并训练</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="281"/>
+        <source>Backpropagation</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="284"/>
+        <source>The four equations of backpropagation, number by number</source>
+        <translation>反向传播的四个方程，逐个数字演算</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="288"/>
+        <source>Quadratic versus cross-entropy cost</source>
+        <translation>二次代价与交叉熵代价</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="291"/>
+        <source>Why a saturated neuron learns slowly with the quadratic cost</source>
+        <translation>为什么用二次代价时饱和的神经元学得慢</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="295"/>
+        <source>Cross-entropy and L2 regularisation</source>
+        <translation>交叉熵与 L2 正则化</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="298"/>
+        <source>A [784, 100, 10] network with the cross-entropy cost and L2, on the canvas</source>
+        <translation>把使用交叉熵代价和 L2 的 [784, 100, 10] 网络放到画布上</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="304"/>
+        <source>Convolution: local receptive fields, shared weights, pooling</source>
+        <translation>卷积：局部感受野、共享权重、池化</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="307"/>
+        <source>The book&apos;s first convolutional network on the canvas</source>
+        <translation>把书中的第一个卷积网络放到画布上</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="311"/>
+        <source>Two convolutional layers and rectified linear units</source>
+        <translation>两个卷积层与修正线性单元</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="314"/>
+        <source>The book&apos;s best single network (99.23%) on the canvas</source>
+        <translation>把书中最好的单个网络（99.23%）放到画布上</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="318"/>
+        <source>Grouped convolution (AlexNet; &quot;Deep Roots&quot;)</source>
+        <translation>分组卷积（AlexNet；“Deep Roots”）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="321"/>
+        <source>The second convolution split into 2 groups: half its weights</source>
+        <translation>第二个卷积分成 2 组：权重减半</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="339"/>
+        <source>{0} is on the canvas: Build network (Ctrl+B) makes it the current network, then Start training (F5)</source>
+        <translation>{0} 已放到画布上：“构建网络”（Ctrl+B）使它成为当前网络，然后“开始训练”（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="346"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="265"/>
+        <location filename="../../playground/ui/main_window.py" line="368"/>
         <source>Draw</source>
         <translation>手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="272"/>
+        <location filename="../../playground/ui/main_window.py" line="375"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="284"/>
+        <location filename="../../playground/ui/main_window.py" line="387"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="291"/>
+        <location filename="../../playground/ui/main_window.py" line="394"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="300"/>
+        <location filename="../../playground/ui/main_window.py" line="403"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="305"/>
+        <location filename="../../playground/ui/main_window.py" line="408"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="432"/>
+        <location filename="../../playground/ui/main_window.py" line="535"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="441"/>
+        <location filename="../../playground/ui/main_window.py" line="544"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="446"/>
-        <location filename="../../playground/ui/main_window.py" line="903"/>
-        <location filename="../../playground/ui/main_window.py" line="923"/>
+        <location filename="../../playground/ui/main_window.py" line="549"/>
+        <location filename="../../playground/ui/main_window.py" line="1006"/>
+        <location filename="../../playground/ui/main_window.py" line="1026"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="449"/>
+        <location filename="../../playground/ui/main_window.py" line="552"/>
         <source>Replace the trained network?</source>
         <translation>替换已训练的网络？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="450"/>
+        <location filename="../../playground/ui/main_window.py" line="553"/>
         <source>The current network ({0}) has been trained for {1} epoch(s). Building the canvas&apos;s network replaces it with fresh random weights; save it first (Ctrl+S) if you want to keep it.
 
 Build the new network?</source>
@@ -2079,38 +2184,38 @@ Build the new network?</source>
 要构建新网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="463"/>
+        <location filename="../../playground/ui/main_window.py" line="566"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="472"/>
+        <location filename="../../playground/ui/main_window.py" line="575"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="476"/>
+        <location filename="../../playground/ui/main_window.py" line="579"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="508"/>
+        <location filename="../../playground/ui/main_window.py" line="611"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="517"/>
+        <location filename="../../playground/ui/main_window.py" line="620"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="526"/>
-        <location filename="../../playground/ui/main_window.py" line="558"/>
+        <location filename="../../playground/ui/main_window.py" line="629"/>
+        <location filename="../../playground/ui/main_window.py" line="661"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="527"/>
+        <location filename="../../playground/ui/main_window.py" line="630"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2123,12 +2228,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="546"/>
+        <location filename="../../playground/ui/main_window.py" line="649"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="559"/>
+        <location filename="../../playground/ui/main_window.py" line="662"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2137,24 +2242,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="566"/>
-        <location filename="../../playground/ui/main_window.py" line="753"/>
+        <location filename="../../playground/ui/main_window.py" line="669"/>
+        <location filename="../../playground/ui/main_window.py" line="856"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="566"/>
-        <location filename="../../playground/ui/main_window.py" line="753"/>
+        <location filename="../../playground/ui/main_window.py" line="669"/>
+        <location filename="../../playground/ui/main_window.py" line="856"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="572"/>
+        <location filename="../../playground/ui/main_window.py" line="675"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="573"/>
+        <location filename="../../playground/ui/main_window.py" line="676"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2163,17 +2268,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="581"/>
+        <location filename="../../playground/ui/main_window.py" line="684"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="604"/>
+        <location filename="../../playground/ui/main_window.py" line="707"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="605"/>
+        <location filename="../../playground/ui/main_window.py" line="708"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2186,167 +2291,167 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="624"/>
+        <location filename="../../playground/ui/main_window.py" line="727"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="625"/>
+        <location filename="../../playground/ui/main_window.py" line="728"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="631"/>
+        <location filename="../../playground/ui/main_window.py" line="734"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="664"/>
+        <location filename="../../playground/ui/main_window.py" line="767"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="668"/>
+        <location filename="../../playground/ui/main_window.py" line="771"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="680"/>
+        <location filename="../../playground/ui/main_window.py" line="783"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="682"/>
+        <location filename="../../playground/ui/main_window.py" line="785"/>
         <source>Compiling the engine&apos;s kernels; the first run takes up to half a minute</source>
         <translation>正在编译引擎的计算内核；首次运行最多需要半分钟</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="685"/>
+        <location filename="../../playground/ui/main_window.py" line="788"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="686"/>
+        <location filename="../../playground/ui/main_window.py" line="789"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="688"/>
+        <location filename="../../playground/ui/main_window.py" line="791"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="718"/>
+        <location filename="../../playground/ui/main_window.py" line="821"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="729"/>
+        <location filename="../../playground/ui/main_window.py" line="832"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="744"/>
+        <location filename="../../playground/ui/main_window.py" line="847"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="746"/>
+        <location filename="../../playground/ui/main_window.py" line="849"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="759"/>
+        <location filename="../../playground/ui/main_window.py" line="862"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="761"/>
+        <location filename="../../playground/ui/main_window.py" line="864"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="770"/>
+        <location filename="../../playground/ui/main_window.py" line="873"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="779"/>
+        <location filename="../../playground/ui/main_window.py" line="882"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="782"/>
+        <location filename="../../playground/ui/main_window.py" line="885"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="782"/>
+        <location filename="../../playground/ui/main_window.py" line="885"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="793"/>
+        <location filename="../../playground/ui/main_window.py" line="896"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="807"/>
+        <location filename="../../playground/ui/main_window.py" line="910"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="809"/>
+        <location filename="../../playground/ui/main_window.py" line="912"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="838"/>
+        <location filename="../../playground/ui/main_window.py" line="941"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="889"/>
+        <location filename="../../playground/ui/main_window.py" line="992"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="900"/>
+        <location filename="../../playground/ui/main_window.py" line="1003"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="901"/>
+        <location filename="../../playground/ui/main_window.py" line="1004"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="904"/>
+        <location filename="../../playground/ui/main_window.py" line="1007"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="908"/>
+        <location filename="../../playground/ui/main_window.py" line="1011"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="913"/>
+        <location filename="../../playground/ui/main_window.py" line="1016"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="916"/>
+        <location filename="../../playground/ui/main_window.py" line="1019"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="921"/>
+        <location filename="../../playground/ui/main_window.py" line="1024"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="924"/>
+        <location filename="../../playground/ui/main_window.py" line="1027"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>

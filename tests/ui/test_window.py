@@ -165,6 +165,30 @@ def test_about_credits_mnist(make_window, qtbot) -> None:
     box.close()
 
 
+def test_the_book_menu_walks_the_chapters_in_order(make_window, qtbot) -> None:
+    from playground.engine import load_preset
+
+    window = shown(qtbot, make_window())
+    actions = window.book_menu.actions()
+    chapters = [int(a.text().split()[1]) for a in actions]
+    assert chapters == sorted(chapters) and chapters[0] == 1 and chapters[-1] == 6
+    assert [a.data()[1] for a in actions if a.data()[0] == "lab"] == [0, 1, 2, 3]
+    for action in actions:
+        assert action.toolTip() and action.toolTip() != action.text()
+    window.docks["labs"].close()
+    actions[3].trigger()  # chapter 2: backpropagation
+    assert window.docks["labs"].isVisible()
+    assert window.labs_panel.tabs.currentIndex() == 2
+    window.docks["network"].close()
+    before = window.network_panel.undo_stack.count()
+    grouped = next(a for a in actions if a.data() == ("preset", "grouped-conv"))
+    grouped.trigger()
+    assert window.docks["network"].isVisible()
+    assert window.network_panel.spec()["layers"] == load_preset("grouped-conv")["layers"]
+    assert window.network_panel.undo_stack.count() == before + 1  # undoable
+    assert "Ctrl+B" in window.statusBar().currentMessage()
+
+
 def test_view_menu_hides_and_shows_docks(make_window, qtbot) -> None:
     window = shown(qtbot, make_window())
     toggle = window.docks["dataset"].toggleViewAction()
