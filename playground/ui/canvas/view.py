@@ -138,7 +138,7 @@ class NetworkView(QGraphicsView):
         self._fitting = True  # the reflow below changes the scene rect, which calls back here
         try:
             # A long chain in a wide, short view flows into columns rather than shrinking
-            # below legibility (7 blocks in 440 x 260: 2 columns at 67 %, not 1 at 37 %).
+            # below legibility (7 blocks in 440 x 260: 2 columns at 56 %, not 1 at 33 %).
             count = len(scene.model.nodes) + 1
             scene.model.set_columns(
                 best_columns(
