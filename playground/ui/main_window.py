@@ -110,6 +110,9 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings("Playground", "Playground")
         self.network: Any = None
         self.network_path: Path | None = None
+        #: The current network was trained since it was loaded, built or saved: closing the
+        #: window, opening a model or building another asks before that training is lost.
+        self.network_modified = False
         self.dataset: Any = None
         self.dataset_path: Path | None = None
         self.engine_state = ENGINE_WARMING  # until start_engine_warmup() or set_engine_state()
@@ -411,6 +414,7 @@ class MainWindow(QMainWindow):
             self.network_changed.connect(panel.set_network)
             self.dataset_changed.connect(panel.set_dataset)
         self.training_panel.network_trained.connect(self._on_network_trained)
+        self.training_panel.model_saved.connect(self._on_model_saved)
         panel = self.training_panel
         # Started from the menu or F5 with the Training panel closed or behind another tab:
         # bring it forward, so its progress is in sight.
@@ -518,10 +522,12 @@ class MainWindow(QMainWindow):
             dock.show()
 
     # ============================================================================ the network
-    def set_network(self, net: Any, path: str | Path | None = None) -> None:
-        """Make `net` the current network (None: none); every panel follows `network_changed`."""
+    def set_network(self, net: Any, path: str | Path | None = None, modified: bool = False) -> None:
+        """Make `net` the current network (None: none); every panel follows `network_changed`.
+        `modified`: it holds training not saved anywhere yet."""
         self.network = net
         self.network_path = Path(path) if path is not None else None
+        self.network_modified = bool(modified and net is not None)
         self.draw_panel.set_network(net)
         self._show_canvas_architecture(net)
         self._update_model_status()
@@ -540,29 +546,43 @@ class MainWindow(QMainWindow):
         dock.raise_()
 
     def _confirm_discard_trained(self) -> bool:
-        """Ask before a freshly built network replaces one that has been trained."""
+        """Before a freshly built network replaces the current one: stop a run, and offer to
+        save training that is not in any file yet."""
         if not self.training_panel.confirm_stop(self.tr("build the new network")):
             return False
-        net = self.network
-        if net is None or not getattr(net, "history", None):
+        return self.confirm_unsaved_training(self.tr("build the new network"))
+
+    def confirm_unsaved_training(self, action: str) -> bool:
+        """If the current network holds training not saved anywhere, ask: Save (then go on if
+        it was saved), Discard, or Cancel. True when `action` may go ahead."""
+        if not self.network_modified or self.network is None:
             return True
-        name = self.network_path.name if self.network_path is not None else self.tr("unsaved")
-        answer = QMessageBox.question(
-            self,
-            self.tr("Replace the trained network?"),
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Save the trained network?"),
             self.tr(
-                "The current network ({0}) has been trained for {1} epoch(s). Building the "
-                "canvas's network replaces it with fresh random weights; save it first (Ctrl+S) "
-                "if you want to keep it.\n\nBuild the new network?"
-            ).format(name, len(net.history)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+                "The current network has been trained since it was last saved. If you {0} "
+                "without saving, that training is lost."
+            ).format(action),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
         )
-        return answer == QMessageBox.StandardButton.Yes
+        box.setObjectName("unsavedTrainingDialog")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = self._ask(box)
+        if answer == QMessageBox.StandardButton.Save:
+            return self._choose_model_to_save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _ask(self, box: QMessageBox) -> QMessageBox.StandardButton:
+        """Run a question box and return the button pressed (tests replace this)."""
+        return QMessageBox.StandardButton(box.exec())
 
     def _on_network_trained(self, net: Any) -> None:
         """A run ended: the freshly trained network reads the drawings from now on."""
-        self.set_network(net, self.network_path)
+        self.set_network(net, self.network_path, modified=True)
         self._show_status(self.tr("Training ended: the draw pad now uses the trained network"))
 
     def _on_epoch_finished(self, report: Any) -> None:
@@ -618,6 +638,8 @@ class MainWindow(QMainWindow):
         """Load a model file and make it current; on failure show why and keep the current one."""
         path = Path(path)
         if not self.training_panel.confirm_stop(self.tr("open {0}").format(path.name)):
+            return False
+        if not self.confirm_unsaved_training(self.tr("open {0}").format(path.name)):
             return False
         try:
             from playground.engine import Network
@@ -676,11 +698,7 @@ class MainWindow(QMainWindow):
                 self.tr("{0} could not be written:\n\n{1}").format(path.name, error_text(exc)),
             )
             return False
-        self.network_path = path
-        self._update_model_status()
-        self._update_title()
-        self._remember("recent/models", str(path))
-        self.settings.setValue("files/last_model_dir", str(path.parent))
+        self._on_model_saved(path)
         self.statusBar().showMessage(self.tr("Saved {0}").format(path.name), 4000)
         return True
 
@@ -851,10 +869,21 @@ class MainWindow(QMainWindow):
         if path:
             self.open_model(path)
 
-    def _choose_model_to_save(self) -> None:
+    def _on_model_saved(self, path: str | Path) -> None:
+        """The current network is now in `path` (saved here or by the Training panel)."""
+        path = Path(path)
+        self.network_path = path
+        self.network_modified = False
+        self._update_model_status()
+        self._update_title()
+        self._remember("recent/models", str(path))
+        self.settings.setValue("files/last_model_dir", str(path.parent))
+
+    def _choose_model_to_save(self) -> bool:
+        """Ask where to save the current network and save it; True when it was saved."""
         if self.network is None:
             self.show_error(self.tr("Nothing to save"), self.tr("There is no model to save yet."))
-            return
+            return False
         start = self.settings.value("files/last_model_dir", str(Path.home()))
         name = self.network_path.name if self.network_path is not None else "model.npz"
         path, _ = QFileDialog.getSaveFileName(
@@ -863,10 +892,11 @@ class MainWindow(QMainWindow):
             str(Path(str(start)) / name),
             self.tr("Playground models (*.npz)"),
         )
-        if path:
-            if not path.lower().endswith(".npz"):
-                path += ".npz"
-            self.save_model(path)
+        if not path:
+            return False
+        if not path.lower().endswith(".npz"):
+            path += ".npz"
+        return self.save_model(path)
 
     def _choose_dataset_folder(self) -> None:
         start = self.settings.value("files/last_dataset_dir", str(Path.home()))
@@ -992,6 +1022,9 @@ class MainWindow(QMainWindow):
         if not self.training_panel.confirm_stop(self.tr("close Playground")):
             event.ignore()
             return
+        if not self.confirm_unsaved_training(self.tr("close Playground")):
+            event.ignore()
+            return
         self.training_panel.shutdown()
         self.views_panel.shutdown()
         self.save_settings()
@@ -1004,9 +1037,11 @@ class MainWindow(QMainWindow):
             self.model_label.setToolTip(self.tr("Open a model (Ctrl+O) or train one"))
             return
         name = self.network_path.name if self.network_path is not None else self.tr("unsaved")
-        self.model_label.setText(self.tr("Model: {0}").format(name))
+        self.model_label.setText(self.tr("Model: {0}").format(name + self._modified_mark()))
         n_params = getattr(self.network, "n_params", None)
         tip = str(self.network_path) if self.network_path is not None else ""
+        if self.network_modified:
+            tip += ("\n" if tip else "") + self.tr("Trained since it was last saved (Ctrl+S)")
         if isinstance(n_params, int):
             tip += ("\n" if tip else "") + self.tr("{0} parameters").format(f"{n_params:,}")
         self.model_label.setToolTip(tip)
@@ -1024,4 +1059,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("Playground"))
         else:
             name = self.network_path.name if self.network_path is not None else self.tr("unsaved")
-            self.setWindowTitle(self.tr("Playground — {0}").format(name))
+            self.setWindowTitle(self.tr("Playground — {0}").format(name + self._modified_mark()))
+
+    def _modified_mark(self) -> str:
+        """The asterisk that marks unsaved training, as editors mark unsaved text."""
+        return "*" if self.network_modified else ""

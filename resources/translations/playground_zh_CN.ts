@@ -1897,325 +1897,322 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="145"/>
+        <location filename="../../playground/ui/main_window.py" line="148"/>
         <source>&amp;Open model…</source>
-        <extracomment>The model shipped with the app, trained by our own engine, loaded at start-up. How many recent model files and dataset folders the File menu remembers. Engine states shown in the status bar.</extracomment>
+        <extracomment>The model shipped with the app, trained by our own engine, loaded at start-up. How many recent model files and dataset folders the File menu remembers. Engine states shown in the status bar. The current network was trained since it was loaded, built or saved: closing the window, opening a model or building another asks before that training is lost.</extracomment>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="148"/>
+        <location filename="../../playground/ui/main_window.py" line="151"/>
         <source>Load a trained network from a .npz file</source>
         <translation>从 .npz 文件载入训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="152"/>
+        <location filename="../../playground/ui/main_window.py" line="155"/>
         <source>&amp;Save model as…</source>
         <translation>模型另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="155"/>
+        <location filename="../../playground/ui/main_window.py" line="158"/>
         <source>Save the current network to a .npz file</source>
         <translation>把当前网络保存为 .npz 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="159"/>
+        <location filename="../../playground/ui/main_window.py" line="162"/>
         <source>Open &amp;dataset folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="163"/>
+        <location filename="../../playground/ui/main_window.py" line="166"/>
         <source>Load a folder holding the four IDX files of an MNIST-like dataset</source>
         <translation>载入一个文件夹，其中包含类 MNIST 数据集的四个 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="167"/>
+        <location filename="../../playground/ui/main_window.py" line="170"/>
         <source>Use the built-in &amp;MNIST</source>
         <translation>使用内置的 MNIST(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="170"/>
+        <location filename="../../playground/ui/main_window.py" line="173"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="175"/>
+        <location filename="../../playground/ui/main_window.py" line="178"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="178"/>
+        <location filename="../../playground/ui/main_window.py" line="181"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="183"/>
+        <location filename="../../playground/ui/main_window.py" line="186"/>
         <source>&amp;Clear drawing</source>
         <translation>清除笔迹(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="188"/>
+        <location filename="../../playground/ui/main_window.py" line="191"/>
         <source>Empty the draw pad (undo brings it back)</source>
         <translation>清空画板（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="191"/>
+        <location filename="../../playground/ui/main_window.py" line="194"/>
         <source>&amp;Pause training</source>
         <translation>暂停训练(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="196"/>
+        <location filename="../../playground/ui/main_window.py" line="199"/>
         <source>Pause or resume training (Space)</source>
         <translation>暂停或继续训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="200"/>
+        <location filename="../../playground/ui/main_window.py" line="203"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="203"/>
+        <location filename="../../playground/ui/main_window.py" line="206"/>
         <source>&amp;About Playground</source>
         <translation>关于 Playground(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="209"/>
+        <location filename="../../playground/ui/main_window.py" line="212"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="215"/>
+        <location filename="../../playground/ui/main_window.py" line="218"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="219"/>
+        <location filename="../../playground/ui/main_window.py" line="222"/>
         <source>&amp;Export view as PNG</source>
         <translation>将视图导出为 PNG(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="225"/>
+        <location filename="../../playground/ui/main_window.py" line="228"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="231"/>
+        <location filename="../../playground/ui/main_window.py" line="234"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="236"/>
+        <location filename="../../playground/ui/main_window.py" line="239"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="239"/>
+        <location filename="../../playground/ui/main_window.py" line="242"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="240"/>
+        <location filename="../../playground/ui/main_window.py" line="243"/>
         <source>Follow the &amp;book</source>
         <translation>跟着书学(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="244"/>
+        <location filename="../../playground/ui/main_window.py" line="247"/>
         <source>Chapter {0} · {1}</source>
         <translation>第 {0} 章 · {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="258"/>
+        <location filename="../../playground/ui/main_window.py" line="261"/>
         <source>Perceptrons and sigmoid neurons</source>
         <translation>感知器与 S 型神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="261"/>
+        <location filename="../../playground/ui/main_window.py" line="264"/>
         <source>A perceptron and a sigmoid neuron side by side; NAND and a half adder</source>
         <translation>感知器与 S 型神经元并排对比；与非门和半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="265"/>
+        <location filename="../../playground/ui/main_window.py" line="268"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="268"/>
+        <location filename="../../playground/ui/main_window.py" line="271"/>
         <source>A ball rolling down a cost surface, one step of the learning rate at a time</source>
         <translation>小球沿代价曲面滚下，每次按学习率走一步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="274"/>
+        <location filename="../../playground/ui/main_window.py" line="277"/>
         <source>A network that reads digits</source>
         <translation>识别数字的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="277"/>
+        <location filename="../../playground/ui/main_window.py" line="280"/>
         <source>The book&apos;s [784, 30, 10] network on the canvas, ready to build and train</source>
         <translation>把书中的 [784, 30, 10] 网络放到画布上，可以构建并训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="281"/>
+        <location filename="../../playground/ui/main_window.py" line="284"/>
         <source>Backpropagation</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="284"/>
+        <location filename="../../playground/ui/main_window.py" line="287"/>
         <source>The four equations of backpropagation, number by number</source>
         <translation>反向传播的四个方程，逐个数字演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="288"/>
+        <location filename="../../playground/ui/main_window.py" line="291"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="291"/>
+        <location filename="../../playground/ui/main_window.py" line="294"/>
         <source>Why a saturated neuron learns slowly with the quadratic cost</source>
         <translation>为什么用二次代价时饱和的神经元学得慢</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="295"/>
+        <location filename="../../playground/ui/main_window.py" line="298"/>
         <source>Cross-entropy and L2 regularisation</source>
         <translation>交叉熵与 L2 正则化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="298"/>
+        <location filename="../../playground/ui/main_window.py" line="301"/>
         <source>A [784, 100, 10] network with the cross-entropy cost and L2, on the canvas</source>
         <translation>把使用交叉熵代价和 L2 的 [784, 100, 10] 网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="304"/>
+        <location filename="../../playground/ui/main_window.py" line="307"/>
         <source>Convolution: local receptive fields, shared weights, pooling</source>
         <translation>卷积：局部感受野、共享权重、池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="307"/>
+        <location filename="../../playground/ui/main_window.py" line="310"/>
         <source>The book&apos;s first convolutional network on the canvas</source>
         <translation>把书中的第一个卷积网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="311"/>
+        <location filename="../../playground/ui/main_window.py" line="314"/>
         <source>Two convolutional layers and rectified linear units</source>
         <translation>两个卷积层与修正线性单元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="314"/>
+        <location filename="../../playground/ui/main_window.py" line="317"/>
         <source>The book&apos;s best single network (99.23%) on the canvas</source>
         <translation>把书中最好的单个网络（99.23%）放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="318"/>
+        <location filename="../../playground/ui/main_window.py" line="321"/>
         <source>Grouped convolution (AlexNet; &quot;Deep Roots&quot;)</source>
         <translation>分组卷积（AlexNet；“Deep Roots”）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="321"/>
+        <location filename="../../playground/ui/main_window.py" line="324"/>
         <source>The second convolution split into 2 groups: half its weights</source>
         <translation>第二个卷积分成 2 组：权重减半</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="339"/>
+        <location filename="../../playground/ui/main_window.py" line="342"/>
         <source>{0} is on the canvas: Build network (Ctrl+B) makes it the current network, then Start training (F5)</source>
         <translation>{0} 已放到画布上：“构建网络”（Ctrl+B）使它成为当前网络，然后“开始训练”（F5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="346"/>
+        <location filename="../../playground/ui/main_window.py" line="349"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="368"/>
+        <location filename="../../playground/ui/main_window.py" line="371"/>
         <source>Draw</source>
         <translation>手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="375"/>
+        <location filename="../../playground/ui/main_window.py" line="378"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="387"/>
+        <location filename="../../playground/ui/main_window.py" line="390"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="394"/>
+        <location filename="../../playground/ui/main_window.py" line="397"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="403"/>
+        <location filename="../../playground/ui/main_window.py" line="406"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="408"/>
+        <location filename="../../playground/ui/main_window.py" line="411"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="535"/>
+        <location filename="../../playground/ui/main_window.py" line="541"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="544"/>
+        <location filename="../../playground/ui/main_window.py" line="551"/>
+        <location filename="../../playground/ui/main_window.py" line="553"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="549"/>
-        <location filename="../../playground/ui/main_window.py" line="1006"/>
-        <location filename="../../playground/ui/main_window.py" line="1026"/>
+        <location filename="../../playground/ui/main_window.py" line="562"/>
+        <source>Save the trained network?</source>
+        <translation>保存训练过的网络吗？</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="1039"/>
+        <location filename="../../playground/ui/main_window.py" line="1061"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="552"/>
-        <source>Replace the trained network?</source>
-        <translation>替换已训练的网络？</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/main_window.py" line="553"/>
-        <source>The current network ({0}) has been trained for {1} epoch(s). Building the canvas&apos;s network replaces it with fresh random weights; save it first (Ctrl+S) if you want to keep it.
-
-Build the new network?</source>
-        <translation>当前网络（{0}）已训练了 {1} 轮。构建画布上的网络会用全新的随机权重替换它；如果想保留，请先保存（Ctrl+S）。
-
-要构建新网络吗？</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/main_window.py" line="566"/>
+        <location filename="../../playground/ui/main_window.py" line="586"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="575"/>
+        <location filename="../../playground/ui/main_window.py" line="563"/>
+        <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
+        <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练将会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="595"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="579"/>
+        <location filename="../../playground/ui/main_window.py" line="599"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="611"/>
+        <location filename="../../playground/ui/main_window.py" line="631"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="620"/>
+        <location filename="../../playground/ui/main_window.py" line="640"/>
+        <location filename="../../playground/ui/main_window.py" line="642"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="629"/>
-        <location filename="../../playground/ui/main_window.py" line="661"/>
+        <location filename="../../playground/ui/main_window.py" line="651"/>
+        <location filename="../../playground/ui/main_window.py" line="683"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="630"/>
+        <location filename="../../playground/ui/main_window.py" line="652"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2228,12 +2225,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="649"/>
+        <location filename="../../playground/ui/main_window.py" line="671"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="662"/>
+        <location filename="../../playground/ui/main_window.py" line="684"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2242,24 +2239,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="669"/>
-        <location filename="../../playground/ui/main_window.py" line="856"/>
+        <location filename="../../playground/ui/main_window.py" line="691"/>
+        <location filename="../../playground/ui/main_window.py" line="885"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="669"/>
-        <location filename="../../playground/ui/main_window.py" line="856"/>
+        <location filename="../../playground/ui/main_window.py" line="691"/>
+        <location filename="../../playground/ui/main_window.py" line="885"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="675"/>
+        <location filename="../../playground/ui/main_window.py" line="697"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="676"/>
+        <location filename="../../playground/ui/main_window.py" line="698"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2268,17 +2265,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="684"/>
+        <location filename="../../playground/ui/main_window.py" line="702"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="707"/>
+        <location filename="../../playground/ui/main_window.py" line="725"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="708"/>
+        <location filename="../../playground/ui/main_window.py" line="726"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2291,167 +2288,173 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="727"/>
+        <location filename="../../playground/ui/main_window.py" line="745"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="728"/>
+        <location filename="../../playground/ui/main_window.py" line="746"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="734"/>
+        <location filename="../../playground/ui/main_window.py" line="752"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="767"/>
+        <location filename="../../playground/ui/main_window.py" line="785"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="771"/>
+        <location filename="../../playground/ui/main_window.py" line="789"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="783"/>
+        <location filename="../../playground/ui/main_window.py" line="801"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="785"/>
+        <location filename="../../playground/ui/main_window.py" line="803"/>
         <source>Compiling the engine&apos;s kernels; the first run takes up to half a minute</source>
         <translation>正在编译引擎的计算内核；首次运行最多需要半分钟</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="788"/>
+        <location filename="../../playground/ui/main_window.py" line="806"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="789"/>
+        <location filename="../../playground/ui/main_window.py" line="807"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="791"/>
+        <location filename="../../playground/ui/main_window.py" line="809"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="821"/>
+        <location filename="../../playground/ui/main_window.py" line="839"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="832"/>
+        <location filename="../../playground/ui/main_window.py" line="850"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="847"/>
+        <location filename="../../playground/ui/main_window.py" line="865"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="849"/>
+        <location filename="../../playground/ui/main_window.py" line="867"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="862"/>
+        <location filename="../../playground/ui/main_window.py" line="891"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="864"/>
+        <location filename="../../playground/ui/main_window.py" line="893"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="873"/>
+        <location filename="../../playground/ui/main_window.py" line="903"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="882"/>
+        <location filename="../../playground/ui/main_window.py" line="912"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="885"/>
+        <location filename="../../playground/ui/main_window.py" line="915"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="885"/>
+        <location filename="../../playground/ui/main_window.py" line="915"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="896"/>
+        <location filename="../../playground/ui/main_window.py" line="926"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="910"/>
+        <location filename="../../playground/ui/main_window.py" line="940"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="912"/>
+        <location filename="../../playground/ui/main_window.py" line="942"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="941"/>
+        <location filename="../../playground/ui/main_window.py" line="971"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="992"/>
+        <location filename="../../playground/ui/main_window.py" line="1022"/>
+        <location filename="../../playground/ui/main_window.py" line="1025"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1003"/>
+        <location filename="../../playground/ui/main_window.py" line="1036"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1004"/>
+        <location filename="../../playground/ui/main_window.py" line="1037"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1007"/>
+        <location filename="../../playground/ui/main_window.py" line="1040"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1011"/>
+        <location filename="../../playground/ui/main_window.py" line="1044"/>
+        <source>Trained since it was last saved (Ctrl+S)</source>
+        <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="1046"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1016"/>
+        <location filename="../../playground/ui/main_window.py" line="1051"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1019"/>
+        <location filename="../../playground/ui/main_window.py" line="1054"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1024"/>
+        <location filename="../../playground/ui/main_window.py" line="1059"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1027"/>
+        <location filename="../../playground/ui/main_window.py" line="1062"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -3148,253 +3151,254 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="110"/>
+        <location filename="../../playground/ui/training/panel.py" line="113"/>
         <source>How many times to go through the training images</source>
+        <extracomment>The current network was saved to this path (the window then drops its unsaved mark).</extracomment>
         <translation>要把训练图像完整过几遍</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="116"/>
+        <location filename="../../playground/ui/training/panel.py" line="119"/>
         <source>Images per mini-batch: the gradient is averaged over them before each step</source>
         <translation>每个小批量的图像数：每一步之前先对它们的梯度取平均</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="125"/>
+        <location filename="../../playground/ui/training/panel.py" line="128"/>
         <source>Learning rate η: the size of each step down the gradient. Can change while training runs; it takes effect at the next mini-batch.</source>
         <translation>学习率 η：沿梯度下降时每一步的大小。训练过程中可以修改，从下一个小批量起生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="137"/>
+        <location filename="../../playground/ui/training/panel.py" line="140"/>
         <source>Momentum μ: how much of the previous step carries into the next (0 = plain SGD). Can change while training runs.</source>
         <translation>动量 μ：上一步有多少延续到下一步（0 表示普通 SGD）。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="149"/>
+        <location filename="../../playground/ui/training/panel.py" line="152"/>
         <source>L2 regularisation λ: shrinks the weights a little at every step, which fights overfitting. Can change while training runs.</source>
         <translation>L2 正则化 λ：每一步都让权重缩小一点，以对抗过拟合。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="160"/>
+        <location filename="../../playground/ui/training/panel.py" line="163"/>
         <source>The cost the network minimises. Cross-entropy and log-likelihood learn fast even when a sigmoid or softmax output is badly wrong; the quadratic cost slows down there.</source>
         <translation>网络要最小化的代价函数。即使 sigmoid 或 softmax 输出错得很厉害，交叉熵和对数似然也学得很快；二次代价在这种情况下会变慢。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="171"/>
+        <location filename="../../playground/ui/training/panel.py" line="174"/>
         <source>Seed of the random order of the images (and of fresh weights): the same seed repeats a run exactly</source>
         <translation>图像随机顺序（以及新权重）的随机种子：相同的种子可以完全重现一次训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="181"/>
+        <location filename="../../playground/ui/training/panel.py" line="184"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="183"/>
+        <location filename="../../playground/ui/training/panel.py" line="186"/>
         <source>Train on the first N training images only (all: the whole training set). A small subset runs fast but overfits.</source>
         <translation>只用前 N 张训练图像训练（全部：整个训练集）。小子集跑得快，但会过拟合。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="189"/>
+        <location filename="../../playground/ui/training/panel.py" line="192"/>
         <source>Start from new random weights</source>
         <translation>从新的随机权重开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="192"/>
+        <location filename="../../playground/ui/training/panel.py" line="195"/>
         <source>Off: continue from the current weights. On: draw new random weights from the seed first.</source>
         <translation>不勾选：从当前权重继续。勾选：先用随机种子生成新的随机权重。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="198"/>
+        <location filename="../../playground/ui/training/panel.py" line="201"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="200"/>
+        <location filename="../../playground/ui/training/panel.py" line="203"/>
         <source>Train the current network on the dataset</source>
         <translation>在数据集上训练当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="202"/>
-        <location filename="../../playground/ui/training/panel.py" line="508"/>
+        <location filename="../../playground/ui/training/panel.py" line="205"/>
+        <location filename="../../playground/ui/training/panel.py" line="513"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="204"/>
+        <location filename="../../playground/ui/training/panel.py" line="207"/>
         <source>Hold training between two mini-batches, or go on</source>
         <translation>在两个小批量之间暂停训练，或继续训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="206"/>
+        <location filename="../../playground/ui/training/panel.py" line="209"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="208"/>
+        <location filename="../../playground/ui/training/panel.py" line="211"/>
         <source>While paused: run exactly one more mini-batch</source>
         <translation>暂停时：再运行恰好一个小批量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="210"/>
+        <location filename="../../playground/ui/training/panel.py" line="213"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="213"/>
+        <location filename="../../playground/ui/training/panel.py" line="216"/>
         <source>End training after the current mini-batch and keep the weights learnt so far</source>
         <translation>在当前小批量之后结束训练，并保留目前学到的权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="218"/>
+        <location filename="../../playground/ui/training/panel.py" line="221"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="221"/>
+        <location filename="../../playground/ui/training/panel.py" line="224"/>
         <source>S&amp;tep one mini-batch</source>
         <translation>单步：一个小批量(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="224"/>
+        <location filename="../../playground/ui/training/panel.py" line="227"/>
         <source>St&amp;op training</source>
         <translation>停止训练(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="235"/>
+        <location filename="../../playground/ui/training/panel.py" line="238"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="240"/>
+        <location filename="../../playground/ui/training/panel.py" line="243"/>
         <source>Save model…</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="242"/>
+        <location filename="../../playground/ui/training/panel.py" line="245"/>
         <source>Save the trained network with its training history</source>
         <translation>保存训练好的网络及其训练历史</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="250"/>
+        <location filename="../../playground/ui/training/panel.py" line="253"/>
         <source>Not training</source>
         <translation>未在训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="251"/>
+        <location filename="../../playground/ui/training/panel.py" line="254"/>
         <source>Epoch, speed and the time left</source>
         <translation>轮次、速度和剩余时间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="258"/>
+        <location filename="../../playground/ui/training/panel.py" line="261"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="259"/>
+        <location filename="../../playground/ui/training/panel.py" line="262"/>
         <source>Mini-batch</source>
         <translation>小批量大小</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="260"/>
+        <location filename="../../playground/ui/training/panel.py" line="263"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="261"/>
+        <location filename="../../playground/ui/training/panel.py" line="264"/>
         <source>Momentum μ</source>
         <translation>动量 μ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="263"/>
+        <location filename="../../playground/ui/training/panel.py" line="266"/>
         <source>L2 λ</source>
         <translation>L2 λ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="264"/>
+        <location filename="../../playground/ui/training/panel.py" line="267"/>
         <source>Cost</source>
         <translation>代价函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="265"/>
+        <location filename="../../playground/ui/training/panel.py" line="268"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="266"/>
+        <location filename="../../playground/ui/training/panel.py" line="269"/>
         <source>Training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="364"/>
+        <location filename="../../playground/ui/training/panel.py" line="367"/>
         <source>There is no network to train yet.</source>
         <translation>还没有可训练的网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="381"/>
+        <location filename="../../playground/ui/training/panel.py" line="384"/>
         <source>Nothing to train</source>
         <translation>没有可训练的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="382"/>
+        <location filename="../../playground/ui/training/panel.py" line="385"/>
         <source>There is no network yet: open a model or build one.</source>
         <translation>还没有网络：请打开一个模型或构建一个。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="387"/>
+        <location filename="../../playground/ui/training/panel.py" line="390"/>
         <source>No dataset</source>
         <translation>没有数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="388"/>
+        <location filename="../../playground/ui/training/panel.py" line="391"/>
         <source>The dataset is not loaded yet; wait a moment or open one (File ▸ Open dataset folder).</source>
         <translation>数据集尚未载入；请稍等，或打开一个（文件 ▸ 打开数据集文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="399"/>
+        <location filename="../../playground/ui/training/panel.py" line="402"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="406"/>
+        <location filename="../../playground/ui/training/panel.py" line="410"/>
         <source>Training… (the first mini-batches may wait for the engine to compile)</source>
         <translation>正在训练…（最初几个小批量可能要等引擎编译）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="409"/>
+        <location filename="../../playground/ui/training/panel.py" line="413"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="445"/>
+        <location filename="../../playground/ui/training/panel.py" line="449"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="446"/>
+        <location filename="../../playground/ui/training/panel.py" line="450"/>
         <source>Training is still running. Stop it and {0}? The weights learnt so far are kept.</source>
         <translation>训练仍在进行。要停止训练并{0}吗？目前学到的权重会保留。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="448"/>
+        <location filename="../../playground/ui/training/panel.py" line="452"/>
         <source>continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="460"/>
+        <location filename="../../playground/ui/training/panel.py" line="464"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="460"/>
+        <location filename="../../playground/ui/training/panel.py" line="464"/>
         <source>There is no model yet.</source>
         <translation>还没有模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="466"/>
+        <location filename="../../playground/ui/training/panel.py" line="470"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="467"/>
+        <location filename="../../playground/ui/training/panel.py" line="471"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -3403,94 +3407,94 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="470"/>
+        <location filename="../../playground/ui/training/panel.py" line="474"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="475"/>
+        <location filename="../../playground/ui/training/panel.py" line="480"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="475"/>
+        <location filename="../../playground/ui/training/panel.py" line="480"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="492"/>
+        <location filename="../../playground/ui/training/panel.py" line="497"/>
         <source>{0} is now {1:g} from the next mini-batch</source>
         <translation>{0}：从下一个小批量起为 {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="494"/>
+        <location filename="../../playground/ui/training/panel.py" line="499"/>
         <source>The learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="495"/>
+        <location filename="../../playground/ui/training/panel.py" line="500"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="496"/>
+        <location filename="../../playground/ui/training/panel.py" line="501"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="508"/>
+        <location filename="../../playground/ui/training/panel.py" line="513"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="528"/>
+        <location filename="../../playground/ui/training/panel.py" line="533"/>
         <source>Paused: Step runs one mini-batch, Resume goes on</source>
         <translation>已暂停：“单步”运行一个小批量，“继续”接着训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="530"/>
+        <location filename="../../playground/ui/training/panel.py" line="535"/>
         <source>Stopping after this mini-batch…</source>
         <translation>将在这个小批量之后停止…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="531"/>
+        <location filename="../../playground/ui/training/panel.py" line="536"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="532"/>
-        <location filename="../../playground/ui/training/panel.py" line="539"/>
+        <location filename="../../playground/ui/training/panel.py" line="537"/>
+        <location filename="../../playground/ui/training/panel.py" line="544"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="540"/>
+        <location filename="../../playground/ui/training/panel.py" line="545"/>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="549"/>
+        <location filename="../../playground/ui/training/panel.py" line="554"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="562"/>
+        <location filename="../../playground/ui/training/panel.py" line="567"/>
         <source>Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5} s)</source>
         <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5} 秒）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="576"/>
+        <location filename="../../playground/ui/training/panel.py" line="581"/>
         <source>Training stopped: the cost became NaN or infinite</source>
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="583"/>
-        <location filename="../../playground/ui/training/panel.py" line="592"/>
+        <location filename="../../playground/ui/training/panel.py" line="588"/>
+        <location filename="../../playground/ui/training/panel.py" line="597"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="584"/>
+        <location filename="../../playground/ui/training/panel.py" line="589"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -3499,27 +3503,27 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="593"/>
+        <location filename="../../playground/ui/training/panel.py" line="598"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="596"/>
+        <location filename="../../playground/ui/training/panel.py" line="601"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="599"/>
+        <location filename="../../playground/ui/training/panel.py" line="605"/>
         <source>Stopped: {0}/{1} epochs done</source>
         <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="604"/>
+        <location filename="../../playground/ui/training/panel.py" line="612"/>
         <source>Done: {0}/{1} epochs</source>
         <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="608"/>
+        <location filename="../../playground/ui/training/panel.py" line="618"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>

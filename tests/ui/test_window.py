@@ -347,6 +347,87 @@ def test_save_then_open_model_round_trip(make_window, model_file, tmp_path, qtbo
     assert window.recent("recent/models")[:2] == [str(target), str(model_file)]
 
 
+def _trained(window: MainWindow) -> Any:
+    """What the window sees when a run ends: the trained network, not in any file yet."""
+    from playground.engine import Network, load_preset
+
+    net = Network.from_spec(load_preset("nielsen-mlp"), seed=2)
+    net.history.append({"epoch": 1, "cost": 0.5})
+    window._on_network_trained(net)
+    return net
+
+
+def test_unsaved_training_is_marked_and_closing_asks_first(make_window, model_file, qtbot):
+    window = shown(qtbot, make_window(model_path=model_file))
+    assert not window.network_modified and "*" not in window.windowTitle()
+    _trained(window)
+    assert window.network_modified
+    assert window.windowTitle().endswith("mlp.npz*")
+    assert window.model_label.text().endswith("*")
+    asked: list[str] = []
+
+    def answer(button):
+        def ask(box: QMessageBox) -> QMessageBox.StandardButton:
+            asked.append(box.text())
+            return button
+
+        return ask
+
+    window._ask = answer(QMessageBox.StandardButton.Cancel)
+    assert not window.close() and window.isVisible()  # Cancel keeps the window and the net
+    assert "trained since it was last saved" in asked[-1] and "close Playground" in asked[-1]
+    window._ask = answer(QMessageBox.StandardButton.Discard)
+    assert window.close()
+
+
+def test_save_in_the_question_saves_then_goes_on(
+    make_window, model_file, qtbot, tmp_path, monkeypatch
+):
+    window = shown(qtbot, make_window(model_path=model_file))
+    net = _trained(window)
+    target = tmp_path / "kept.npz"
+    monkeypatch.setattr(
+        main_window_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    window._ask = lambda box: QMessageBox.StandardButton.Save
+    assert window.close()
+    assert target.is_file() and not window.network_modified
+    from playground.engine import Network
+
+    assert Network.load(target).history == net.history
+
+
+def test_building_or_opening_asks_only_for_unsaved_training(make_window, model_file, qtbot):
+    window = shown(qtbot, make_window(model_path=model_file))
+    window.network.history.append({"epoch": 1})  # trained, but as it is in its file: no question
+    asked: list[str] = []
+
+    def cancel(box: QMessageBox) -> QMessageBox.StandardButton:
+        asked.append(box.text())
+        return QMessageBox.StandardButton.Cancel
+
+    window._ask = cancel
+    with qtbot.waitSignal(window.network_changed, timeout=1000):
+        assert window.network_panel.build_network() is not None
+    assert asked == []
+    _trained(window)
+    trained = window.network
+    assert window.network_panel.build_network() is None
+    assert "build the new network" in asked[-1] and window.network is trained
+    assert not window.open_model(model_file)
+    assert "open mlp.npz" in asked[-1] and window.network is trained
+    assert len(asked) == 2
+
+
+def test_the_training_panels_save_button_clears_the_mark(make_window, model_file, qtbot, tmp_path):
+    window = shown(qtbot, make_window(model_path=model_file))
+    _trained(window)
+    target = tmp_path / "from-panel.npz"
+    assert window.training_panel.save_model(target)
+    assert not window.network_modified and window.network_path == target
+    assert window.windowTitle().endswith("from-panel.npz")
+
+
 def test_save_without_model_explains(make_window) -> None:
     window = make_window()
     assert window.save_model("/nonexistent/x.npz") is False

@@ -78,6 +78,8 @@ class TrainingPanel(QWidget):
     """
 
     network_trained = Signal(object)
+    #: The current network was saved to this path (the window then drops its unsaved mark).
+    model_saved = Signal(object)
 
     def __init__(self, controller: TrainingController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +93,7 @@ class TrainingPanel(QWidget):
         self._spec_key: str | None = None
         self._starting = False
         self._run_epochs = 0  # settings.epochs of the current or last run
+        self._run_before = 0  # epochs its network had before it
         self._epoch_summary: str | None = None  # the status line of the run's last epoch
         self._build()
         controller.state_changed.connect(self._on_state)
@@ -401,6 +404,7 @@ class TrainingPanel(QWidget):
             return False
         self._starting = True
         self._run_epochs = self.settings().epochs
+        self._run_before = len(net.history)  # epochs the network had before this run
         self._epoch_summary = None
         self.status_label.setText(
             self.tr("Training… (the first mini-batches may wait for the engine to compile)")
@@ -468,6 +472,7 @@ class TrainingPanel(QWidget):
             )
             return False
         self.status_label.setText(self.tr("Saved {0}").format(Path(path).name))
+        self.model_saved.emit(Path(path))
         return True
 
     def _choose_save_path(self) -> None:
@@ -595,13 +600,18 @@ class TrainingPanel(QWidget):
         if result.diverged:
             self.progress.setFormat(self.tr("Diverged: weights restored"))
         elif result.stopped:
+            # Counted as the bar and the "Epoch 9/68" text count: a loaded model's epochs too.
             self.progress.setFormat(
-                self.tr("Stopped: {0}/{1} epochs done").format(result.epochs_done, self._run_epochs)
+                self.tr("Stopped: {0}/{1} epochs done").format(
+                    self._run_before + result.epochs_done, self._run_before + self._run_epochs
+                )
             )
         else:
             self.progress.setValue(1000)
             self.progress.setFormat(
-                self.tr("Done: {0}/{1} epochs").format(result.epochs_done, self._run_epochs)
+                self.tr("Done: {0}/{1} epochs").format(
+                    self._run_before + result.epochs_done, self._run_before + self._run_epochs
+                )
             )
         if not result.diverged:
             # The last epoch's figures stay; a "Stopping…" or "Paused" line would be stale.

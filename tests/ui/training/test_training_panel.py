@@ -199,6 +199,10 @@ def test_a_loaded_model_continues_its_epoch_count_on_every_view(qtbot, data):
         ax, _ = r.views.accuracy_plot.curves["val_accuracy"].getData()
         assert list(ax[:3]) == [1.0, 2.0, 3.0]
         assert f"after epoch {reports[-1].epoch}" in r.views.mistakes_caption.text()
+        with qtbot.waitSignal(r.controller.training_finished, timeout=TIMEOUT):
+            r.panel.stop(wait=False)
+        done = r.panel.last_result.epochs_done
+        assert r.panel.progress.format() == f"Stopped: {2 + done}/52 epochs done"
     finally:
         r.close()
 
