@@ -415,6 +415,8 @@ class MainWindow(QMainWindow):
             self.dataset_changed.connect(panel.set_dataset)
         self.training_panel.network_trained.connect(self._on_network_trained)
         self.training_panel.model_saved.connect(self._on_model_saved)
+        self.network_panel.spec_changed.connect(self._compare_canvas)
+        self.network_changed.connect(self._compare_canvas)
         panel = self.training_panel
         # Started from the menu or F5 with the Training panel closed or behind another tab:
         # bring it forward, so its progress is in sight.
@@ -611,6 +613,22 @@ class MainWindow(QMainWindow):
 
     def _on_engine_state_for_views(self, state: str) -> None:
         self.views_panel.set_engine_ready(state == ENGINE_READY)
+
+    def _compare_canvas(self, *_args: object) -> None:
+        """Tell the Training panel whether the canvas holds another network than the current
+        one (a student who loads a preset and presses Start would train the old network)."""
+        from playground.engine.spec import normalize
+        from playground.errors import SpecError
+
+        net = self.network
+        if net is None:
+            self.training_panel.set_canvas_differs(False)
+            return
+        try:
+            differs = normalize(self.network_panel.spec()) != net.spec
+        except SpecError:
+            differs = True
+        self.training_panel.set_canvas_differs(differs)
 
     def _show_canvas_architecture(self, net: Any) -> None:
         """A loaded model shows its architecture on the canvas (unless it is already there)."""

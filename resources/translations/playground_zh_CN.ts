@@ -2153,66 +2153,66 @@
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="541"/>
+        <location filename="../../playground/ui/main_window.py" line="543"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="551"/>
         <location filename="../../playground/ui/main_window.py" line="553"/>
+        <location filename="../../playground/ui/main_window.py" line="555"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="562"/>
+        <location filename="../../playground/ui/main_window.py" line="564"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1039"/>
-        <location filename="../../playground/ui/main_window.py" line="1061"/>
+        <location filename="../../playground/ui/main_window.py" line="1057"/>
+        <location filename="../../playground/ui/main_window.py" line="1079"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="586"/>
+        <location filename="../../playground/ui/main_window.py" line="588"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="563"/>
+        <location filename="../../playground/ui/main_window.py" line="565"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="595"/>
+        <location filename="../../playground/ui/main_window.py" line="597"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="599"/>
+        <location filename="../../playground/ui/main_window.py" line="601"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="631"/>
+        <location filename="../../playground/ui/main_window.py" line="649"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="640"/>
-        <location filename="../../playground/ui/main_window.py" line="642"/>
+        <location filename="../../playground/ui/main_window.py" line="658"/>
+        <location filename="../../playground/ui/main_window.py" line="660"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="651"/>
-        <location filename="../../playground/ui/main_window.py" line="683"/>
+        <location filename="../../playground/ui/main_window.py" line="669"/>
+        <location filename="../../playground/ui/main_window.py" line="701"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="652"/>
+        <location filename="../../playground/ui/main_window.py" line="670"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2225,12 +2225,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="671"/>
+        <location filename="../../playground/ui/main_window.py" line="689"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="684"/>
+        <location filename="../../playground/ui/main_window.py" line="702"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2239,24 +2239,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="691"/>
-        <location filename="../../playground/ui/main_window.py" line="885"/>
+        <location filename="../../playground/ui/main_window.py" line="709"/>
+        <location filename="../../playground/ui/main_window.py" line="903"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="691"/>
-        <location filename="../../playground/ui/main_window.py" line="885"/>
+        <location filename="../../playground/ui/main_window.py" line="709"/>
+        <location filename="../../playground/ui/main_window.py" line="903"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="697"/>
+        <location filename="../../playground/ui/main_window.py" line="715"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="698"/>
+        <location filename="../../playground/ui/main_window.py" line="716"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2265,17 +2265,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="702"/>
+        <location filename="../../playground/ui/main_window.py" line="720"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="725"/>
+        <location filename="../../playground/ui/main_window.py" line="743"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="726"/>
+        <location filename="../../playground/ui/main_window.py" line="744"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2288,173 +2288,173 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="745"/>
+        <location filename="../../playground/ui/main_window.py" line="763"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="746"/>
+        <location filename="../../playground/ui/main_window.py" line="764"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="752"/>
+        <location filename="../../playground/ui/main_window.py" line="770"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="785"/>
+        <location filename="../../playground/ui/main_window.py" line="803"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="789"/>
+        <location filename="../../playground/ui/main_window.py" line="807"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="801"/>
+        <location filename="../../playground/ui/main_window.py" line="819"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="803"/>
+        <location filename="../../playground/ui/main_window.py" line="821"/>
         <source>Compiling the engine&apos;s kernels; the first run takes up to half a minute</source>
         <translation>正在编译引擎的计算内核；首次运行最多需要半分钟</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="806"/>
+        <location filename="../../playground/ui/main_window.py" line="824"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="807"/>
+        <location filename="../../playground/ui/main_window.py" line="825"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="809"/>
+        <location filename="../../playground/ui/main_window.py" line="827"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="839"/>
+        <location filename="../../playground/ui/main_window.py" line="857"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="850"/>
+        <location filename="../../playground/ui/main_window.py" line="868"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="865"/>
+        <location filename="../../playground/ui/main_window.py" line="883"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="867"/>
+        <location filename="../../playground/ui/main_window.py" line="885"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="891"/>
+        <location filename="../../playground/ui/main_window.py" line="909"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="893"/>
+        <location filename="../../playground/ui/main_window.py" line="911"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="903"/>
+        <location filename="../../playground/ui/main_window.py" line="921"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="912"/>
+        <location filename="../../playground/ui/main_window.py" line="930"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="915"/>
+        <location filename="../../playground/ui/main_window.py" line="933"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="915"/>
+        <location filename="../../playground/ui/main_window.py" line="933"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="926"/>
+        <location filename="../../playground/ui/main_window.py" line="944"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="940"/>
+        <location filename="../../playground/ui/main_window.py" line="958"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="942"/>
+        <location filename="../../playground/ui/main_window.py" line="960"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="971"/>
+        <location filename="../../playground/ui/main_window.py" line="989"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1022"/>
-        <location filename="../../playground/ui/main_window.py" line="1025"/>
+        <location filename="../../playground/ui/main_window.py" line="1040"/>
+        <location filename="../../playground/ui/main_window.py" line="1043"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1036"/>
+        <location filename="../../playground/ui/main_window.py" line="1054"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1037"/>
+        <location filename="../../playground/ui/main_window.py" line="1055"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1040"/>
+        <location filename="../../playground/ui/main_window.py" line="1058"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1044"/>
+        <location filename="../../playground/ui/main_window.py" line="1062"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1046"/>
+        <location filename="../../playground/ui/main_window.py" line="1064"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1051"/>
+        <location filename="../../playground/ui/main_window.py" line="1069"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1054"/>
+        <location filename="../../playground/ui/main_window.py" line="1072"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1059"/>
+        <location filename="../../playground/ui/main_window.py" line="1077"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1062"/>
+        <location filename="../../playground/ui/main_window.py" line="1080"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -3218,7 +3218,7 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/training/panel.py" line="205"/>
-        <location filename="../../playground/ui/training/panel.py" line="513"/>
+        <location filename="../../playground/ui/training/panel.py" line="530"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -3289,116 +3289,121 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/training/panel.py" line="261"/>
+        <source>ⓘ The canvas shows another network. Start trains the current one; to train the canvas&apos;s, press Build network (Ctrl+B) first.</source>
+        <translation>ⓘ 画布上是另一个网络。“开始”训练的是当前网络；要训练画布上的网络，请先点击“构建网络”（Ctrl+B）。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="272"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="262"/>
+        <location filename="../../playground/ui/training/panel.py" line="273"/>
         <source>Mini-batch</source>
         <translation>小批量大小</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="263"/>
+        <location filename="../../playground/ui/training/panel.py" line="274"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="264"/>
+        <location filename="../../playground/ui/training/panel.py" line="275"/>
         <source>Momentum μ</source>
         <translation>动量 μ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="266"/>
+        <location filename="../../playground/ui/training/panel.py" line="277"/>
         <source>L2 λ</source>
         <translation>L2 λ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="267"/>
+        <location filename="../../playground/ui/training/panel.py" line="278"/>
         <source>Cost</source>
         <translation>代价函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="268"/>
+        <location filename="../../playground/ui/training/panel.py" line="279"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="269"/>
+        <location filename="../../playground/ui/training/panel.py" line="280"/>
         <source>Training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="367"/>
+        <location filename="../../playground/ui/training/panel.py" line="384"/>
         <source>There is no network to train yet.</source>
         <translation>还没有可训练的网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="384"/>
+        <location filename="../../playground/ui/training/panel.py" line="401"/>
         <source>Nothing to train</source>
         <translation>没有可训练的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="385"/>
+        <location filename="../../playground/ui/training/panel.py" line="402"/>
         <source>There is no network yet: open a model or build one.</source>
         <translation>还没有网络：请打开一个模型或构建一个。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="390"/>
+        <location filename="../../playground/ui/training/panel.py" line="407"/>
         <source>No dataset</source>
         <translation>没有数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="391"/>
+        <location filename="../../playground/ui/training/panel.py" line="408"/>
         <source>The dataset is not loaded yet; wait a moment or open one (File ▸ Open dataset folder).</source>
         <translation>数据集尚未载入；请稍等，或打开一个（文件 ▸ 打开数据集文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="402"/>
+        <location filename="../../playground/ui/training/panel.py" line="419"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="410"/>
+        <location filename="../../playground/ui/training/panel.py" line="427"/>
         <source>Training… (the first mini-batches may wait for the engine to compile)</source>
         <translation>正在训练…（最初几个小批量可能要等引擎编译）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="413"/>
+        <location filename="../../playground/ui/training/panel.py" line="430"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="449"/>
+        <location filename="../../playground/ui/training/panel.py" line="466"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="450"/>
+        <location filename="../../playground/ui/training/panel.py" line="467"/>
         <source>Training is still running. Stop it and {0}? The weights learnt so far are kept.</source>
         <translation>训练仍在进行。要停止训练并{0}吗？目前学到的权重会保留。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="452"/>
+        <location filename="../../playground/ui/training/panel.py" line="469"/>
         <source>continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="464"/>
+        <location filename="../../playground/ui/training/panel.py" line="481"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="464"/>
+        <location filename="../../playground/ui/training/panel.py" line="481"/>
         <source>There is no model yet.</source>
         <translation>还没有模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="470"/>
+        <location filename="../../playground/ui/training/panel.py" line="487"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="471"/>
+        <location filename="../../playground/ui/training/panel.py" line="488"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -3407,94 +3412,94 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="474"/>
+        <location filename="../../playground/ui/training/panel.py" line="491"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="480"/>
+        <location filename="../../playground/ui/training/panel.py" line="497"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="480"/>
+        <location filename="../../playground/ui/training/panel.py" line="497"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="497"/>
+        <location filename="../../playground/ui/training/panel.py" line="514"/>
         <source>{0} is now {1:g} from the next mini-batch</source>
         <translation>{0}：从下一个小批量起为 {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="499"/>
+        <location filename="../../playground/ui/training/panel.py" line="516"/>
         <source>The learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="500"/>
+        <location filename="../../playground/ui/training/panel.py" line="517"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="501"/>
+        <location filename="../../playground/ui/training/panel.py" line="518"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="513"/>
+        <location filename="../../playground/ui/training/panel.py" line="530"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="533"/>
+        <location filename="../../playground/ui/training/panel.py" line="550"/>
         <source>Paused: Step runs one mini-batch, Resume goes on</source>
         <translation>已暂停：“单步”运行一个小批量，“继续”接着训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="535"/>
+        <location filename="../../playground/ui/training/panel.py" line="552"/>
         <source>Stopping after this mini-batch…</source>
         <translation>将在这个小批量之后停止…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="536"/>
+        <location filename="../../playground/ui/training/panel.py" line="553"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="537"/>
-        <location filename="../../playground/ui/training/panel.py" line="544"/>
+        <location filename="../../playground/ui/training/panel.py" line="554"/>
+        <location filename="../../playground/ui/training/panel.py" line="561"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="545"/>
+        <location filename="../../playground/ui/training/panel.py" line="562"/>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="554"/>
+        <location filename="../../playground/ui/training/panel.py" line="571"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="567"/>
+        <location filename="../../playground/ui/training/panel.py" line="584"/>
         <source>Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5} s)</source>
         <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5} 秒）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="581"/>
+        <location filename="../../playground/ui/training/panel.py" line="598"/>
         <source>Training stopped: the cost became NaN or infinite</source>
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="588"/>
-        <location filename="../../playground/ui/training/panel.py" line="597"/>
+        <location filename="../../playground/ui/training/panel.py" line="605"/>
+        <location filename="../../playground/ui/training/panel.py" line="614"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="589"/>
+        <location filename="../../playground/ui/training/panel.py" line="606"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -3503,27 +3508,27 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="598"/>
+        <location filename="../../playground/ui/training/panel.py" line="615"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="601"/>
+        <location filename="../../playground/ui/training/panel.py" line="618"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="605"/>
+        <location filename="../../playground/ui/training/panel.py" line="622"/>
         <source>Stopped: {0}/{1} epochs done</source>
         <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="612"/>
+        <location filename="../../playground/ui/training/panel.py" line="629"/>
         <source>Done: {0}/{1} epochs</source>
         <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="618"/>
+        <location filename="../../playground/ui/training/panel.py" line="635"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>

@@ -189,6 +189,24 @@ def test_the_book_menu_walks_the_chapters_in_order(make_window, qtbot) -> None:
     assert "Ctrl+B" in window.statusBar().currentMessage()
 
 
+def test_the_training_panel_says_when_the_canvas_holds_another_network(
+    make_window, model_file, qtbot
+) -> None:
+    window = shown(qtbot, make_window(model_path=model_file))
+    window.docks["training"].raise_()
+    hint = window.training_panel.canvas_hint
+    assert not hint.isVisible()  # the canvas shows the loaded model
+    window.follow_book("preset", "nielsen-conv")
+    window.docks["training"].raise_()
+    assert hint.isVisible() and "Build network" in hint.text()
+    window.network_panel.build_network()
+    assert not hint.isVisible()  # built: Start now trains what the canvas shows
+    window.network_panel.undo_stack.undo()  # the canvas back to the MLP, the network still conv
+    assert hint.isVisible()
+    window.set_network(None)
+    assert not hint.isVisible()
+
+
 def test_view_menu_hides_and_shows_docks(make_window, qtbot) -> None:
     window = shown(qtbot, make_window())
     toggle = window.docks["dataset"].toggleViewAction()

@@ -256,6 +256,17 @@ class TrainingPanel(QWidget):
         self.status_label.setObjectName("trainingStatus")
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Start trains the current network, not the canvas: say so when the two differ.
+        self.canvas_hint = QLabel(
+            tr(
+                "ⓘ The canvas shows another network. Start trains the current one; to train "
+                "the canvas's, press Build network (Ctrl+B) first."
+            )
+        )
+        self.canvas_hint.setObjectName("canvasDiffersHint")
+        self.canvas_hint.setWordWrap(True)
+        self.canvas_hint.setStyleSheet("color: #1565c0;")
+        self.canvas_hint.hide()
 
         form_a = QFormLayout()
         form_a.addRow(tr("Epochs"), self.epochs_spin)
@@ -283,6 +294,7 @@ class TrainingPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.canvas_hint)
         layout.addStretch(1)
 
         for spin, key in (
@@ -292,6 +304,11 @@ class TrainingPanel(QWidget):
         ):
             spin.valueChanged.connect(lambda v, k=key: self._on_live_setting(k, v))
         self.set_settings(TrainingSettings())
+
+    def set_canvas_differs(self, differs: bool) -> None:
+        """Show (or hide) the note that the canvas holds another network than the one Start
+        trains (the window compares them whenever either changes)."""
+        self.canvas_hint.setVisible(differs)
 
     # ------------------------------------------------------------------ settings
     def settings(self) -> TrainingSettings:
