@@ -106,7 +106,9 @@ class KernelView(GridView):
         groups = int(layer.get("groups", 1))
         c = cg * groups
         fg = f // groups
-        levels = symmetric_levels(w)
+        # Heavy-tailed too (default model's conv2: median |w| 0.04, largest 1.09): scaled to the
+        # largest, most kernels would look white. The top 1% saturates, as in the dense view.
+        levels = symmetric_levels(w, percentile=99.0)
         if groups == 1 and cg == 1:
             if len(_layers(self._spec, "conv")) == 1:
                 cols = min(f, 10)  # rows of ten, as the book shows its 20 kernels

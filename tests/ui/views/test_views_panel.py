@@ -97,7 +97,9 @@ def test_kernel_view_draws_groups_as_a_block_diagonal(panel):
     assert np.isnan(conv2[0:3, 2 * 4 : 2 * 4 + 3]).all()  # group 1 does not see channel 3
     assert np.isnan(conv2[3 * 4 : 3 * 4 + 3, 0:3]).all()  # group 2 does not see channel 1
     levels = panel.kernel_view.grids["conv2"].image.levels
-    assert levels[0] == pytest.approx(-levels[1]) and levels[1] == pytest.approx(np.abs(w).max())
+    top = np.percentile(np.abs(w), 99.0)  # the top 1% saturates: heavy tails stay visible
+    assert levels[0] == pytest.approx(-levels[1]) and levels[1] == pytest.approx(top)
+    assert levels[1] < np.abs(w).max()
     assert "2 groups" in panel.kernel_view.grids["conv2"].title
 
 
