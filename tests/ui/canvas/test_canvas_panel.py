@@ -275,6 +275,15 @@ def test_a_wide_short_canvas_shows_the_chain_in_two_legible_columns(qtbot, panel
     assert drop_layer(panel, tanh, QPointF(last.left() + 20, last.bottom() + 30)) == 0
     assert panel.model.nodes[3].layer["activation"] == "tanh"
     assert panel.undo_stack.count() == 2  # the preset and the drop: the reflow is no step
+    # dragging a block of the second column onto the first arrow moves it there
+    ids = [n.id for n in panel.model.nodes]
+    second = panel.scene.block(ids[5])
+    assert second.pos().x() > 0
+    first_arrow = panel.scene.links[(INPUT_ID, ids[0])]
+    drag(panel, second.center(), first_arrow.path().pointAtPercent(0.5))
+    assert [n.id for n in panel.model.nodes] == [ids[5], *ids[:5], *ids[6:]]
+    assert panel.model.positions() == panel.model.auto_layout()
+    panel.undo_stack.undo()
     panel.resize(900, 1000)
     qtbot.waitUntil(lambda: panel.model.columns == 1)
     assert panel.model.positions() == panel.model.auto_layout()
