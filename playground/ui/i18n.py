@@ -33,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -134,8 +135,22 @@ def install_translator(app: QCoreApplication, code: str) -> bool:
     return loaded
 
 
-def language_menu(parent: QWidget, settings: QSettings) -> QMenu:
-    """A Language menu: one checkable action per language; a choice applies at the next start."""
+def _ask_restart(parent: QWidget, text: str) -> bool:
+    """Ask whether to restart now for a new language; True for Restart now (tests replace it)."""
+    box = QMessageBox(QMessageBox.Icon.Question, _tr("Language"), text, parent=parent)
+    box.setObjectName("restartForLanguage")
+    now = box.addButton(_tr("Restart now"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_tr("Later"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(now)
+    box.exec()
+    return box.clickedButton() is now
+
+
+def language_menu(
+    parent: QWidget, settings: QSettings, restart: Callable[[], object] | None = None
+) -> QMenu:
+    """A Language menu: one checkable action per language; a choice applies at the next start,
+    which `restart` (when given) offers to make right away."""
     menu = QMenu(_tr("&Language"), parent)
     menu.setObjectName("languageMenu")
     group = QActionGroup(menu)
@@ -153,7 +168,9 @@ def language_menu(parent: QWidget, settings: QSettings) -> QMenu:
     def chosen_language(action: QAction) -> None:
         code = str(action.data())
         set_language(settings, code)
-        if code != active_language():
+        if code == active_language():
+            return
+        if restart is None:
             QMessageBox.information(
                 parent,
                 _tr("Language"),
@@ -161,6 +178,13 @@ def language_menu(parent: QWidget, settings: QSettings) -> QMenu:
                     language=LANGUAGES[code]
                 ),
             )
+        elif _ask_restart(
+            parent,
+            _tr("{language} takes effect when Playground restarts. Restart now?").format(
+                language=LANGUAGES[code]
+            ),
+        ):
+            restart()
 
     group.triggered.connect(chosen_language)
     return menu

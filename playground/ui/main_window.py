@@ -8,12 +8,14 @@ MNIST loads in background jobs, and the status bar says what is still warming up
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QProcess, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -81,6 +83,12 @@ def _icon(name: str, fallback: QStyle.StandardPixmap) -> QIcon:
     if path.is_file():
         return QIcon(str(path))
     return QApplication.style().standardIcon(fallback)
+
+
+def _can_restart() -> bool:
+    """True when this process was started from a script file it can run again (python main.py,
+    the playground launcher), not from `python -c` or an interactive session."""
+    return bool(sys.argv) and Path(sys.argv[0]).is_file()
 
 
 class MainWindow(QMainWindow):
@@ -234,7 +242,9 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu(self.tr("&View"))
         self._view_docks_end = self.view_menu.addSeparator()
         self.view_menu.addAction(self.reset_layout_action)
-        self.view_menu.addMenu(language_menu(self, self.settings))
+        self.view_menu.addMenu(
+            language_menu(self, self.settings, self.restart if _can_restart() else None)
+        )
 
         self.training_menu = bar.addMenu(self.tr("&Training"))
         self.training_menu.addAction(self.pause_action)
@@ -875,6 +885,18 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
+
+    def restart(self) -> bool:
+        """Close (asking about a running or unsaved training, as closing does) and start
+        Playground again with the same command line: a new language applies at start."""
+        if not self.close():
+            return False
+        self.settings.sync()
+        started = QProcess.startDetached(sys.executable, list(sys.argv), os.getcwd())
+        ok = started[0] if isinstance(started, tuple) else bool(started)
+        if not ok:  # the window is closed already: say it on the console at least
+            print("Playground could not restart itself; please start it again.", file=sys.stderr)
+        return ok
 
     def _choose_model_to_open(self) -> None:
         start = self.settings.value("files/last_model_dir", str(DEFAULT_MODEL.parent))

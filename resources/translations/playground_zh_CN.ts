@@ -563,49 +563,49 @@
 <context>
     <name>DenseWeightsView</name>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="379"/>
-        <location filename="../../playground/ui/views/inside.py" line="387"/>
+        <location filename="../../playground/ui/views/inside.py" line="381"/>
+        <location filename="../../playground/ui/views/inside.py" line="389"/>
         <source>No network yet</source>
         <extracomment>After conv layers each unit is many small maps: show this many units so they stay legible.</extracomment>
         <translation>还没有网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="387"/>
+        <location filename="../../playground/ui/views/inside.py" line="389"/>
         <source>This network has no dense layer.</source>
         <translation>这个网络没有全连接层。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="409"/>
+        <location filename="../../playground/ui/views/inside.py" line="411"/>
         <source>{0}: {1} units, each a {2}</source>
         <translation>{0}：{1} 个单元，每个显示为 {2}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="420"/>
+        <location filename="../../playground/ui/views/inside.py" line="422"/>
         <source>{0}: first {3} of {1} units, each {2}</source>
         <translation>{0}：{1} 个单元中的前 {3} 个，每个显示为 {2}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="426"/>
+        <location filename="../../playground/ui/views/inside.py" line="428"/>
         <source>{0}×{1} image</source>
         <translation>{0}×{1} 图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="428"/>
+        <location filename="../../playground/ui/views/inside.py" line="430"/>
         <source>{0} maps of {1}×{2}</source>
         <translation>{0} 个 {1}×{2} 特征图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="437"/>
+        <location filename="../../playground/ui/views/inside.py" line="439"/>
         <source>{0}, unit {1}: weights {2:+.3f} … {3:+.3f}</source>
         <translation>{0}，单元 {1}：权重 {2:+.3f} … {3:+.3f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="443"/>
+        <location filename="../../playground/ui/views/inside.py" line="445"/>
         <source>row of {0} inputs</source>
         <translation>一行 {0} 个输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="447"/>
+        <location filename="../../playground/ui/views/inside.py" line="449"/>
         <source>{0}, unit {1}, input {2}: {3:+.3f}</source>
         <translation>{0}，单元 {1}，输入 {2}：{3:+.3f}</translation>
     </message>
@@ -1394,27 +1394,27 @@
 <context>
     <name>FeatureMapView</name>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="198"/>
+        <location filename="../../playground/ui/views/inside.py" line="200"/>
         <source>No network yet</source>
         <translation>还没有网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="203"/>
+        <location filename="../../playground/ui/views/inside.py" line="205"/>
         <source>This network has no convolutional layer, so no feature maps.</source>
         <translation>这个网络没有卷积层，所以没有特征图。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="231"/>
+        <location filename="../../playground/ui/views/inside.py" line="233"/>
         <source>probe</source>
         <translation>观察图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="234"/>
+        <location filename="../../playground/ui/views/inside.py" line="236"/>
         <source>{0}: {1} maps of {2}×{3} ({4})</source>
         <translation>{0}：{1} 个 {2}×{3} 特征图（{4}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="243"/>
+        <location filename="../../playground/ui/views/inside.py" line="245"/>
         <source>{0}, map {1}: activation {2:.3f} here</source>
         <translation>{0}，特征图 {1}：此处激活值 {2:.3f}</translation>
     </message>
@@ -1487,37 +1487,37 @@
         <translation>这个网络没有卷积层，所以没有卷积核。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="121"/>
+        <location filename="../../playground/ui/views/inside.py" line="123"/>
         <source>{0}: {1} filters {2}×{2}, 1 channel</source>
         <translation>{0}：{1} 个 {2}×{2} 滤波器，1 个通道</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="140"/>
+        <location filename="../../playground/ui/views/inside.py" line="142"/>
         <source>g{0}: ch {1}–{2}</source>
         <translation>组 {0}：通道 {1}–{2}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="144"/>
+        <location filename="../../playground/ui/views/inside.py" line="146"/>
         <source>{0}: {1} filters × {2} channels, {3}×{3}, {4} groups</source>
         <translation>{0}：{1} 个滤波器 × {2} 个通道，{3}×{3}，{4} 组</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="150"/>
+        <location filename="../../playground/ui/views/inside.py" line="152"/>
         <source>{0}: {1} filters × {2} channels, {3}×{3}</source>
         <translation>{0}：{1} 个滤波器 × {2} 个通道，{3}×{3}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="167"/>
+        <location filename="../../playground/ui/views/inside.py" line="169"/>
         <source>{0}, filter {1}: weights {2:+.3f} … {3:+.3f}</source>
         <translation>{0}，滤波器 {1}：权重 {2:+.3f} … {3:+.3f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="180"/>
+        <location filename="../../playground/ui/views/inside.py" line="182"/>
         <source>{0}, filter {1} (group {2}) does not see input channel {3}</source>
         <translation>{0}，滤波器 {1}（第 {2} 组）看不到输入通道 {3}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="184"/>
+        <location filename="../../playground/ui/views/inside.py" line="186"/>
         <source>{0}, filter {1}, input channel {2}: weights {3:+.3f} … {4:+.3f}</source>
         <translation>{0}，滤波器 {1}，输入通道 {2}：权重 {3:+.3f} … {4:+.3f}</translation>
     </message>
@@ -1574,20 +1574,36 @@
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="139"/>
+        <location filename="../../playground/ui/i18n.py" line="154"/>
         <source>&amp;Language</source>
-        <extracomment>Language code -&gt; its name in that language (as the Language menu shows it). The QSettings key that stores the chosen language code. Where playground_&lt;code&gt;.ts (source) and playground_&lt;code&gt;.qm (compiled) live. The package whose sources hold the translatable strings.</extracomment>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="159"/>
+        <location filename="../../playground/ui/i18n.py" line="140"/>
+        <location filename="../../playground/ui/i18n.py" line="176"/>
         <source>Language</source>
+        <extracomment>Language code -&gt; its name in that language (as the Language menu shows it). The QSettings key that stores the chosen language code. Where playground_&lt;code&gt;.ts (source) and playground_&lt;code&gt;.qm (compiled) live. The package whose sources hold the translatable strings.</extracomment>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="160"/>
+        <location filename="../../playground/ui/i18n.py" line="142"/>
+        <source>Restart now</source>
+        <translation>立即重启</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/i18n.py" line="143"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/i18n.py" line="177"/>
         <source>{language} takes effect the next time Playground starts.</source>
         <translation>界面语言（{language}）将在下次启动 Playground 时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/i18n.py" line="183"/>
+        <source>{language} takes effect when Playground restarts. Restart now?</source>
+        <translation>界面语言（{language}）将在 Playground 重启后生效。现在重启吗？</translation>
     </message>
 </context>
 <context>
@@ -1897,322 +1913,322 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="148"/>
+        <location filename="../../playground/ui/main_window.py" line="156"/>
         <source>&amp;Open model…</source>
         <extracomment>The model shipped with the app, trained by our own engine, loaded at start-up. How many recent model files and dataset folders the File menu remembers. Engine states shown in the status bar. The current network was trained since it was loaded, built or saved: closing the window, opening a model or building another asks before that training is lost.</extracomment>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="151"/>
+        <location filename="../../playground/ui/main_window.py" line="159"/>
         <source>Load a trained network from a .npz file</source>
         <translation>从 .npz 文件载入训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="155"/>
+        <location filename="../../playground/ui/main_window.py" line="163"/>
         <source>&amp;Save model as…</source>
         <translation>模型另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="158"/>
+        <location filename="../../playground/ui/main_window.py" line="166"/>
         <source>Save the current network to a .npz file</source>
         <translation>把当前网络保存为 .npz 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="162"/>
+        <location filename="../../playground/ui/main_window.py" line="170"/>
         <source>Open &amp;dataset folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="166"/>
+        <location filename="../../playground/ui/main_window.py" line="174"/>
         <source>Load a folder holding the four IDX files of an MNIST-like dataset</source>
         <translation>载入一个文件夹，其中包含类 MNIST 数据集的四个 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="170"/>
+        <location filename="../../playground/ui/main_window.py" line="178"/>
         <source>Use the built-in &amp;MNIST</source>
         <translation>使用内置的 MNIST(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="173"/>
+        <location filename="../../playground/ui/main_window.py" line="181"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="178"/>
+        <location filename="../../playground/ui/main_window.py" line="186"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="181"/>
+        <location filename="../../playground/ui/main_window.py" line="189"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="186"/>
+        <location filename="../../playground/ui/main_window.py" line="194"/>
         <source>&amp;Clear drawing</source>
         <translation>清除笔迹(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="191"/>
+        <location filename="../../playground/ui/main_window.py" line="199"/>
         <source>Empty the draw pad (undo brings it back)</source>
         <translation>清空画板（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="194"/>
+        <location filename="../../playground/ui/main_window.py" line="202"/>
         <source>&amp;Pause training</source>
         <translation>暂停训练(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="199"/>
+        <location filename="../../playground/ui/main_window.py" line="207"/>
         <source>Pause or resume training (Space)</source>
         <translation>暂停或继续训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="203"/>
+        <location filename="../../playground/ui/main_window.py" line="211"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="206"/>
+        <location filename="../../playground/ui/main_window.py" line="214"/>
         <source>&amp;About Playground</source>
         <translation>关于 Playground(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="212"/>
+        <location filename="../../playground/ui/main_window.py" line="220"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="218"/>
+        <location filename="../../playground/ui/main_window.py" line="226"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="222"/>
+        <location filename="../../playground/ui/main_window.py" line="230"/>
         <source>&amp;Export view as PNG</source>
         <translation>将视图导出为 PNG(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="228"/>
+        <location filename="../../playground/ui/main_window.py" line="236"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="234"/>
+        <location filename="../../playground/ui/main_window.py" line="242"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="239"/>
+        <location filename="../../playground/ui/main_window.py" line="249"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="242"/>
+        <location filename="../../playground/ui/main_window.py" line="252"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="243"/>
+        <location filename="../../playground/ui/main_window.py" line="253"/>
         <source>Follow the &amp;book</source>
         <translation>跟着书学(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="247"/>
+        <location filename="../../playground/ui/main_window.py" line="257"/>
         <source>Chapter {0} · {1}</source>
         <translation>第 {0} 章 · {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="261"/>
+        <location filename="../../playground/ui/main_window.py" line="271"/>
         <source>Perceptrons and sigmoid neurons</source>
         <translation>感知器与 S 型神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="264"/>
+        <location filename="../../playground/ui/main_window.py" line="274"/>
         <source>A perceptron and a sigmoid neuron side by side; NAND and a half adder</source>
         <translation>感知器与 S 型神经元并排对比；与非门和半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="268"/>
+        <location filename="../../playground/ui/main_window.py" line="278"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="271"/>
+        <location filename="../../playground/ui/main_window.py" line="281"/>
         <source>A ball rolling down a cost surface, one step of the learning rate at a time</source>
         <translation>小球沿代价曲面滚下，每次按学习率走一步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="277"/>
+        <location filename="../../playground/ui/main_window.py" line="287"/>
         <source>A network that reads digits</source>
         <translation>识别数字的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="280"/>
+        <location filename="../../playground/ui/main_window.py" line="290"/>
         <source>The book&apos;s [784, 30, 10] network on the canvas, ready to build and train</source>
         <translation>把书中的 [784, 30, 10] 网络放到画布上，可以构建并训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="284"/>
+        <location filename="../../playground/ui/main_window.py" line="294"/>
         <source>Backpropagation</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="287"/>
+        <location filename="../../playground/ui/main_window.py" line="297"/>
         <source>The four equations of backpropagation, number by number</source>
         <translation>反向传播的四个方程，逐个数字演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="291"/>
+        <location filename="../../playground/ui/main_window.py" line="301"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="294"/>
+        <location filename="../../playground/ui/main_window.py" line="304"/>
         <source>Why a saturated neuron learns slowly with the quadratic cost</source>
         <translation>为什么用二次代价时饱和的神经元学得慢</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="298"/>
+        <location filename="../../playground/ui/main_window.py" line="308"/>
         <source>Cross-entropy and L2 regularisation</source>
         <translation>交叉熵与 L2 正则化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="301"/>
+        <location filename="../../playground/ui/main_window.py" line="311"/>
         <source>A [784, 100, 10] network with the cross-entropy cost and L2, on the canvas</source>
         <translation>把使用交叉熵代价和 L2 的 [784, 100, 10] 网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="307"/>
+        <location filename="../../playground/ui/main_window.py" line="317"/>
         <source>Convolution: local receptive fields, shared weights, pooling</source>
         <translation>卷积：局部感受野、共享权重、池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="310"/>
+        <location filename="../../playground/ui/main_window.py" line="320"/>
         <source>The book&apos;s first convolutional network on the canvas</source>
         <translation>把书中的第一个卷积网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="314"/>
+        <location filename="../../playground/ui/main_window.py" line="324"/>
         <source>Two convolutional layers and rectified linear units</source>
         <translation>两个卷积层与修正线性单元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="317"/>
+        <location filename="../../playground/ui/main_window.py" line="327"/>
         <source>The book&apos;s best single network (99.23%) on the canvas</source>
         <translation>把书中最好的单个网络（99.23%）放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="321"/>
+        <location filename="../../playground/ui/main_window.py" line="331"/>
         <source>Grouped convolution (AlexNet; &quot;Deep Roots&quot;)</source>
         <translation>分组卷积（AlexNet；“Deep Roots”）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="324"/>
+        <location filename="../../playground/ui/main_window.py" line="334"/>
         <source>The second convolution split into 2 groups: half its weights</source>
         <translation>第二个卷积分成 2 组：权重减半</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="342"/>
+        <location filename="../../playground/ui/main_window.py" line="352"/>
         <source>{0} is on the canvas: Build network (Ctrl+B) makes it the current network, then Start training (F5)</source>
         <translation>{0} 已放到画布上：“构建网络”（Ctrl+B）使它成为当前网络，然后“开始训练”（F5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="349"/>
+        <location filename="../../playground/ui/main_window.py" line="359"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="371"/>
+        <location filename="../../playground/ui/main_window.py" line="381"/>
         <source>Draw</source>
         <translation>手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="378"/>
+        <location filename="../../playground/ui/main_window.py" line="388"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="390"/>
+        <location filename="../../playground/ui/main_window.py" line="400"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="397"/>
+        <location filename="../../playground/ui/main_window.py" line="407"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="406"/>
+        <location filename="../../playground/ui/main_window.py" line="416"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="411"/>
+        <location filename="../../playground/ui/main_window.py" line="421"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="543"/>
+        <location filename="../../playground/ui/main_window.py" line="553"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="553"/>
-        <location filename="../../playground/ui/main_window.py" line="555"/>
+        <location filename="../../playground/ui/main_window.py" line="563"/>
+        <location filename="../../playground/ui/main_window.py" line="565"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="564"/>
+        <location filename="../../playground/ui/main_window.py" line="574"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1057"/>
         <location filename="../../playground/ui/main_window.py" line="1079"/>
+        <location filename="../../playground/ui/main_window.py" line="1101"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="588"/>
+        <location filename="../../playground/ui/main_window.py" line="598"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="565"/>
+        <location filename="../../playground/ui/main_window.py" line="575"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="597"/>
+        <location filename="../../playground/ui/main_window.py" line="607"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="601"/>
+        <location filename="../../playground/ui/main_window.py" line="611"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="649"/>
+        <location filename="../../playground/ui/main_window.py" line="659"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="658"/>
-        <location filename="../../playground/ui/main_window.py" line="660"/>
+        <location filename="../../playground/ui/main_window.py" line="668"/>
+        <location filename="../../playground/ui/main_window.py" line="670"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="669"/>
-        <location filename="../../playground/ui/main_window.py" line="701"/>
+        <location filename="../../playground/ui/main_window.py" line="679"/>
+        <location filename="../../playground/ui/main_window.py" line="711"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="670"/>
+        <location filename="../../playground/ui/main_window.py" line="680"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2225,12 +2241,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="689"/>
+        <location filename="../../playground/ui/main_window.py" line="699"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="702"/>
+        <location filename="../../playground/ui/main_window.py" line="712"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2239,24 +2255,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="709"/>
-        <location filename="../../playground/ui/main_window.py" line="903"/>
+        <location filename="../../playground/ui/main_window.py" line="719"/>
+        <location filename="../../playground/ui/main_window.py" line="925"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="709"/>
-        <location filename="../../playground/ui/main_window.py" line="903"/>
+        <location filename="../../playground/ui/main_window.py" line="719"/>
+        <location filename="../../playground/ui/main_window.py" line="925"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="715"/>
+        <location filename="../../playground/ui/main_window.py" line="725"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="716"/>
+        <location filename="../../playground/ui/main_window.py" line="726"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2265,17 +2281,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="720"/>
+        <location filename="../../playground/ui/main_window.py" line="730"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="743"/>
+        <location filename="../../playground/ui/main_window.py" line="753"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="744"/>
+        <location filename="../../playground/ui/main_window.py" line="754"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2288,173 +2304,173 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="763"/>
+        <location filename="../../playground/ui/main_window.py" line="773"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="764"/>
+        <location filename="../../playground/ui/main_window.py" line="774"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="770"/>
+        <location filename="../../playground/ui/main_window.py" line="780"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="803"/>
+        <location filename="../../playground/ui/main_window.py" line="813"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="807"/>
+        <location filename="../../playground/ui/main_window.py" line="817"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="819"/>
+        <location filename="../../playground/ui/main_window.py" line="829"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="821"/>
+        <location filename="../../playground/ui/main_window.py" line="831"/>
         <source>Compiling the engine&apos;s kernels; the first run takes up to half a minute</source>
         <translation>正在编译引擎的计算内核；首次运行最多需要半分钟</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="824"/>
+        <location filename="../../playground/ui/main_window.py" line="834"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="825"/>
+        <location filename="../../playground/ui/main_window.py" line="835"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="827"/>
+        <location filename="../../playground/ui/main_window.py" line="837"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="857"/>
+        <location filename="../../playground/ui/main_window.py" line="867"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="868"/>
+        <location filename="../../playground/ui/main_window.py" line="878"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="883"/>
+        <location filename="../../playground/ui/main_window.py" line="905"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="885"/>
+        <location filename="../../playground/ui/main_window.py" line="907"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="909"/>
+        <location filename="../../playground/ui/main_window.py" line="931"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="911"/>
+        <location filename="../../playground/ui/main_window.py" line="933"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="921"/>
+        <location filename="../../playground/ui/main_window.py" line="943"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="930"/>
+        <location filename="../../playground/ui/main_window.py" line="952"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="933"/>
+        <location filename="../../playground/ui/main_window.py" line="955"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="933"/>
+        <location filename="../../playground/ui/main_window.py" line="955"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="944"/>
+        <location filename="../../playground/ui/main_window.py" line="966"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="958"/>
+        <location filename="../../playground/ui/main_window.py" line="980"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="960"/>
+        <location filename="../../playground/ui/main_window.py" line="982"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="989"/>
+        <location filename="../../playground/ui/main_window.py" line="1011"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1040"/>
-        <location filename="../../playground/ui/main_window.py" line="1043"/>
+        <location filename="../../playground/ui/main_window.py" line="1062"/>
+        <location filename="../../playground/ui/main_window.py" line="1065"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1054"/>
+        <location filename="../../playground/ui/main_window.py" line="1076"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1055"/>
+        <location filename="../../playground/ui/main_window.py" line="1077"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1058"/>
+        <location filename="../../playground/ui/main_window.py" line="1080"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1062"/>
+        <location filename="../../playground/ui/main_window.py" line="1084"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1064"/>
+        <location filename="../../playground/ui/main_window.py" line="1086"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1069"/>
+        <location filename="../../playground/ui/main_window.py" line="1091"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1072"/>
+        <location filename="../../playground/ui/main_window.py" line="1094"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1077"/>
+        <location filename="../../playground/ui/main_window.py" line="1099"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1080"/>
+        <location filename="../../playground/ui/main_window.py" line="1102"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -3051,42 +3067,42 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
 <context>
     <name>PooledView</name>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="278"/>
+        <location filename="../../playground/ui/views/inside.py" line="280"/>
         <source>No network yet</source>
         <translation>还没有网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="283"/>
+        <location filename="../../playground/ui/views/inside.py" line="285"/>
         <source>This network has no pooling layer.</source>
         <translation>这个网络没有池化层。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="327"/>
+        <location filename="../../playground/ui/views/inside.py" line="329"/>
         <source>map</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="335"/>
+        <location filename="../../playground/ui/views/inside.py" line="337"/>
         <source>{0}: {1} {2}×{2}, {3} maps {4}×{5} → {6}×{7}</source>
         <translation>{0}：{1}池化 {2}×{2}，{3} 个特征图 {4}×{5} → {6}×{7}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="350"/>
+        <location filename="../../playground/ui/views/inside.py" line="352"/>
         <source>{0}, channel {1}, {2}: {3:.3f}</source>
         <translation>{0}，通道 {1}，{2}：{3:.3f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="358"/>
+        <location filename="../../playground/ui/views/inside.py" line="360"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="358"/>
+        <location filename="../../playground/ui/views/inside.py" line="360"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="358"/>
+        <location filename="../../playground/ui/views/inside.py" line="360"/>
         <source>avg</source>
         <translation>平均</translation>
     </message>

@@ -207,6 +207,36 @@ def test_the_training_panel_says_when_the_canvas_holds_another_network(
     assert not hint.isVisible()
 
 
+def test_a_new_language_can_restart_the_app_at_once(make_window, qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    import playground.ui.i18n as i18n_module
+
+    asked: list[str] = []
+    monkeypatch.setattr(i18n_module, "_ask_restart", lambda _p, text: asked.append(text) or True)
+    started: list[tuple] = []
+    monkeypatch.setattr(
+        main_window_module.QProcess,
+        "startDetached",
+        lambda *args: started.append(args) or (True, 4242),
+    )
+    window = shown(qtbot, make_window())
+    menu = window.findChild(QMenu, "languageMenu")
+    zh = next(a for a in menu.actions() if a.data() == "zh_CN")
+    _trained(window)
+    window._ask = lambda box: QMessageBox.StandardButton.Cancel  # keep the unsaved training
+    zh.trigger()
+    assert "restarts" in asked[-1] and started == [] and window.isVisible()
+    window._ask = lambda box: QMessageBox.StandardButton.Discard
+    en = next(a for a in menu.actions() if a.data() == "en")
+    en.trigger()  # back to the running language: nothing to restart for
+    assert len(asked) == 1
+    zh.trigger()
+    assert not window.isVisible()
+    assert started == [(sys.executable, sys.argv, os.getcwd())]
+    assert window.settings.value("ui/language") == "zh_CN"
+
+
 def test_view_menu_hides_and_shows_docks(make_window, qtbot) -> None:
     window = shown(qtbot, make_window())
     toggle = window.docks["dataset"].toggleViewAction()
