@@ -9,6 +9,7 @@ MNIST loads in background jobs, and the status bar says what is still warming up
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from functools import partial
@@ -26,6 +27,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
+    QDialogButtonBox,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -33,7 +36,10 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QStyle,
+    QTableWidget,
+    QTableWidgetItem,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -211,6 +217,10 @@ class MainWindow(QMainWindow):
         self.reset_layout_action = QAction(self.tr("&Reset layout"), self)
         self.reset_layout_action.triggered.connect(self.reset_layout)
 
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.shortcuts_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+
         self.about_action = QAction(self.tr("&About Playground"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -259,6 +269,7 @@ class MainWindow(QMainWindow):
             action.setStatusTip(tip)
             action.setData((kind, target))
             action.triggered.connect(partial(self.follow_book, kind, target))
+        self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
@@ -861,6 +872,91 @@ class MainWindow(QMainWindow):
         self.error_dialog = box
         box.open()
         return box
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for every key the window answers, read off the live actions
+        where there is one, so the list cannot drift from the keys."""
+
+        def keys(action: QAction) -> str:
+            return ", ".join(
+                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+            )
+
+        def named(*combos: Any) -> str:  # keys the canvas reads itself, named as Qt names them
+            return ", ".join(
+                QKeySequence(c).toString(QKeySequence.SequenceFormat.NativeText) for c in combos
+            )
+
+        def what(action: QAction) -> str:  # the menu text without its accelerator mark
+            text = re.sub(r"\(&[^)]\)", "", action.text())  # Chinese style: 打开模型(&O)
+            return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+        panel = self.training_panel
+        canvas = self.network_panel
+        rows = [
+            (keys(a), what(a))
+            for a in (
+                self.open_model_action,
+                self.save_model_action,
+                self.open_dataset_action,
+                self.quit_action,
+                self.undo_action,
+                self.redo_action,
+            )
+        ]
+        rows.append((keys(self.clear_action), self.tr("Clear the drawing (on the draw pad)")))
+        rows += [
+            (keys(a), what(a))
+            for a in (panel.start_action, self.pause_action, panel.step_action, panel.stop_action)
+        ]
+        rows += [
+            (keys(canvas.build_action), self.tr("Build the canvas's network (Network panel)")),
+            (keys(canvas.fit_action), self.tr("Fit the network in view (Network panel)")),
+            (named(Qt.Key.Key_Delete), self.tr("Remove the selected block (canvas)")),
+            (
+                named(Qt.Key.Key_Up, Qt.Key.Key_Down),
+                self.tr("Select the previous or next block (canvas)"),
+            ),
+            (
+                named(Qt.Modifier.ALT | Qt.Key.Key_Up, Qt.Modifier.ALT | Qt.Key.Key_Down),
+                self.tr("Move the selected block along the chain"),
+            ),
+            (
+                self.tr("Ctrl+wheel")
+                + ", "
+                + named(Qt.Modifier.CTRL | Qt.Key.Key_Plus)
+                + ", "
+                + named(Qt.Modifier.CTRL | Qt.Key.Key_Minus),
+                self.tr("Zoom the canvas"),
+            ),
+            (keys(self.shortcuts_action), self.tr("This list")),
+        ]
+        return rows
+
+    def show_shortcuts(self) -> QDialog:
+        """A window listing the keyboard shortcuts (Help > Keyboard shortcuts, F1)."""
+        dialog = QDialog(self)
+        dialog.setObjectName("shortcutsDialog")
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        rows = self.shortcut_rows()
+        table = QTableWidget(len(rows), 2, dialog)
+        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What they do")])
+        for i, (key, text) in enumerate(rows):
+            table.setItem(i, 0, QTableWidgetItem(key))
+            table.setItem(i, 1, QTableWidgetItem(text))
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.close)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(560, 520)
+        dialog.show()
+        return dialog
 
     def show_about(self) -> QMessageBox:
         """The About box, with the credit for MNIST and for the book the app follows."""

@@ -1913,322 +1913,382 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="156"/>
+        <location filename="../../playground/ui/main_window.py" line="162"/>
         <source>&amp;Open model…</source>
         <extracomment>The model shipped with the app, trained by our own engine, loaded at start-up. How many recent model files and dataset folders the File menu remembers. Engine states shown in the status bar. The current network was trained since it was loaded, built or saved: closing the window, opening a model or building another asks before that training is lost.</extracomment>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="159"/>
+        <location filename="../../playground/ui/main_window.py" line="165"/>
         <source>Load a trained network from a .npz file</source>
         <translation>从 .npz 文件载入训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="163"/>
+        <location filename="../../playground/ui/main_window.py" line="169"/>
         <source>&amp;Save model as…</source>
         <translation>模型另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="166"/>
+        <location filename="../../playground/ui/main_window.py" line="172"/>
         <source>Save the current network to a .npz file</source>
         <translation>把当前网络保存为 .npz 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="170"/>
+        <location filename="../../playground/ui/main_window.py" line="176"/>
         <source>Open &amp;dataset folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="174"/>
+        <location filename="../../playground/ui/main_window.py" line="180"/>
         <source>Load a folder holding the four IDX files of an MNIST-like dataset</source>
         <translation>载入一个文件夹，其中包含类 MNIST 数据集的四个 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="178"/>
+        <location filename="../../playground/ui/main_window.py" line="184"/>
         <source>Use the built-in &amp;MNIST</source>
         <translation>使用内置的 MNIST(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="181"/>
+        <location filename="../../playground/ui/main_window.py" line="187"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="186"/>
+        <location filename="../../playground/ui/main_window.py" line="192"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="189"/>
+        <location filename="../../playground/ui/main_window.py" line="195"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="194"/>
+        <location filename="../../playground/ui/main_window.py" line="200"/>
         <source>&amp;Clear drawing</source>
         <translation>清除笔迹(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="199"/>
+        <location filename="../../playground/ui/main_window.py" line="205"/>
         <source>Empty the draw pad (undo brings it back)</source>
         <translation>清空画板（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="202"/>
+        <location filename="../../playground/ui/main_window.py" line="208"/>
         <source>&amp;Pause training</source>
         <translation>暂停训练(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="207"/>
+        <location filename="../../playground/ui/main_window.py" line="213"/>
         <source>Pause or resume training (Space)</source>
         <translation>暂停或继续训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="211"/>
+        <location filename="../../playground/ui/main_window.py" line="217"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="214"/>
+        <location filename="../../playground/ui/main_window.py" line="220"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="224"/>
         <source>&amp;About Playground</source>
         <translation>关于 Playground(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="220"/>
+        <location filename="../../playground/ui/main_window.py" line="230"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="226"/>
+        <location filename="../../playground/ui/main_window.py" line="236"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="230"/>
+        <location filename="../../playground/ui/main_window.py" line="240"/>
         <source>&amp;Export view as PNG</source>
         <translation>将视图导出为 PNG(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="236"/>
+        <location filename="../../playground/ui/main_window.py" line="246"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="242"/>
+        <location filename="../../playground/ui/main_window.py" line="252"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="249"/>
+        <location filename="../../playground/ui/main_window.py" line="259"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="252"/>
+        <location filename="../../playground/ui/main_window.py" line="262"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="253"/>
+        <location filename="../../playground/ui/main_window.py" line="263"/>
         <source>Follow the &amp;book</source>
         <translation>跟着书学(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="257"/>
+        <location filename="../../playground/ui/main_window.py" line="267"/>
         <source>Chapter {0} · {1}</source>
         <translation>第 {0} 章 · {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="271"/>
+        <location filename="../../playground/ui/main_window.py" line="282"/>
         <source>Perceptrons and sigmoid neurons</source>
         <translation>感知器与 S 型神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="274"/>
+        <location filename="../../playground/ui/main_window.py" line="285"/>
         <source>A perceptron and a sigmoid neuron side by side; NAND and a half adder</source>
         <translation>感知器与 S 型神经元并排对比；与非门和半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="278"/>
+        <location filename="../../playground/ui/main_window.py" line="289"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="281"/>
+        <location filename="../../playground/ui/main_window.py" line="292"/>
         <source>A ball rolling down a cost surface, one step of the learning rate at a time</source>
         <translation>小球沿代价曲面滚下，每次按学习率走一步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="287"/>
+        <location filename="../../playground/ui/main_window.py" line="298"/>
         <source>A network that reads digits</source>
         <translation>识别数字的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="290"/>
+        <location filename="../../playground/ui/main_window.py" line="301"/>
         <source>The book&apos;s [784, 30, 10] network on the canvas, ready to build and train</source>
         <translation>把书中的 [784, 30, 10] 网络放到画布上，可以构建并训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="294"/>
+        <location filename="../../playground/ui/main_window.py" line="305"/>
         <source>Backpropagation</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="297"/>
+        <location filename="../../playground/ui/main_window.py" line="308"/>
         <source>The four equations of backpropagation, number by number</source>
         <translation>反向传播的四个方程，逐个数字演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="301"/>
+        <location filename="../../playground/ui/main_window.py" line="312"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="304"/>
+        <location filename="../../playground/ui/main_window.py" line="315"/>
         <source>Why a saturated neuron learns slowly with the quadratic cost</source>
         <translation>为什么用二次代价时饱和的神经元学得慢</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="308"/>
+        <location filename="../../playground/ui/main_window.py" line="319"/>
         <source>Cross-entropy and L2 regularisation</source>
         <translation>交叉熵与 L2 正则化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="311"/>
+        <location filename="../../playground/ui/main_window.py" line="322"/>
         <source>A [784, 100, 10] network with the cross-entropy cost and L2, on the canvas</source>
         <translation>把使用交叉熵代价和 L2 的 [784, 100, 10] 网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="317"/>
+        <location filename="../../playground/ui/main_window.py" line="328"/>
         <source>Convolution: local receptive fields, shared weights, pooling</source>
         <translation>卷积：局部感受野、共享权重、池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="320"/>
+        <location filename="../../playground/ui/main_window.py" line="331"/>
         <source>The book&apos;s first convolutional network on the canvas</source>
         <translation>把书中的第一个卷积网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="324"/>
+        <location filename="../../playground/ui/main_window.py" line="335"/>
         <source>Two convolutional layers and rectified linear units</source>
         <translation>两个卷积层与修正线性单元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="327"/>
+        <location filename="../../playground/ui/main_window.py" line="338"/>
         <source>The book&apos;s best single network (99.23%) on the canvas</source>
         <translation>把书中最好的单个网络（99.23%）放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="331"/>
+        <location filename="../../playground/ui/main_window.py" line="342"/>
         <source>Grouped convolution (AlexNet; &quot;Deep Roots&quot;)</source>
         <translation>分组卷积（AlexNet；“Deep Roots”）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="334"/>
+        <location filename="../../playground/ui/main_window.py" line="345"/>
         <source>The second convolution split into 2 groups: half its weights</source>
         <translation>第二个卷积分成 2 组：权重减半</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="352"/>
+        <location filename="../../playground/ui/main_window.py" line="363"/>
         <source>{0} is on the canvas: Build network (Ctrl+B) makes it the current network, then Start training (F5)</source>
         <translation>{0} 已放到画布上：“构建网络”（Ctrl+B）使它成为当前网络，然后“开始训练”（F5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="359"/>
+        <location filename="../../playground/ui/main_window.py" line="370"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="381"/>
+        <location filename="../../playground/ui/main_window.py" line="392"/>
         <source>Draw</source>
         <translation>手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="388"/>
+        <location filename="../../playground/ui/main_window.py" line="399"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="400"/>
+        <location filename="../../playground/ui/main_window.py" line="411"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="407"/>
+        <location filename="../../playground/ui/main_window.py" line="418"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="416"/>
+        <location filename="../../playground/ui/main_window.py" line="427"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="421"/>
+        <location filename="../../playground/ui/main_window.py" line="432"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="553"/>
+        <location filename="../../playground/ui/main_window.py" line="564"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="563"/>
-        <location filename="../../playground/ui/main_window.py" line="565"/>
+        <location filename="../../playground/ui/main_window.py" line="574"/>
+        <location filename="../../playground/ui/main_window.py" line="576"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="574"/>
+        <location filename="../../playground/ui/main_window.py" line="585"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1079"/>
-        <location filename="../../playground/ui/main_window.py" line="1101"/>
+        <location filename="../../playground/ui/main_window.py" line="907"/>
+        <source>Clear the drawing (on the draw pad)</source>
+        <translation>清除手写（在手写板上）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="913"/>
+        <source>Build the canvas&apos;s network (Network panel)</source>
+        <translation>构建画布上的网络（网络面板）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="914"/>
+        <source>Fit the network in view (Network panel)</source>
+        <translation>缩放以显示整个网络（网络面板）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="915"/>
+        <source>Remove the selected block (canvas)</source>
+        <translation>删除所选方块（画布）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="918"/>
+        <source>Select the previous or next block (canvas)</source>
+        <translation>选择上一个或下一个方块（画布）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="922"/>
+        <source>Move the selected block along the chain</source>
+        <translation>沿网络链移动所选方块</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="930"/>
+        <source>Zoom the canvas</source>
+        <translation>缩放画布</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="932"/>
+        <source>This list</source>
+        <translation>本列表</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="940"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="944"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="944"/>
+        <source>What they do</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="1175"/>
+        <location filename="../../playground/ui/main_window.py" line="1197"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="598"/>
+        <location filename="../../playground/ui/main_window.py" line="609"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="575"/>
+        <location filename="../../playground/ui/main_window.py" line="586"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="607"/>
+        <location filename="../../playground/ui/main_window.py" line="618"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="611"/>
+        <location filename="../../playground/ui/main_window.py" line="622"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="659"/>
+        <location filename="../../playground/ui/main_window.py" line="670"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="668"/>
-        <location filename="../../playground/ui/main_window.py" line="670"/>
+        <location filename="../../playground/ui/main_window.py" line="679"/>
+        <location filename="../../playground/ui/main_window.py" line="681"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="679"/>
-        <location filename="../../playground/ui/main_window.py" line="711"/>
+        <location filename="../../playground/ui/main_window.py" line="690"/>
+        <location filename="../../playground/ui/main_window.py" line="722"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="680"/>
+        <location filename="../../playground/ui/main_window.py" line="691"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2241,12 +2301,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="699"/>
+        <location filename="../../playground/ui/main_window.py" line="710"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="712"/>
+        <location filename="../../playground/ui/main_window.py" line="723"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2255,24 +2315,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="719"/>
-        <location filename="../../playground/ui/main_window.py" line="925"/>
+        <location filename="../../playground/ui/main_window.py" line="730"/>
+        <location filename="../../playground/ui/main_window.py" line="1021"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="719"/>
-        <location filename="../../playground/ui/main_window.py" line="925"/>
+        <location filename="../../playground/ui/main_window.py" line="730"/>
+        <location filename="../../playground/ui/main_window.py" line="1021"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="725"/>
+        <location filename="../../playground/ui/main_window.py" line="736"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="726"/>
+        <location filename="../../playground/ui/main_window.py" line="737"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2281,17 +2341,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="730"/>
+        <location filename="../../playground/ui/main_window.py" line="741"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="753"/>
+        <location filename="../../playground/ui/main_window.py" line="764"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="754"/>
+        <location filename="../../playground/ui/main_window.py" line="765"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2304,173 +2364,178 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="773"/>
+        <location filename="../../playground/ui/main_window.py" line="784"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="774"/>
+        <location filename="../../playground/ui/main_window.py" line="785"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="780"/>
+        <location filename="../../playground/ui/main_window.py" line="791"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="813"/>
+        <location filename="../../playground/ui/main_window.py" line="824"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="817"/>
+        <location filename="../../playground/ui/main_window.py" line="828"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="829"/>
+        <location filename="../../playground/ui/main_window.py" line="840"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="831"/>
+        <location filename="../../playground/ui/main_window.py" line="842"/>
         <source>Compiling the engine&apos;s kernels; the first run takes up to half a minute</source>
         <translation>正在编译引擎的计算内核；首次运行最多需要半分钟</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="834"/>
+        <location filename="../../playground/ui/main_window.py" line="845"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="835"/>
+        <location filename="../../playground/ui/main_window.py" line="846"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="837"/>
+        <location filename="../../playground/ui/main_window.py" line="848"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="867"/>
+        <location filename="../../playground/ui/main_window.py" line="925"/>
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+滚轮</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="963"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="878"/>
+        <location filename="../../playground/ui/main_window.py" line="974"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="905"/>
+        <location filename="../../playground/ui/main_window.py" line="1001"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="907"/>
+        <location filename="../../playground/ui/main_window.py" line="1003"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="931"/>
+        <location filename="../../playground/ui/main_window.py" line="1027"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="933"/>
+        <location filename="../../playground/ui/main_window.py" line="1029"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="943"/>
+        <location filename="../../playground/ui/main_window.py" line="1039"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="952"/>
+        <location filename="../../playground/ui/main_window.py" line="1048"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="955"/>
+        <location filename="../../playground/ui/main_window.py" line="1051"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="955"/>
+        <location filename="../../playground/ui/main_window.py" line="1051"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="966"/>
+        <location filename="../../playground/ui/main_window.py" line="1062"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="980"/>
+        <location filename="../../playground/ui/main_window.py" line="1076"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="982"/>
+        <location filename="../../playground/ui/main_window.py" line="1078"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1011"/>
+        <location filename="../../playground/ui/main_window.py" line="1107"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1062"/>
-        <location filename="../../playground/ui/main_window.py" line="1065"/>
+        <location filename="../../playground/ui/main_window.py" line="1158"/>
+        <location filename="../../playground/ui/main_window.py" line="1161"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1076"/>
+        <location filename="../../playground/ui/main_window.py" line="1172"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1077"/>
+        <location filename="../../playground/ui/main_window.py" line="1173"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1080"/>
+        <location filename="../../playground/ui/main_window.py" line="1176"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1084"/>
+        <location filename="../../playground/ui/main_window.py" line="1180"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1086"/>
+        <location filename="../../playground/ui/main_window.py" line="1182"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1091"/>
+        <location filename="../../playground/ui/main_window.py" line="1187"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1094"/>
+        <location filename="../../playground/ui/main_window.py" line="1190"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1099"/>
+        <location filename="../../playground/ui/main_window.py" line="1195"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1102"/>
+        <location filename="../../playground/ui/main_window.py" line="1198"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>

@@ -18,10 +18,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -235,6 +237,23 @@ def test_a_new_language_can_restart_the_app_at_once(make_window, qtbot, monkeypa
     assert not window.isVisible()
     assert started == [(sys.executable, sys.argv, os.getcwd())]
     assert window.settings.value("ui/language") == "zh_CN"
+
+
+def test_f1_lists_the_keys_the_window_really_has(make_window, qtbot) -> None:
+    window = shown(qtbot, make_window())
+    rows = dict((what, keys) for keys, what in window.shortcut_rows())
+    assert rows["Start training"] == "F5" and rows["Stop training"] == "Shift+F5"
+    assert rows["Pause training"] == "Space" and rows["Open model…"] == "Ctrl+O"
+    assert rows["Redo"] == "Ctrl+Shift+Z, Ctrl+Y"
+    assert rows["Build the canvas's network (Network panel)"] == "Ctrl+B"
+    window.training_panel.start_action.setShortcut(QKeySequence("F6"))  # read, not hard-coded
+    assert dict((w, k) for k, w in window.shortcut_rows())["Start training"] == "F6"
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.findChild(QDialog, "shortcutsDialog")
+    assert dialog is not None and dialog.isVisible()
+    table = dialog.findChild(QTableWidget)
+    assert table.rowCount() == len(rows) and table.item(0, 0).text() == "Ctrl+O"
+    dialog.close()
 
 
 def test_view_menu_hides_and_shows_docks(make_window, qtbot) -> None:
