@@ -168,8 +168,10 @@ class CostPlot(pg.PlotWidget):
         smooth = np.empty_like(cost)
         ema, count = self._ema, self._ema_count
         for i, c in enumerate(cost):  # a few points per snapshot: a Python loop is fine
-            ema = c if ema is None else ema + alpha * (c - ema)
             count += 1
+            # Until `span` costs have come, the mean of those so far: a plain average would
+            # start on the first mini-batch's cost alone, one noisy batch of ten images.
+            ema = c if ema is None else ema + max(alpha, 1.0 / count) * (c - ema)
             smooth[i] = ema
         self._ema, self._ema_count = ema, count
         self.raw.extend(x, cost)

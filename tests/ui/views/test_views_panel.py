@@ -14,7 +14,7 @@ from playground.ui.training.controller import probe_activations, weights_to_show
 from playground.ui.views import ViewsPanel
 from playground.ui.views.inside import pool
 from playground.ui.views.mosaic import centre_ticks, grid_shape, symmetric_levels, tile, wrap
-from playground.ui.views.plots import nice_ceiling
+from playground.ui.views.plots import CostPlot, nice_ceiling
 
 GROUPED = {
     "input": [1, 28, 28],
@@ -298,3 +298,18 @@ def test_a_grid_title_is_cut_to_its_plot_and_whole_in_the_tooltip(qtbot):
     widget.resize(900, 200)
     qtbot.waitUntil(lambda: grid.plot.titleLabel.text == title)
     assert grid.plot.titleLabel.toolTip() == ""
+
+
+def test_the_smoothed_cost_starts_as_the_mean_of_the_first_batches(qtbot) -> None:
+    """Not on the first mini-batch alone (one noisy batch of ten images): the running mean
+    until the moving average has its span, the moving average after."""
+    plot = CostPlot()
+    qtbot.addWidget(plot)
+    plot.begin_run(0.0, batches=1000)  # span 50
+    assert plot.span == 50
+    plot.add_costs(np.array([0.1, 0.2, 0.3]), np.array([1.0, 0.0, 0.0]))
+    np.testing.assert_allclose(plot.smooth.y, [1.0, 0.5, 1.0 / 3.0])
+    plot.add_costs(np.arange(60) / 100 + 0.4, np.zeros(60))
+    before = plot.smooth.y[-1]
+    plot.add_costs(np.array([1.1]), np.array([1.0]))
+    assert plot.smooth.y[-1] == pytest.approx(before + (2 / 51) * (1.0 - before))
