@@ -293,8 +293,8 @@ class TrainingPanel(QWidget):
         layout.addLayout(forms)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
+        layout.addWidget(self.canvas_hint)  # under Start, not below an empty status line
         layout.addWidget(self.status_label)
-        layout.addWidget(self.canvas_hint)
         layout.addStretch(1)
 
         for spin, key in (
