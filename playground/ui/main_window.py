@@ -635,34 +635,28 @@ class MainWindow(QMainWindow):
     def _on_engine_state_for_views(self, state: str) -> None:
         self.views_panel.set_engine_ready(state == ENGINE_READY)
 
+    def _canvas_shows(self, net: Any) -> bool:
+        """True when the canvas holds exactly `net`'s network (a broken canvas never does)."""
+        from playground.engine.spec import normalize
+        from playground.errors import SpecError
+
+        try:
+            return bool(normalize(self.network_panel.spec()) == net.spec)
+        except SpecError:
+            return False
+
     def _compare_canvas(self, *_args: object) -> None:
         """Tell the Training panel whether the canvas holds another network than the current
         one (a student who loads a preset and presses Start would train the old network)."""
-        from playground.engine.spec import normalize
-        from playground.errors import SpecError
-
         net = self.network
-        if net is None:
-            self.training_panel.set_canvas_differs(False)
-            return
-        try:
-            differs = normalize(self.network_panel.spec()) != net.spec
-        except SpecError:
-            differs = True
-        self.training_panel.set_canvas_differs(differs)
+        self.training_panel.set_canvas_differs(net is not None and not self._canvas_shows(net))
 
     def _show_canvas_architecture(self, net: Any) -> None:
         """A loaded model shows its architecture on the canvas (unless it is already there)."""
-        if net is None:
+        if net is None or self._canvas_shows(net):
             return
-        from playground.engine.spec import normalize
         from playground.errors import SpecError
 
-        try:
-            if normalize(self.network_panel.spec()) == net.spec:
-                return
-        except SpecError:
-            pass  # the canvas holds a broken network: replace it with the model's
         try:
             self.network_panel.set_spec(net.spec, undoable=True)
         except SpecError as exc:  # a model whose spec the canvas cannot show: say so, keep going
