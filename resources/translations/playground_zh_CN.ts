@@ -4,32 +4,32 @@
 <context>
     <name>AccuracyPlot</name>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="238"/>
+        <location filename="../../playground/ui/views/plots.py" line="240"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="239"/>
+        <location filename="../../playground/ui/views/plots.py" line="241"/>
         <source>accuracy (%)</source>
         <translation>准确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="239"/>
+        <location filename="../../playground/ui/views/plots.py" line="241"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="247"/>
+        <location filename="../../playground/ui/views/plots.py" line="249"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="248"/>
+        <location filename="../../playground/ui/views/plots.py" line="250"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="249"/>
+        <location filename="../../playground/ui/views/plots.py" line="251"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
@@ -2190,63 +2190,63 @@
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="907"/>
+        <location filename="../../playground/ui/main_window.py" line="901"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="913"/>
+        <location filename="../../playground/ui/main_window.py" line="907"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="914"/>
+        <location filename="../../playground/ui/main_window.py" line="908"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="915"/>
+        <location filename="../../playground/ui/main_window.py" line="909"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="918"/>
+        <location filename="../../playground/ui/main_window.py" line="912"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="922"/>
+        <location filename="../../playground/ui/main_window.py" line="916"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="930"/>
+        <location filename="../../playground/ui/main_window.py" line="924"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="932"/>
+        <location filename="../../playground/ui/main_window.py" line="926"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="940"/>
+        <location filename="../../playground/ui/main_window.py" line="934"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="944"/>
+        <location filename="../../playground/ui/main_window.py" line="938"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="944"/>
+        <location filename="../../playground/ui/main_window.py" line="938"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1175"/>
-        <location filename="../../playground/ui/main_window.py" line="1197"/>
+        <location filename="../../playground/ui/main_window.py" line="1169"/>
+        <location filename="../../playground/ui/main_window.py" line="1191"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
@@ -2271,24 +2271,24 @@
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="670"/>
+        <location filename="../../playground/ui/main_window.py" line="664"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="679"/>
-        <location filename="../../playground/ui/main_window.py" line="681"/>
+        <location filename="../../playground/ui/main_window.py" line="673"/>
+        <location filename="../../playground/ui/main_window.py" line="675"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="690"/>
-        <location filename="../../playground/ui/main_window.py" line="722"/>
+        <location filename="../../playground/ui/main_window.py" line="684"/>
+        <location filename="../../playground/ui/main_window.py" line="716"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="691"/>
+        <location filename="../../playground/ui/main_window.py" line="685"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2301,12 +2301,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="710"/>
+        <location filename="../../playground/ui/main_window.py" line="704"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="723"/>
+        <location filename="../../playground/ui/main_window.py" line="717"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2315,24 +2315,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="730"/>
-        <location filename="../../playground/ui/main_window.py" line="1021"/>
+        <location filename="../../playground/ui/main_window.py" line="724"/>
+        <location filename="../../playground/ui/main_window.py" line="1015"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="730"/>
-        <location filename="../../playground/ui/main_window.py" line="1021"/>
+        <location filename="../../playground/ui/main_window.py" line="724"/>
+        <location filename="../../playground/ui/main_window.py" line="1015"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="736"/>
+        <location filename="../../playground/ui/main_window.py" line="730"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="737"/>
+        <location filename="../../playground/ui/main_window.py" line="731"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2341,17 +2341,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="741"/>
+        <location filename="../../playground/ui/main_window.py" line="735"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="764"/>
+        <location filename="../../playground/ui/main_window.py" line="758"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="765"/>
+        <location filename="../../playground/ui/main_window.py" line="759"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2364,178 +2364,178 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="784"/>
+        <location filename="../../playground/ui/main_window.py" line="778"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="785"/>
+        <location filename="../../playground/ui/main_window.py" line="779"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="791"/>
+        <location filename="../../playground/ui/main_window.py" line="785"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="824"/>
+        <location filename="../../playground/ui/main_window.py" line="818"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="828"/>
+        <location filename="../../playground/ui/main_window.py" line="822"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="840"/>
+        <location filename="../../playground/ui/main_window.py" line="834"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="842"/>
+        <location filename="../../playground/ui/main_window.py" line="836"/>
         <source>Compiling the engine&apos;s kernels; the first run takes up to half a minute</source>
         <translation>正在编译引擎的计算内核；首次运行最多需要半分钟</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="845"/>
+        <location filename="../../playground/ui/main_window.py" line="839"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="846"/>
+        <location filename="../../playground/ui/main_window.py" line="840"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="848"/>
+        <location filename="../../playground/ui/main_window.py" line="842"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="925"/>
+        <location filename="../../playground/ui/main_window.py" line="919"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="963"/>
+        <location filename="../../playground/ui/main_window.py" line="957"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="974"/>
+        <location filename="../../playground/ui/main_window.py" line="968"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1001"/>
+        <location filename="../../playground/ui/main_window.py" line="995"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1003"/>
+        <location filename="../../playground/ui/main_window.py" line="997"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1027"/>
+        <location filename="../../playground/ui/main_window.py" line="1021"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1029"/>
+        <location filename="../../playground/ui/main_window.py" line="1023"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1039"/>
+        <location filename="../../playground/ui/main_window.py" line="1033"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1048"/>
+        <location filename="../../playground/ui/main_window.py" line="1042"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1051"/>
+        <location filename="../../playground/ui/main_window.py" line="1045"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1051"/>
+        <location filename="../../playground/ui/main_window.py" line="1045"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1062"/>
+        <location filename="../../playground/ui/main_window.py" line="1056"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1076"/>
+        <location filename="../../playground/ui/main_window.py" line="1070"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1078"/>
+        <location filename="../../playground/ui/main_window.py" line="1072"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1107"/>
+        <location filename="../../playground/ui/main_window.py" line="1101"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1158"/>
-        <location filename="../../playground/ui/main_window.py" line="1161"/>
+        <location filename="../../playground/ui/main_window.py" line="1152"/>
+        <location filename="../../playground/ui/main_window.py" line="1155"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1172"/>
+        <location filename="../../playground/ui/main_window.py" line="1166"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1173"/>
+        <location filename="../../playground/ui/main_window.py" line="1167"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1176"/>
+        <location filename="../../playground/ui/main_window.py" line="1170"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1180"/>
+        <location filename="../../playground/ui/main_window.py" line="1174"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1182"/>
+        <location filename="../../playground/ui/main_window.py" line="1176"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1187"/>
+        <location filename="../../playground/ui/main_window.py" line="1181"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1190"/>
+        <location filename="../../playground/ui/main_window.py" line="1184"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1195"/>
+        <location filename="../../playground/ui/main_window.py" line="1189"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1198"/>
+        <location filename="../../playground/ui/main_window.py" line="1192"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -3599,17 +3599,17 @@ Ctrl + 滚轮缩放，拖动背景可平移。</translation>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="622"/>
+        <location filename="../../playground/ui/training/panel.py" line="624"/>
         <source>Stopped: {0}/{1} epochs done</source>
         <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="629"/>
+        <location filename="../../playground/ui/training/panel.py" line="627"/>
         <source>Done: {0}/{1} epochs</source>
         <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="635"/>
+        <location filename="../../playground/ui/training/panel.py" line="630"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>

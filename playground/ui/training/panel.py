@@ -616,20 +616,15 @@ class TrainingPanel(QWidget):
             return
         if result.diverged:
             self.progress.setFormat(self.tr("Diverged: weights restored"))
-        elif result.stopped:
-            # Counted as the bar and the "Epoch 9/68" text count: a loaded model's epochs too.
-            self.progress.setFormat(
-                self.tr("Stopped: {0}/{1} epochs done").format(
-                    self._run_before + result.epochs_done, self._run_before + self._run_epochs
-                )
-            )
         else:
-            self.progress.setValue(1000)
-            self.progress.setFormat(
-                self.tr("Done: {0}/{1} epochs").format(
-                    self._run_before + result.epochs_done, self._run_before + self._run_epochs
-                )
-            )
+            # Counted as the bar and the "Epoch 9/68" text count: a loaded model's epochs too.
+            done = self._run_before + result.epochs_done
+            last = self._run_before + self._run_epochs
+            if result.stopped:
+                self.progress.setFormat(self.tr("Stopped: {0}/{1} epochs done").format(done, last))
+            else:
+                self.progress.setValue(1000)
+                self.progress.setFormat(self.tr("Done: {0}/{1} epochs").format(done, last))
         if not result.diverged:
             # The last epoch's figures stay; a "Stopping…" or "Paused" line would be stale.
             hint = self.tr(
