@@ -393,7 +393,7 @@ class CanvasModel:
         else:
             self._reserve(node_id)
         if pos is None:
-            pos = (0.0, (index + 1) * LAYOUT_STEP)
+            pos = layout_position(index + 1, len(self._nodes) + 2, self.columns)
         node = LayerNode(node_id, layer, (float(pos[0]), float(pos[1])))
         self._nodes.insert(index, node)
         self.node_added.emit(node, index)
