@@ -133,6 +133,11 @@ class MainWindow(QMainWindow):
         self._engine_detail = ""
         self.error_dialog: QMessageBox | None = None
         self.docks: dict[str, QDockWidget] = {}
+        #: The dock the keyboard focus was last in: the one "Maximize panel" enlarges.
+        self.current_dock = "network"
+        #: While a panel is maximized: it, and the layout to go back to.
+        self.maximized: QDockWidget | None = None
+        self._before_maximize = QByteArray()
         self.undo_group = QUndoGroup(self)
         self._undo_owners: list[tuple[QUndoStack, QWidget]] = []
         self._watchers: list[JobWatcher] = []
@@ -217,6 +222,17 @@ class MainWindow(QMainWindow):
         self.reset_layout_action = QAction(self.tr("&Reset layout"), self)
         self.reset_layout_action.triggered.connect(self.reset_layout)
 
+        self.maximize_action = QAction(self.tr("&Maximize panel"), self)
+        self.maximize_action.setCheckable(True)
+        self.maximize_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.maximize_action.setStatusTip(
+            self.tr(
+                "Give the whole window to the panel you are working in "
+                "(again: bring the other panels back)"
+            )
+        )
+        self.maximize_action.triggered.connect(self.toggle_maximized)
+
         self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
         self.shortcuts_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
@@ -251,6 +267,7 @@ class MainWindow(QMainWindow):
 
         self.view_menu = bar.addMenu(self.tr("&View"))
         self._view_docks_end = self.view_menu.addSeparator()
+        self.view_menu.addAction(self.maximize_action)
         self.view_menu.addAction(self.reset_layout_action)
         self.view_menu.addMenu(
             language_menu(self, self.settings, self.restart if _can_restart() else None)
@@ -523,6 +540,8 @@ class MainWindow(QMainWindow):
         self.restoreDockWidget(dock)  # where the user left it, when it is added after start-up
         self.docks[key] = dock
         self.view_menu.insertAction(self._view_docks_end, dock.toggleViewAction())
+        # Showing or hiding a panel by hand while one is maximized starts a new layout.
+        dock.toggleViewAction().triggered.connect(lambda: self._end_maximized(restore=False))
         return dock
 
     def register_undo_stack(self, stack: QUndoStack, owner: QWidget) -> None:
@@ -533,6 +552,10 @@ class MainWindow(QMainWindow):
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is None:
             return
+        for key, dock in self.docks.items():
+            if dock.isAncestorOf(new):
+                self.current_dock = key
+                break
         for stack, owner in self._undo_owners:
             if owner is new or owner.isAncestorOf(new):
                 self.undo_group.setActiveStack(stack)
@@ -540,9 +563,43 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self) -> None:
         """Put every dock back where it was when the window opened for the first time."""
+        self._end_maximized(restore=False)
         self.restoreState(self._default_state)
         for dock in self.docks.values():
             dock.show()
+
+    def toggle_maximized(self) -> None:
+        """Give the whole window to the panel the keyboard focus is in (the canvas needs room on
+        a laptop screen), or bring the other panels back where they were."""
+        if self.maximized is not None:
+            self._end_maximized(restore=True)
+            return
+        dock = self.docks[self.current_dock]
+        self._before_maximize = self.saveState()
+        dock.setFloating(False)
+        for other in self.docks.values():
+            if other is not dock:
+                other.hide()
+        dock.show()
+        dock.raise_()
+        self.maximized = dock
+        self.maximize_action.setChecked(True)
+        shortcut = self.maximize_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self._show_status(
+            self.tr("{0} fills the window: {1} brings the other panels back").format(
+                dock.windowTitle(), shortcut
+            )
+        )
+
+    def _end_maximized(self, restore: bool) -> None:
+        """Leave the maximized panel: back to the layout before it (restore) or as it is."""
+        if self.maximized is None:
+            return
+        self.maximized = None
+        self.maximize_action.setChecked(False)
+        self.statusBar().clearMessage()  # "… fills the window" no longer holds
+        if restore:
+            self.restoreState(self._before_maximize)
 
     # ============================================================================ the network
     def set_network(self, net: Any, path: str | Path | None = None, modified: bool = False) -> None:
@@ -923,6 +980,7 @@ class MainWindow(QMainWindow):
                 + named(Qt.Modifier.CTRL | Qt.Key.Key_Minus),
                 self.tr("Zoom the canvas"),
             ),
+            (keys(self.maximize_action), what(self.maximize_action)),
             (keys(self.shortcuts_action), self.tr("This list")),
         ]
         return rows
@@ -1145,7 +1203,9 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         """Remember the window's geometry and dock layout for the next start."""
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        # A maximized panel is a moment's view: the layout kept is the one it will go back to.
+        state = self._before_maximize if self.maximized is not None else self.saveState()
+        self.settings.setValue("window/state", state)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1913,382 +1913,397 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="162"/>
+        <location filename="../../playground/ui/main_window.py" line="167"/>
         <source>&amp;Open model…</source>
-        <extracomment>The model shipped with the app, trained by our own engine, loaded at start-up. How many recent model files and dataset folders the File menu remembers. Engine states shown in the status bar. The current network was trained since it was loaded, built or saved: closing the window, opening a model or building another asks before that training is lost.</extracomment>
+        <extracomment>The model shipped with the app, trained by our own engine, loaded at start-up. How many recent model files and dataset folders the File menu remembers. Engine states shown in the status bar. The current network was trained since it was loaded, built or saved: closing the window, opening a model or building another asks before that training is lost. The dock the keyboard focus was last in: the one &quot;Maximize panel&quot; enlarges. While a panel is maximized: it, and the layout to go back to.</extracomment>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="165"/>
+        <location filename="../../playground/ui/main_window.py" line="170"/>
         <source>Load a trained network from a .npz file</source>
         <translation>从 .npz 文件载入训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="169"/>
+        <location filename="../../playground/ui/main_window.py" line="174"/>
         <source>&amp;Save model as…</source>
         <translation>模型另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="172"/>
+        <location filename="../../playground/ui/main_window.py" line="177"/>
         <source>Save the current network to a .npz file</source>
         <translation>把当前网络保存为 .npz 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="176"/>
+        <location filename="../../playground/ui/main_window.py" line="181"/>
         <source>Open &amp;dataset folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="180"/>
+        <location filename="../../playground/ui/main_window.py" line="185"/>
         <source>Load a folder holding the four IDX files of an MNIST-like dataset</source>
         <translation>载入一个文件夹，其中包含类 MNIST 数据集的四个 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="184"/>
+        <location filename="../../playground/ui/main_window.py" line="189"/>
         <source>Use the built-in &amp;MNIST</source>
         <translation>使用内置的 MNIST(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="187"/>
+        <location filename="../../playground/ui/main_window.py" line="192"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="192"/>
+        <location filename="../../playground/ui/main_window.py" line="197"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="195"/>
+        <location filename="../../playground/ui/main_window.py" line="200"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="200"/>
+        <location filename="../../playground/ui/main_window.py" line="205"/>
         <source>&amp;Clear drawing</source>
         <translation>清除笔迹(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="205"/>
+        <location filename="../../playground/ui/main_window.py" line="210"/>
         <source>Empty the draw pad (undo brings it back)</source>
         <translation>清空画板（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="208"/>
+        <location filename="../../playground/ui/main_window.py" line="213"/>
         <source>&amp;Pause training</source>
         <translation>暂停训练(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="213"/>
+        <location filename="../../playground/ui/main_window.py" line="218"/>
         <source>Pause or resume training (Space)</source>
         <translation>暂停或继续训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="217"/>
+        <location filename="../../playground/ui/main_window.py" line="222"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="220"/>
+        <location filename="../../playground/ui/main_window.py" line="225"/>
+        <source>&amp;Maximize panel</source>
+        <translation>最大化面板(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="229"/>
+        <source>Give the whole window to the panel you are working in (again: bring the other panels back)</source>
+        <translation>把整个窗口让给你正在使用的面板（再选一次：其他面板回到原处）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="236"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="224"/>
+        <location filename="../../playground/ui/main_window.py" line="240"/>
         <source>&amp;About Playground</source>
         <translation>关于 Playground(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="230"/>
+        <location filename="../../playground/ui/main_window.py" line="246"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="236"/>
+        <location filename="../../playground/ui/main_window.py" line="252"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="240"/>
+        <location filename="../../playground/ui/main_window.py" line="256"/>
         <source>&amp;Export view as PNG</source>
         <translation>将视图导出为 PNG(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="246"/>
+        <location filename="../../playground/ui/main_window.py" line="262"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="252"/>
+        <location filename="../../playground/ui/main_window.py" line="268"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="259"/>
+        <location filename="../../playground/ui/main_window.py" line="276"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="262"/>
+        <location filename="../../playground/ui/main_window.py" line="279"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="263"/>
+        <location filename="../../playground/ui/main_window.py" line="280"/>
         <source>Follow the &amp;book</source>
         <translation>跟着书学(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="267"/>
+        <location filename="../../playground/ui/main_window.py" line="284"/>
         <source>Chapter {0} · {1}</source>
         <translation>第 {0} 章 · {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="282"/>
+        <location filename="../../playground/ui/main_window.py" line="299"/>
         <source>Perceptrons and sigmoid neurons</source>
         <translation>感知器与 S 型神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="285"/>
+        <location filename="../../playground/ui/main_window.py" line="302"/>
         <source>A perceptron and a sigmoid neuron side by side; NAND and a half adder</source>
         <translation>感知器与 S 型神经元并排对比；与非门和半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="289"/>
+        <location filename="../../playground/ui/main_window.py" line="306"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="292"/>
+        <location filename="../../playground/ui/main_window.py" line="309"/>
         <source>A ball rolling down a cost surface, one step of the learning rate at a time</source>
         <translation>小球沿代价曲面滚下，每次按学习率走一步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="298"/>
+        <location filename="../../playground/ui/main_window.py" line="315"/>
         <source>A network that reads digits</source>
         <translation>识别数字的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="301"/>
+        <location filename="../../playground/ui/main_window.py" line="318"/>
         <source>The book&apos;s [784, 30, 10] network on the canvas, ready to build and train</source>
         <translation>把书中的 [784, 30, 10] 网络放到画布上，可以构建并训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="305"/>
+        <location filename="../../playground/ui/main_window.py" line="322"/>
         <source>Backpropagation</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="308"/>
+        <location filename="../../playground/ui/main_window.py" line="325"/>
         <source>The four equations of backpropagation, number by number</source>
         <translation>反向传播的四个方程，逐个数字演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="312"/>
+        <location filename="../../playground/ui/main_window.py" line="329"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="315"/>
+        <location filename="../../playground/ui/main_window.py" line="332"/>
         <source>Why a saturated neuron learns slowly with the quadratic cost</source>
         <translation>为什么用二次代价时饱和的神经元学得慢</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="319"/>
+        <location filename="../../playground/ui/main_window.py" line="336"/>
         <source>Cross-entropy and L2 regularisation</source>
         <translation>交叉熵与 L2 正则化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="322"/>
+        <location filename="../../playground/ui/main_window.py" line="339"/>
         <source>A [784, 100, 10] network with the cross-entropy cost and L2, on the canvas</source>
         <translation>把使用交叉熵代价和 L2 的 [784, 100, 10] 网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="328"/>
+        <location filename="../../playground/ui/main_window.py" line="345"/>
         <source>Convolution: local receptive fields, shared weights, pooling</source>
         <translation>卷积：局部感受野、共享权重、池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="331"/>
+        <location filename="../../playground/ui/main_window.py" line="348"/>
         <source>The book&apos;s first convolutional network on the canvas</source>
         <translation>把书中的第一个卷积网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="335"/>
+        <location filename="../../playground/ui/main_window.py" line="352"/>
         <source>Two convolutional layers and rectified linear units</source>
         <translation>两个卷积层与修正线性单元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="338"/>
+        <location filename="../../playground/ui/main_window.py" line="355"/>
         <source>The book&apos;s best single network (99.23%) on the canvas</source>
         <translation>把书中最好的单个网络（99.23%）放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="342"/>
+        <location filename="../../playground/ui/main_window.py" line="359"/>
         <source>Grouped convolution (AlexNet; &quot;Deep Roots&quot;)</source>
         <translation>分组卷积（AlexNet；“Deep Roots”）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="345"/>
+        <location filename="../../playground/ui/main_window.py" line="362"/>
         <source>The second convolution split into 2 groups: half its weights</source>
         <translation>第二个卷积分成 2 组：权重减半</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="363"/>
+        <location filename="../../playground/ui/main_window.py" line="380"/>
         <source>{0} is on the canvas: Build network (Ctrl+B) makes it the current network, then Start training (F5)</source>
         <translation>{0} 已放到画布上：“构建网络”（Ctrl+B）使它成为当前网络，然后“开始训练”（F5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="370"/>
+        <location filename="../../playground/ui/main_window.py" line="387"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="392"/>
+        <location filename="../../playground/ui/main_window.py" line="409"/>
         <source>Draw</source>
         <translation>手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="399"/>
+        <location filename="../../playground/ui/main_window.py" line="416"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="411"/>
+        <location filename="../../playground/ui/main_window.py" line="428"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="418"/>
+        <location filename="../../playground/ui/main_window.py" line="435"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="427"/>
+        <location filename="../../playground/ui/main_window.py" line="444"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="432"/>
+        <location filename="../../playground/ui/main_window.py" line="449"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="564"/>
+        <location filename="../../playground/ui/main_window.py" line="591"/>
+        <source>{0} fills the window: {1} brings the other panels back</source>
+        <translation>{0}占满了窗口：按 {1} 让其他面板回来</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="623"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="574"/>
-        <location filename="../../playground/ui/main_window.py" line="576"/>
+        <location filename="../../playground/ui/main_window.py" line="633"/>
+        <location filename="../../playground/ui/main_window.py" line="635"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="585"/>
+        <location filename="../../playground/ui/main_window.py" line="644"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="901"/>
+        <location filename="../../playground/ui/main_window.py" line="960"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="907"/>
+        <location filename="../../playground/ui/main_window.py" line="966"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="908"/>
+        <location filename="../../playground/ui/main_window.py" line="967"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="909"/>
+        <location filename="../../playground/ui/main_window.py" line="968"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="912"/>
+        <location filename="../../playground/ui/main_window.py" line="971"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="916"/>
+        <location filename="../../playground/ui/main_window.py" line="975"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="924"/>
+        <location filename="../../playground/ui/main_window.py" line="983"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="926"/>
+        <location filename="../../playground/ui/main_window.py" line="986"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="934"/>
+        <location filename="../../playground/ui/main_window.py" line="994"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="938"/>
+        <location filename="../../playground/ui/main_window.py" line="998"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="938"/>
+        <location filename="../../playground/ui/main_window.py" line="998"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1169"/>
-        <location filename="../../playground/ui/main_window.py" line="1191"/>
+        <location filename="../../playground/ui/main_window.py" line="1231"/>
+        <location filename="../../playground/ui/main_window.py" line="1253"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="609"/>
+        <location filename="../../playground/ui/main_window.py" line="668"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="586"/>
+        <location filename="../../playground/ui/main_window.py" line="645"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="618"/>
+        <location filename="../../playground/ui/main_window.py" line="677"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="622"/>
+        <location filename="../../playground/ui/main_window.py" line="681"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="664"/>
+        <location filename="../../playground/ui/main_window.py" line="723"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="673"/>
-        <location filename="../../playground/ui/main_window.py" line="675"/>
+        <location filename="../../playground/ui/main_window.py" line="732"/>
+        <location filename="../../playground/ui/main_window.py" line="734"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="684"/>
-        <location filename="../../playground/ui/main_window.py" line="716"/>
+        <location filename="../../playground/ui/main_window.py" line="743"/>
+        <location filename="../../playground/ui/main_window.py" line="775"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="685"/>
+        <location filename="../../playground/ui/main_window.py" line="744"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2301,12 +2316,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="704"/>
+        <location filename="../../playground/ui/main_window.py" line="763"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="717"/>
+        <location filename="../../playground/ui/main_window.py" line="776"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2315,24 +2330,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="724"/>
-        <location filename="../../playground/ui/main_window.py" line="1015"/>
+        <location filename="../../playground/ui/main_window.py" line="783"/>
+        <location filename="../../playground/ui/main_window.py" line="1075"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="724"/>
-        <location filename="../../playground/ui/main_window.py" line="1015"/>
+        <location filename="../../playground/ui/main_window.py" line="783"/>
+        <location filename="../../playground/ui/main_window.py" line="1075"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="730"/>
+        <location filename="../../playground/ui/main_window.py" line="789"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="731"/>
+        <location filename="../../playground/ui/main_window.py" line="790"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2341,17 +2356,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="735"/>
+        <location filename="../../playground/ui/main_window.py" line="794"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="758"/>
+        <location filename="../../playground/ui/main_window.py" line="817"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="759"/>
+        <location filename="../../playground/ui/main_window.py" line="818"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2364,178 +2379,178 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="778"/>
+        <location filename="../../playground/ui/main_window.py" line="837"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="779"/>
+        <location filename="../../playground/ui/main_window.py" line="838"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="785"/>
+        <location filename="../../playground/ui/main_window.py" line="844"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="818"/>
+        <location filename="../../playground/ui/main_window.py" line="877"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="822"/>
+        <location filename="../../playground/ui/main_window.py" line="881"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="834"/>
+        <location filename="../../playground/ui/main_window.py" line="893"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="836"/>
+        <location filename="../../playground/ui/main_window.py" line="895"/>
         <source>Compiling the engine&apos;s kernels; the first run takes up to half a minute</source>
         <translation>正在编译引擎的计算内核；首次运行最多需要半分钟</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="839"/>
+        <location filename="../../playground/ui/main_window.py" line="898"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="840"/>
+        <location filename="../../playground/ui/main_window.py" line="899"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="842"/>
+        <location filename="../../playground/ui/main_window.py" line="901"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="919"/>
+        <location filename="../../playground/ui/main_window.py" line="978"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="957"/>
+        <location filename="../../playground/ui/main_window.py" line="1017"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="968"/>
+        <location filename="../../playground/ui/main_window.py" line="1028"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="995"/>
+        <location filename="../../playground/ui/main_window.py" line="1055"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="997"/>
+        <location filename="../../playground/ui/main_window.py" line="1057"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1021"/>
+        <location filename="../../playground/ui/main_window.py" line="1081"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1023"/>
+        <location filename="../../playground/ui/main_window.py" line="1083"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1033"/>
+        <location filename="../../playground/ui/main_window.py" line="1093"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1042"/>
+        <location filename="../../playground/ui/main_window.py" line="1102"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1045"/>
+        <location filename="../../playground/ui/main_window.py" line="1105"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1045"/>
+        <location filename="../../playground/ui/main_window.py" line="1105"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1056"/>
+        <location filename="../../playground/ui/main_window.py" line="1116"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1070"/>
+        <location filename="../../playground/ui/main_window.py" line="1130"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1072"/>
+        <location filename="../../playground/ui/main_window.py" line="1132"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1101"/>
+        <location filename="../../playground/ui/main_window.py" line="1161"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1152"/>
-        <location filename="../../playground/ui/main_window.py" line="1155"/>
+        <location filename="../../playground/ui/main_window.py" line="1214"/>
+        <location filename="../../playground/ui/main_window.py" line="1217"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1166"/>
+        <location filename="../../playground/ui/main_window.py" line="1228"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1167"/>
+        <location filename="../../playground/ui/main_window.py" line="1229"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1170"/>
+        <location filename="../../playground/ui/main_window.py" line="1232"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1174"/>
+        <location filename="../../playground/ui/main_window.py" line="1236"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1176"/>
+        <location filename="../../playground/ui/main_window.py" line="1238"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1181"/>
+        <location filename="../../playground/ui/main_window.py" line="1243"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1184"/>
+        <location filename="../../playground/ui/main_window.py" line="1246"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1189"/>
+        <location filename="../../playground/ui/main_window.py" line="1251"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1192"/>
+        <location filename="../../playground/ui/main_window.py" line="1254"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -2562,9 +2577,9 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../playground/ui/canvas/items.py" line="123"/>
+        <location filename="../../playground/ui/canvas/items.py" line="155"/>
         <source>Error: {message}</source>
-        <extracomment>How far an arrow to the next column runs below its block and above the next one. Fill and outline colours by layer type (light fill, darker outline).</extracomment>
+        <extracomment>How far an arrow to the next column runs below its block and above the next one. Below this zoom a block shows its compact face (the normal text would be under ~8 px). Pixel sizes (scene units) of the compact face&apos;s two lines. Fill and outline colours by layer type (light fill, darker outline).</extracomment>
         <translation>错误：{message}</translation>
     </message>
 </context>
@@ -2836,57 +2851,57 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>NetworkScene</name>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="158"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="159"/>
         <source>1 channel of {h}x{w} pixels</source>
         <extracomment>Room around the blocks in the scene rect (scene units). A short message for the status line (e.g. what releasing a drag will do).</extracomment>
         <translation>1 个通道，{h}x{w} 像素</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="160"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="161"/>
         <source>{c} channels of {h}x{w} pixels</source>
         <translation>{c} 个通道，{h}x{w} 像素</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="164"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="165"/>
         <source>{n} features</source>
         <translation>{n} 个特征</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="166"/>
-        <location filename="../../playground/ui/canvas/scene.py" line="203"/>
-        <location filename="../../playground/ui/canvas/scene.py" line="259"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="167"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="205"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="266"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="169"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="170"/>
         <source>{shape} ({n:,} values)</source>
         <translation>{shape}（{n:,} 个值）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="173"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="174"/>
         <source>The data: one sample at a time flows down the arrows.</source>
         <translation>数据：每次一个样本，沿箭头向下流动。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="180"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="182"/>
         <source>{n:,} params</source>
         <translation>{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="187"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="189"/>
         <source>shape unknown: fix the red block above</source>
         <translation>形状未知：请修正上方的红色方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="199"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="201"/>
         <source>Data flows from {a} to {b}: {shape}.
 Drop a layer (or drag a block) here to insert it between them.</source>
         <translation>数据从 {a} 流向 {b}：{shape}。
 把一个层（或拖动一个方块）放到这里，即可插入到两者之间。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="257"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="264"/>
         <source>Release to move {name} between {a} and {b}</source>
         <translation>松开即可把 {name} 移到 {a} 和 {b} 之间</translation>
     </message>
@@ -2904,11 +2919,11 @@ Drop a layer (or drag a block) here to insert it between them.</source>
         <source>The network, from the input (top left) down to the output; a long network goes on in the next column.
 Drag layers here from the palette; drop one on an arrow to insert it there.
 Drag a block onto another arrow to reorder; Delete removes the selected block.
-Ctrl + wheel zooms, dragging the background pans.</source>
+Ctrl + wheel zooms, dragging the background pans; View ▸ Maximize panel gives the canvas the whole window.</source>
         <translation>网络从左上角的输入向下直到输出；较长的网络接着排在下一列。
 从层面板把层拖到这里；放到箭头上即插入到该处。
 把方块拖到另一个箭头上可调整顺序；按 Delete 删除所选方块。
-Ctrl + 滚轮缩放，拖动背景可平移。</translation>
+Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”把整个窗口让给画布。</translation>
     </message>
 </context>
 <context>

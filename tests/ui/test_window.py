@@ -533,6 +533,59 @@ def test_geometry_layout_and_last_files_are_remembered(make_window, model_file, 
     assert second.docks["labs"].isVisible()
 
 
+def test_maximize_panel_gives_the_focused_panel_the_window_and_comes_back(
+    make_window, qtbot
+) -> None:
+    window = shown(qtbot, make_window())
+    window.resize(1200, 700)
+    canvas = window.network_panel.view
+    qtbot.waitUntil(lambda: canvas.height() > 0)
+    before = canvas.size()
+    sizes = {key: dock.size() for key, dock in window.docks.items()}
+    window.dataset_browser.setFocus()
+    qtbot.waitUntil(lambda: window.current_dock == "dataset")
+    canvas.setFocus()
+    qtbot.waitUntil(lambda: window.current_dock == "network")
+
+    window.maximize_action.trigger()
+    assert window.maximized is window.docks["network"] and window.maximize_action.isChecked()
+    visible = [key for key, dock in window.docks.items() if dock.isVisible()]
+    assert visible == ["network"]
+    qtbot.waitUntil(lambda: canvas.width() > 1.5 * before.width())
+    assert canvas.height() > 1.5 * before.height()
+    assert "Ctrl+Shift+M" in window.statusBar().currentMessage()
+
+    window.maximize_action.trigger()  # again: every panel back, at its size
+    assert window.maximized is None and not window.maximize_action.isChecked()
+    assert all(dock.isVisible() for key, dock in window.docks.items() if key != "training")
+    assert window.docks["training"].isVisibleTo(window)  # the Network panel's tab sibling
+    qtbot.waitUntil(lambda: canvas.size() == before)
+    assert {key: dock.size() for key, dock in window.docks.items() if dock.isVisible()} == {
+        key: size for key, size in sizes.items() if window.docks[key].isVisible()
+    }
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_a_maximized_panel_is_not_the_layout_remembered(make_window, qtbot) -> None:
+    first = shown(qtbot, make_window())
+    first.views_panel.setFocus()
+    qtbot.waitUntil(lambda: first.current_dock == "views")
+    first.maximize_action.trigger()
+    assert not first.docks["draw"].isVisible()
+    first.close()  # saves the layout the maximized panel would go back to
+    second = shown(qtbot, make_window())
+    assert second.docks["draw"].isVisible() and second.maximized is None
+
+    # Showing a panel by hand while one is maximized keeps the layout as it now is.
+    second.docks["views"].widget().setFocus()
+    qtbot.waitUntil(lambda: second.current_dock == "views")
+    second.maximize_action.trigger()
+    second.docks["draw"].toggleViewAction().trigger()
+    assert second.maximized is None and not second.maximize_action.isChecked()
+    assert second.docks["draw"].isVisible() and not second.docks["dataset"].isVisible()
+    assert "Ctrl+Shift+M" in dict(second.shortcut_rows())
+
+
 def test_export_view_as_png(make_window, qtbot, tmp_path) -> None:
     window = shown(qtbot, make_window())
     path = tmp_path / "draw.png"

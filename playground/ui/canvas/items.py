@@ -4,9 +4,14 @@ Stock items only (no Python `paint()` overrides; see DESIGN.md, hazards): a bloc
 QGraphicsWidget, which paints nothing itself, holding a rounded QGraphicsPathItem body and
 QGraphicsSimpleTextItem lines; its look changes through pens and brushes. Each block carries the
 text it shows as its toolTip, so screen readers and tests read what the user sees.
+
+Zoomed out below COMPACT_BELOW, where its four small lines would be a few pixels high, a block
+shows just its name, parameter count and output shape, in type three times the size.
 """
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -33,6 +38,11 @@ _PAD = 10.0
 _RADIUS = 7.0
 #: How far an arrow to the next column runs below its block and above the next one.
 _WRAP = 14.0
+#: Below this zoom a block shows its compact face (the normal text would be under ~8 px).
+COMPACT_BELOW = 0.7
+#: Pixel sizes (scene units) of the compact face's two lines.
+_BIG_TITLE = 27
+_BIG_LINE = 25
 
 #: Fill and outline colours by layer type (light fill, darker outline).
 TYPE_COLORS: dict[str, tuple[str, str]] = {
@@ -99,14 +109,35 @@ class BlockItem(QGraphicsWidget):
         self.settings_item.setPos(_PAD + 6, 29)
         self.shape_item = QGraphicsSimpleTextItem(self)
         self.shape_item.setPos(_PAD + 6, 50)
+        # The compact face, shown instead of the four lines above when zoomed far out.
+        big = QFont(bold)
+        big.setPixelSize(_BIG_TITLE)
+        self.big_title = QGraphicsSimpleTextItem(self)
+        self.big_title.setFont(big)
+        self.big_params = QGraphicsSimpleTextItem(self)
+        self.big_params.setFont(big)
+        line = QFont()
+        line.setPixelSize(_BIG_LINE)
+        self.big_line = QGraphicsSimpleTextItem(self)
+        self.big_line.setFont(line)
+        self.compact = False
         self._selected = False
+        self._show_face()
         self._restyle()
 
     # ------------------------------------------------------------------------------ content
     def set_content(
-        self, title: str, params: str, settings: str, shape: str, error: str | None, note: str
+        self,
+        title: str,
+        params: str,
+        settings: str,
+        shape: str,
+        error: str | None,
+        note: str,
+        brief: str = "",
     ) -> None:
-        """Show a block's texts; `error` (the engine's message) marks it red; `note` teaches."""
+        """Show a block's texts; `error` (the engine's message) marks it red; `note` teaches.
+        `brief` is the compact face's second line (default: `shape`)."""
         self.error = error
         self.title_item.setText(title)
         self.params_item.setText(params)
@@ -118,6 +149,7 @@ class BlockItem(QGraphicsWidget):
         shown = f"⚠ {error}" if error else shape
         self.shape_item.setText(metrics.elidedText(shown, Qt.TextElideMode.ElideRight, room))
         self.shape_item.setBrush(QBrush(QColor(ERROR_LINE if error else "#263238")))
+        self._set_big(title, params, f"⚠ {error}" if error else brief or shape, error)
         lines = [title + (f"  [{params}]" if params else ""), settings, shape]
         if error:
             lines.append(_tr("Error: {message}").format(message=error))
@@ -128,13 +160,45 @@ class BlockItem(QGraphicsWidget):
         self.setData(Qt.ItemDataRole.AccessibleTextRole, tip)
         self._restyle()
 
+    def _set_big(self, title: str, params: str, line: str, error: str | None) -> None:
+        """Fill the compact face: name and parameter count on top, the output shape below."""
+        room = BLOCK_WIDTH - 2 * _PAD - 6
+        # "20,040 params" in large type crowds the name: the number alone, on every block.
+        number = re.search(r"\d[\d,]*", params)
+        self.big_params.setText(number.group(0) if number else params)
+        width = self.big_params.boundingRect().width()
+        self.big_params.setPos(BLOCK_WIDTH - _PAD - width, 6)
+        title_room = room - width - (_PAD if width else 0)
+        metrics = QFontMetricsF(self.big_title.font())
+        self.big_title.setText(metrics.elidedText(title, Qt.TextElideMode.ElideRight, title_room))
+        self.big_title.setPos(_PAD + 6, 6)
+        metrics = QFontMetricsF(self.big_line.font())
+        if metrics.horizontalAdvance(line) > room and "→" in line:  # the output shape matters
+            line = "→ " + line.rsplit("→", 1)[1].strip()
+        self.big_line.setText(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room))
+        self.big_line.setBrush(QBrush(QColor(ERROR_LINE if error else "#263238")))
+        self.big_line.setPos(_PAD + 6, BLOCK_HEIGHT - 8 - metrics.height())
+
+    def set_compact(self, compact: bool) -> None:
+        """Show the compact face (zoomed far out) or the full one."""
+        if compact != self.compact:
+            self.compact = compact
+            self._show_face()
+
+    def _show_face(self) -> None:
+        for item in (self.title_item, self.params_item, self.settings_item, self.shape_item):
+            item.setVisible(not self.compact)
+        for item in (self.big_title, self.big_params, self.big_line):
+            item.setVisible(self.compact)
+
     def shown_text(self) -> str:
         """The text lines the block shows, in order (for tests and screen readers)."""
-        return "\n".join(
-            t.text()
-            for t in (self.title_item, self.params_item, self.settings_item, self.shape_item)
-            if t.text()
+        items = (
+            (self.big_title, self.big_params, self.big_line)
+            if self.compact
+            else (self.title_item, self.params_item, self.settings_item, self.shape_item)
         )
+        return "\n".join(t.text() for t in items if t.text())
 
     # ------------------------------------------------------------------------------ look
     def set_highlight(self, selected: bool) -> None:

@@ -116,6 +116,7 @@ class NetworkScene(QGraphicsScene):
     # ------------------------------------------------------------------------------ model -> items
     def _on_node_added(self, node: LayerNode, index: int) -> None:
         block = BlockItem(node.id, node.type)
+        block.set_compact(self.input_block.compact)
         self.addItem(block)
         block.setPos(*node.pos)
         self.blocks[node.id] = block
@@ -171,6 +172,7 @@ class NetworkScene(QGraphicsScene):
             ),
             None,
             self.tr("The data: one sample at a time flows down the arrows."),
+            brief=_shape_text(shape),
         )
         names = model.layer_names()
         flows: dict[int, str] = {INPUT_ID: _shape_text(shape)}
@@ -206,6 +208,11 @@ class NetworkScene(QGraphicsScene):
                 )
             )
         self._update_scene_rect()
+
+    def set_compact(self, compact: bool) -> None:
+        """Show every block's compact face (zoomed far out) or its full one."""
+        for block in self.blocks.values():
+            block.set_compact(compact)
 
     def _update_scene_rect(self) -> None:
         rect = QRectF()

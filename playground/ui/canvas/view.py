@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
-from playground.ui.canvas.items import BLOCK_HEIGHT, BLOCK_WIDTH, LinkItem
+from playground.ui.canvas.items import BLOCK_HEIGHT, BLOCK_WIDTH, COMPACT_BELOW, LinkItem
 from playground.ui.canvas.model import best_columns
 from playground.ui.canvas.scene import MARGIN, NetworkScene
 
@@ -81,7 +81,8 @@ class NetworkView(QGraphicsView):
                 "goes on in the next column.\n"
                 "Drag layers here from the palette; drop one on an arrow to insert it there.\n"
                 "Drag a block onto another arrow to reorder; Delete removes the selected block.\n"
-                "Ctrl + wheel zooms, dragging the background pans."
+                "Ctrl + wheel zooms, dragging the background pans; View ▸ Maximize panel gives "
+                "the canvas the whole window."
             )
         )
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -97,6 +98,8 @@ class NetworkView(QGraphicsView):
         self.auto_fit = True
         self._fitting = False
         scene.sceneRectChanged.connect(self._scene_grew)
+        # Zoomed far out, blocks trade their small print for their name and shape, large.
+        self.zoom_changed.connect(lambda zoom: scene.set_compact(zoom < COMPACT_BELOW))
         self._drop_hot: LinkItem | None = None
         self.undo: Callable[[], None] | None = None
         self.redo: Callable[[], None] | None = None

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox
 from playground.engine.spec import infer, load_preset, normalize, preset_names
 from playground.errors import SpecError
 from playground.ui.canvas import NetworkPanel
-from playground.ui.canvas.items import ERROR_LINE
+from playground.ui.canvas.items import COMPACT_BELOW, ERROR_LINE
 from playground.ui.canvas.model import INPUT_ID
 from playground.ui.canvas.palette import palette_entries
 from playground.ui.canvas.view import layer_from_mime, layer_to_mime
@@ -460,6 +460,37 @@ def test_zoom_and_fit(qtbot, panel: NetworkPanel) -> None:
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert view.auto_fit and view.zoom() == pytest.approx(fitted)
+
+
+def test_zoomed_far_out_blocks_show_name_count_and_shape_large(panel: NetworkPanel) -> None:
+    view, scene = panel.view, panel.scene
+    conv1 = scene.block(panel.model.nodes[0].id)
+    view.set_zoom(1.0)
+    assert not conv1.compact
+    assert "conv 20@5x5 s1 p0 g1, sigmoid" in conv1.shown_text()  # the full face: 4 lines
+    assert conv1.title_item.isVisible() and not conv1.big_title.isVisible()
+
+    view.set_zoom(COMPACT_BELOW - 0.1)
+    assert conv1.compact and scene.input_block.compact
+    title, count, shapes = conv1.shown_text().split("\n")
+    # The output shape always shows; "1x28x28 → " before it where the font leaves room.
+    assert (title, count) == ("conv1", "520") and shapes.endswith("→ 20x24x24")
+    assert scene.input_block.shown_text().split("\n") == ["input", "1x28x28"]
+    assert conv1.big_title.isVisible() and not conv1.settings_item.isVisible()
+    # Readable where the full face is not: the large lines stay over 9 screen pixels.
+    on_screen = conv1.big_line.boundingRect().height() * view.zoom()
+    assert on_screen > 9 > conv1.settings_item.boundingRect().height() * view.zoom()
+    assert conv1.big_line.sceneBoundingRect().bottom() <= conv1.sceneBoundingRect().bottom()
+    assert conv1.big_title.sceneBoundingRect().right() < conv1.big_params.sceneBoundingRect().left()
+
+    panel.add_layer({"type": "dense", "units": 10})  # a new block joins in the compact face
+    added = scene.block(panel.model.nodes[-1].id)
+    assert added.compact and added.shown_text().startswith("dense")
+    panel.model.set_layer(panel.model.nodes[0].id, {**panel.model.nodes[0].layer, "groups": 3})
+    assert conv1.error and conv1.shown_text().split("\n")[-1].startswith("⚠ ")
+
+    view.set_zoom(COMPACT_BELOW + 0.1)
+    assert not conv1.compact and not added.compact and conv1.settings_item.isVisible()
 
 
 def test_ctrl_b_builds_from_anywhere_in_the_panel(qtbot, panel: NetworkPanel) -> None:
