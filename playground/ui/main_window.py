@@ -1042,8 +1042,18 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         started = QProcess.startDetached(sys.executable, list(sys.argv), os.getcwd())
         ok = started[0] if isinstance(started, tuple) else bool(started)
-        if not ok:  # the window is closed already: say it on the console at least
-            print("Playground could not restart itself; please start it again.", file=sys.stderr)
+        if not ok:  # the window is closed already: a box of its own says so before the app ends
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Restart"),
+                self.tr(
+                    "Playground could not start itself again. Please start it yourself: "
+                    "the new language is saved and applies then."
+                ),
+                QMessageBox.StandardButton.Ok,
+            )
+            box.setObjectName("restartFailedDialog")
+            self._ask(box)
         return ok
 
     def _choose_model_to_open(self) -> None:

@@ -2184,126 +2184,136 @@
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="591"/>
+        <location filename="../../playground/ui/main_window.py" line="589"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
         <translation>{0}占满了窗口：按 {1} 让其他面板回来</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="623"/>
+        <location filename="../../playground/ui/main_window.py" line="621"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
+        <location filename="../../playground/ui/main_window.py" line="631"/>
         <location filename="../../playground/ui/main_window.py" line="633"/>
-        <location filename="../../playground/ui/main_window.py" line="635"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="644"/>
+        <location filename="../../playground/ui/main_window.py" line="642"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="960"/>
+        <location filename="../../playground/ui/main_window.py" line="958"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="966"/>
+        <location filename="../../playground/ui/main_window.py" line="964"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="967"/>
+        <location filename="../../playground/ui/main_window.py" line="965"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="968"/>
+        <location filename="../../playground/ui/main_window.py" line="966"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="971"/>
+        <location filename="../../playground/ui/main_window.py" line="969"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="975"/>
+        <location filename="../../playground/ui/main_window.py" line="973"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="983"/>
+        <location filename="../../playground/ui/main_window.py" line="981"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="986"/>
+        <location filename="../../playground/ui/main_window.py" line="984"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="994"/>
+        <location filename="../../playground/ui/main_window.py" line="992"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="998"/>
+        <location filename="../../playground/ui/main_window.py" line="996"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="998"/>
+        <location filename="../../playground/ui/main_window.py" line="996"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1231"/>
-        <location filename="../../playground/ui/main_window.py" line="1253"/>
+        <location filename="../../playground/ui/main_window.py" line="1048"/>
+        <source>Restart</source>
+        <translation>重新启动</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="1049"/>
+        <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
+        <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="1239"/>
+        <location filename="../../playground/ui/main_window.py" line="1261"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="668"/>
+        <location filename="../../playground/ui/main_window.py" line="666"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="645"/>
+        <location filename="../../playground/ui/main_window.py" line="643"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="677"/>
+        <location filename="../../playground/ui/main_window.py" line="675"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="681"/>
+        <location filename="../../playground/ui/main_window.py" line="679"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="723"/>
+        <location filename="../../playground/ui/main_window.py" line="721"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
+        <location filename="../../playground/ui/main_window.py" line="730"/>
         <location filename="../../playground/ui/main_window.py" line="732"/>
-        <location filename="../../playground/ui/main_window.py" line="734"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="743"/>
-        <location filename="../../playground/ui/main_window.py" line="775"/>
+        <location filename="../../playground/ui/main_window.py" line="741"/>
+        <location filename="../../playground/ui/main_window.py" line="773"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="744"/>
+        <location filename="../../playground/ui/main_window.py" line="742"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2316,12 +2326,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="763"/>
+        <location filename="../../playground/ui/main_window.py" line="761"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="776"/>
+        <location filename="../../playground/ui/main_window.py" line="774"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2330,24 +2340,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="783"/>
-        <location filename="../../playground/ui/main_window.py" line="1075"/>
+        <location filename="../../playground/ui/main_window.py" line="781"/>
+        <location filename="../../playground/ui/main_window.py" line="1083"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="783"/>
-        <location filename="../../playground/ui/main_window.py" line="1075"/>
+        <location filename="../../playground/ui/main_window.py" line="781"/>
+        <location filename="../../playground/ui/main_window.py" line="1083"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="789"/>
+        <location filename="../../playground/ui/main_window.py" line="787"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="790"/>
+        <location filename="../../playground/ui/main_window.py" line="788"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2356,17 +2366,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="794"/>
+        <location filename="../../playground/ui/main_window.py" line="792"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="817"/>
+        <location filename="../../playground/ui/main_window.py" line="815"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="818"/>
+        <location filename="../../playground/ui/main_window.py" line="816"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2379,178 +2389,178 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="837"/>
+        <location filename="../../playground/ui/main_window.py" line="835"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="838"/>
+        <location filename="../../playground/ui/main_window.py" line="836"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="844"/>
+        <location filename="../../playground/ui/main_window.py" line="842"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="877"/>
+        <location filename="../../playground/ui/main_window.py" line="875"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="881"/>
+        <location filename="../../playground/ui/main_window.py" line="879"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="893"/>
+        <location filename="../../playground/ui/main_window.py" line="891"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="895"/>
+        <location filename="../../playground/ui/main_window.py" line="893"/>
         <source>Compiling the engine&apos;s kernels; the first run takes up to half a minute</source>
         <translation>正在编译引擎的计算内核；首次运行最多需要半分钟</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="898"/>
+        <location filename="../../playground/ui/main_window.py" line="896"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="899"/>
+        <location filename="../../playground/ui/main_window.py" line="897"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="901"/>
+        <location filename="../../playground/ui/main_window.py" line="899"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="978"/>
+        <location filename="../../playground/ui/main_window.py" line="976"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1017"/>
+        <location filename="../../playground/ui/main_window.py" line="1015"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1028"/>
+        <location filename="../../playground/ui/main_window.py" line="1026"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1055"/>
+        <location filename="../../playground/ui/main_window.py" line="1063"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1057"/>
+        <location filename="../../playground/ui/main_window.py" line="1065"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1081"/>
+        <location filename="../../playground/ui/main_window.py" line="1089"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1083"/>
+        <location filename="../../playground/ui/main_window.py" line="1091"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1093"/>
+        <location filename="../../playground/ui/main_window.py" line="1101"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1102"/>
+        <location filename="../../playground/ui/main_window.py" line="1110"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1105"/>
+        <location filename="../../playground/ui/main_window.py" line="1113"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1105"/>
+        <location filename="../../playground/ui/main_window.py" line="1113"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1116"/>
+        <location filename="../../playground/ui/main_window.py" line="1124"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1130"/>
+        <location filename="../../playground/ui/main_window.py" line="1138"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1132"/>
+        <location filename="../../playground/ui/main_window.py" line="1140"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1161"/>
+        <location filename="../../playground/ui/main_window.py" line="1169"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1214"/>
-        <location filename="../../playground/ui/main_window.py" line="1217"/>
+        <location filename="../../playground/ui/main_window.py" line="1222"/>
+        <location filename="../../playground/ui/main_window.py" line="1225"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1228"/>
+        <location filename="../../playground/ui/main_window.py" line="1236"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1229"/>
+        <location filename="../../playground/ui/main_window.py" line="1237"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1232"/>
+        <location filename="../../playground/ui/main_window.py" line="1240"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1236"/>
+        <location filename="../../playground/ui/main_window.py" line="1244"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1238"/>
+        <location filename="../../playground/ui/main_window.py" line="1246"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1243"/>
+        <location filename="../../playground/ui/main_window.py" line="1251"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1246"/>
+        <location filename="../../playground/ui/main_window.py" line="1254"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1251"/>
+        <location filename="../../playground/ui/main_window.py" line="1259"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1254"/>
+        <location filename="../../playground/ui/main_window.py" line="1262"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>

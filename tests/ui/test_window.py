@@ -239,6 +239,17 @@ def test_a_new_language_can_restart_the_app_at_once(make_window, qtbot, monkeypa
     assert window.settings.value("ui/language") == "zh_CN"
 
 
+def test_a_restart_that_cannot_start_says_so(make_window, qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(main_window_module.QProcess, "startDetached", lambda *args: (False, 0))
+    window = shown(qtbot, make_window())
+    boxes: list[QMessageBox] = []
+    window._ask = lambda box: boxes.append(box) or QMessageBox.StandardButton.Ok
+    assert window.restart() is False
+    assert not window.isVisible()
+    (box,) = boxes
+    assert box.objectName() == "restartFailedDialog" and "start it yourself" in box.text()
+
+
 def test_f1_lists_the_keys_the_window_really_has(make_window, qtbot) -> None:
     window = shown(qtbot, make_window())
     rows = dict((what, keys) for keys, what in window.shortcut_rows())
