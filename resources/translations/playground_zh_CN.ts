@@ -4,32 +4,27 @@
 <context>
     <name>AccuracyPlot</name>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="240"/>
-        <source>Accuracy</source>
-        <translation>准确率</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/views/plots.py" line="241"/>
+        <location filename="../../playground/ui/views/plots.py" line="297"/>
         <source>accuracy (%)</source>
         <translation>准确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="241"/>
+        <location filename="../../playground/ui/views/plots.py" line="297"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="249"/>
+        <location filename="../../playground/ui/views/plots.py" line="302"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="250"/>
+        <location filename="../../playground/ui/views/plots.py" line="303"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="251"/>
+        <location filename="../../playground/ui/views/plots.py" line="304"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
@@ -472,32 +467,27 @@
 <context>
     <name>CostPlot</name>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="108"/>
-        <source>Cost</source>
-        <translation>代价</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/views/plots.py" line="109"/>
+        <location filename="../../playground/ui/views/plots.py" line="165"/>
         <source>cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="109"/>
+        <location filename="../../playground/ui/views/plots.py" line="165"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="115"/>
+        <location filename="../../playground/ui/views/plots.py" line="168"/>
         <source>mini-batch</source>
         <translation>小批量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="116"/>
+        <location filename="../../playground/ui/views/plots.py" line="168"/>
         <source>smoothed</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="123"/>
+        <location filename="../../playground/ui/views/plots.py" line="168"/>
         <source>epoch mean</source>
         <translation>每轮均值</translation>
     </message>

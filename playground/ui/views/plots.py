@@ -7,13 +7,14 @@ thousand mini-batches stays cheap: pyqtgraph clips to the view and downsamples b
 
 from __future__ import annotations
 
+import html
 import math
 import os
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from playground.ui.views.mosaic import BACKGROUND, FOREGROUND, save_widget_png
@@ -24,7 +25,6 @@ EPOCH_COLOR = QColor(255, 170, 60)
 TRAIN_COLOR = QColor(90, 160, 255)
 VAL_COLOR = QColor(255, 170, 60)
 TEST_COLOR = QColor(110, 200, 120)
-LEGEND_BRUSH = QColor(38, 38, 42, 210)
 
 
 class Series:
@@ -86,6 +86,52 @@ def _style(plot: pg.PlotItem, left: str, bottom: str) -> None:
     plot.showGrid(x=True, y=True, alpha=0.15)
 
 
+class LegendTitle:
+    """The plot's title as a one-line legend, over the axis column too: a legend inside a short
+    plot covered most of its height, and the points under it. `fit` picks the widest of three
+    spacings that fits the plot (a laptop's plots are about 240 px wide)."""
+
+    VARIANTS = (("━━", 3, "8pt"), ("━", 2, "8pt"), ("━", 1, "7pt"))
+
+    def __init__(self, plot: pg.PlotItem, lines: list[tuple[str, QColor]]) -> None:
+        self.plot = plot
+        self.lines = []
+        for name, color in lines:
+            solid = QColor(color)
+            if color.alpha() < 255:  # a faint curve: its colour as it shows on the background
+                a = color.alphaF()
+                solid = QColor.fromRgbF(
+                    *(
+                        a * c + (1 - a) * b
+                        for c, b in zip(color.getRgbF()[:3], BACKGROUND.getRgbF()[:3], strict=True)
+                    )
+                )
+            self.lines.append((html.escape(name), solid.name()))
+        self.variant = -1
+        self._show(0)
+        plot.layout.removeItem(plot.titleLabel)
+        plot.layout.addItem(plot.titleLabel, 0, 0, 1, 3)
+
+    def _show(self, variant: int) -> None:
+        swatch, gap, size = self.VARIANTS[variant]
+        text = ("&nbsp;" * gap).join(
+            f"<span style='color:{color}'>{swatch}</span>&nbsp;{name}" for name, color in self.lines
+        )
+        self.plot.setTitle(text, color=FOREGROUND.name(), size=size)
+        self.variant = variant
+
+    def fit(self, width: float) -> None:
+        """Show the widest spacing whose text fits in `width` pixels (the tightest otherwise)."""
+        for variant in range(len(self.VARIANTS)):
+            self._show(variant)
+            if self.text_width() <= width:
+                return
+
+    def text_width(self) -> float:
+        """The legend's width in pixels."""
+        return self.plot.titleLabel.itemRect().width()
+
+
 def nice_ceiling(value: float) -> float:
     """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten >= value."""
     if value <= 0 or not math.isfinite(value):
@@ -97,7 +143,18 @@ def nice_ceiling(value: float) -> float:
     return 10.0 * power
 
 
-class CostPlot(pg.PlotWidget):
+class LegendPlot(pg.PlotWidget):
+    """A plot whose title is its legend (a LegendTitle, `legend`), refitted on every resize."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the legend line to the new width, before the plot is laid out in it."""
+        legend = self.__dict__.get("legend")  # None while PlotWidget.__init__ lays out
+        if legend is not None and not self.closed:  # close() empties the scene, then resizes
+            legend.fit(event.size().width() - 8)
+        super().resizeEvent(event)
+
+
+class CostPlot(LegendPlot):
     """The cost: every mini-batch (faint), its moving average (bold) and each epoch's mean."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -105,22 +162,22 @@ class CostPlot(pg.PlotWidget):
         self.setObjectName("costPlot")
         self.setMinimumSize(200, 110)
         plot = self.getPlotItem()
-        plot.setTitle(self.tr("Cost"), color=FOREGROUND.name(), size="9pt")
         _style(plot, self.tr("cost"), self.tr("epoch"))
         plot.setDownsampling(auto=True, mode="peak")
         plot.setClipToView(True)
-        plot.addLegend(
-            offset=(-8, 8), labelTextColor=FOREGROUND, labelTextSize="8pt", brush=LEGEND_BRUSH
+        names = (self.tr("mini-batch"), self.tr("smoothed"), self.tr("epoch mean"))
+        self.legend = LegendTitle(
+            plot, list(zip(names, (RAW_COLOR, SMOOTH_COLOR, EPOCH_COLOR), strict=True))
         )
-        self.raw_curve = plot.plot(pen=pg.mkPen(RAW_COLOR, width=1), name=self.tr("mini-batch"))
-        self.smooth_curve = plot.plot(pen=pg.mkPen(SMOOTH_COLOR, width=2), name=self.tr("smoothed"))
+        self.raw_curve = plot.plot(pen=pg.mkPen(RAW_COLOR, width=1), name=names[0])
+        self.smooth_curve = plot.plot(pen=pg.mkPen(SMOOTH_COLOR, width=2), name=names[1])
         self.epoch_curve = plot.plot(
             pen=pg.mkPen(EPOCH_COLOR, width=1.5),
             symbol="o",
             symbolSize=6,
             symbolBrush=EPOCH_COLOR,
             symbolPen=None,
-            name=self.tr("epoch mean"),
+            name=names[2],
         )
         self.raw = Series()
         self.smooth = Series()
@@ -229,7 +286,7 @@ class CostPlot(pg.PlotWidget):
         return save_widget_png(self, path)
 
 
-class AccuracyPlot(pg.PlotWidget):
+class AccuracyPlot(LegendPlot):
     """Accuracy per epoch in percent: training (a fixed sample), validation and test."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -237,19 +294,17 @@ class AccuracyPlot(pg.PlotWidget):
         self.setObjectName("accuracyPlot")
         self.setMinimumSize(200, 110)
         plot = self.getPlotItem()
-        plot.setTitle(self.tr("Accuracy"), color=FOREGROUND.name(), size="9pt")
         _style(plot, self.tr("accuracy (%)"), self.tr("epoch"))
-        plot.addLegend(
-            offset=(8, 8), labelTextColor=FOREGROUND, labelTextSize="8pt", brush=LEGEND_BRUSH
-        )
         self._show_empty_range()
         self.curves: dict[str, Any] = {}
         self.series: dict[str, Series] = {}
-        for key, name, color in (
+        lines = (
             ("train_accuracy", self.tr("training"), TRAIN_COLOR),
             ("val_accuracy", self.tr("validation"), VAL_COLOR),
             ("test_accuracy", self.tr("test"), TEST_COLOR),
-        ):
+        )
+        self.legend = LegendTitle(plot, [(name, color) for _key, name, color in lines])
+        for key, name, color in lines:
             self.curves[key] = plot.plot(
                 pen=pg.mkPen(color, width=2),
                 symbol="o",

@@ -14,7 +14,7 @@ from playground.ui.training.controller import probe_activations, weights_to_show
 from playground.ui.views import ViewsPanel
 from playground.ui.views.inside import pool
 from playground.ui.views.mosaic import centre_ticks, grid_shape, symmetric_levels, tile, wrap
-from playground.ui.views.plots import CostPlot, nice_ceiling
+from playground.ui.views.plots import AccuracyPlot, CostPlot, nice_ceiling
 
 GROUPED = {
     "input": [1, 28, 28],
@@ -313,3 +313,24 @@ def test_the_smoothed_cost_starts_as_the_mean_of_the_first_batches(qtbot) -> Non
     before = plot.smooth.y[-1]
     plot.add_costs(np.array([1.1]), np.array([1.0]))
     assert plot.smooth.y[-1] == pytest.approx(before + (2 / 51) * (1.0 - before))
+
+
+@pytest.mark.parametrize("plot_type", [CostPlot, AccuracyPlot])
+def test_the_legend_is_one_line_above_the_plot_and_fits_its_width(qtbot, plot_type) -> None:
+    plot = plot_type()
+    qtbot.addWidget(plot)
+    plot.show()
+    item = plot.getPlotItem()
+    title, box = item.titleLabel, item.getViewBox()
+    names = [name for name, _color in plot.legend.lines]
+    assert len(names) == 3 and all(name in title.text for name in names)
+    for width in (420, plot.minimumWidth()):
+        plot.resize(width, 160)
+        qtbot.waitUntil(lambda width=width: round(item.geometry().width()) == width)
+        # Above the curves, never over them (inside, it hid the first epochs' points) ...
+        assert title.geometry().bottom() <= box.geometry().top()
+        # ... and inside the plot's width, the wide spacing where there is room for it.
+        assert plot.legend.text_width() <= width - 8
+        if width == 420:
+            assert plot.legend.variant == 0
+    assert plot.legend.variant > 0  # the narrowest plot needs a tighter spacing
