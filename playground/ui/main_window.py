@@ -583,6 +583,7 @@ class MainWindow(QMainWindow):
         dock.show()
         dock.raise_()
         self.maximized = dock
+        dock.visibilityChanged.connect(self._maximized_closed)
         self.maximize_action.setChecked(True)
         shortcut = self.maximize_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self._show_status(
@@ -595,11 +596,21 @@ class MainWindow(QMainWindow):
         """Leave the maximized panel: back to the layout before it (restore) or as it is."""
         if self.maximized is None:
             return
+        self.maximized.visibilityChanged.disconnect(self._maximized_closed)
         self.maximized = None
         self.maximize_action.setChecked(False)
         self.statusBar().clearMessage()  # "… fills the window" no longer holds
         if restore:
             self.restoreState(self._before_maximize)
+
+    def _maximized_closed(self, visible: bool) -> None:
+        """The maximized panel was closed (its title bar's ×): the others come back, without it,
+        rather than leaving an empty window."""
+        dock = self.maximized
+        if visible or dock is None or not self.isVisible() or dock.isVisible():
+            return
+        self._end_maximized(restore=True)
+        dock.hide()
 
     # ============================================================================ the network
     def set_network(self, net: Any, path: str | Path | None = None, modified: bool = False) -> None:

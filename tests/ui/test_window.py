@@ -596,6 +596,15 @@ def test_a_maximized_panel_is_not_the_layout_remembered(make_window, qtbot) -> N
     assert second.docks["draw"].isVisible() and not second.docks["dataset"].isVisible()
     assert "Ctrl+Shift+M" in dict(second.shortcut_rows())
 
+    # Closing the maximized panel itself brings the others back rather than an empty window.
+    second.reset_layout()
+    second.draw_panel.setFocus()
+    qtbot.waitUntil(lambda: second.current_dock == "draw")
+    second.maximize_action.trigger()
+    second.docks["draw"].close()  # its title bar's ×
+    assert second.maximized is None and not second.maximize_action.isChecked()
+    assert not second.docks["draw"].isVisible() and second.docks["dataset"].isVisible()
+
 
 def test_export_view_as_png(make_window, qtbot, tmp_path) -> None:
     window = shown(qtbot, make_window())
