@@ -4,27 +4,27 @@
 <context>
     <name>AccuracyPlot</name>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="297"/>
+        <location filename="../../playground/ui/views/plots.py" line="332"/>
         <source>accuracy (%)</source>
         <translation>准确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="297"/>
+        <location filename="../../playground/ui/views/plots.py" line="332"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="302"/>
+        <location filename="../../playground/ui/views/plots.py" line="337"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="303"/>
+        <location filename="../../playground/ui/views/plots.py" line="338"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="304"/>
+        <location filename="../../playground/ui/views/plots.py" line="339"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
@@ -467,27 +467,27 @@
 <context>
     <name>CostPlot</name>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="165"/>
+        <location filename="../../playground/ui/views/plots.py" line="196"/>
         <source>cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="165"/>
+        <location filename="../../playground/ui/views/plots.py" line="196"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="168"/>
+        <location filename="../../playground/ui/views/plots.py" line="199"/>
         <source>mini-batch</source>
         <translation>小批量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="168"/>
+        <location filename="../../playground/ui/views/plots.py" line="199"/>
         <source>smoothed</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="168"/>
+        <location filename="../../playground/ui/views/plots.py" line="199"/>
         <source>epoch mean</source>
         <translation>每轮均值</translation>
     </message>
@@ -1901,6 +1901,19 @@
     </message>
 </context>
 <context>
+    <name>LegendPlot</name>
+    <message>
+        <location filename="../../playground/ui/views/plots.py" line="165"/>
+        <source>Show everything</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/plots.py" line="166"/>
+        <source>Copy as image</source>
+        <translation>复制为图片</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../playground/ui/main_window.py" line="167"/>
@@ -2174,136 +2187,136 @@
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="589"/>
+        <location filename="../../playground/ui/main_window.py" line="590"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
         <translation>{0}占满了窗口：按 {1} 让其他面板回来</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="621"/>
+        <location filename="../../playground/ui/main_window.py" line="632"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="631"/>
-        <location filename="../../playground/ui/main_window.py" line="633"/>
+        <location filename="../../playground/ui/main_window.py" line="642"/>
+        <location filename="../../playground/ui/main_window.py" line="644"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="642"/>
+        <location filename="../../playground/ui/main_window.py" line="653"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="958"/>
+        <location filename="../../playground/ui/main_window.py" line="969"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="964"/>
+        <location filename="../../playground/ui/main_window.py" line="975"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="965"/>
+        <location filename="../../playground/ui/main_window.py" line="976"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="966"/>
+        <location filename="../../playground/ui/main_window.py" line="977"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="969"/>
+        <location filename="../../playground/ui/main_window.py" line="980"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="973"/>
+        <location filename="../../playground/ui/main_window.py" line="984"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="981"/>
+        <location filename="../../playground/ui/main_window.py" line="992"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="984"/>
+        <location filename="../../playground/ui/main_window.py" line="995"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="992"/>
+        <location filename="../../playground/ui/main_window.py" line="1003"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="996"/>
+        <location filename="../../playground/ui/main_window.py" line="1007"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="996"/>
+        <location filename="../../playground/ui/main_window.py" line="1007"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1048"/>
+        <location filename="../../playground/ui/main_window.py" line="1059"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1049"/>
+        <location filename="../../playground/ui/main_window.py" line="1060"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1239"/>
-        <location filename="../../playground/ui/main_window.py" line="1261"/>
+        <location filename="../../playground/ui/main_window.py" line="1250"/>
+        <location filename="../../playground/ui/main_window.py" line="1272"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="666"/>
+        <location filename="../../playground/ui/main_window.py" line="677"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="643"/>
+        <location filename="../../playground/ui/main_window.py" line="654"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="675"/>
+        <location filename="../../playground/ui/main_window.py" line="686"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="679"/>
+        <location filename="../../playground/ui/main_window.py" line="690"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="721"/>
+        <location filename="../../playground/ui/main_window.py" line="732"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="730"/>
-        <location filename="../../playground/ui/main_window.py" line="732"/>
+        <location filename="../../playground/ui/main_window.py" line="741"/>
+        <location filename="../../playground/ui/main_window.py" line="743"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="741"/>
-        <location filename="../../playground/ui/main_window.py" line="773"/>
+        <location filename="../../playground/ui/main_window.py" line="752"/>
+        <location filename="../../playground/ui/main_window.py" line="784"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="742"/>
+        <location filename="../../playground/ui/main_window.py" line="753"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2316,12 +2329,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="761"/>
+        <location filename="../../playground/ui/main_window.py" line="772"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="774"/>
+        <location filename="../../playground/ui/main_window.py" line="785"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2330,24 +2343,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="781"/>
-        <location filename="../../playground/ui/main_window.py" line="1083"/>
+        <location filename="../../playground/ui/main_window.py" line="792"/>
+        <location filename="../../playground/ui/main_window.py" line="1094"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="781"/>
-        <location filename="../../playground/ui/main_window.py" line="1083"/>
+        <location filename="../../playground/ui/main_window.py" line="792"/>
+        <location filename="../../playground/ui/main_window.py" line="1094"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="787"/>
+        <location filename="../../playground/ui/main_window.py" line="798"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="788"/>
+        <location filename="../../playground/ui/main_window.py" line="799"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2356,17 +2369,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="792"/>
+        <location filename="../../playground/ui/main_window.py" line="803"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="815"/>
+        <location filename="../../playground/ui/main_window.py" line="826"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="816"/>
+        <location filename="../../playground/ui/main_window.py" line="827"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2379,178 +2392,178 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="835"/>
+        <location filename="../../playground/ui/main_window.py" line="846"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="836"/>
+        <location filename="../../playground/ui/main_window.py" line="847"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="842"/>
+        <location filename="../../playground/ui/main_window.py" line="853"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="875"/>
+        <location filename="../../playground/ui/main_window.py" line="886"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="879"/>
+        <location filename="../../playground/ui/main_window.py" line="890"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="891"/>
+        <location filename="../../playground/ui/main_window.py" line="902"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="893"/>
+        <location filename="../../playground/ui/main_window.py" line="904"/>
         <source>Compiling the engine&apos;s kernels; the first run takes up to half a minute</source>
         <translation>正在编译引擎的计算内核；首次运行最多需要半分钟</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="896"/>
+        <location filename="../../playground/ui/main_window.py" line="907"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="897"/>
+        <location filename="../../playground/ui/main_window.py" line="908"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="899"/>
+        <location filename="../../playground/ui/main_window.py" line="910"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="976"/>
+        <location filename="../../playground/ui/main_window.py" line="987"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1015"/>
+        <location filename="../../playground/ui/main_window.py" line="1026"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1026"/>
+        <location filename="../../playground/ui/main_window.py" line="1037"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1063"/>
+        <location filename="../../playground/ui/main_window.py" line="1074"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1065"/>
+        <location filename="../../playground/ui/main_window.py" line="1076"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1089"/>
+        <location filename="../../playground/ui/main_window.py" line="1100"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1091"/>
+        <location filename="../../playground/ui/main_window.py" line="1102"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1101"/>
+        <location filename="../../playground/ui/main_window.py" line="1112"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1110"/>
+        <location filename="../../playground/ui/main_window.py" line="1121"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1113"/>
+        <location filename="../../playground/ui/main_window.py" line="1124"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1113"/>
+        <location filename="../../playground/ui/main_window.py" line="1124"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1124"/>
+        <location filename="../../playground/ui/main_window.py" line="1135"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1138"/>
+        <location filename="../../playground/ui/main_window.py" line="1149"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1140"/>
+        <location filename="../../playground/ui/main_window.py" line="1151"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1169"/>
+        <location filename="../../playground/ui/main_window.py" line="1180"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1222"/>
-        <location filename="../../playground/ui/main_window.py" line="1225"/>
+        <location filename="../../playground/ui/main_window.py" line="1233"/>
+        <location filename="../../playground/ui/main_window.py" line="1236"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1236"/>
+        <location filename="../../playground/ui/main_window.py" line="1247"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1237"/>
+        <location filename="../../playground/ui/main_window.py" line="1248"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1240"/>
+        <location filename="../../playground/ui/main_window.py" line="1251"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1244"/>
+        <location filename="../../playground/ui/main_window.py" line="1255"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1246"/>
+        <location filename="../../playground/ui/main_window.py" line="1257"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1251"/>
+        <location filename="../../playground/ui/main_window.py" line="1262"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1254"/>
+        <location filename="../../playground/ui/main_window.py" line="1265"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1259"/>
+        <location filename="../../playground/ui/main_window.py" line="1270"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1262"/>
+        <location filename="../../playground/ui/main_window.py" line="1273"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>

@@ -14,8 +14,8 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont, QResizeEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import QMenu, QWidget
 
 from playground.ui.views.mosaic import BACKGROUND, FOREGROUND, save_widget_png
 
@@ -144,7 +144,40 @@ def nice_ceiling(value: float) -> float:
 
 
 class LegendPlot(pg.PlotWidget):
-    """A plot whose title is its legend (a LegendTitle, `legend`), refitted on every resize."""
+    """A live plot over epochs whose title is its legend (a LegendTitle, `legend`, refitted on
+    every resize), with a translated right-click menu in place of pyqtgraph's English one."""
+
+    legend: LegendTitle
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background=BACKGROUND, axisItems={"bottom": EpochAxis("bottom")})
+        self.setObjectName(object_name)
+        self.setMinimumSize(200, 110)
+        self.getPlotItem().setMenuEnabled(False)
+
+    def show_all(self) -> None:
+        """Frame every point again (after the user zoomed or panned)."""
+        raise NotImplementedError
+
+    def context_menu(self) -> QMenu:
+        """The right-click menu: frame everything again, or copy the plot for a slide."""
+        menu = QMenu(self)
+        menu.addAction(self.tr("Show everything"), self.show_all)
+        menu.addAction(self.tr("Copy as image"), self.copy_image)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Right-click: our menu."""
+        self.context_menu().exec(event.globalPos())
+
+    def copy_image(self) -> None:
+        """Put the plot, as it shows now, on the clipboard."""
+        self.refresh()
+        QGuiApplication.clipboard().setImage(self.grab().toImage())
+
+    def refresh(self) -> None:
+        """Redraw the curves if points arrived since the last call."""
+        raise NotImplementedError
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Fit the legend line to the new width, before the plot is laid out in it."""
@@ -158,9 +191,7 @@ class CostPlot(LegendPlot):
     """The cost: every mini-batch (faint), its moving average (bold) and each epoch's mean."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, background=BACKGROUND, axisItems={"bottom": EpochAxis("bottom")})
-        self.setObjectName("costPlot")
-        self.setMinimumSize(200, 110)
+        super().__init__("costPlot", parent)
         plot = self.getPlotItem()
         _style(plot, self.tr("cost"), self.tr("epoch"))
         plot.setDownsampling(auto=True, mode="peak")
@@ -272,6 +303,12 @@ class CostPlot(LegendPlot):
                 xRange=(0.0, x_end), yRange=(0.0, top), padding=0.02
             )
 
+    def show_all(self) -> None:
+        """Back to the managed view: the whole run, y from 0 to a round number."""
+        self.managed = True
+        self._range = None
+        self._update_range()
+
     def _on_user_range(self, *_args: object) -> None:
         self.managed = False  # the user zoomed or panned: leave the view alone until next run
         self._range = None
@@ -290,9 +327,7 @@ class AccuracyPlot(LegendPlot):
     """Accuracy per epoch in percent: training (a fixed sample), validation and test."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, background=BACKGROUND, axisItems={"bottom": EpochAxis("bottom")})
-        self.setObjectName("accuracyPlot")
-        self.setMinimumSize(200, 110)
+        super().__init__("accuracyPlot", parent)
         plot = self.getPlotItem()
         _style(plot, self.tr("accuracy (%)"), self.tr("epoch"))
         self._show_empty_range()
@@ -328,6 +363,10 @@ class AccuracyPlot(LegendPlot):
         plot = self.getPlotItem()
         plot.setYRange(0, 100, padding=0.02)
         plot.setXRange(0, 1, padding=0.02)
+
+    def show_all(self) -> None:
+        """Frame every point again."""
+        self.getPlotItem().enableAutoRange()
 
     def begin_run(self, offset: float) -> None:
         """A run starts after epoch `offset`: drop later points."""

@@ -6,6 +6,7 @@ import csv
 
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from playground.data import load_mnist
 from playground.engine import Network, load_preset
@@ -334,3 +335,37 @@ def test_the_legend_is_one_line_above_the_plot_and_fits_its_width(qtbot, plot_ty
         if width == 420:
             assert plot.legend.variant == 0
     assert plot.legend.variant > 0  # the narrowest plot needs a tighter spacing
+
+
+@pytest.mark.parametrize("plot_type", [CostPlot, AccuracyPlot])
+def test_the_plots_menu_is_ours_translated_and_frames_everything_again(qtbot, plot_type) -> None:
+    plot = plot_type()
+    qtbot.addWidget(plot)
+    plot.resize(300, 200)
+    plot.show()
+    box = plot.getPlotItem().getViewBox()
+    assert not box.menuEnabled()  # pyqtgraph's own menu is English only
+    if plot_type is CostPlot:
+        plot.begin_run(0.0, batches=100, epochs=2)
+        plot.add_costs(np.linspace(0.1, 2.0, 20), np.linspace(2.0, 0.5, 20))
+    else:
+        for epoch in (1, 2, 3):
+            plot.add_epoch(epoch, {"val_accuracy": 0.5 + 0.1 * epoch})
+    plot.refresh()
+    qtbot.wait(50)
+    framed = box.viewRange()
+    box.scaleBy((0.25, 0.25))  # as the wheel does
+    box.sigRangeChangedManually.emit(box.state["mouseEnabled"])
+    qtbot.wait(50)
+    assert box.viewRange() != framed
+    menu = plot.context_menu()
+    labels = [a.text() for a in menu.actions()]
+    assert labels == ["Show everything", "Copy as image"]
+    menu.actions()[0].trigger()
+    qtbot.wait(50)
+    np.testing.assert_allclose(box.viewRange(), framed, rtol=1e-6)
+
+    QApplication.clipboard().clear()
+    menu.actions()[1].trigger()
+    image = QApplication.clipboard().image()
+    assert image.width() == plot.width() and image.height() == plot.height()
