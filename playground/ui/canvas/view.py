@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QResizeEvent,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
@@ -119,6 +120,7 @@ class NetworkView(QGraphicsView):
         """Scale to `factor`, kept within [MIN_ZOOM, MAX_ZOOM]; stops auto-fitting."""
         factor = min(MAX_ZOOM, max(MIN_ZOOM, factor))
         self.auto_fit = False
+        self._scroll_bars(True)
         self.scale(factor / self.zoom(), factor / self.zoom())
         self.zoom_changed.emit(self.zoom())
 
@@ -135,7 +137,9 @@ class NetworkView(QGraphicsView):
         if self._fitting:
             return
         scene = self.network_scene()
-        view = self.viewport().rect()
+        # The room without scroll bars: fitting with them, the network fits, they go, the view
+        # grows, the fit grows, they come back... (it flickered forever at some dock sizes).
+        view = QRect(QPoint(0, 0), self.maximumViewportSize())
         if view.width() < 10:
             return
         self._fitting = True  # the reflow below changes the scene rect, which calls back here
@@ -151,14 +155,26 @@ class NetworkView(QGraphicsView):
             rect = scene.sceneRect()
             if rect.isEmpty():
                 return
-            self.resetTransform()
             factor = min(view.width() / rect.width(), view.height() / rect.height(), 1.0)
+            # Fitted, everything shows: no scroll bars. Below MIN_ZOOM the view scrolls.
+            self._scroll_bars(factor < MIN_ZOOM)
             factor = max(MIN_ZOOM, factor)
-            self.scale(factor, factor)
+            if factor != self.zoom():  # one step, and none when unchanged: each change of
+                # scale can show or hide a scroll bar, which resizes the view and fits again
+                self.setTransform(QTransform.fromScale(factor, factor))
             self.centerOn(rect.center())
         finally:
             self._fitting = False
         self.zoom_changed.emit(self.zoom())
+
+    def _scroll_bars(self, needed: bool) -> None:
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if needed
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
 
     def _scene_grew(self, _rect: object) -> None:
         """Blocks came or went: keep the whole network in view while fitting."""

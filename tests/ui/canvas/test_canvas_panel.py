@@ -542,3 +542,17 @@ def test_set_spec_without_undo_starts_a_fresh_history(panel: NetworkPanel) -> No
     panel.set_spec(load_preset("nielsen-conv2"), undoable=False)
     assert panel.undo_stack.count() == 0
     assert len(panel.model.nodes) == 6
+
+
+@pytest.mark.parametrize("size", [(587, 184), (667, 194), (587, 167)])
+def test_fitting_settles_at_sizes_where_scroll_bars_used_to_flicker(qtbot, panel, size) -> None:
+    """At these panel sizes the fit showed scroll bars, which shrank the view, which refitted
+    without them, forever (the window froze for minutes). It must settle after a few fits."""
+    fits: list[float] = []
+    panel.view.zoom_changed.connect(fits.append)
+    panel.resize(*size)
+    qtbot.wait(300)
+    assert 0 < len(fits) < 10
+    settled = len(fits)
+    qtbot.wait(200)
+    assert len(fits) == settled
