@@ -52,6 +52,7 @@ from playground.ui.engine_warmup import BackgroundJob, JobWatcher, warmup_job
 from playground.ui.i18n import language_menu
 from playground.ui.labs import LabsPanel
 from playground.ui.names import error_text
+from playground.ui.throttle import EPOCH_DETAILS_MS, LatestOnly
 from playground.ui.training import TrainingController, TrainingPanel
 from playground.ui.views import ViewsPanel
 from playground.ui.views.mosaic import save_widget_png
@@ -468,6 +469,7 @@ class MainWindow(QMainWindow):
         self.pause_toggled.connect(self.training_panel.set_paused)
         self.training_controller.state_changed.connect(self._on_training_state)
         self.training_controller.epoch_finished.connect(self._on_epoch_finished)
+        self._epoch_net = LatestOnly(self._show_epoch_net, EPOCH_DETAILS_MS, self)
         self.engine_state_changed.connect(self._on_engine_state_for_views)
         # Tabs keep the window small enough for a 1366x768 laptop: build, then train, in one
         # place (Build raises Training); the views and the labs share the bottom.
@@ -619,6 +621,7 @@ class MainWindow(QMainWindow):
         self.network = net
         self.network_path = Path(path) if path is not None else None
         self.network_modified = bool(modified and net is not None)
+        self._epoch_net.cancel()  # an epoch's copy still waiting must not replace `net`
         self.draw_panel.set_network(net)
         self._show_canvas_architecture(net)
         self._update_model_status()
@@ -678,9 +681,14 @@ class MainWindow(QMainWindow):
 
     def _on_epoch_finished(self, report: Any) -> None:
         """Each epoch's weights read the drawing at once, so the guess improves while it trains
-        (the network being trained, and the current one, change only when the run ends)."""
-        if report.net is None:
-            return
+        (the network being trained, and the current one, change only when the run ends); many
+        quick epochs in a row are shown at the pace the draw pad keeps up with."""
+        if report.net is not None:
+            self._epoch_net.push(report)
+
+    def _show_epoch_net(self, report: Any) -> None:
+        if not self.training_controller.is_running():
+            return  # the run ended meanwhile: the draw pad has the trained network already
         self.draw_panel.set_network(report.net)
         self._show_status(
             self.tr("The draw pad now reads with the network after epoch {0}").format(report.epoch)

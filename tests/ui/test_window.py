@@ -766,7 +766,8 @@ def test_the_draw_pad_reads_with_each_epochs_weights(make_window, model_file, qt
         qtbot.waitUntil(lambda: len(reports) >= 1, timeout=60_000)
         pad_net = window.draw_panel.network
         assert isinstance(pad_net, Network) and pad_net is not before
-        assert pad_net is reports[-1].net and len(pad_net.history) >= 1
+        # An epoch's own copy (quick epochs show at the draw pad's pace: maybe not the newest).
+        assert any(pad_net is r.net for r in reports) and len(pad_net.history) >= 1
         weights = pad_net.params["dense1.weight"]
         assert not np.array_equal(weights, before.params["dense1.weight"])
         assert window.network is before  # the current network changes only when the run ends

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.fileio import write_text_atomic
+from playground.ui.throttle import EPOCH_DETAILS_MS, LatestOnly
 from playground.ui.training.controller import (
     EpochReport,
     RunInfo,
@@ -246,6 +247,7 @@ class ViewsPanel(QWidget):
         controller.snapshot_ready.connect(self._on_snapshot)
         controller.epoch_finished.connect(self._on_epoch)
         controller.training_finished.connect(self._on_finished)
+        self._epoch_details = LatestOnly(self._show_epoch_details, EPOCH_DETAILS_MS, self)
         self._show_probe_caption()
 
     # ------------------------------------------------------------------ public API
@@ -394,6 +396,7 @@ class ViewsPanel(QWidget):
 
     # ------------------------------------------------------------------ following a network
     def _load_network(self, net: Any) -> None:
+        self._epoch_details.cancel()  # the last run's matrix must not come after the clear
         spec = None if net is None else net.spec
         self._set_spec(spec)
         self.cost_plot.clear_all()
@@ -447,6 +450,11 @@ class ViewsPanel(QWidget):
         x = float(report.epoch)  # a loaded model's epochs already continue its history
         self.cost_plot.add_epoch(x, report.cost)
         self.accuracy_plot.add_epoch(x, entry)
+        # Every epoch is a point on the curves; the matrix and the mistakes show the latest.
+        self._epoch_details.push(report)
+
+    def _show_epoch_details(self, report: EpochReport) -> None:
+        """The confusion matrix and the misclassified images of an epoch."""
         if report.confusion is not None:
             acc = report.val_accuracy
             self.confusion_view.show_matrix(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import time
 
 import numpy as np
@@ -198,7 +199,11 @@ def test_a_loaded_model_continues_its_epoch_count_on_every_view(qtbot, data):
         assert list(ex[:3]) == [1.0, 2.0, 3.0]
         ax, _ = r.views.accuracy_plot.curves["val_accuracy"].getData()
         assert list(ax[:3]) == [1.0, 2.0, 3.0]
-        assert f"after epoch {reports[-1].epoch}" in r.views.mistakes_caption.text()
+        # The mistakes name an epoch of this run, numbered on from the loaded history (quick
+        # epochs show at the views' pace, so not necessarily the newest).
+        shown = re.search(r"after epoch (\d+)", r.views.mistakes_caption.text())
+        assert shown and int(shown.group(1)) in {rep.epoch for rep in reports}
+        assert int(shown.group(1)) >= 3
         with qtbot.waitSignal(r.controller.training_finished, timeout=TIMEOUT):
             r.panel.stop(wait=False)
         done = r.panel.last_result.epochs_done

@@ -180,6 +180,47 @@ def test_epoch_reports_fill_confusion_gallery_and_history(qtbot, panel, data, tm
     assert not list(tmp_path.glob(".*tmp*"))
 
 
+def test_a_flood_of_quick_epochs_plots_every_one_and_redraws_the_details_at_a_pace(
+    qtbot, panel, data, monkeypatch
+) -> None:
+    """A tiny dataset ends epochs 50 times a second: each is a point on the curves, but the
+    confusion matrix and the mistakes (13 ms a time) are redrawn for the newest one only."""
+    panel.set_network(Network.from_spec(GROUPED, seed=0))
+    drawn: list[int] = []
+    show = panel.mistakes_gallery.show_mistakes
+    monkeypatch.setattr(
+        panel.mistakes_gallery, "show_mistakes", lambda m: drawn.append(len(m)) or show(m)
+    )
+    for epoch in range(1, 61):
+        confusion = np.eye(10, dtype=np.int64) * epoch
+        mistakes = [Mistake(i, data.val_x[i], 0, 1) for i in range(epoch % 7)]
+        entry = {"epoch": epoch, "cost": 1.0 / epoch, "val_accuracy": epoch / 100}
+        panel.controller.epoch_finished.emit(
+            EpochReport(
+                epoch,
+                60,
+                1.0 / epoch,
+                None,
+                epoch / 100,
+                None,
+                None,
+                1.0,
+                0.01,
+                confusion,
+                mistakes,
+                entry,
+            )
+        )
+    assert panel.accuracy_plot.series["val_accuracy"].n == 60  # every epoch on the curve
+    assert len(panel.history) == 60
+    qtbot.waitUntil(
+        lambda: panel.confusion_view.matrix is not None and panel.confusion_view.matrix[0, 0] == 60,
+        timeout=3000,
+    )
+    assert len(drawn) == 2  # the first epoch at once, then the newest after the burst
+    assert drawn[-1] == 60 % 7 and panel.mistakes_gallery.count() == 60 % 7
+
+
 def test_a_loaded_network_shows_its_history(panel, qtbot):
     net = Network.from_spec(GROUPED, seed=0)
     net.history = [
