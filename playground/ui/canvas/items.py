@@ -11,8 +11,6 @@ shows just its name, parameter count and output shape, in type three times the s
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -135,9 +133,11 @@ class BlockItem(QGraphicsWidget):
         error: str | None,
         note: str,
         brief: str = "",
+        count: str = "",
     ) -> None:
         """Show a block's texts; `error` (the engine's message) marks it red; `note` teaches.
-        `brief` is the compact face's second line (default: `shape`)."""
+        The compact face shows `count` (the parameter count alone) and `brief` (default:
+        `shape`)."""
         self.error = error
         self.title_item.setText(title)
         self.params_item.setText(params)
@@ -149,7 +149,7 @@ class BlockItem(QGraphicsWidget):
         shown = f"⚠ {error}" if error else shape
         self.shape_item.setText(metrics.elidedText(shown, Qt.TextElideMode.ElideRight, room))
         self.shape_item.setBrush(QBrush(QColor(ERROR_LINE if error else "#263238")))
-        self._set_big(title, params, f"⚠ {error}" if error else brief or shape, error)
+        self._set_big(title, count, f"⚠ {error}" if error else brief or shape, error)
         lines = [title + (f"  [{params}]" if params else ""), settings, shape]
         if error:
             lines.append(_tr("Error: {message}").format(message=error))
@@ -160,12 +160,11 @@ class BlockItem(QGraphicsWidget):
         self.setData(Qt.ItemDataRole.AccessibleTextRole, tip)
         self._restyle()
 
-    def _set_big(self, title: str, params: str, line: str, error: str | None) -> None:
-        """Fill the compact face: name and parameter count on top, the output shape below."""
+    def _set_big(self, title: str, count: str, line: str, error: str | None) -> None:
+        """Fill the compact face: name and parameter count on top, the output shape below
+        ("20,040 params" in large type would crowd the name: the number alone)."""
         room = BLOCK_WIDTH - 2 * _PAD - 6
-        # "20,040 params" in large type crowds the name: the number alone, on every block.
-        number = re.search(r"\d[\d,]*", params)
-        self.big_params.setText(number.group(0) if number else params)
+        self.big_params.setText(count)
         width = self.big_params.boundingRect().width()
         self.big_params.setPos(BLOCK_WIDTH - _PAD - width, 6)
         title_room = room - width - (_PAD if width else 0)

@@ -194,6 +194,7 @@ class NetworkScene(QGraphicsScene):
                 shapes,
                 state.error,
                 block_note(info, node.layer),
+                count=f"{info.params:,}" if info else "?",
             )
             flows[node.id] = info.shape_text if info else "?"
         for (source, sink), link in self.links.items():
