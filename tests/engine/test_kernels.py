@@ -205,6 +205,9 @@ def _conv_grads_reference(x, w, dz, stride, pad, groups):
     [
         (1, 4, 5, 1, 0, 1, 2, True, 1),  # nielsen-conv's first layer: direct + fused pool
         (1, 4, 5, 1, 0, 1, 2, False, 1),
+        (1, 6, 5, 1, 0, 1, 2, True, 2),  # K = 5 direct: a block of 4 filters and a rest of 2
+        (2, 8, 5, 1, 0, 2, 0, True, 3),  # grouped direct, one block of 4 per group
+        (2, 10, 5, 1, 2, 2, 2, True, 1),  # padded; blocks of 4 + 1 per group
         (4, 6, 3, 1, 1, 2, 2, True, 3),
         (4, 6, 5, 1, 0, 2, 2, False, 3),  # grouped-conv's second layer: im2col + dot
         (4, 6, 3, 2, 1, 2, 0, False, 2),  # stride 2, no pool

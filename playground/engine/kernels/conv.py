@@ -100,9 +100,9 @@ def backward_input(delta, w, stride, groups, dxp):
 #   f applied to the pooled values only (4x fewer exps for a 2x2 pool).
 # Two ways to form z:
 #   * direct (stride 1, few taps per filter): a filter's output is computed as one flat vector
-#     over the input rows (row stride = input width; columns past Wo are junk, never read), the
-#     K x K taps unrolled for K = 5 (compile-time via the tuple `kk`), so LLVM vectorises the
-#     positions;
+#     over the input rows (row stride = input width; columns past Wo are junk, never read), and
+#     LLVM vectorises the positions; for K = 5, four filters of a group at once, a kernel row's
+#     five taps unrolled, so each load of the input feeds 20 multiply-adds;
 #   * im2col + dot: col[p, t] = the taps of position p, from a channels-last copy of the input
 #     (a kernel row is one contiguous run); z[f, p] = w[f] . col[p] as dot products in 2 filters
 #     x 4 positions tiles (8 register accumulators), 8 positions at a time while their rows are
@@ -114,7 +114,7 @@ def backward_input(delta, w, stride, groups, dxp):
 #     channels-last image, transposed back;
 #   * dw: threads split the images (each reads only what it wrote in forward) into partial
 #     gradients: with im2col rows, d * col[p] added to the filter's gradient row (four rows per
-#     pass); the direct path lays a filter's deltas out as a map and takes long dot products
+#     pass); the direct path lays two filters' deltas out as maps and takes long dot products
 #     with the input. The partials are summed filter by filter, and the SGD update applied at
 #     once (training), or the gradient stored (gradients()).
 # Python calls only the two parallel entries at the end (also for one thread), so every kernel
@@ -122,40 +122,47 @@ def backward_input(delta, w, stride, groups, dxp):
 
 
 @jit
-def direct_plane_k(xg, wf, kk, acc, length):
-    """acc[p] += sum_{c, ki, kj} wf[c, ki, kj] * xg[c, ki, p + kj] for p < length, K = len(kk).
+def direct_plane(xg, wf, k, acc, length):
+    """acc[p] += sum_{c, ki, kj} wf[c, ki, kj] * xg[c, ki, p + kj] for p < length, any K.
 
     xg is (Cg, H, W); p runs over the flattened rows (p = i * W + j), so reading past a row's
-    end lands in the next row, which only feeds the junk columns j >= Wo. K is a compile-time
-    constant (the length of the tuple kk), so the taps unroll and LLVM vectorises over p.
+    end lands in the next row, which only feeds the junk columns j >= Wo.
     """
-    k = len(kk)
     for c in range(xg.shape[0]):
         xc = xg[c]
         wc = wf[c]
-        for p in range(length):
-            s = acc[p]
-            for ki in range(k):
-                for kj in range(k):
-                    s += wc[ki, kj] * xc[ki, p + kj]
-            acc[p] = s
+        for ki in range(k):
+            xr = xc[ki]
+            for kj in range(k):
+                wv = wc[ki, kj]
+                for p in range(length):
+                    acc[p] += wv * xr[p + kj]
 
 
 @jit
-def direct_plane(xg, wf, k, acc, length):
-    """direct_plane_k for a runtime K: unrolled for K = 5 (the book's), a plain loop otherwise."""
-    if k == 5:
-        direct_plane_k(xg, wf, (0, 0, 0, 0, 0), acc, length)
-    else:
-        for c in range(xg.shape[0]):
-            xc = xg[c]
-            wc = wf[c]
-            for ki in range(k):
-                xr = xc[ki]
-                for kj in range(k):
-                    wv = wc[ki, kj]
-                    for p in range(length):
-                        acc[p] += wv * xr[p + kj]
+def direct_block4_k5(xg, wx, w, fa, fb, fc, fd, acc, length):
+    """acc[q, p] += sum_{c, ki, kj} w[f_q, c, ki, kj] * xg[c, ki * wx + p + kj] for the four
+    filters f_q = fa, fb, fc, fd, p < length, K = 5: they share each load of the input. xg is
+    (Cg, H * W): flat rows, as in direct_plane (p = i * W + j; columns j >= Wo are junk).
+
+    One kernel row at a time, so the 20 weights of that row stay in registers while LLVM
+    vectorises over p (measured 29% faster than one filter with all 25 taps unrolled).
+    """
+    a0, a1, a2, a3 = acc[0], acc[1], acc[2], acc[3]
+    for c in range(xg.shape[0]):
+        for ki in range(5):
+            xr = xg[c, ki * wx :]
+            wa, wb, wc, wd = w[fa, c, ki], w[fb, c, ki], w[fc, c, ki], w[fd, c, ki]
+            u0, u1, u2, u3, u4 = wa[0], wa[1], wa[2], wa[3], wa[4]
+            v0, v1, v2, v3, v4 = wb[0], wb[1], wb[2], wb[3], wb[4]
+            s0, s1, s2, s3, s4 = wc[0], wc[1], wc[2], wc[3], wc[4]
+            t0, t1, t2, t3, t4 = wd[0], wd[1], wd[2], wd[3], wd[4]
+            for p in range(length):
+                x0, x1, x2, x3, x4 = xr[p], xr[p + 1], xr[p + 2], xr[p + 3], xr[p + 4]
+                a0[p] += u0 * x0 + u1 * x1 + u2 * x2 + u3 * x3 + u4 * x4
+                a1[p] += v0 * x0 + v1 * x1 + v2 * x2 + v3 * x3 + v4 * x4
+                a2[p] += s0 * x0 + s1 * x1 + s2 * x2 + s3 * x3 + s4 * x4
+                a3[p] += t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3 + t4 * x4
 
 
 @jit
@@ -361,16 +368,29 @@ def forward_images(
     fg = n_f // groups
     if direct:
         length = (ho - 1) * wx + wo
-        acc = np.empty(ho * wx, dtype=np.float32)
+        acc = np.empty((4, ho * wx), dtype=np.float32)
         for n in range(n0, n1):
-            for f in range(n_f):
+            xn = xp[n].reshape(xp.shape[1], hx * wx)
+            f = 0
+            while f < n_f:
                 g = f // fg
-                acc[:] = b[f]
-                direct_plane(xp[n, g * cg : (g + 1) * cg], w[f], k, acc, length)
-                if pool > 0:
-                    epilogue_pool(acc, wx, pool, out[n, f], arg[n, f])
+                xg = xn[g * cg : (g + 1) * cg]
+                nb = min(4, (g + 1) * fg - f)  # a block of filters stays in one group
+                last = f + nb - 1
+                for q in range(4):  # a short block repeats its last filter in the spare rows
+                    acc[q] = b[min(f + q, last)]
+                if k == 5:
+                    fb, fc, fd = min(f + 1, last), min(f + 2, last), min(f + 3, last)
+                    direct_block4_k5(xg, wx, w, f, fb, fc, fd, acc, length)
                 else:
-                    epilogue_act(acc, wx, out[n, f])
+                    for q in range(nb):
+                        direct_plane(xp[n, g * cg : (g + 1) * cg], w[f + q], k, acc[q], length)
+                for q in range(nb):
+                    if pool > 0:
+                        epilogue_pool(acc[q], wx, pool, out[n, f + q], arg[n, f + q])
+                    else:
+                        epilogue_act(acc[q], wx, out[n, f + q])
+                f += nb
             apply_1d(flat[n], code)
     else:
         n_p = ho * wo
@@ -506,17 +526,53 @@ def dot(a, b):
 
 
 @jit
-def dot5(a, b):
-    """(a . b[0:], a . b[1:], ..., a . b[4:]) over len(a): 5 taps share each load of a."""
+def dot5x2(a, b, x):
+    """(a . x[0:], ..., a . x[4:], b . x[0:], ..., b . x[4:]) over len(a): two filters' delta
+    maps share each load of x, and a kernel row's five taps each load of a map."""
     s0 = s1 = s2 = s3 = s4 = np.float32(0.0)
+    t0 = t1 = t2 = t3 = t4 = np.float32(0.0)
     for k in range(a.shape[0]):
-        v = a[k]
-        s0 += v * b[k]
-        s1 += v * b[k + 1]
-        s2 += v * b[k + 2]
-        s3 += v * b[k + 3]
-        s4 += v * b[k + 4]
-    return s0, s1, s2, s3, s4
+        u = a[k]
+        v = b[k]
+        x0, x1, x2, x3, x4 = x[k], x[k + 1], x[k + 2], x[k + 3], x[k + 4]
+        s0 += u * x0
+        s1 += u * x1
+        s2 += u * x2
+        s3 += u * x3
+        s4 += u * x4
+        t0 += v * x0
+        t1 += v * x1
+        t2 += v * x2
+        t3 += v * x3
+        t4 += v * x4
+    return s0, s1, s2, s3, s4, t0, t1, t2, t3, t4
+
+
+@jit
+def delta_map(g, a, arg, code, pool, n, f, wx, dmap):
+    """Zeroes dmap (flat input rows, wx apart) and puts there the nonzero deltas of filter f,
+    image n, each at its conv position (the pooled winner's when pool > 0). Returns their sum
+    (the bias gradient's share) and their count."""
+    zero = np.float32(0.0)
+    dmap[:] = zero
+    gf = g[n, f]
+    af = a[n, f]
+    s = zero
+    hits = 0
+    for qi in range(gf.shape[0]):
+        for qj in range(gf.shape[1]):
+            d = gf[qi, qj] * grad_scalar(af[qi, qj], code)
+            if d == zero:
+                continue
+            s += d
+            i, j = qi, qj
+            if pool > 0:
+                q = arg[n, f, qi, qj]
+                i = qi * pool + q // pool
+                j = qj * pool + q % pool
+            dmap[i * wx + j] = d
+            hits += 1
+    return s, hits
 
 
 @jit
@@ -532,7 +588,8 @@ def dw_accumulate(
     positions p whose delta is nonzero. Otherwise (stride 1, few taps) the deltas of f are laid
     out as a flat map D over the input rows and each tap's gradient is one long dot product
     sum_p D[p] x[c, ki*wx + kj + p] (vectorised, where a sparse patch-by-patch sum is not);
-    with K = 5 a kernel row's five taps share each load. acc is then in the weight's order.
+    with K = 5 a kernel row's five taps, for two filters of a group, share each load of x.
+    acc is then in the weight's order.
     """
     n_f, tg = acc.shape
     cg = tg // (k * k)
@@ -543,20 +600,61 @@ def dw_accumulate(
     wo = (wx - k) // stride + 1
     zero = np.float32(0.0)
     length = (ho - 1) * wx + wo
-    dmap = np.empty(ho * wx, dtype=np.float32)
-    hit_p = np.empty(hq * wq, dtype=np.int64)
-    hit_d = np.empty(hq * wq, dtype=np.float32)
     acc[:, :] = zero
     sb[:] = zero
+    if not use_col:
+        dmaps = np.empty((2, ho * wx), dtype=np.float32)
+        for n in range(n0, n1):
+            f = 0
+            while f < n_f:
+                grp = f // fg
+                pair = f + 1 < (grp + 1) * fg
+                s, hits = delta_map(g, a, arg, code, pool, n, f, wx, dmaps[0])
+                sb[f] += s
+                if pair:
+                    s, more = delta_map(g, a, arg, code, pool, n, f + 1, wx, dmaps[1])
+                    sb[f + 1] += s
+                    hits += more
+                else:  # a lone filter is paired with an empty map
+                    dmaps[1] = zero
+                if hits > 0:
+                    da = dmaps[0, :length]
+                    db = dmaps[1, :length]
+                    fb = f + 1 if pair else f
+                    for c in range(cg):
+                        xc = xflat[n, grp * cg + c]
+                        for ki in range(k):
+                            t = (c * k + ki) * k
+                            if k == 5:
+                                s0, s1, s2, s3, s4, t0, t1, t2, t3, t4 = dot5x2(
+                                    da, db, xc[ki * wx : ki * wx + length + 4]
+                                )
+                                acc[f, t] += s0
+                                acc[f, t + 1] += s1
+                                acc[f, t + 2] += s2
+                                acc[f, t + 3] += s3
+                                acc[f, t + 4] += s4
+                                acc[fb, t] += t0
+                                acc[fb, t + 1] += t1
+                                acc[fb, t + 2] += t2
+                                acc[fb, t + 3] += t3
+                                acc[fb, t + 4] += t4
+                            else:
+                                for kj in range(k):
+                                    o = ki * wx + kj
+                                    acc[f, t + kj] += dot(da, xc[o : o + length])
+                                    if pair:
+                                        acc[fb, t + kj] += dot(db, xc[o : o + length])
+                f += 2 if pair else 1
+        return
+    hit_p = np.empty(hq * wq, dtype=np.int64)
+    hit_d = np.empty(hq * wq, dtype=np.float32)
     for n in range(n0, n1):
         for f in range(n_f):
-            grp = f // fg
-            t0 = grp * tg
+            t0 = (f // fg) * tg
             af_acc = acc[f]
             gf = g[n, f]
             af = a[n, f]
-            if not use_col:
-                dmap[:] = zero
             hits = 0
             s = zero
             for qi in range(hq):
@@ -572,49 +670,28 @@ def dw_accumulate(
                     else:
                         i = qi
                         j = qj
-                    if use_col:
-                        hit_p[hits] = i * wo + j
-                        hit_d[hits] = d
-                    else:
-                        dmap[i * wx + j] = d
+                    hit_p[hits] = i * wo + j
+                    hit_d[hits] = d
                     hits += 1
             sb[f] += s
-            if use_col:
-                cn = col[n]
-                h4 = 0
-                while h4 + 3 < hits:
-                    axpy4(
-                        af_acc,
-                        hit_d[h4],
-                        cn[hit_p[h4], t0 : t0 + tg],
-                        hit_d[h4 + 1],
-                        cn[hit_p[h4 + 1], t0 : t0 + tg],
-                        hit_d[h4 + 2],
-                        cn[hit_p[h4 + 2], t0 : t0 + tg],
-                        hit_d[h4 + 3],
-                        cn[hit_p[h4 + 3], t0 : t0 + tg],
-                    )
-                    h4 += 4
-                while h4 < hits:
-                    axpy1(af_acc, hit_d[h4], cn[hit_p[h4], t0 : t0 + tg])
-                    h4 += 1
-            elif hits > 0:
-                dm = dmap[:length]
-                for c in range(cg):
-                    xc = xflat[n, grp * cg + c]
-                    for ki in range(k):
-                        t = (c * k + ki) * k
-                        if k == 5:
-                            s0, s1, s2, s3, s4 = dot5(dm, xc[ki * wx : ki * wx + length + 4])
-                            af_acc[t] += s0
-                            af_acc[t + 1] += s1
-                            af_acc[t + 2] += s2
-                            af_acc[t + 3] += s3
-                            af_acc[t + 4] += s4
-                        else:
-                            for kj in range(k):
-                                o = ki * wx + kj
-                                af_acc[t + kj] += dot(dm, xc[o : o + length])
+            cn = col[n]
+            h4 = 0
+            while h4 + 3 < hits:
+                axpy4(
+                    af_acc,
+                    hit_d[h4],
+                    cn[hit_p[h4], t0 : t0 + tg],
+                    hit_d[h4 + 1],
+                    cn[hit_p[h4 + 1], t0 : t0 + tg],
+                    hit_d[h4 + 2],
+                    cn[hit_p[h4 + 2], t0 : t0 + tg],
+                    hit_d[h4 + 3],
+                    cn[hit_p[h4 + 3], t0 : t0 + tg],
+                )
+                h4 += 4
+            while h4 < hits:
+                axpy1(af_acc, hit_d[h4], cn[hit_p[h4], t0 : t0 + tg])
+                h4 += 1
 
 
 @jit
