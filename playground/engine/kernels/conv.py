@@ -114,7 +114,7 @@ def backward_input(delta, w, stride, groups, dxp):
 #     channels-last image, transposed back;
 #   * dw: threads split the images (each reads only what it wrote in forward) into partial
 #     gradients: with im2col rows, d * col[p] added to the filter's gradient row (four rows per
-#     pass); the direct path lays two filters' deltas out as maps and takes long dot products
+#     pass); the direct path lays a filter's deltas out as a map and takes long dot products
 #     with the input. The partials are summed filter by filter, and the SGD update applied at
 #     once (training), or the gradient stored (gradients()).
 # Python calls only the two parallel entries at the end (also for one thread), so every kernel
@@ -139,7 +139,9 @@ def direct_plane(xg, wf, k, acc, length):
                     acc[p] += wv * xr[p + kj]
 
 
-@jit
+# Inlined (Numba IR) into forward_images, its only caller: compiled on its own as well, it made
+# the forward entry's first compile 1.5 s longer (measured).
+@jit(inline="always")
 def direct_block4_k5(xg, wx, w, fa, fb, fc, fd, acc, length):
     """acc[q, p] += sum_{c, ki, kj} w[f_q, c, ki, kj] * xg[c, ki * wx + p + kj] for the four
     filters f_q = fa, fb, fc, fd, p < length, K = 5: they share each load of the input. xg is
@@ -526,53 +528,17 @@ def dot(a, b):
 
 
 @jit
-def dot5x2(a, b, x):
-    """(a . x[0:], ..., a . x[4:], b . x[0:], ..., b . x[4:]) over len(a): two filters' delta
-    maps share each load of x, and a kernel row's five taps each load of a map."""
+def dot5(a, b):
+    """(a . b[0:], a . b[1:], ..., a . b[4:]) over len(a): 5 taps share each load of a."""
     s0 = s1 = s2 = s3 = s4 = np.float32(0.0)
-    t0 = t1 = t2 = t3 = t4 = np.float32(0.0)
     for k in range(a.shape[0]):
-        u = a[k]
-        v = b[k]
-        x0, x1, x2, x3, x4 = x[k], x[k + 1], x[k + 2], x[k + 3], x[k + 4]
-        s0 += u * x0
-        s1 += u * x1
-        s2 += u * x2
-        s3 += u * x3
-        s4 += u * x4
-        t0 += v * x0
-        t1 += v * x1
-        t2 += v * x2
-        t3 += v * x3
-        t4 += v * x4
-    return s0, s1, s2, s3, s4, t0, t1, t2, t3, t4
-
-
-@jit
-def delta_map(g, a, arg, code, pool, n, f, wx, dmap):
-    """Zeroes dmap (flat input rows, wx apart) and puts there the nonzero deltas of filter f,
-    image n, each at its conv position (the pooled winner's when pool > 0). Returns their sum
-    (the bias gradient's share) and their count."""
-    zero = np.float32(0.0)
-    dmap[:] = zero
-    gf = g[n, f]
-    af = a[n, f]
-    s = zero
-    hits = 0
-    for qi in range(gf.shape[0]):
-        for qj in range(gf.shape[1]):
-            d = gf[qi, qj] * grad_scalar(af[qi, qj], code)
-            if d == zero:
-                continue
-            s += d
-            i, j = qi, qj
-            if pool > 0:
-                q = arg[n, f, qi, qj]
-                i = qi * pool + q // pool
-                j = qj * pool + q % pool
-            dmap[i * wx + j] = d
-            hits += 1
-    return s, hits
+        v = a[k]
+        s0 += v * b[k]
+        s1 += v * b[k + 1]
+        s2 += v * b[k + 2]
+        s3 += v * b[k + 3]
+        s4 += v * b[k + 4]
+    return s0, s1, s2, s3, s4
 
 
 @jit
@@ -588,8 +554,7 @@ def dw_accumulate(
     positions p whose delta is nonzero. Otherwise (stride 1, few taps) the deltas of f are laid
     out as a flat map D over the input rows and each tap's gradient is one long dot product
     sum_p D[p] x[c, ki*wx + kj + p] (vectorised, where a sparse patch-by-patch sum is not);
-    with K = 5 a kernel row's five taps, for two filters of a group, share each load of x.
-    acc is then in the weight's order.
+    with K = 5 a kernel row's five taps share each load. acc is then in the weight's order.
     """
     n_f, tg = acc.shape
     cg = tg // (k * k)
@@ -600,61 +565,20 @@ def dw_accumulate(
     wo = (wx - k) // stride + 1
     zero = np.float32(0.0)
     length = (ho - 1) * wx + wo
-    acc[:, :] = zero
-    sb[:] = zero
-    if not use_col:
-        dmaps = np.empty((2, ho * wx), dtype=np.float32)
-        for n in range(n0, n1):
-            f = 0
-            while f < n_f:
-                grp = f // fg
-                pair = f + 1 < (grp + 1) * fg
-                s, hits = delta_map(g, a, arg, code, pool, n, f, wx, dmaps[0])
-                sb[f] += s
-                if pair:
-                    s, more = delta_map(g, a, arg, code, pool, n, f + 1, wx, dmaps[1])
-                    sb[f + 1] += s
-                    hits += more
-                else:  # a lone filter is paired with an empty map
-                    dmaps[1] = zero
-                if hits > 0:
-                    da = dmaps[0, :length]
-                    db = dmaps[1, :length]
-                    fb = f + 1 if pair else f
-                    for c in range(cg):
-                        xc = xflat[n, grp * cg + c]
-                        for ki in range(k):
-                            t = (c * k + ki) * k
-                            if k == 5:
-                                s0, s1, s2, s3, s4, t0, t1, t2, t3, t4 = dot5x2(
-                                    da, db, xc[ki * wx : ki * wx + length + 4]
-                                )
-                                acc[f, t] += s0
-                                acc[f, t + 1] += s1
-                                acc[f, t + 2] += s2
-                                acc[f, t + 3] += s3
-                                acc[f, t + 4] += s4
-                                acc[fb, t] += t0
-                                acc[fb, t + 1] += t1
-                                acc[fb, t + 2] += t2
-                                acc[fb, t + 3] += t3
-                                acc[fb, t + 4] += t4
-                            else:
-                                for kj in range(k):
-                                    o = ki * wx + kj
-                                    acc[f, t + kj] += dot(da, xc[o : o + length])
-                                    if pair:
-                                        acc[fb, t + kj] += dot(db, xc[o : o + length])
-                f += 2 if pair else 1
-        return
+    dmap = np.empty(ho * wx, dtype=np.float32)
     hit_p = np.empty(hq * wq, dtype=np.int64)
     hit_d = np.empty(hq * wq, dtype=np.float32)
+    acc[:, :] = zero
+    sb[:] = zero
     for n in range(n0, n1):
         for f in range(n_f):
-            t0 = (f // fg) * tg
+            grp = f // fg
+            t0 = grp * tg
             af_acc = acc[f]
             gf = g[n, f]
             af = a[n, f]
+            if not use_col:
+                dmap[:] = zero
             hits = 0
             s = zero
             for qi in range(hq):
@@ -670,28 +594,49 @@ def dw_accumulate(
                     else:
                         i = qi
                         j = qj
-                    hit_p[hits] = i * wo + j
-                    hit_d[hits] = d
+                    if use_col:
+                        hit_p[hits] = i * wo + j
+                        hit_d[hits] = d
+                    else:
+                        dmap[i * wx + j] = d
                     hits += 1
             sb[f] += s
-            cn = col[n]
-            h4 = 0
-            while h4 + 3 < hits:
-                axpy4(
-                    af_acc,
-                    hit_d[h4],
-                    cn[hit_p[h4], t0 : t0 + tg],
-                    hit_d[h4 + 1],
-                    cn[hit_p[h4 + 1], t0 : t0 + tg],
-                    hit_d[h4 + 2],
-                    cn[hit_p[h4 + 2], t0 : t0 + tg],
-                    hit_d[h4 + 3],
-                    cn[hit_p[h4 + 3], t0 : t0 + tg],
-                )
-                h4 += 4
-            while h4 < hits:
-                axpy1(af_acc, hit_d[h4], cn[hit_p[h4], t0 : t0 + tg])
-                h4 += 1
+            if use_col:
+                cn = col[n]
+                h4 = 0
+                while h4 + 3 < hits:
+                    axpy4(
+                        af_acc,
+                        hit_d[h4],
+                        cn[hit_p[h4], t0 : t0 + tg],
+                        hit_d[h4 + 1],
+                        cn[hit_p[h4 + 1], t0 : t0 + tg],
+                        hit_d[h4 + 2],
+                        cn[hit_p[h4 + 2], t0 : t0 + tg],
+                        hit_d[h4 + 3],
+                        cn[hit_p[h4 + 3], t0 : t0 + tg],
+                    )
+                    h4 += 4
+                while h4 < hits:
+                    axpy1(af_acc, hit_d[h4], cn[hit_p[h4], t0 : t0 + tg])
+                    h4 += 1
+            elif hits > 0:
+                dm = dmap[:length]
+                for c in range(cg):
+                    xc = xflat[n, grp * cg + c]
+                    for ki in range(k):
+                        t = (c * k + ki) * k
+                        if k == 5:
+                            s0, s1, s2, s3, s4 = dot5(dm, xc[ki * wx : ki * wx + length + 4])
+                            af_acc[t] += s0
+                            af_acc[t + 1] += s1
+                            af_acc[t + 2] += s2
+                            af_acc[t + 3] += s3
+                            af_acc[t + 4] += s4
+                        else:
+                            for kj in range(k):
+                                o = ki * wx + kj
+                                af_acc[t + kj] += dot(dm, xc[o : o + length])
 
 
 @jit
