@@ -379,7 +379,10 @@ def forward_images(
                 xg = xn[g * cg : (g + 1) * cg]
                 nb = min(4, (g + 1) * fg - f)  # a block of filters stays in one group
                 last = f + nb - 1
-                for q in range(4):  # a short block repeats its last filter in the spare rows
+                # A short block repeats its last filter in the spare rows: 1-3 filters cost
+                # about what 4 do (measured: a lone 5x5 filter 1.6x its former one-filter
+                # loop, 10 us more per 10 images), one kernel fewer to compile.
+                for q in range(4):
                     acc[q] = b[min(f + q, last)]
                 if k == 5:
                     fb, fc, fd = min(f + 1, last), min(f + 2, last), min(f + 3, last)
