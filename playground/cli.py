@@ -58,11 +58,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _progress(out: TextIO, epoch: int, epochs: int, done: int, total: int, rate: float) -> None:
+def _progress(
+    out: TextIO, epoch: int, epochs: int, done: int, total: int, rate: float, tty: bool
+) -> None:
+    """One progress line: redrawn in place on a terminal, appended to a log or pipe (where a
+    carriage return would pile every redraw onto one line)."""
     width = 30
     filled = int(width * done / max(total, 1))
     bar = "#" * filled + "-" * (width - filled)
-    out.write(f"\repoch {epoch}/{epochs} [{bar}] {done}/{total} batches {rate:,.0f} img/s")
+    line = f"epoch {epoch}/{epochs} [{bar}] {done}/{total} batches {rate:,.0f} img/s"
+    out.write(f"\r{line}" if tty else f"{line}\n")
     out.flush()
 
 
@@ -123,12 +128,15 @@ def train_command(args: argparse.Namespace) -> int:
         )
     code = 0
     last_draw = 0.0
+    tty = err.isatty()
+    # A terminal redraws its bar five times a second; a log gets a line every ten seconds.
+    draw_every = 0.2 if tty else 10.0
     stop_on_ctrl_c = _StopOnCtrlC(trainer, err)
     try:
         for event in trainer.run():
             if isinstance(event, BatchDone):
                 now = time.perf_counter()
-                if now - last_draw > 0.2 or event.batch == event.batches:
+                if now - last_draw > draw_every or event.batch == event.batches:
                     last_draw = now
                     _progress(
                         err,
@@ -137,9 +145,11 @@ def train_command(args: argparse.Namespace) -> int:
                         event.batch,
                         event.batches,
                         event.images_per_s,
+                        tty,
                     )
             elif isinstance(event, EpochDone):
-                err.write("\n")
+                if tty:
+                    err.write("\n")
                 if args.json:
                     print(
                         json.dumps(
@@ -161,7 +171,7 @@ def train_command(args: argparse.Namespace) -> int:
                         flush=True,
                     )
             elif isinstance(event, Diverged):
-                err.write(f"\n{event.message}\n")
+                err.write(f"\n{event.message}\n" if tty else f"{event.message}\n")
                 code = 1
     except KeyboardInterrupt:  # a second Ctrl-C: stop at once
         err.write("\ninterrupted: stopping\n")

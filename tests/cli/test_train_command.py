@@ -51,6 +51,25 @@ def test_human_mode_shows_summary_and_epochs():
     assert proc.returncode == 0, proc.stderr
     assert "dense1 (dense)" in proc.stdout and "epoch 1: cost" in proc.stdout
     assert "epoch 1/1 [" in proc.stderr  # the progress bar goes to stderr
+    # stderr is a pipe here: whole lines, no carriage-return redraws piling onto one line
+    assert "\r" not in proc.stderr
+    assert "epoch 1/1 [##############################] " in proc.stderr.splitlines()[-1]
+
+
+def test_progress_redraws_in_place_on_a_terminal_and_appends_lines_elsewhere():
+    from io import StringIO
+
+    from playground.cli import _progress
+
+    term, log = StringIO(), StringIO()
+    for done in (1, 2):
+        _progress(term, 1, 3, done, 4, 1234.0, tty=True)
+        _progress(log, 1, 3, done, 4, 1234.0, tty=False)
+    assert term.getvalue().count("\r") == 2 and "\n" not in term.getvalue()
+    assert log.getvalue().splitlines() == [
+        "epoch 1/3 [#######-----------------------] 1/4 batches 1,234 img/s",
+        "epoch 1/3 [###############---------------] 2/4 batches 1,234 img/s",
+    ]
 
 
 def test_bad_spec_file_gives_a_clear_error(tmp_path):
