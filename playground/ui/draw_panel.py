@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -30,6 +30,9 @@ from playground.ui.prediction_view import PredictionView, predict_probabilities
 PREDICT_DELAY_MS = 15
 #: Side of the preview of the network's input (5 screen pixels per input pixel).
 PREVIEW_SIZE = 140
+#: From this width on, the prediction sits beside the pad instead of under it (the panel is
+#: then about 330 px tall instead of 450: the whole window fits a 768-pixel-high screen).
+WIDE_PANEL = 860
 
 
 def image_to_pixmap(image: np.ndarray, size: int) -> QPixmap:
@@ -128,13 +131,12 @@ class DrawPanel(QWidget):
         brush.addWidget(self.width_slider, 1)
         brush.addWidget(self.width_label)
 
-        grid = QGridLayout(self)
-        grid.addWidget(self.pad, 0, 0)
-        grid.addWidget(side_widget, 0, 1)
-        grid.addLayout(brush, 1, 0, 1, 2)
-        grid.addWidget(self.prediction_view, 2, 0, 1, 3)
-        grid.setRowStretch(2, 1)
+        self._side = side_widget
+        self._brush = brush
+        self._grid = grid = QGridLayout(self)
         grid.setColumnStretch(2, 1)
+        self._wide: bool | None = None
+        self.arrange_for_width(0)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -143,6 +145,37 @@ class DrawPanel(QWidget):
         self.pad.drawing_changed.connect(self._on_drawing_changed)
         self._show_input(np.zeros((28, 28), dtype=np.float32))
         self.update_prediction()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Put the prediction beside the pad when there is room (a full-width Draw tab)."""
+        super().resizeEvent(event)
+        self.arrange_for_width(event.size().width())
+
+    def arrange_for_width(self, width: int) -> None:
+        """The prediction beside the pad from WIDE_PANEL px on, else under it. The window calls
+        this before it is shown, so that its first size counts on the right minimum height."""
+        # The wide arrangement's own minimum width is under WIDE_PANEL, so narrowing the panel
+        # can always bring the narrow one back.
+        wide = width >= WIDE_PANEL
+        if wide == self._wide:
+            return
+        self._wide = wide
+        grid = self._grid
+        for widget in (self.pad, self._side, self.prediction_view):
+            grid.removeWidget(widget)
+        grid.removeItem(self._brush)
+        if wide:  # pad | preview | prediction over the brush: the pad's height, no more
+            grid.addWidget(self.pad, 0, 0, 2, 1)
+            grid.addWidget(self._side, 0, 1, 2, 1)
+            grid.addWidget(self.prediction_view, 0, 2)
+            grid.addLayout(self._brush, 1, 2)
+        else:  # pad | preview, the brush under them, the prediction under all
+            grid.addWidget(self.pad, 0, 0)
+            grid.addWidget(self._side, 0, 1)
+            grid.addLayout(self._brush, 1, 0, 1, 2)
+            grid.addWidget(self.prediction_view, 2, 0, 1, 3)
+        grid.setRowStretch(0, 1 if wide else 0)
+        grid.setRowStretch(2, 0 if wide else 1)
 
     # --- public API ---------------------------------------------------------------------------
     @property

@@ -62,6 +62,8 @@ DEFAULT_MODEL = playground.RESOURCES / "models" / "default.npz"
 ICONS = playground.RESOURCES / "icons"
 #: How many recent model files and dataset folders the File menu remembers.
 MAX_RECENT = 6
+#: Below this first-start window width (90% of the screen's) Draw shares the Network tabs.
+NARROW_WINDOW = 1150
 
 #: Engine states shown in the status bar.
 ENGINE_WARMING = "warming"
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         self._create_toolbar()
         self._create_panels()
         self._create_status_bar()
+        self._arrange_for_screen()
         self._default_state = self.saveState()
         self._restore_settings()
         self._update_title()
@@ -488,6 +491,28 @@ class MainWindow(QMainWindow):
             [self.docks["network"], self.docks["views"]],
             [420, 420],
             Qt.Orientation.Vertical,
+        )
+
+    def _arrange_for_screen(self) -> None:
+        """On a screen too narrow for the draw pad beside the network canvas (a 1024-pixel
+        screen left the canvas 110 px wide), put Draw in the Network and Training tabs: each
+        then gets the window's whole width. Draw stays in front."""
+        screen = self.screen() or QApplication.primaryScreen()
+        width = 0 if screen is None else screen.availableGeometry().width() * 9 // 10
+        if width == 0 or width >= NARROW_WINDOW:
+            return
+        self.draw_panel.arrange_for_width(width - 40)  # the window's width less dock margins
+        # Not shown yet, so nothing passes the new minimum up by itself: drop the cached ones.
+        self.draw_panel.updateGeometry()
+        self.docks["draw"].updateGeometry()
+        self.tabifyDockWidget(self.docks["network"], self.docks["draw"])
+        for key in ("network", "training"):  # re-tabbed after Draw, which comes first
+            self.tabifyDockWidget(self.docks["draw"], self.docks[key])
+        self.tabifyDockWidget(self.docks["views"], self.docks["dataset"])
+        self.docks["draw"].raise_()
+        self.docks["views"].raise_()
+        self.resizeDocks(
+            [self.docks["draw"], self.docks["views"]], [340, 400], Qt.Orientation.Vertical
         )
 
     def _create_status_bar(self) -> None:

@@ -164,3 +164,30 @@ def test_panel_buttons_slider_and_preview(qtbot) -> None:
     assert len(panel.pad.strokes) == 1
     qtbot.mouseClick(panel.clear_button, Qt.MouseButton.LeftButton)
     assert panel.pad.is_blank()
+
+
+def test_a_wide_panel_puts_the_prediction_beside_the_pad(qtbot) -> None:
+    """A full-width Draw tab (a 1024-px screen) lays out in one row, about the pad's height;
+    narrowed again, the prediction goes back under the pad."""
+    from playground.ui.draw_panel import WIDE_PANEL
+
+    panel = DrawPanel()
+    qtbot.addWidget(panel)
+    panel.resize(WIDE_PANEL - 200, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    pad, view = panel.pad.geometry(), panel.prediction_view.geometry()
+    assert view.top() >= pad.bottom()  # under the pad
+    tall = panel.minimumSizeHint()
+    assert tall.height() > PAD_SIZE + 120
+
+    panel.resize(WIDE_PANEL + 40, 500)
+    qtbot.waitUntil(lambda: panel.prediction_view.geometry().left() > panel.pad.geometry().right())
+    view = panel.prediction_view.geometry()
+    assert view.top() < panel.pad.geometry().bottom()  # beside it, not under it
+    wide = panel.minimumSizeHint()
+    assert wide.height() < PAD_SIZE + 40 < tall.height()
+    assert wide.width() < WIDE_PANEL  # narrowing the panel can always bring the column back
+
+    panel.resize(WIDE_PANEL - 100, 500)
+    qtbot.waitUntil(lambda: panel.prediction_view.geometry().top() >= panel.pad.geometry().bottom())

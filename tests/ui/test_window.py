@@ -742,11 +742,36 @@ def test_the_default_layout_fits_a_1366x768_laptop_and_a_1024_projector(
     """A common school laptop: 768 px less a title bar (~30) and a taskbar (~40) leaves ~698.
     The minimum was 734 px tall (the prediction plot and the cost and accuracy plots). A
     classroom projector at 1024x768 leaves ~1008 px across inside a frame; the minimum was
-    1,119 px wide (unwrapped labels and the Build button beside the total)."""
+    1,119 px wide (unwrapped labels and the Build button beside the total). This is the
+    two-column layout of a screen 1,280 px or wider (the test screen is 1920x1080)."""
     window = shown(qtbot, make_window(model_path=model_file))
+    assert window.docks["draw"] not in window.tabifiedDockWidgets(window.docks["network"])
     least = window.minimumSizeHint()
     assert least.height() <= 698, least
     assert least.width() <= 1008, least
+
+
+def test_a_narrow_screen_gives_draw_and_the_network_canvas_the_whole_width(
+    make_window, model_file, qtbot, monkeypatch
+) -> None:
+    """On a 1024-px screen the two columns left the canvas 112 px of a 972-px window (zoom
+    0.2). There Draw, Network and Training share the top tabs and the views, labs and dataset
+    the bottom ones, each the window's width, and the window still fits 698 px of height."""
+    monkeypatch.setattr(main_window_module, "NARROW_WINDOW", 10_000)  # as on a 1024-px screen
+    window = shown(qtbot, make_window(model_path=model_file))
+    docks = window.docks
+    assert set(window.tabifiedDockWidgets(docks["draw"])) == {docks["network"], docks["training"]}
+    assert set(window.tabifiedDockWidgets(docks["views"])) == {docks["labs"], docks["dataset"]}
+    assert docks["draw"].isVisible() and docks["views"].isVisible()  # in front at the start
+    assert window.draw_pad.isVisible()
+    least = window.minimumSizeHint()
+    assert least.height() <= 698, least
+    docks["network"].raise_()
+    canvas = window.network_panel.view
+    qtbot.waitUntil(canvas.isVisible)
+    assert canvas.width() > 0.35 * window.width(), (canvas.width(), window.width())
+    window.reset_layout()  # the narrow arrangement is also the one Reset layout restores
+    assert docks["network"] in window.tabifiedDockWidgets(docks["draw"])
 
 
 def test_the_draw_pad_reads_with_each_epochs_weights(make_window, model_file, qtbot) -> None:

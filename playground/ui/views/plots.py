@@ -152,7 +152,7 @@ class LegendPlot(pg.PlotWidget):
     def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=BACKGROUND, axisItems={"bottom": EpochAxis("bottom")})
         self.setObjectName(object_name)
-        self.setMinimumSize(200, 110)
+        self.setMinimumSize(200, 90)
         self.getPlotItem().setMenuEnabled(False)
 
     def show_all(self) -> None:
