@@ -127,10 +127,11 @@ def train_command(args: argparse.Namespace) -> int:
             f"momentum {settings.momentum:g}, L2 {settings.l2:g}"
         )
     code = 0
-    last_draw = 0.0
     tty = err.isatty()
-    # A terminal redraws its bar five times a second; a log gets a line every ten seconds.
+    # A terminal redraws its bar five times a second; a log gets a line every ten seconds (the
+    # first after ten seconds too: a first batch's rate counts the kernels' warm-up).
     draw_every = 0.2 if tty else 10.0
+    last_draw = 0.0 if tty else time.perf_counter()
     stop_on_ctrl_c = _StopOnCtrlC(trainer, err)
     try:
         for event in trainer.run():
