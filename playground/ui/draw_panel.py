@@ -31,7 +31,7 @@ PREDICT_DELAY_MS = 15
 #: Side of the preview of the network's input (5 screen pixels per input pixel).
 PREVIEW_SIZE = 140
 #: From this width on, the prediction sits beside the pad instead of under it (the panel is
-#: then about 330 px tall instead of 450: the whole window fits a 768-pixel-high screen).
+#: then about 300 px tall instead of 435: the whole window fits a 768-pixel-high screen).
 WIDE_PANEL = 860
 
 
@@ -165,8 +165,9 @@ class DrawPanel(QWidget):
             grid.removeWidget(widget)
         grid.removeItem(self._brush)
         if wide:  # pad | preview | prediction over the brush: the pad's height, no more
-            grid.addWidget(self.pad, 0, 0, 2, 1)
-            grid.addWidget(self._side, 0, 1, 2, 1)
+            top = Qt.AlignmentFlag.AlignTop  # a tall (maximized) panel: pad and buttons stay up
+            grid.addWidget(self.pad, 0, 0, 2, 1, top)
+            grid.addWidget(self._side, 0, 1, 2, 1, top)
             grid.addWidget(self.prediction_view, 0, 2)
             grid.addLayout(self._brush, 1, 2)
         else:  # pad | preview, the brush under them, the prediction under all

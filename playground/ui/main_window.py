@@ -495,7 +495,7 @@ class MainWindow(QMainWindow):
 
     def _arrange_for_screen(self) -> None:
         """On a screen too narrow for the draw pad beside the network canvas (a 1024-pixel
-        screen left the canvas 110 px wide), put Draw in the Network and Training tabs: each
+        screen left the canvas 112 px wide), put Draw in the Network and Training tabs: each
         then gets the window's whole width. Draw stays in front."""
         screen = self.screen() or QApplication.primaryScreen()
         width = 0 if screen is None else screen.availableGeometry().width() * 9 // 10
