@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QProcess, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QElapsedTimer, QProcess, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -134,6 +134,11 @@ class MainWindow(QMainWindow):
         self.dataset_path: Path | None = None
         self.engine_state = ENGINE_WARMING  # until start_engine_warmup() or set_engine_state()
         self._engine_detail = ""
+        # A first run compiles for about half a minute: the status bar counts the seconds.
+        self._warm_clock = QElapsedTimer()
+        self._warm_ticker = QTimer(self)
+        self._warm_ticker.setInterval(1000)
+        self._warm_ticker.timeout.connect(self._show_engine_state)
         self.error_dialog: QMessageBox | None = None
         self.docks: dict[str, QDockWidget] = {}
         #: The dock the keyboard focus was last in: the one "Maximize panel" enlarges.
@@ -931,10 +936,25 @@ class MainWindow(QMainWindow):
     def _show_engine_state(self) -> None:
         state = self.engine_state
         self.engine_progress.setVisible(state == ENGINE_WARMING)
+        if state != ENGINE_WARMING:
+            self._warm_ticker.stop()
+        elif not self._warm_ticker.isActive():
+            self._warm_clock.start()
+            self._warm_ticker.start()
         if state == ENGINE_WARMING:
-            self.engine_label.setText(self.tr("Engine: warming up…"))
+            seconds = self._warm_clock.elapsed() // 1000
+            # A start with the kernels on disk takes a second or two: no count for that.
+            text = (
+                self.tr("Engine: warming up… {0} s").format(seconds)
+                if seconds >= 2
+                else self.tr("Engine: warming up…")
+            )
+            self.engine_label.setText(text)
             self.engine_label.setToolTip(
-                self.tr("Compiling the engine's kernels; the first run takes up to half a minute")
+                self.tr(
+                    "Compiling the engine's kernels: about half a minute on a first run, a "
+                    "second or two later (they are kept on disk)"
+                )
             )
         elif state == ENGINE_READY:
             self.engine_label.setText(self.tr("Engine: ready"))

@@ -797,69 +797,69 @@
 <context>
     <name>DrawPanel</name>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="76"/>
+        <location filename="../../playground/ui/draw_panel.py" line="79"/>
         <source>The engine is warming up…</source>
-        <extracomment>How long the prediction waits after a change of the drawing, so changes coalesce. Side of the preview of the network&apos;s input (5 screen pixels per input pixel). The image most recently sent to the network, (C, H, W) float32, or None when blank.</extracomment>
+        <extracomment>How long the prediction waits after a change of the drawing, so changes coalesce. Side of the preview of the network&apos;s input (5 screen pixels per input pixel). From this width on, the prediction sits beside the pad instead of under it (the panel is then about 300 px tall instead of 435: the whole window fits a 768-pixel-high screen). The image most recently sent to the network, (C, H, W) float32, or None when blank.</extracomment>
         <translation>引擎正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="85"/>
+        <location filename="../../playground/ui/draw_panel.py" line="88"/>
         <source>What the network sees: your drawing cropped, scaled into 20x20 and centred by its centre of mass in 28x28 pixels, as MNIST was made</source>
         <translation>网络看到的图像：与 MNIST 的制作方式相同，你的笔迹被裁剪、缩放到 20x20，再按质心居中放入 28x28 像素</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="90"/>
-        <location filename="../../playground/ui/draw_panel.py" line="194"/>
+        <location filename="../../playground/ui/draw_panel.py" line="93"/>
+        <location filename="../../playground/ui/draw_panel.py" line="228"/>
         <source>Network input (28×28)</source>
         <translation>网络输入（28×28）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="98"/>
+        <location filename="../../playground/ui/draw_panel.py" line="101"/>
         <source>Brush width in pad pixels</source>
         <translation>画笔宽度（画板像素）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="103"/>
+        <location filename="../../playground/ui/draw_panel.py" line="106"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="105"/>
+        <location filename="../../playground/ui/draw_panel.py" line="108"/>
         <source>Clear the pad (Delete)</source>
         <translation>清空画板（Delete）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="107"/>
+        <location filename="../../playground/ui/draw_panel.py" line="110"/>
         <source>Undo stroke</source>
         <translation>撤销笔画</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="109"/>
+        <location filename="../../playground/ui/draw_panel.py" line="112"/>
         <source>Take back the last stroke (Ctrl+Z)</source>
         <translation>撤回最后一笔（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="127"/>
+        <location filename="../../playground/ui/draw_panel.py" line="130"/>
         <source>Brush</source>
         <translation>画笔</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="192"/>
+        <location filename="../../playground/ui/draw_panel.py" line="226"/>
         <source>Dataset image, label {0}</source>
         <translation>数据集图像，标签 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="199"/>
+        <location filename="../../playground/ui/draw_panel.py" line="233"/>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="201"/>
+        <location filename="../../playground/ui/draw_panel.py" line="235"/>
         <source>No model: open one (File ▸ Open model) or train one</source>
         <translation>没有模型：打开一个（文件 ▸ 打开模型）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="218"/>
+        <location filename="../../playground/ui/draw_panel.py" line="252"/>
         <source>{0} px</source>
         <translation>{0} 像素</translation>
     </message>
@@ -1916,407 +1916,417 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="167"/>
+        <location filename="../../playground/ui/main_window.py" line="176"/>
         <source>&amp;Open model…</source>
-        <extracomment>The model shipped with the app, trained by our own engine, loaded at start-up. How many recent model files and dataset folders the File menu remembers. Engine states shown in the status bar. The current network was trained since it was loaded, built or saved: closing the window, opening a model or building another asks before that training is lost. The dock the keyboard focus was last in: the one &quot;Maximize panel&quot; enlarges. While a panel is maximized: it, and the layout to go back to.</extracomment>
+        <extracomment>The model shipped with the app, trained by our own engine, loaded at start-up. How many recent model files and dataset folders the File menu remembers. Below this first-start window width (90% of the screen&apos;s) Draw shares the Network tabs. Engine states shown in the status bar. The current network was trained since it was loaded, built or saved: closing the window, opening a model or building another asks before that training is lost. The dock the keyboard focus was last in: the one &quot;Maximize panel&quot; enlarges. While a panel is maximized: it, and the layout to go back to.</extracomment>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="170"/>
+        <location filename="../../playground/ui/main_window.py" line="179"/>
         <source>Load a trained network from a .npz file</source>
         <translation>从 .npz 文件载入训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="174"/>
+        <location filename="../../playground/ui/main_window.py" line="183"/>
         <source>&amp;Save model as…</source>
         <translation>模型另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="177"/>
+        <location filename="../../playground/ui/main_window.py" line="186"/>
         <source>Save the current network to a .npz file</source>
         <translation>把当前网络保存为 .npz 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="181"/>
+        <location filename="../../playground/ui/main_window.py" line="190"/>
         <source>Open &amp;dataset folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="185"/>
+        <location filename="../../playground/ui/main_window.py" line="194"/>
         <source>Load a folder holding the four IDX files of an MNIST-like dataset</source>
         <translation>载入一个文件夹，其中包含类 MNIST 数据集的四个 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="189"/>
+        <location filename="../../playground/ui/main_window.py" line="198"/>
         <source>Use the built-in &amp;MNIST</source>
         <translation>使用内置的 MNIST(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="192"/>
+        <location filename="../../playground/ui/main_window.py" line="201"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="197"/>
+        <location filename="../../playground/ui/main_window.py" line="206"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="200"/>
+        <location filename="../../playground/ui/main_window.py" line="209"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="205"/>
+        <location filename="../../playground/ui/main_window.py" line="214"/>
         <source>&amp;Clear drawing</source>
         <translation>清除笔迹(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="210"/>
+        <location filename="../../playground/ui/main_window.py" line="219"/>
         <source>Empty the draw pad (undo brings it back)</source>
         <translation>清空画板（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="213"/>
+        <location filename="../../playground/ui/main_window.py" line="222"/>
         <source>&amp;Pause training</source>
         <translation>暂停训练(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="218"/>
+        <location filename="../../playground/ui/main_window.py" line="227"/>
         <source>Pause or resume training (Space)</source>
         <translation>暂停或继续训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="222"/>
+        <location filename="../../playground/ui/main_window.py" line="231"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="225"/>
+        <location filename="../../playground/ui/main_window.py" line="234"/>
         <source>&amp;Maximize panel</source>
         <translation>最大化面板(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="229"/>
+        <location filename="../../playground/ui/main_window.py" line="238"/>
         <source>Give the whole window to the panel you are working in (again: bring the other panels back)</source>
         <translation>把整个窗口让给你正在使用的面板（再选一次：其他面板回到原处）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="236"/>
+        <location filename="../../playground/ui/main_window.py" line="245"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="240"/>
+        <location filename="../../playground/ui/main_window.py" line="249"/>
         <source>&amp;About Playground</source>
         <translation>关于 Playground(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="246"/>
+        <location filename="../../playground/ui/main_window.py" line="255"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="252"/>
+        <location filename="../../playground/ui/main_window.py" line="261"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="256"/>
+        <location filename="../../playground/ui/main_window.py" line="265"/>
         <source>&amp;Export view as PNG</source>
         <translation>将视图导出为 PNG(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="262"/>
+        <location filename="../../playground/ui/main_window.py" line="271"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="268"/>
+        <location filename="../../playground/ui/main_window.py" line="277"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="276"/>
+        <location filename="../../playground/ui/main_window.py" line="285"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="279"/>
+        <location filename="../../playground/ui/main_window.py" line="288"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="280"/>
+        <location filename="../../playground/ui/main_window.py" line="289"/>
         <source>Follow the &amp;book</source>
         <translation>跟着书学(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="284"/>
+        <location filename="../../playground/ui/main_window.py" line="293"/>
         <source>Chapter {0} · {1}</source>
         <translation>第 {0} 章 · {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="299"/>
+        <location filename="../../playground/ui/main_window.py" line="308"/>
         <source>Perceptrons and sigmoid neurons</source>
         <translation>感知器与 S 型神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="302"/>
+        <location filename="../../playground/ui/main_window.py" line="311"/>
         <source>A perceptron and a sigmoid neuron side by side; NAND and a half adder</source>
         <translation>感知器与 S 型神经元并排对比；与非门和半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="306"/>
+        <location filename="../../playground/ui/main_window.py" line="315"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="309"/>
+        <location filename="../../playground/ui/main_window.py" line="318"/>
         <source>A ball rolling down a cost surface, one step of the learning rate at a time</source>
         <translation>小球沿代价曲面滚下，每次按学习率走一步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="315"/>
+        <location filename="../../playground/ui/main_window.py" line="324"/>
         <source>A network that reads digits</source>
         <translation>识别数字的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="318"/>
+        <location filename="../../playground/ui/main_window.py" line="327"/>
         <source>The book&apos;s [784, 30, 10] network on the canvas, ready to build and train</source>
         <translation>把书中的 [784, 30, 10] 网络放到画布上，可以构建并训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="322"/>
+        <location filename="../../playground/ui/main_window.py" line="331"/>
         <source>Backpropagation</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="325"/>
+        <location filename="../../playground/ui/main_window.py" line="334"/>
         <source>The four equations of backpropagation, number by number</source>
         <translation>反向传播的四个方程，逐个数字演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="329"/>
+        <location filename="../../playground/ui/main_window.py" line="338"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="332"/>
+        <location filename="../../playground/ui/main_window.py" line="341"/>
         <source>Why a saturated neuron learns slowly with the quadratic cost</source>
         <translation>为什么用二次代价时饱和的神经元学得慢</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="336"/>
+        <location filename="../../playground/ui/main_window.py" line="345"/>
         <source>Cross-entropy and L2 regularisation</source>
         <translation>交叉熵与 L2 正则化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="339"/>
+        <location filename="../../playground/ui/main_window.py" line="348"/>
         <source>A [784, 100, 10] network with the cross-entropy cost and L2, on the canvas</source>
         <translation>把使用交叉熵代价和 L2 的 [784, 100, 10] 网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="345"/>
+        <location filename="../../playground/ui/main_window.py" line="354"/>
         <source>Convolution: local receptive fields, shared weights, pooling</source>
         <translation>卷积：局部感受野、共享权重、池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="348"/>
+        <location filename="../../playground/ui/main_window.py" line="357"/>
         <source>The book&apos;s first convolutional network on the canvas</source>
         <translation>把书中的第一个卷积网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="352"/>
+        <location filename="../../playground/ui/main_window.py" line="361"/>
         <source>Two convolutional layers and rectified linear units</source>
         <translation>两个卷积层与修正线性单元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="355"/>
+        <location filename="../../playground/ui/main_window.py" line="364"/>
         <source>The book&apos;s best single network (99.23%) on the canvas</source>
         <translation>把书中最好的单个网络（99.23%）放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="359"/>
+        <location filename="../../playground/ui/main_window.py" line="368"/>
         <source>Grouped convolution (AlexNet; &quot;Deep Roots&quot;)</source>
         <translation>分组卷积（AlexNet；“Deep Roots”）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="362"/>
+        <location filename="../../playground/ui/main_window.py" line="371"/>
         <source>The second convolution split into 2 groups: half its weights</source>
         <translation>第二个卷积分成 2 组：权重减半</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="380"/>
+        <location filename="../../playground/ui/main_window.py" line="389"/>
         <source>{0} is on the canvas: Build network (Ctrl+B) makes it the current network, then Start training (F5)</source>
         <translation>{0} 已放到画布上：“构建网络”（Ctrl+B）使它成为当前网络，然后“开始训练”（F5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="387"/>
+        <location filename="../../playground/ui/main_window.py" line="396"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="409"/>
+        <location filename="../../playground/ui/main_window.py" line="418"/>
         <source>Draw</source>
         <translation>手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="416"/>
+        <location filename="../../playground/ui/main_window.py" line="425"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="428"/>
+        <location filename="../../playground/ui/main_window.py" line="437"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="435"/>
+        <location filename="../../playground/ui/main_window.py" line="444"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="444"/>
+        <location filename="../../playground/ui/main_window.py" line="453"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="449"/>
+        <location filename="../../playground/ui/main_window.py" line="458"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="590"/>
+        <location filename="../../playground/ui/main_window.py" line="622"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
         <translation>{0}占满了窗口：按 {1} 让其他面板回来</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="632"/>
+        <location filename="../../playground/ui/main_window.py" line="665"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="642"/>
-        <location filename="../../playground/ui/main_window.py" line="644"/>
+        <location filename="../../playground/ui/main_window.py" line="675"/>
+        <location filename="../../playground/ui/main_window.py" line="677"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="653"/>
+        <location filename="../../playground/ui/main_window.py" line="686"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="969"/>
+        <location filename="../../playground/ui/main_window.py" line="948"/>
+        <source>Engine: warming up… {0} s</source>
+        <translation>引擎：正在预热… {0} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="954"/>
+        <source>Compiling the engine&apos;s kernels: about half a minute on a first run, a second or two later (they are kept on disk)</source>
+        <translation>正在编译引擎的内核：首次运行约需半分钟，以后只需一两秒（编译结果保存在磁盘上）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="1022"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="975"/>
+        <location filename="../../playground/ui/main_window.py" line="1028"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="976"/>
+        <location filename="../../playground/ui/main_window.py" line="1029"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="977"/>
+        <location filename="../../playground/ui/main_window.py" line="1030"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="980"/>
+        <location filename="../../playground/ui/main_window.py" line="1033"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="984"/>
+        <location filename="../../playground/ui/main_window.py" line="1037"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="992"/>
+        <location filename="../../playground/ui/main_window.py" line="1045"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="995"/>
+        <location filename="../../playground/ui/main_window.py" line="1048"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1003"/>
+        <location filename="../../playground/ui/main_window.py" line="1056"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1007"/>
+        <location filename="../../playground/ui/main_window.py" line="1060"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1007"/>
+        <location filename="../../playground/ui/main_window.py" line="1060"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1059"/>
+        <location filename="../../playground/ui/main_window.py" line="1112"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1060"/>
+        <location filename="../../playground/ui/main_window.py" line="1113"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1250"/>
-        <location filename="../../playground/ui/main_window.py" line="1272"/>
+        <location filename="../../playground/ui/main_window.py" line="1303"/>
+        <location filename="../../playground/ui/main_window.py" line="1325"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="677"/>
+        <location filename="../../playground/ui/main_window.py" line="710"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="654"/>
+        <location filename="../../playground/ui/main_window.py" line="687"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="686"/>
+        <location filename="../../playground/ui/main_window.py" line="724"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="690"/>
+        <location filename="../../playground/ui/main_window.py" line="728"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="732"/>
+        <location filename="../../playground/ui/main_window.py" line="770"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="741"/>
-        <location filename="../../playground/ui/main_window.py" line="743"/>
+        <location filename="../../playground/ui/main_window.py" line="779"/>
+        <location filename="../../playground/ui/main_window.py" line="781"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="752"/>
-        <location filename="../../playground/ui/main_window.py" line="784"/>
+        <location filename="../../playground/ui/main_window.py" line="790"/>
+        <location filename="../../playground/ui/main_window.py" line="822"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="753"/>
+        <location filename="../../playground/ui/main_window.py" line="791"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2329,12 +2339,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="772"/>
+        <location filename="../../playground/ui/main_window.py" line="810"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="785"/>
+        <location filename="../../playground/ui/main_window.py" line="823"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2343,24 +2353,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="792"/>
-        <location filename="../../playground/ui/main_window.py" line="1094"/>
+        <location filename="../../playground/ui/main_window.py" line="830"/>
+        <location filename="../../playground/ui/main_window.py" line="1147"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="792"/>
-        <location filename="../../playground/ui/main_window.py" line="1094"/>
+        <location filename="../../playground/ui/main_window.py" line="830"/>
+        <location filename="../../playground/ui/main_window.py" line="1147"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="798"/>
+        <location filename="../../playground/ui/main_window.py" line="836"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="799"/>
+        <location filename="../../playground/ui/main_window.py" line="837"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2369,17 +2379,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="803"/>
+        <location filename="../../playground/ui/main_window.py" line="841"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="826"/>
+        <location filename="../../playground/ui/main_window.py" line="864"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="827"/>
+        <location filename="../../playground/ui/main_window.py" line="865"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2392,178 +2402,173 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="846"/>
+        <location filename="../../playground/ui/main_window.py" line="884"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="847"/>
+        <location filename="../../playground/ui/main_window.py" line="885"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="853"/>
+        <location filename="../../playground/ui/main_window.py" line="891"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="886"/>
+        <location filename="../../playground/ui/main_window.py" line="924"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="890"/>
+        <location filename="../../playground/ui/main_window.py" line="928"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="902"/>
+        <location filename="../../playground/ui/main_window.py" line="950"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="904"/>
-        <source>Compiling the engine&apos;s kernels; the first run takes up to half a minute</source>
-        <translation>正在编译引擎的计算内核；首次运行最多需要半分钟</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/main_window.py" line="907"/>
+        <location filename="../../playground/ui/main_window.py" line="960"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="908"/>
+        <location filename="../../playground/ui/main_window.py" line="961"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="910"/>
+        <location filename="../../playground/ui/main_window.py" line="963"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="987"/>
+        <location filename="../../playground/ui/main_window.py" line="1040"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1026"/>
+        <location filename="../../playground/ui/main_window.py" line="1079"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1037"/>
+        <location filename="../../playground/ui/main_window.py" line="1090"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1074"/>
+        <location filename="../../playground/ui/main_window.py" line="1127"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1076"/>
+        <location filename="../../playground/ui/main_window.py" line="1129"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1100"/>
+        <location filename="../../playground/ui/main_window.py" line="1153"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1102"/>
+        <location filename="../../playground/ui/main_window.py" line="1155"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1112"/>
+        <location filename="../../playground/ui/main_window.py" line="1165"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1121"/>
+        <location filename="../../playground/ui/main_window.py" line="1174"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1124"/>
+        <location filename="../../playground/ui/main_window.py" line="1177"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1124"/>
+        <location filename="../../playground/ui/main_window.py" line="1177"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1135"/>
+        <location filename="../../playground/ui/main_window.py" line="1188"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1149"/>
+        <location filename="../../playground/ui/main_window.py" line="1202"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1151"/>
+        <location filename="../../playground/ui/main_window.py" line="1204"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1180"/>
+        <location filename="../../playground/ui/main_window.py" line="1233"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1233"/>
-        <location filename="../../playground/ui/main_window.py" line="1236"/>
+        <location filename="../../playground/ui/main_window.py" line="1286"/>
+        <location filename="../../playground/ui/main_window.py" line="1289"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1247"/>
+        <location filename="../../playground/ui/main_window.py" line="1300"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1248"/>
+        <location filename="../../playground/ui/main_window.py" line="1301"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1251"/>
+        <location filename="../../playground/ui/main_window.py" line="1304"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1255"/>
+        <location filename="../../playground/ui/main_window.py" line="1308"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1257"/>
+        <location filename="../../playground/ui/main_window.py" line="1310"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1262"/>
+        <location filename="../../playground/ui/main_window.py" line="1315"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1265"/>
+        <location filename="../../playground/ui/main_window.py" line="1318"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1270"/>
+        <location filename="../../playground/ui/main_window.py" line="1323"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1273"/>
+        <location filename="../../playground/ui/main_window.py" line="1326"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -2881,8 +2886,8 @@ A dataset folder holds four IDX files: training images and labels, test images a
     </message>
     <message>
         <location filename="../../playground/ui/canvas/scene.py" line="167"/>
-        <location filename="../../playground/ui/canvas/scene.py" line="205"/>
-        <location filename="../../playground/ui/canvas/scene.py" line="266"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="206"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="267"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
@@ -2907,14 +2912,14 @@ A dataset folder holds four IDX files: training images and labels, test images a
         <translation>形状未知：请修正上方的红色方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="201"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="202"/>
         <source>Data flows from {a} to {b}: {shape}.
 Drop a layer (or drag a block) here to insert it between them.</source>
         <translation>数据从 {a} 流向 {b}：{shape}。
 把一个层（或拖动一个方块）放到这里，即可插入到两者之间。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="264"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="265"/>
         <source>Release to move {name} between {a} and {b}</source>
         <translation>松开即可把 {name} 移到 {a} 和 {b} 之间</translation>
     </message>
@@ -2922,13 +2927,13 @@ Drop a layer (or drag a block) here to insert it between them.</source>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../playground/ui/canvas/view.py" line="77"/>
+        <location filename="../../playground/ui/canvas/view.py" line="78"/>
         <source>Network canvas</source>
         <extracomment>The MIME type of a layer dragged from the palette: a JSON layer spec. A palette layer was dropped: (chain index, layer spec). A key asked to delete the selection. Alt+Up / Alt+Down asked to move the selected block by -1 / +1. A right-click asked for a menu: (scene position, global screen position).</extracomment>
         <translation>网络画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/view.py" line="79"/>
+        <location filename="../../playground/ui/canvas/view.py" line="80"/>
         <source>The network, from the input (top left) down to the output; a long network goes on in the next column.
 Drag layers here from the palette; drop one on an arrow to insert it there.
 Drag a block onto another arrow to reorder; Delete removes the selected block.
@@ -3645,208 +3650,208 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 <context>
     <name>ViewsPanel</name>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="109"/>
+        <location filename="../../playground/ui/views/panel.py" line="110"/>
         <source>Each conv layer&apos;s kernels: one row per filter, one column per input channel. Red weights are positive, blue negative, white zero (the scale is symmetric).</source>
         <extracomment>Repaints per second while training, at most. The slowest repaint rate the governor may fall back to (milliseconds between frames). Share of one core the UI thread may spend on the views while training: the worker needs the interpreter between its kernels, so a busy UI thread would slow training down. At most this many of the inside views are redrawn in one frame (all of them take turns). Columns of the history CSV, in order.</extracomment>
         <translation>每个卷积层的卷积核：每个滤波器一行，每个输入通道一列。红色权重为正，蓝色为负，白色为零（色标对称）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="115"/>
+        <location filename="../../playground/ui/views/panel.py" line="116"/>
         <source>What each filter finds in the probe image: bright where its kernel matches</source>
         <translation>每个滤波器在观察图像中找到了什么：与其卷积核吻合处发亮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="118"/>
+        <location filename="../../playground/ui/views/panel.py" line="119"/>
         <source>Each feature map beside what max, L2 and average pooling make of it</source>
         <translation>每个特征图，旁边是最大池化、L2 池化和平均池化的结果</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="121"/>
+        <location filename="../../playground/ui/views/panel.py" line="122"/>
         <source>The first dense layer&apos;s weights, one image per unit: what each unit looks for (red positive, blue negative)</source>
         <translation>第一个全连接层的权重，每个单元一张图：看每个单元在寻找什么（红为正，蓝为负）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="129"/>
+        <location filename="../../playground/ui/views/panel.py" line="130"/>
         <source>Misclassified validation images (after an epoch): guess, then true label</source>
         <translation>被分错的验证集图像（每轮之后）：先是网络的判断，后是真实标签</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="144"/>
-        <location filename="../../playground/ui/views/panel.py" line="257"/>
+        <location filename="../../playground/ui/views/panel.py" line="145"/>
+        <location filename="../../playground/ui/views/panel.py" line="259"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="145"/>
-        <location filename="../../playground/ui/views/panel.py" line="258"/>
+        <location filename="../../playground/ui/views/panel.py" line="146"/>
+        <location filename="../../playground/ui/views/panel.py" line="260"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="146"/>
-        <location filename="../../playground/ui/views/panel.py" line="259"/>
+        <location filename="../../playground/ui/views/panel.py" line="147"/>
+        <location filename="../../playground/ui/views/panel.py" line="261"/>
         <source>Pooling</source>
         <translation>池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="147"/>
-        <location filename="../../playground/ui/views/panel.py" line="260"/>
+        <location filename="../../playground/ui/views/panel.py" line="148"/>
+        <location filename="../../playground/ui/views/panel.py" line="262"/>
         <source>Dense weights</source>
         <translation>全连接权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="148"/>
+        <location filename="../../playground/ui/views/panel.py" line="149"/>
         <source>Confusion &amp;&amp; mistakes</source>
         <translation>混淆矩阵与错例</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="186"/>
+        <location filename="../../playground/ui/views/panel.py" line="187"/>
         <source>The probe: the image whose feature maps and pooled outputs the views show. Draw a digit, pick a dataset image or click a mistake to change it.</source>
         <translation>观察图像：各视图显示的是它的特征图和池化输出。写一个数字、选一张数据集图像或点击一个错例即可更换。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="193"/>
+        <location filename="../../playground/ui/views/panel.py" line="194"/>
         <source>validation image #</source>
         <translation>验证集图像 #</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="195"/>
+        <location filename="../../playground/ui/views/panel.py" line="196"/>
         <source>Use this validation image as the probe</source>
         <translation>把这张验证集图像用作观察图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="201"/>
+        <location filename="../../playground/ui/views/panel.py" line="202"/>
         <source>Show all</source>
         <translation>全部显示</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="204"/>
+        <location filename="../../playground/ui/views/panel.py" line="205"/>
         <source>Show every view at once instead of tabs (best in a big or undocked window)</source>
         <translation>同时显示所有视图而不用标签页（适合大窗口或浮动窗口）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="210"/>
+        <location filename="../../playground/ui/views/panel.py" line="211"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="211"/>
+        <location filename="../../playground/ui/views/panel.py" line="212"/>
         <source>Save a view as PNG, or the history as CSV</source>
         <translation>把视图保存为 PNG，或把历史保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="216"/>
+        <location filename="../../playground/ui/views/panel.py" line="217"/>
         <source>{0} as PNG…</source>
         <translation>将{0}导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="220"/>
+        <location filename="../../playground/ui/views/panel.py" line="221"/>
         <source>History as CSV…</source>
         <translation>将历史导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="222"/>
+        <location filename="../../playground/ui/views/panel.py" line="223"/>
         <source>Mini-batch costs as CSV…</source>
         <translation>将小批量代价导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="255"/>
+        <location filename="../../playground/ui/views/panel.py" line="257"/>
         <source>Cost plot</source>
         <translation>代价曲线图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="256"/>
+        <location filename="../../playground/ui/views/panel.py" line="258"/>
         <source>Accuracy plot</source>
         <translation>准确率曲线图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="261"/>
+        <location filename="../../playground/ui/views/panel.py" line="263"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="262"/>
+        <location filename="../../playground/ui/views/panel.py" line="264"/>
         <source>Misclassified images</source>
         <translation>分错的图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="263"/>
+        <location filename="../../playground/ui/views/panel.py" line="265"/>
         <source>The whole panel</source>
         <translation>整个面板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="314"/>
+        <location filename="../../playground/ui/views/panel.py" line="316"/>
         <source>your drawing</source>
         <translation>你的手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="328"/>
+        <location filename="../../playground/ui/views/panel.py" line="330"/>
         <source>validation image #{0} (a {1})</source>
         <translation>验证集图像 #{0}（标签 {1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="454"/>
+        <location filename="../../playground/ui/views/panel.py" line="462"/>
         <source>Validation, epoch {0}: {1} right</source>
         <translation>验证集，第 {0} 轮：正确 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="460"/>
+        <location filename="../../playground/ui/views/panel.py" line="468"/>
         <source>{0} misclassified validation images after epoch {1} (guess, then true label); click one to probe it</source>
         <translation>第 {1} 轮后有 {0} 张验证集图像被分错（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="477"/>
+        <location filename="../../playground/ui/views/panel.py" line="485"/>
         <source>a misclassified image (a {0})</source>
         <translation>一张被分错的图像（标签 {0}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="491"/>
+        <location filename="../../playground/ui/views/panel.py" line="499"/>
         <source>Probe: none yet (draw a digit or pick an image)</source>
         <translation>观察图像：暂无（写一个数字或选一张图像）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="494"/>
+        <location filename="../../playground/ui/views/panel.py" line="502"/>
         <source>Probe: {0}</source>
         <translation>观察图像：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="566"/>
+        <location filename="../../playground/ui/views/panel.py" line="574"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="566"/>
+        <location filename="../../playground/ui/views/panel.py" line="574"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="574"/>
-        <location filename="../../playground/ui/views/panel.py" line="598"/>
+        <location filename="../../playground/ui/views/panel.py" line="582"/>
+        <location filename="../../playground/ui/views/panel.py" line="606"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="574"/>
+        <location filename="../../playground/ui/views/panel.py" line="582"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="578"/>
+        <location filename="../../playground/ui/views/panel.py" line="586"/>
         <source>Export history as CSV</source>
         <translation>将历史导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="582"/>
+        <location filename="../../playground/ui/views/panel.py" line="590"/>
         <source>Export mini-batch costs as CSV</source>
         <translation>将小批量代价导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="588"/>
+        <location filename="../../playground/ui/views/panel.py" line="596"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="599"/>
+        <location filename="../../playground/ui/views/panel.py" line="607"/>
         <source>{0} could not be written:
 
 {1}</source>

@@ -630,11 +630,16 @@ def test_warm_up_runs_in_the_background_with_an_indicator(make_window, qtbot, mo
     qtbot.wait(60)
     assert window.prediction_view.predicted_label() is None
     assert "warming" in window.prediction_view.detail_text()
+    # A first-run compile takes half a minute: from 2 s on, the status bar counts the seconds.
+    qtbot.waitUntil(lambda: window.engine_label.text().endswith(" s"), timeout=5000)
+    seconds = int(window.engine_label.text().split()[-2])
+    assert 2 <= seconds <= 5, window.engine_label.text()
     with qtbot.waitSignal(window.engine_state_changed, timeout=5000) as blocker:
         release.set()
     assert blocker.args == ["ready"]
     assert window.engine_label.text() == "Engine: ready"
     assert not window.engine_progress.isVisible()
+    assert not window._warm_ticker.isActive()  # no more ticks once ready
     assert window.prediction_view.predicted_label() == 4  # read without drawing again
 
 
