@@ -92,12 +92,13 @@ def _has_conv(spec: dict) -> bool:
 
 
 def _first_run() -> bool:
-    """True when the conv entries are not in Numba's disk cache yet (this run compiles them)."""
+    """True when the conv kernels are not in Numba's disk cache yet (this run compiles them)."""
     from playground.engine.kernels import conv as conv_k
 
     try:
         paths = [
-            k._cache._cache_file._index_path for k in (conv_k.conv_fwd_par, conv_k.conv_bwd_par)
+            k._cache._cache_file._index_path
+            for k in (conv_k.forward_images, conv_k.backward_dx_col)
         ]
     except AttributeError:  # a Numba without this layout: compile everything here, as before
         return False

@@ -548,3 +548,36 @@ def test_vectorised_sigmoid_matches_float64_and_keeps_nan() -> None:
     bad = np.array([np.nan, 1.0], dtype=F32)
     act_k.sigmoid_1d(bad)
     assert np.isnan(bad[0]) and bad[1] == pytest.approx(1 / (1 + np.exp(-1.0)), rel=1e-6)
+
+
+def test_a_kernel_address_is_per_argument_type_and_calls_the_right_compile() -> None:
+    """The launchers call kernels through addresses: one per exact argument types (layout and
+    dtype included), reused for the same types, and calling it runs that compile."""
+    import numba
+
+    from playground.engine.kernels import jit_fn, kernel_address
+
+    @numba.njit
+    def scale(x, out, n0, n1):
+        for i in range(n0, n1):
+            out[i] = 2 * x[i]
+
+    @numba.njit
+    def launch(addr, x, out):
+        f = jit_fn(addr, (x, out, np.int64(0), np.int64(0)))
+        f(x, out, np.int64(1), np.int64(out.shape[0]))
+
+    n0 = np.int64(0)
+    x = np.arange(6, dtype=F32)
+    out = np.zeros(6, dtype=F32)
+    first = kernel_address(scale, (x, out, n0, n0))
+    assert kernel_address(scale, (x.copy(), np.ones(6, dtype=F32), n0, n0)) == first
+    strided = np.arange(12, dtype=F32)[::2]
+    other = kernel_address(scale, (strided, out, n0, n0))
+    doubles = kernel_address(scale, (x.astype(np.float64), out, n0, n0))
+    assert len({first, other, doubles}) == 3 and len(scale.signatures) == 3
+    launch(first, x, out)
+    np.testing.assert_array_equal(out, [0, 2, 4, 6, 8, 10])
+    out[:] = 0
+    launch(other, strided, out)  # the strided compile reads every other element
+    np.testing.assert_array_equal(out, [0, 4, 8, 12, 16, 20])

@@ -7,26 +7,31 @@ import pytest
 from playground.engine import warm, warmup
 from playground.engine.kernels import conv as conv_k
 
+# What each first-run helper compiles: the conv kernels and their parallel launchers.
+PARTS = {
+    "forward": ("forward_images", "_launch_fwd"),
+    "backward": ("backward_dx_col", "dw_accumulate", "dw_finish", "_launch_dx", "_launch_dw"),
+}
 
-def test_warm_up_leaves_one_compiled_version_of_each_conv_entry() -> None:
+
+def test_warm_up_leaves_one_compiled_version_of_each_conv_kernel() -> None:
     warmup()
-    assert not warm._first_run()  # the cache now holds both entries
-    assert len(conv_k.conv_fwd_par.signatures) == 1
-    assert len(conv_k.conv_bwd_par.signatures) == 1
+    assert not warm._first_run()  # the cache now holds both parts
+    for names in PARTS.values():
+        for name in names:
+            assert len(getattr(conv_k, name).signatures) == 1, name
 
 
-@pytest.mark.parametrize(
-    ("part", "entry"), [("forward", "conv_fwd_par"), ("backward", "conv_bwd_par")]
-)
-def test_a_helper_compiles_the_signature_training_uses(part: str, entry: str) -> None:
+@pytest.mark.parametrize("part", sorted(PARTS))
+def test_a_helper_compiles_the_signatures_training_uses(part: str) -> None:
     """A helper compiling other argument types would leave the real compile to the main process
     (no time saved): after warm-up, running a helper's job must add no new version."""
     warmup()
-    kernel = getattr(conv_k, entry)
-    before = set(kernel.signatures)
+    kernels = [getattr(conv_k, name) for name in PARTS[part]]
+    before = [set(k.signatures) for k in kernels]
     warm.compile_conv(part)
-    assert set(kernel.signatures) == before
-    assert len(before) == 1
+    assert [set(k.signatures) for k in kernels] == before
+    assert all(len(b) == 1 for b in before)
 
 
 def test_the_kernels_compiled_before_the_forward_helper_are_the_ones_it_uses(tmp_path) -> None:

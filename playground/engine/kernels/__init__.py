@@ -3,7 +3,8 @@
 Compiler flags live here, in one place. Kernels are private functions over contiguous float32
 arrays that write into preallocated outputs; the layer objects validate and call them.
 Parallel kernels are only ever called from Python (never from another cached @njit function:
-a cache written that way crashed a later process here).
+a cache written that way crashed a later process here). The conv kernels run inside small
+parallel launchers that call them through their addresses (`kernel_address`, `jit_fn`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from __future__ import annotations
 import functools
 
 import numba
+from numba import types
+from numba.core import cgutils
+from numba.extending import intrinsic
 
 # Two Python threads (the training worker and the draw pad) may call parallel kernels at once;
 # the default workqueue layer aborts the process on concurrent use. Must be set before the
@@ -23,3 +27,54 @@ FASTMATH = {"nsz", "arcp", "contract", "afn", "reassoc"}
 jit = functools.partial(numba.njit, cache=True, nogil=True, fastmath=FASTMATH)
 #: Parallel kernel (prange), same flags.
 pjit = functools.partial(numba.njit, cache=True, nogil=True, fastmath=FASTMATH, parallel=True)
+
+
+# --- calling a serial kernel from a parallel launcher through its address ---------------------
+# A parallel function that calls a kernel links the kernel's whole tree in and has LLVM
+# optimise it again twice, for the loop's body and for the function itself: that was most of
+# the first compile (the conv forward entry 18 s of CPU, 10 s now; the backward 18-20 s, now
+# 15). A launcher that calls the kernel through its address compiles in 1-2 s and the kernel
+# once. The catch: nothing checks that the address is the kernel compiled for the types the
+# launcher calls it with. kernel_address compiles it for the Python values' own types, so each
+# launcher passes its arguments through unchanged, and the values it makes itself (ranges,
+# per-thread buffers) have the types of the samples its Python wrapper hands kernel_address.
+
+
+@intrinsic
+def jit_fn(typingctx, addr, proto):
+    """The kernel at `addr` (see `kernel_address`) as a first-class function of the arguments
+    `proto` (a tuple of values of the call's types), called with Numba's own convention."""
+    fnty = types.FunctionType(types.void(*proto.types))
+
+    def codegen(context, builder, signature, args):
+        st = cgutils.create_struct_proxy(fnty)(context, builder)
+        null = context.get_constant_null(types.voidptr)
+        st.c_addr = null
+        st.py_addr = null
+        st.jit_addr = builder.inttoptr(args[0], context.get_value_type(types.voidptr))
+        return st._getvalue()
+
+    return fnty(addr, proto), codegen
+
+
+_ADDRESSES: dict = {}
+
+
+try:  # Numba's own dispatch key: a type's bytes, 0.2 us an argument (numba.typeof: ~10 us)
+    from numba._dispatcher import compute_fingerprint as _fingerprint
+except ImportError:  # pragma: no cover - another Numba layout: slower, as exact
+    _fingerprint = numba.typeof
+
+
+def kernel_address(kernel, args: tuple) -> int:
+    """Address of `kernel` compiled for exactly the types of `args` (compiled or loaded from the
+    disk cache on first use), for a launcher's `jit_fn`."""
+    key = (kernel, *map(_fingerprint, args))
+    addr = _ADDRESSES.get(key)
+    if addr is None:
+        sig = tuple(numba.typeof(a) for a in args)
+        kernel.compile(sig)
+        cres = kernel.overloads[sig]
+        addr = cres.library.get_pointer_to_function(cres.fndesc.llvm_func_name)
+        _ADDRESSES[key] = addr
+    return addr

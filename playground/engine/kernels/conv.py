@@ -7,10 +7,11 @@ g = f // (F / groups) and sees only input channels g*C/groups .. (g+1)*C/groups 
 
 from __future__ import annotations
 
+import numba
 import numpy as np
 from numba import prange
 
-from playground.engine.kernels import jit, pjit
+from playground.engine.kernels import FASTMATH, jit, jit_fn, kernel_address, pjit
 from playground.engine.kernels.activations import apply_1d, grad_scalar
 from playground.engine.kernels.dense import axpy1, axpy4, sgd_seg, span, weighted_rows
 
@@ -117,8 +118,9 @@ def backward_input(delta, w, stride, groups, dxp):
 #     pass); the direct path lays a filter's deltas out as a map and takes long dot products
 #     with the input. The partials are summed filter by filter, and the SGD update applied at
 #     once (training), or the gradient stored (gradients()).
-# Python calls only the two parallel entries at the end (also for one thread), so every kernel
-# compiles once, inside one of them.
+# Python calls only conv_fwd_par and conv_bwd_par, at the end (also for one thread). They run
+# forward_images, backward_dx_col, dw_accumulate and dw_finish from small parallel launchers,
+# through the kernels' addresses (kernels/__init__.py), so each kernel compiles once, alone.
 
 
 @jit
@@ -345,12 +347,16 @@ def epilogue_pool(z, rs, size, out, arg):
 
 #: Positions per im2col tile in forward: 8 rows of taps stay in L1 while every filter passes.
 _TILE = 8
+# Values of the types the launchers pass for the arguments they make themselves (an image or
+# filter range, a thread's partial gradients): kernel_address compiles the kernels for these.
+_N0 = np.int64(0)
+_ACC = np.zeros((1, 1), dtype=np.float32)
+_SB = np.zeros(1, dtype=np.float32)
+_ACCS = np.zeros((1, 1, 1), dtype=np.float32)
+_SBS = np.zeros((1, 1), dtype=np.float32)
 
 
-# Inlined (Numba IR) into conv_fwd_par's parallel loop, its only caller: Numba otherwise
-# compiles it on its own as well, and its whole tree is the largest part of the first
-# compile (measured: the forward entry compiles in 15 s instead of 18, at the same speed).
-@jit(inline="always")
+@jit
 def forward_images(
     xp, w, w2, b, stride, groups, direct, code, pool, out, flat, arg, col, keep_col, n0, n1
 ):
@@ -692,27 +698,92 @@ def dw_finish(accs, sbs, use_col, k, w2, b, update, lr, decay, momentum, vw2, vb
             gb[f] = s
 
 
+# --- entries: Python wrappers over small parallel launchers ------------------------------------
+# A launcher calls its kernel through the kernel's address (kernel_address, jit_fn) instead of
+# linking it in: Numba would otherwise optimise the whole kernel tree again for the parallel
+# loop's body and again for the launcher, most of the first compile's time.
+
+
 @pjit
+def _launch_fwd(
+    addr, parts, xp, w, w2, b, stride, groups, direct, code, pool, out, flat, arg, col, keep_col
+):
+    """forward_images (at addr) on `parts` threads (1: the calling thread), images split."""
+    for t in prange(parts):
+        n0, n1 = span(xp.shape[0], parts, t, 1)
+        args = (xp, w, w2, b, stride, groups, direct, code, pool, out, flat, arg, col, keep_col)
+        jit_fn(addr, (*args, n0, n1))(*args, n0, n1)
+
+
+@pjit
+def _launch_dx(addr, parts, g, a, arg, code, pool, w2t, stride, groups, k, pad, dx):
+    """backward_dx_col (at addr) on `parts` threads (1: the calling thread), images split."""
+    for t in prange(parts):
+        n0, n1 = span(g.shape[0], parts, t, 1)
+        args = (g, a, arg, code, pool, w2t, stride, groups, k, pad, dx)
+        jit_fn(addr, (*args, n0, n1))(*args, n0, n1)
+
+
 def conv_fwd_par(
     parts, xp, w, b, stride, groups, direct, code, pool, out, flat, arg, col, keep_col
 ):
-    """forward_images on `parts` threads (1: the calling thread), images split: the only
-    forward entry Python calls, so the forward kernels compile once, inside it (separately from
-    the backward entry, so the two can compile in parallel on a first run). The im2col path's
-    repacked weight is made here first, on the calling thread."""
+    """forward_images on `parts` threads (1: the calling thread), images split. The im2col
+    path's repacked weight is made here first, on the calling thread."""
     n_f = w.shape[0]
     w2 = w.reshape(n_f, -1)
     if not direct:
-        w2 = np.empty_like(w2)
-        repack_taps(w.reshape(n_f, -1), w.shape[2], w2)
+        w2t = np.empty_like(w2)
+        repack_taps(w2, w.shape[2], w2t)
+        w2 = w2t
+    args = (xp, w, w2, b, stride, groups, direct, code, pool, out, flat, arg, col, keep_col)
+    _launch_fwd(kernel_address(forward_images, (*args, _N0, _N0)), parts, *args)
+
+
+# Not fused into one loop (Numba sees no dependence through a function pointer): dw_finish must
+# wait for every thread's partial sums.
+@numba.njit(cache=True, nogil=True, fastmath=FASTMATH, parallel={"fusion": False})
+def _launch_dw(
+    acc_addr,
+    fin_addr,
+    parts,
+    g,
+    a,
+    arg,
+    code,
+    pool,
+    xflat,
+    wx,
+    col,
+    use_col,
+    stride,
+    groups,
+    k,
+    w2,
+    b,
+    update,
+    lr,
+    decay,
+    momentum,
+    vw2,
+    vb,
+    gw2,
+    gb,
+):
+    """dw_accumulate (at acc_addr) with images split into per-thread partial gradients, then
+    dw_finish (at fin_addr) with filters split."""
+    n_f, tg = w2.shape
+    accs = np.empty((parts, n_f, tg), dtype=np.float32)
+    sbs = np.empty((parts, n_f), dtype=np.float32)
+    acc_args = (g, a, arg, code, pool, xflat, wx, col, use_col, stride, groups, k)
+    fin_args = (use_col, k, w2, b, update, lr, decay, momentum, vw2, vb, gw2, gb)
     for t in prange(parts):
-        n0, n1 = span(xp.shape[0], parts, t, 1)
-        forward_images(
-            xp, w, w2, b, stride, groups, direct, code, pool, out, flat, arg, col, keep_col, n0, n1
-        )
+        n0, n1 = span(g.shape[0], parts, t, 1)
+        jit_fn(acc_addr, (*acc_args, accs[t], sbs[t], n0, n1))(*acc_args, accs[t], sbs[t], n0, n1)
+    for t in prange(parts):
+        f0, f1 = span(n_f, parts, t, 1)
+        jit_fn(fin_addr, (accs, sbs, *fin_args, f0, f1))(accs, sbs, *fin_args, f0, f1)
 
 
-@pjit
 def conv_bwd_par(
     op,
     parts,
@@ -741,7 +812,7 @@ def conv_bwd_par(
     gw2,
     gb,
 ):
-    """The conv backward kernels on `parts` threads (1: the calling thread), one entry.
+    """The conv backward kernels on `parts` threads (1: the calling thread).
 
     w2 is the weight as (F, Cg*K*K). op 1: backward_dx_col on the weight repacked with
     channels innermost (made here first), images split. op 2: dw_accumulate with images split
@@ -751,35 +822,12 @@ def conv_bwd_par(
     if op == 1:
         w2t = np.empty_like(w2)
         repack_taps(w2, k, w2t)
-        for t in prange(parts):
-            n0, n1 = span(g.shape[0], parts, t, 1)
-            backward_dx_col(g, out, arg, code, pool, w2t, stride, groups, k, pad, dx, n0, n1)
+        args = (g, out, arg, code, pool, w2t, stride, groups, k, pad, dx)
+        _launch_dx(kernel_address(backward_dx_col, (*args, _N0, _N0)), parts, *args)
         return
-    n_f, tg = w2.shape
-    accs = np.empty((parts, n_f, tg), dtype=np.float32)
-    sbs = np.empty((parts, n_f), dtype=np.float32)
-    for t in prange(parts):
-        n0, n1 = span(g.shape[0], parts, t, 1)
-        dw_accumulate(
-            g,
-            out,
-            arg,
-            code,
-            pool,
-            xflat,
-            wx,
-            col,
-            not direct,
-            stride,
-            groups,
-            k,
-            accs[t],
-            sbs[t],
-            n0,
-            n1,
-        )
-    for t in prange(parts):
-        f0, f1 = span(n_f, parts, t, 1)
-        dw_finish(
-            accs, sbs, not direct, k, w2, b, update, lr, decay, momentum, vw2, vb, gw2, gb, f0, f1
-        )
+    use_col = not direct
+    acc_args = (g, out, arg, code, pool, xflat, wx, col, use_col, stride, groups, k)
+    fin_args = (w2, b, update, lr, decay, momentum, vw2, vb, gw2, gb)
+    acc_addr = kernel_address(dw_accumulate, (*acc_args, _ACC, _SB, _N0, _N0))
+    fin_addr = kernel_address(dw_finish, (_ACCS, _SBS, use_col, k, *fin_args, _N0, _N0))
+    _launch_dw(acc_addr, fin_addr, parts, *acc_args, *fin_args)
