@@ -10,6 +10,7 @@ parallel launchers that call them through their addresses (`kernel_address`, `ji
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import numba
 from numba import types
@@ -32,9 +33,9 @@ pjit = functools.partial(numba.njit, cache=True, nogil=True, fastmath=FASTMATH, 
 # --- calling a serial kernel from a parallel launcher through its address ---------------------
 # A parallel function that calls a kernel links the kernel's whole tree in and has LLVM
 # optimise it again twice, for the loop's body and for the function itself: that was most of
-# the first compile (the conv forward entry 18 s of CPU, 10 s now; the backward 18-20 s, now
-# 15). A launcher that calls the kernel through its address compiles in 1-2 s and the kernel
-# once. The catch: nothing checks that the address is the kernel compiled for the types the
+# the first compile (the conv forward entry 18-20 s of CPU, 9-13 s now; the backward 17-22 s,
+# now 15-17). A launcher that calls the kernel through its address compiles in 1-2 s and the
+# kernel once. The catch: nothing checks that the address is the kernel compiled for the types the
 # launcher calls it with. kernel_address compiles it for the Python values' own types, so each
 # launcher passes its arguments through unchanged, and the values it makes itself (ranges,
 # per-thread buffers) have the types of the samples its Python wrapper hands kernel_address.
@@ -66,9 +67,10 @@ except ImportError:  # pragma: no cover - another Numba layout: slower, as exact
     _fingerprint = numba.typeof
 
 
-def kernel_address(kernel, args: tuple) -> int:
-    """Address of `kernel` compiled for exactly the types of `args` (compiled or loaded from the
-    disk cache on first use), for a launcher's `jit_fn`."""
+def kernel_address(kernel: Any, args: tuple) -> int:
+    """Address of `kernel` (a serial @jit function) compiled for exactly the types of `args`
+    (compiled or loaded from the disk cache on first use), for a launcher's `jit_fn`. Two
+    threads asking at once both get it: Numba's lock compiles it once."""
     key = (kernel, *map(_fingerprint, args))
     addr = _ADDRESSES.get(key)
     if addr is None:
