@@ -1,10 +1,10 @@
 """Compile (or load from Numba's disk cache) every kernel the presets need, on tiny arrays.
 
-On a first run (nothing cached) the two conv entries compile in helper processes while this
-process compiles the dense ones: Numba compiles one function at a time, and the three together
-are most of the work, so the compile takes about half as long on two cores. The start is
-staggered so that a small kernel two of them share is compiled once and loaded from the disk
-cache by the other.
+On a first run (nothing cached) the conv forward and backward kernels (with their parallel
+launchers) compile in two helper processes while this process compiles the dense ones: Numba
+compiles one function at a time, and the three parts together are most of the work, so the
+compile takes about half as long on two cores. The start is staggered so that a small kernel
+two of them share is compiled once and loaded from the disk cache by the other.
 """
 
 from __future__ import annotations
