@@ -6,8 +6,10 @@ One ImageItem per grid, not one per kernel: a grid of 800 kernels costs one setI
 
 from __future__ import annotations
 
+import html
 import math
 import os
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -167,6 +169,30 @@ class FitText(QGraphicsSimpleTextItem):
         super().paint(painter, option, widget)
 
 
+#: Where a title may break onto a second line: after a comma (English or Chinese).
+_TITLE_BREAK = re.compile(r"(?<=,) |(?<=，)")
+#: Title row heights: pyqtgraph's own for one line, and room for two.
+_TITLE_HEIGHT = {1: 30, 2: 44}
+
+
+def fit_title(text: str, metrics: QFontMetrics, width: int) -> tuple[str, int]:
+    """`text` as HTML that fits `width` pixels, and its number of lines: whole on one line; else
+    broken after the last comma that lets the first line fit; else cut with an ellipsis.
+
+    A kernel grid's title ends with what matters most ("5×5, 2 groups"), so a narrow grid
+    wraps it rather than cutting it off.
+    """
+    if metrics.horizontalAdvance(text) <= width:
+        return html.escape(text), 1
+    breaks = [m.start() for m in _TITLE_BREAK.finditer(text)]
+    for at in reversed(breaks):
+        first, second = text[:at].rstrip(), text[at:].lstrip()
+        if metrics.horizontalAdvance(first) <= width:
+            second = metrics.elidedText(second, Qt.TextElideMode.ElideRight, width)
+            return f"{html.escape(first)}<br>{html.escape(second)}", 2
+    return html.escape(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)), 1
+
+
 class GridPlot:
     """A titled plot holding one grid image, with ticks that name rows and columns."""
 
@@ -174,6 +200,10 @@ class GridPlot:
         self.plot: pg.PlotItem = layout.addPlot(row=row, col=col)
         style_plot(self.plot)
         no_minimum_width(self.plot.titleLabel)
+        document = self.plot.titleLabel.item.document()
+        option = document.defaultTextOption()
+        option.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        document.setDefaultTextOption(option)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         # Keep the whole grid in view as the dock is resized (square pixels stay square).
@@ -203,21 +233,30 @@ class GridPlot:
             self._show_title()
 
     def _show_title(self, *_args: object) -> None:
-        """The title, cut with an ellipsis to the plot's width (side-by-side grids in a narrow
-        dock wrote their titles over each other); the whole of it in the tooltip."""
+        """The title fitted to the plot's width (side-by-side grids in a narrow dock wrote their
+        titles over each other): on two lines if need be, cut short only if even that is too
+        narrow, with the whole of it in the tooltip."""
         text = self._title
         if text is None:
             return
-        shown = text
-        if "<" not in text:  # plain text: elide; rich text is left as it is
+        shown, lines = text, 1
+        if "<" not in text:  # plain text: fit it; rich text is left as it is
             font = QFont()
             font.setPointSize(9)
             width = max(int(self.plot.geometry().width()) - 8, 20)
-            shown = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+            shown, lines = fit_title(text, QFontMetrics(font), width)
         if shown != self._shown_title:
             self._shown_title = shown
             self.plot.setTitle(shown, color=FOREGROUND.name(), size="9pt")
-            self.plot.titleLabel.setToolTip(text if shown != text else "")
+            height = _TITLE_HEIGHT[lines]
+            self.plot.titleLabel.setMaximumHeight(height)
+            # Two lines are centred on each other: that needs a text width (-1: none, as a
+            # single line had it, and must again, or a longer line would wrap at the old width).
+            item = self.plot.titleLabel.item
+            item.setTextWidth(item.document().idealWidth() if lines == 2 else -1)
+            self.plot.layout.setRowFixedHeight(0, height)
+            cut = "…" in shown and "…" not in text
+            self.plot.titleLabel.setToolTip(text if cut else "")
 
     def set_image(self, image: np.ndarray, levels: tuple[float, float], lut: np.ndarray) -> None:
         """Show `image` with explicit levels; the view re-fits only when the shape changes."""

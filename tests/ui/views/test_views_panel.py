@@ -138,6 +138,19 @@ def test_mlp_weights_show_as_28x28_images(panel):
     assert "no convolutional layer" in panel.kernel_view.message.text
 
 
+def test_the_mistakes_caption_says_when_it_shows_only_the_first_of_them(qtbot, panel, data):
+    panel.set_network(Network.from_spec(GROUPED, seed=0))
+    mistakes = [Mistake(i, data.val_x[i % len(data.val_x)], 0, 1) for i in range(64)]
+    report = EpochReport(3, 3, 0.1, 0.98, 0.9751, 0.97, 0.1, 900.0, 2.0, None, mistakes)
+    report.mistakes_total = 249
+    panel.controller.epoch_finished.emit(report)
+    panel.refresh(force=True)
+    qtbot.waitUntil(lambda: panel.mistakes_gallery.count() == 64)
+    assert panel.mistakes_caption.text().startswith(
+        "The first 64 of 249 misclassified validation images after epoch 3"
+    )
+
+
 def test_epoch_reports_fill_confusion_gallery_and_history(qtbot, panel, data, tmp_path):
     net = Network.from_spec(GROUPED, seed=0)
     panel.set_network(net)
@@ -160,6 +173,7 @@ def test_epoch_reports_fill_confusion_gallery_and_history(qtbot, panel, data, tm
     panel.refresh(force=True)
     np.testing.assert_array_equal(panel.confusion_view.matrix, confusion)
     assert panel.mistakes_gallery.count() == 1
+    assert panel.mistakes_caption.text().startswith("1 misclassified validation images")
     assert panel.accuracy_plot.series["test_accuracy"].y.tolist() == [45.0]
     with qtbot.waitSignal(panel.probe_selected) as chosen:
         panel.mistakes_gallery.select_mistake(0)
@@ -337,9 +351,43 @@ def test_a_grid_title_is_cut_to_its_plot_and_whole_in_the_tooltip(qtbot):
     qtbot.waitUntil(lambda: grid.plot.titleLabel.text.endswith("…"))
     assert grid.plot.titleLabel.text.startswith("conv2")
     assert grid.plot.titleLabel.toolTip() == title
+    # Room for "conv2: 40 filters × 20 channels," but not the rest: the end, which says what
+    # the grid is (2 groups), goes to a second line instead of being cut off.
+    widget.resize(300, 200)
+    qtbot.waitUntil(lambda: "<br>" in grid.plot.titleLabel.text)
+    first, second = grid.plot.titleLabel.text.split("<br>")
+    assert first.startswith("conv2: 40 filters × 20 channels,") and second.endswith("2 groups")
+    assert "…" not in second
+    assert grid.plot.titleLabel.toolTip() == ""
+    assert grid.plot.titleLabel.maximumHeight() > 30  # the row grew for the second line
     widget.resize(900, 200)
     qtbot.waitUntil(lambda: grid.plot.titleLabel.text == title)
     assert grid.plot.titleLabel.toolTip() == ""
+    assert grid.plot.titleLabel.maximumHeight() == 30
+
+
+def test_a_title_breaks_after_the_last_comma_that_fits_in_either_language(qapp):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from playground.ui.views.mosaic import fit_title
+
+    font = QFont()
+    font.setPointSize(9)
+    metrics = QFontMetrics(font)
+    english = "conv2: 40 filters × 20 channels, 5×5, 2 groups"
+    wide = metrics.horizontalAdvance(english)
+    assert fit_title(english, metrics, wide) == (english, 1)
+    first = metrics.horizontalAdvance("conv2: 40 filters × 20 channels, 5×5,")
+    assert fit_title(english, metrics, first) == (
+        "conv2: 40 filters × 20 channels, 5×5,<br>2 groups",
+        2,
+    )
+    chinese = "conv2：40 个滤波器 × 20 个通道，5×5，2 组"
+    first = metrics.horizontalAdvance("conv2：40 个滤波器 × 20 个通道，")
+    wrapped = "conv2：40 个滤波器 × 20 个通道，<br>5×5，2 组"
+    assert fit_title(chinese, metrics, first) == (wrapped, 2)
+    shown, lines = fit_title("a<b & c, d", metrics, metrics.horizontalAdvance("a<b & c,"))
+    assert (shown, lines) == ("a&lt;b &amp; c,<br>d", 2)  # the label reads HTML
 
 
 def test_the_smoothed_cost_starts_as_the_mean_of_the_first_batches(qtbot) -> None:
