@@ -3795,63 +3795,68 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <translation>验证集，第 {0} 轮：正确 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="468"/>
+        <location filename="../../playground/ui/views/panel.py" line="469"/>
+        <source>The first {0} of {1} misclassified validation images after epoch {2} (guess, then true label); click one to probe it</source>
+        <translation>第 {2} 轮后有 {1} 张验证集图像被分错，这里显示前 {0} 张（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="474"/>
         <source>{0} misclassified validation images after epoch {1} (guess, then true label); click one to probe it</source>
         <translation>第 {1} 轮后有 {0} 张验证集图像被分错（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="485"/>
+        <location filename="../../playground/ui/views/panel.py" line="491"/>
         <source>a misclassified image (a {0})</source>
         <translation>一张被分错的图像（标签 {0}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="499"/>
+        <location filename="../../playground/ui/views/panel.py" line="505"/>
         <source>Probe: none yet (draw a digit or pick an image)</source>
         <translation>观察图像：暂无（写一个数字或选一张图像）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="502"/>
+        <location filename="../../playground/ui/views/panel.py" line="508"/>
         <source>Probe: {0}</source>
         <translation>观察图像：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="574"/>
+        <location filename="../../playground/ui/views/panel.py" line="580"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="574"/>
+        <location filename="../../playground/ui/views/panel.py" line="580"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="582"/>
-        <location filename="../../playground/ui/views/panel.py" line="606"/>
+        <location filename="../../playground/ui/views/panel.py" line="588"/>
+        <location filename="../../playground/ui/views/panel.py" line="612"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="582"/>
+        <location filename="../../playground/ui/views/panel.py" line="588"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="586"/>
+        <location filename="../../playground/ui/views/panel.py" line="592"/>
         <source>Export history as CSV</source>
         <translation>将历史导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="590"/>
+        <location filename="../../playground/ui/views/panel.py" line="596"/>
         <source>Export mini-batch costs as CSV</source>
         <translation>将小批量代价导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="596"/>
+        <location filename="../../playground/ui/views/panel.py" line="602"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="607"/>
+        <location filename="../../playground/ui/views/panel.py" line="613"/>
         <source>{0} could not be written:
 
 {1}</source>

@@ -90,11 +90,12 @@ class EpochReport:
     images_per_s: float
     seconds: float
     confusion: np.ndarray | None = None  # (classes, classes): rows true labels, columns guesses
-    mistakes: list[Mistake] = field(default_factory=list)
+    mistakes: list[Mistake] = field(default_factory=list)  # the first MAX_MISTAKES of them
     history_entry: dict[str, Any] = field(default_factory=dict)
     #: A copy of the network as this epoch left it, for the draw pad (the run goes on with its
     #: own); None if no copy was made.
     net: Any = None
+    mistakes_total: int = 0  # every misclassified validation image, shown or not
 
 
 @dataclass
@@ -371,6 +372,7 @@ class _TrainingThread(QThread):
         train_acc = float(np.mean(train_pred == trainer.train_y[:sample])) if sample else None
         confusion = None
         mistakes: list[Mistake] = []
+        wrong = np.empty(0, dtype=np.intp)
         val_x, val_y = trainer.data.val_x, trainer.data.val_y
         if len(val_x):
             pred = self._predict(val_x)
@@ -378,10 +380,10 @@ class _TrainingThread(QThread):
                 return None
             k = max(net.n_classes, int(val_y.max()) + 1)
             confusion = np.bincount(val_y * k + pred, minlength=k * k).reshape(k, k)
-            wrong = np.flatnonzero(pred != val_y)[:MAX_MISTAKES]
+            wrong = np.flatnonzero(pred != val_y)
             mistakes = [
                 Mistake(int(i), np.array(val_x[i], dtype=np.float32), int(pred[i]), int(val_y[i]))
-                for i in wrong
+                for i in wrong[:MAX_MISTAKES]
             ]
         entry = net.history[-1] if net.history else event.as_dict()
         entry["train_accuracy"] = train_acc  # saved with the model, exported in the CSV
@@ -397,6 +399,7 @@ class _TrainingThread(QThread):
             seconds=event.seconds,
             confusion=confusion,
             mistakes=mistakes,
+            mistakes_total=len(wrong),
             history_entry=dict(entry),
             net=net.copy(),  # made here, between two epochs, while the trainer waits
         )

@@ -464,12 +464,18 @@ class ViewsPanel(QWidget):
                 ),
             )
         self.mistakes_gallery.show_mistakes(report.mistakes)
-        self.mistakes_caption.setText(
-            self.tr(
+        shown, total = len(report.mistakes), max(report.mistakes_total, len(report.mistakes))
+        if shown < total:
+            caption = self.tr(
+                "The first {0} of {1} misclassified validation images after epoch {2} (guess, "
+                "then true label); click one to probe it"
+            ).format(shown, total, report.epoch)
+        else:
+            caption = self.tr(
                 "{0} misclassified validation images after epoch {1} (guess, then true label); "
                 "click one to probe it"
-            ).format(len(report.mistakes), report.epoch)
-        )
+            ).format(shown, report.epoch)
+        self.mistakes_caption.setText(caption)
 
     def _on_finished(self, result: RunResult) -> None:
         self.engine_ready = True  # a run compiled the kernels

@@ -15,6 +15,7 @@ from playground.data import load_mnist
 from playground.engine import Network, load_preset
 from playground.engine.training import Trainer, TrainingSettings
 from playground.ui.training import TrainingController, TrainingPanel
+from playground.ui.training.controller import MAX_MISTAKES
 from playground.ui.views import ViewsPanel
 
 TIMEOUT = 60_000  # ms: generous, the engine may compile or share a busy machine
@@ -347,6 +348,10 @@ def test_full_run_reports_epochs_and_saves_with_history(qtbot, data, tmp_path):
         assert [e.epoch for e in epochs] == [1, 2]
         assert all(0 <= e.train_accuracy <= 1 and e.test_accuracy is not None for e in epochs)
         assert epochs[-1].confusion.sum() == len(data.val_y)
+        for e in epochs:  # every mistake is counted, the gallery gets the first of them
+            wrong = len(data.val_y) - int(np.trace(e.confusion))
+            assert e.mistakes_total == wrong
+            assert len(e.mistakes) == min(wrong, MAX_MISTAKES)
         net = r.trained[-1]
         assert len(net.history) == 2 and "train_accuracy" in net.history[-1]
         r.views.refresh(force=True)
