@@ -68,12 +68,47 @@ def axpy2(y, a0, x0, a1, x1):
 
 
 @jit
+def axpy3(y, a0, x0, a1, x1, a2, x2):
+    """y += a0 x0 + a1 x1 + a2 x2 over len(y)."""
+    for k in range(y.shape[0]):
+        y[k] = y[k] + (a0 * x0[k] + a1 * x1[k] + a2 * x2[k])
+
+
+@jit
+def set3(y, a0, x0, a1, x1, a2, x2):
+    """y = a0 x0 + a1 x1 + a2 x2 over len(y)."""
+    for k in range(y.shape[0]):
+        y[k] = a0 * x0[k] + a1 * x1[k] + a2 * x2[k]
+
+
+@jit
+def set2(y, a0, x0, a1, x1):
+    """y = a0 x0 + a1 x1 over len(y)."""
+    for k in range(y.shape[0]):
+        y[k] = a0 * x0[k] + a1 * x1[k]
+
+
+@jit
+def set1(y, a0, x0):
+    """y = a0 x0 over len(y)."""
+    for k in range(y.shape[0]):
+        y[k] = a0 * x0[k]
+
+
+@jit
 def weighted_rows(out, coef, rows, idx, h0, h1):
-    """out = sum_{h0 <= h < h1} coef[h] * rows[idx[h]] (zeros when the range is empty): four
-    rows per pass, the first written rather than added (no zeroing pass), a remainder of 2 in
-    one pass. The dense weight gradient and the conv dx both reduce to this."""
+    """out = sum_{h0 <= h < h1} coef[h] * rows[idx[h]] (zeros when the range is empty): up to
+    four rows per pass, the first pass written rather than added (no zeroing pass), whatever
+    the count, and a remainder of 1-3 in one pass. The dense weight gradient and the conv dx
+    both reduce to this.
+
+    The conv dx sums a grouped position's few hits (about 3 with 2 groups): 3 hits took three
+    passes (zero, +2, +1) before they took one. Measured in one process, interleaved, one
+    thread: the conv2 dx 7-8% faster in grouped-conv, 3-4% in nielsen-conv2-relu.
+    """
+    n = h1 - h0
     h = h0
-    if h1 - h0 >= 4:
+    if n >= 4:
         set4(
             out,
             coef[h],
@@ -86,8 +121,20 @@ def weighted_rows(out, coef, rows, idx, h0, h1):
             rows[idx[h + 3]],
         )
         h += 4
+    elif n == 3:
+        set3(
+            out, coef[h], rows[idx[h]], coef[h + 1], rows[idx[h + 1]], coef[h + 2], rows[idx[h + 2]]
+        )
+        return
+    elif n == 2:
+        set2(out, coef[h], rows[idx[h]], coef[h + 1], rows[idx[h + 1]])
+        return
+    elif n == 1:
+        set1(out, coef[h], rows[idx[h]])
+        return
     else:
         out[:] = np.float32(0.0)
+        return
     while h + 3 < h1:
         axpy4(
             out,
@@ -101,10 +148,14 @@ def weighted_rows(out, coef, rows, idx, h0, h1):
             rows[idx[h + 3]],
         )
         h += 4
-    if h + 1 < h1:
+    left = h1 - h
+    if left == 3:
+        axpy3(
+            out, coef[h], rows[idx[h]], coef[h + 1], rows[idx[h + 1]], coef[h + 2], rows[idx[h + 2]]
+        )
+    elif left == 2:
         axpy2(out, coef[h], rows[idx[h]], coef[h + 1], rows[idx[h + 1]])
-        h += 2
-    if h < h1:
+    elif left == 1:
         axpy1(out, coef[h], rows[idx[h]])
 
 
