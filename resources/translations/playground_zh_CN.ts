@@ -3801,62 +3801,72 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="474"/>
+        <source>No misclassified validation images after epoch {0}</source>
+        <translation>第 {0} 轮后没有被分错的验证集图像</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="478"/>
+        <source>1 misclassified validation image after epoch {0} (guess, then true label); click it to probe it</source>
+        <translation>第 {0} 轮后有 1 张验证集图像被分错（先是网络的判断，后是真实标签）；点击它即可观察它</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="483"/>
         <source>{0} misclassified validation images after epoch {1} (guess, then true label); click one to probe it</source>
         <translation>第 {1} 轮后有 {0} 张验证集图像被分错（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="491"/>
+        <location filename="../../playground/ui/views/panel.py" line="500"/>
         <source>a misclassified image (a {0})</source>
         <translation>一张被分错的图像（标签 {0}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="505"/>
+        <location filename="../../playground/ui/views/panel.py" line="514"/>
         <source>Probe: none yet (draw a digit or pick an image)</source>
         <translation>观察图像：暂无（写一个数字或选一张图像）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="508"/>
+        <location filename="../../playground/ui/views/panel.py" line="517"/>
         <source>Probe: {0}</source>
         <translation>观察图像：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="580"/>
+        <location filename="../../playground/ui/views/panel.py" line="589"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="580"/>
+        <location filename="../../playground/ui/views/panel.py" line="589"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="588"/>
-        <location filename="../../playground/ui/views/panel.py" line="612"/>
+        <location filename="../../playground/ui/views/panel.py" line="597"/>
+        <location filename="../../playground/ui/views/panel.py" line="621"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="588"/>
+        <location filename="../../playground/ui/views/panel.py" line="597"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="592"/>
+        <location filename="../../playground/ui/views/panel.py" line="601"/>
         <source>Export history as CSV</source>
         <translation>将历史导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="596"/>
+        <location filename="../../playground/ui/views/panel.py" line="605"/>
         <source>Export mini-batch costs as CSV</source>
         <translation>将小批量代价导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="602"/>
+        <location filename="../../playground/ui/views/panel.py" line="611"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="613"/>
+        <location filename="../../playground/ui/views/panel.py" line="622"/>
         <source>{0} could not be written:
 
 {1}</source>

@@ -470,6 +470,15 @@ class ViewsPanel(QWidget):
                 "The first {0} of {1} misclassified validation images after epoch {2} (guess, "
                 "then true label); click one to probe it"
             ).format(shown, total, report.epoch)
+        elif total == 0:
+            caption = self.tr("No misclassified validation images after epoch {0}").format(
+                report.epoch
+            )
+        elif total == 1:
+            caption = self.tr(
+                "1 misclassified validation image after epoch {0} (guess, then true label); "
+                "click it to probe it"
+            ).format(report.epoch)
         else:
             caption = self.tr(
                 "{0} misclassified validation images after epoch {1} (guess, then true label); "

@@ -138,7 +138,7 @@ def test_mlp_weights_show_as_28x28_images(panel):
     assert "no convolutional layer" in panel.kernel_view.message.text
 
 
-def test_the_mistakes_caption_says_when_it_shows_only_the_first_of_them(qtbot, panel, data):
+def test_the_mistakes_caption_counts_them_all_and_says_when_it_shows_only_some(qtbot, panel, data):
     panel.set_network(Network.from_spec(GROUPED, seed=0))
     mistakes = [Mistake(i, data.val_x[i % len(data.val_x)], 0, 1) for i in range(64)]
     report = EpochReport(3, 3, 0.1, 0.98, 0.9751, 0.97, 0.1, 900.0, 2.0, None, mistakes)
@@ -149,6 +149,12 @@ def test_the_mistakes_caption_says_when_it_shows_only_the_first_of_them(qtbot, p
     assert panel.mistakes_caption.text().startswith(
         "The first 64 of 249 misclassified validation images after epoch 3"
     )
+    panel.controller.epoch_finished.emit(
+        EpochReport(4, 4, 0.1, 1.0, 1.0, 0.97, 0.1, 900.0, 2.0, None, [])
+    )
+    panel.refresh(force=True)
+    qtbot.waitUntil(lambda: panel.mistakes_gallery.count() == 0)
+    assert panel.mistakes_caption.text() == "No misclassified validation images after epoch 4"
 
 
 def test_epoch_reports_fill_confusion_gallery_and_history(qtbot, panel, data, tmp_path):
@@ -173,7 +179,7 @@ def test_epoch_reports_fill_confusion_gallery_and_history(qtbot, panel, data, tm
     panel.refresh(force=True)
     np.testing.assert_array_equal(panel.confusion_view.matrix, confusion)
     assert panel.mistakes_gallery.count() == 1
-    assert panel.mistakes_caption.text().startswith("1 misclassified validation images")
+    assert panel.mistakes_caption.text().startswith("1 misclassified validation image after")
     assert panel.accuracy_plot.series["test_accuracy"].y.tolist() == [45.0]
     with qtbot.waitSignal(panel.probe_selected) as chosen:
         panel.mistakes_gallery.select_mistake(0)
