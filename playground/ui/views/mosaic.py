@@ -7,6 +7,7 @@ One ImageItem per grid, not one per kernel: a grid of 800 kernels costs one setI
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import os
 import re
@@ -215,6 +216,7 @@ class GridPlot:
         self._shown_title: str | None = None
         self.plot.geometryChanged.connect(self._show_title)
         self._ticks: tuple | None = None
+        self._shown_ticks: tuple | None = None
         self._label_specs: list[tuple[float, float, str]] = []
         self._label_width = 1e9
         self.labels: list[FitText] = []
@@ -275,6 +277,7 @@ class GridPlot:
         h, w = self._shape[:2]
         top = -self._header if self.labels else 0.0
         self.plot.getViewBox().setRange(xRange=(0, w), yRange=(top, h), padding=0.02)
+        self._show_ticks()
 
     def set_ticks(self, rows: list[tuple[float, str]], cols: list[tuple[float, str]]) -> None:
         """Tick labels at row and column centres (image pixel coordinates)."""
@@ -282,10 +285,28 @@ class GridPlot:
             return  # setting ticks makes the axes lay out again: only when they change
         self._ticks = (rows, cols)
         left, bottom = self.plot.getAxis("left"), self.plot.getAxis("bottom")
-        left.setTicks([rows])
-        bottom.setTicks([cols])
         left.setVisible(bool(rows))
         bottom.setVisible(bool(cols))
+        self._shown_ticks = None
+        self._show_ticks()
+
+    def _show_ticks(self) -> None:
+        """The ticks that fit at the grid's size on screen: every k-th, so labels drawn small
+        (a 40-filter grid in a narrow dock wrote '1510 1520' for 1 5 10 15 20) do not touch."""
+        if self._ticks is None:
+            return
+        rows, cols = self._ticks
+        box = self.plot.getViewBox()
+        (x0, x1), (y0, y1) = box.viewRange()
+        font = self.plot.getAxis("bottom").style.get("tickFont") or QFont()
+        metrics = QFontMetrics(font)
+        if box.width() > 0 and x1 > x0 and box.height() > 0 and y1 > y0:
+            cols = thin_ticks(cols, box.width() / (x1 - x0), metrics.horizontalAdvance, 6)
+            rows = thin_ticks(rows, box.height() / (y1 - y0), lambda _t: metrics.height(), 1)
+        if (rows, cols) != self._shown_ticks:
+            self._shown_ticks = (rows, cols)
+            self.plot.getAxis("left").setTicks([rows])
+            self.plot.getAxis("bottom").setTicks([cols])
 
     def set_labels(
         self, labels: list[tuple[float, float, str]], header: float = 0.0, width: float = 1e9
@@ -339,6 +360,31 @@ def _small_font() -> QFont:
     font = QFont()
     font.setPointSizeF(7.5)
     return font
+
+
+#: The steps thin_ticks may take: 2, 4, 5, 10, 20, 25, 50, ... (the last covers any list).
+_NICE_STEPS = (2, 4, *(m * 10**e for e in range(7) for m in (5, 10, 20, 25) if m * 10**e > 4))
+
+
+def thin_ticks(
+    ticks: list[tuple[float, str]],
+    pixels_per_unit: float,
+    size: Callable[[str], float],
+    gap: float,
+) -> list[tuple[float, str]]:
+    """Every k-th of `ticks` (the first kept), k the smallest of 2, 4, 5, 10, 20, 25, ... that
+    leaves `gap` pixels between neighbouring labels of `size` pixels when one image unit is
+    `pixels_per_unit` on screen. Those steps keep centre_ticks' round numbers round: 1, 5, 10,
+    15, 20 thins to 1, 10, 20 (every 3rd would show 1, 15)."""
+    if len(ticks) < 2:
+        return ticks
+    spacing = min(b[0] - a[0] for a, b in itertools.pairwise(ticks)) * pixels_per_unit
+    need = max(size(text) for _, text in ticks) + gap
+    if spacing >= need:
+        return ticks
+    least = need / max(spacing, 1e-9)
+    step = next(k for k in _NICE_STEPS if k >= least or k >= len(ticks))
+    return ticks[::step]
 
 
 def centre_ticks(

@@ -14,7 +14,14 @@ from playground.ui.training import EpochReport, Mistake, TrainingController
 from playground.ui.training.controller import probe_activations, weights_to_show
 from playground.ui.views import ViewsPanel
 from playground.ui.views.inside import pool
-from playground.ui.views.mosaic import centre_ticks, grid_shape, symmetric_levels, tile, wrap
+from playground.ui.views.mosaic import (
+    centre_ticks,
+    grid_shape,
+    symmetric_levels,
+    thin_ticks,
+    tile,
+    wrap,
+)
 from playground.ui.views.plots import AccuracyPlot, CostPlot, nice_ceiling
 
 GROUPED = {
@@ -370,6 +377,46 @@ def test_a_grid_title_is_cut_to_its_plot_and_whole_in_the_tooltip(qtbot):
     qtbot.waitUntil(lambda: grid.plot.titleLabel.text == title)
     assert grid.plot.titleLabel.toolTip() == ""
     assert grid.plot.titleLabel.maximumHeight() == 30
+
+
+def test_thin_ticks_keeps_every_kth_label_so_that_neighbours_do_not_touch():
+    ticks = centre_ticks(20, 5)  # 1, 5, 10, 15, 20: 4 to 5 tiles of 6 image pixels apart
+    assert thin_ticks(ticks, 2.0, lambda text: 7.0 * len(text), 6) == ticks  # 48 px apart
+    # 1 px an image pixel: 24 px apart, labels need 20 px: still all
+    assert thin_ticks(ticks, 1.0, lambda text: 7.0 * len(text), 6) == ticks
+    # 0.5 px: 12 px apart for 20 px labels: every 2nd
+    assert thin_ticks(ticks, 0.5, lambda text: 7.0 * len(text), 6) == ticks[::2]
+    assert [t for _, t in ticks[::2]] == ["1", "10", "20"]
+    # 0.35 px: 8.4 px apart, at least every 3rd: every 4th, not 1, 15 but 1, 20
+    assert [t for _, t in thin_ticks(ticks, 0.35, lambda t: 7.0 * len(t), 6)] == ["1", "20"]
+    assert thin_ticks(ticks[:1], 0.01, len, 6) == ticks[:1]
+
+
+def test_a_small_grid_shows_fewer_tick_labels_and_all_again_when_large(qtbot):
+    import pyqtgraph as pg
+
+    from playground.ui.views.mosaic import DIVERGING_LUT, GridPlot
+
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    grid = GridPlot(widget.ci, 0, 0)
+    rows, cols = centre_ticks(40, 5), centre_ticks(20, 5)
+    grid.set_ticks(rows, cols)
+    grid.set_image(np.zeros((40 * 6, 20 * 6), dtype=np.float32), (0.0, 1.0), DIVERGING_LUT)
+    widget.resize(160, 160)
+    widget.show()
+    qtbot.waitExposed(widget)
+
+    def shown() -> tuple[list, list]:
+        axes = grid.plot.getAxis("left"), grid.plot.getAxis("bottom")
+        return tuple(axis._tickLevels[0] for axis in axes)
+
+    qtbot.waitUntil(lambda: len(shown()[0]) < len(rows))
+    small_rows, small_cols = shown()
+    assert small_rows[0] == rows[0] and set(small_rows) < set(rows)
+    assert len(small_cols) < len(cols)
+    widget.resize(1200, 1200)
+    qtbot.waitUntil(lambda: shown() == (rows, cols))
 
 
 def test_a_title_breaks_after_the_last_comma_that_fits_in_either_language(qapp):
