@@ -303,12 +303,22 @@
         <translation>混淆矩阵：第一轮之后显示</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="113"/>
+        <location filename="../../playground/ui/views/confusion.py" line="120"/>
+        <source>1 image of {1} read correctly ({2:.1f}% of the {1}s)</source>
+        <translation>1 张 {1} 被正确识别（占所有 {1} 的 {2:.1f}%）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/confusion.py" line="122"/>
+        <source>1 image of {1} read as {3} ({2:.1f}% of the {1}s)</source>
+        <translation>1 张 {1} 被认成了 {3}（占所有 {1} 的 {2:.1f}%）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/confusion.py" line="126"/>
         <source>{0} images of {1} read correctly ({2:.1f}% of the {1}s)</source>
         <translation>{0} 张 {1} 被正确识别（占所有 {1} 的 {2:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="115"/>
+        <location filename="../../playground/ui/views/confusion.py" line="128"/>
         <source>{0} images of {1} read as {3} ({2:.1f}% of the {1}s)</source>
         <translation>{0} 张 {1} 被认成了 {3}（占所有 {1} 的 {2:.1f}%）</translation>
     </message>
@@ -553,49 +563,49 @@
 <context>
     <name>DenseWeightsView</name>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="381"/>
-        <location filename="../../playground/ui/views/inside.py" line="389"/>
+        <location filename="../../playground/ui/views/inside.py" line="390"/>
+        <location filename="../../playground/ui/views/inside.py" line="398"/>
         <source>No network yet</source>
         <extracomment>After conv layers each unit is many small maps: show this many units so they stay legible.</extracomment>
         <translation>还没有网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="389"/>
+        <location filename="../../playground/ui/views/inside.py" line="398"/>
         <source>This network has no dense layer.</source>
         <translation>这个网络没有全连接层。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="411"/>
+        <location filename="../../playground/ui/views/inside.py" line="420"/>
         <source>{0}: {1} units, each a {2}</source>
         <translation>{0}：{1} 个单元，每个显示为 {2}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="422"/>
+        <location filename="../../playground/ui/views/inside.py" line="431"/>
         <source>{0}: first {3} of {1} units, each {2}</source>
         <translation>{0}：{1} 个单元中的前 {3} 个，每个显示为 {2}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="428"/>
+        <location filename="../../playground/ui/views/inside.py" line="437"/>
         <source>{0}×{1} image</source>
         <translation>{0}×{1} 图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="430"/>
+        <location filename="../../playground/ui/views/inside.py" line="439"/>
         <source>{0} maps of {1}×{2}</source>
         <translation>{0} 个 {1}×{2} 特征图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="439"/>
+        <location filename="../../playground/ui/views/inside.py" line="448"/>
         <source>{0}, unit {1}: weights {2:+.3f} … {3:+.3f}</source>
         <translation>{0}，单元 {1}：权重 {2:+.3f} … {3:+.3f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="445"/>
+        <location filename="../../playground/ui/views/inside.py" line="454"/>
         <source>row of {0} inputs</source>
         <translation>一行 {0} 个输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="449"/>
+        <location filename="../../playground/ui/views/inside.py" line="458"/>
         <source>{0}, unit {1}, input {2}: {3:+.3f}</source>
         <translation>{0}，单元 {1}，输入 {2}：{3:+.3f}</translation>
     </message>
@@ -1384,27 +1394,32 @@
 <context>
     <name>FeatureMapView</name>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="200"/>
+        <location filename="../../playground/ui/views/inside.py" line="203"/>
         <source>No network yet</source>
         <translation>还没有网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="205"/>
+        <location filename="../../playground/ui/views/inside.py" line="208"/>
         <source>This network has no convolutional layer, so no feature maps.</source>
         <translation>这个网络没有卷积层，所以没有特征图。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="233"/>
+        <location filename="../../playground/ui/views/inside.py" line="236"/>
         <source>probe</source>
         <translation>观察图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="236"/>
+        <location filename="../../playground/ui/views/inside.py" line="239"/>
+        <source>{0}: 1 map of {2}×{3} ({4})</source>
+        <translation>{0}：1 个 {2}×{3} 特征图（{4}）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="241"/>
         <source>{0}: {1} maps of {2}×{3} ({4})</source>
         <translation>{0}：{1} 个 {2}×{3} 特征图（{4}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="245"/>
+        <location filename="../../playground/ui/views/inside.py" line="251"/>
         <source>{0}, map {1}: activation {2:.3f} here</source>
         <translation>{0}，特征图 {1}：此处激活值 {2:.3f}</translation>
     </message>
@@ -1478,36 +1493,41 @@
     </message>
     <message>
         <location filename="../../playground/ui/views/inside.py" line="123"/>
+        <source>{0}: 1 filter {2}×{2}, 1 channel</source>
+        <translation>{0}：1 个 {2}×{2} 滤波器，1 个通道</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="125"/>
         <source>{0}: {1} filters {2}×{2}, 1 channel</source>
         <translation>{0}：{1} 个 {2}×{2} 滤波器，1 个通道</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="142"/>
+        <location filename="../../playground/ui/views/inside.py" line="145"/>
         <source>g{0}: ch {1}–{2}</source>
         <translation>组 {0}：通道 {1}–{2}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="146"/>
+        <location filename="../../playground/ui/views/inside.py" line="149"/>
         <source>{0}: {1} filters × {2} channels, {3}×{3}, {4} groups</source>
         <translation>{0}：{1} 个滤波器 × {2} 个通道，{3}×{3}，{4} 组</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="152"/>
+        <location filename="../../playground/ui/views/inside.py" line="155"/>
         <source>{0}: {1} filters × {2} channels, {3}×{3}</source>
         <translation>{0}：{1} 个滤波器 × {2} 个通道，{3}×{3}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="169"/>
+        <location filename="../../playground/ui/views/inside.py" line="172"/>
         <source>{0}, filter {1}: weights {2:+.3f} … {3:+.3f}</source>
         <translation>{0}，滤波器 {1}：权重 {2:+.3f} … {3:+.3f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="182"/>
+        <location filename="../../playground/ui/views/inside.py" line="185"/>
         <source>{0}, filter {1} (group {2}) does not see input channel {3}</source>
         <translation>{0}，滤波器 {1}（第 {2} 组）看不到输入通道 {3}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="186"/>
+        <location filename="../../playground/ui/views/inside.py" line="189"/>
         <source>{0}, filter {1}, input channel {2}: weights {3:+.3f} … {4:+.3f}</source>
         <translation>{0}，滤波器 {1}，输入通道 {2}：权重 {3:+.3f} … {4:+.3f}</translation>
     </message>
@@ -2576,18 +2596,18 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>MistakesGallery</name>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="145"/>
+        <location filename="../../playground/ui/views/confusion.py" line="158"/>
         <source>Validation images the network got wrong: its guess, then the true label. Click one to make it the probe.</source>
         <extracomment>(image (C, H, W), true label) of the mistake the user clicked.</extracomment>
         <translation>网络认错的验证集图像：先是网络的判断，后是真实标签。点击一张即可设为观察图像。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="170"/>
+        <location filename="../../playground/ui/views/confusion.py" line="183"/>
         <source>{0} (is {1})</source>
         <translation>{0}（实为 {1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="173"/>
+        <location filename="../../playground/ui/views/confusion.py" line="186"/>
         <source>Validation image #{0}: the network read {1}, the label says {2}. Click to make it the probe.</source>
         <translation>验证集图像 #{0}：网络认成了 {1}，标签是 {2}。点击即可设为观察图像。</translation>
     </message>
@@ -3165,42 +3185,47 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 <context>
     <name>PooledView</name>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="280"/>
+        <location filename="../../playground/ui/views/inside.py" line="286"/>
         <source>No network yet</source>
         <translation>还没有网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="285"/>
+        <location filename="../../playground/ui/views/inside.py" line="291"/>
         <source>This network has no pooling layer.</source>
         <translation>这个网络没有池化层。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="329"/>
+        <location filename="../../playground/ui/views/inside.py" line="335"/>
         <source>map</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="337"/>
+        <location filename="../../playground/ui/views/inside.py" line="343"/>
+        <source>{0}: {1} {2}×{2}, 1 map {4}×{5} → {6}×{7}</source>
+        <translation>{0}：{1}池化 {2}×{2}，1 个特征图 {4}×{5} → {6}×{7}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="345"/>
         <source>{0}: {1} {2}×{2}, {3} maps {4}×{5} → {6}×{7}</source>
         <translation>{0}：{1}池化 {2}×{2}，{3} 个特征图 {4}×{5} → {6}×{7}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="352"/>
+        <location filename="../../playground/ui/views/inside.py" line="361"/>
         <source>{0}, channel {1}, {2}: {3:.3f}</source>
         <translation>{0}，通道 {1}，{2}：{3:.3f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="360"/>
+        <location filename="../../playground/ui/views/inside.py" line="369"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="360"/>
+        <location filename="../../playground/ui/views/inside.py" line="369"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="360"/>
+        <location filename="../../playground/ui/views/inside.py" line="369"/>
         <source>avg</source>
         <translation>平均</translation>
     </message>

@@ -106,15 +106,28 @@ class ConfusionView(pg.GraphicsLayoutWidget):
         if not (0 <= i < k and 0 <= j < k):
             QToolTip.hideText()
             return
+        QToolTip.showText(QCursor.pos(), self.describe_cell(i, j), self)
+
+    def describe_cell(self, i: int, j: int) -> str:
+        """What cell (true class i, guess j) of the matrix counts, for its hover tooltip."""
+        m = self.matrix
+        k = m.shape[0]
         names = self.class_names if len(self.class_names) == k else [str(c) for c in range(k)]
         total = int(m[i].sum())
         share = 100.0 * m[i, j] / total if total else 0.0
-        text = (
-            self.tr("{0} images of {1} read correctly ({2:.1f}% of the {1}s)")
-            if i == j
-            else self.tr("{0} images of {1} read as {3} ({2:.1f}% of the {1}s)")
-        )
-        QToolTip.showText(QCursor.pos(), text.format(int(m[i, j]), names[i], share, names[j]), self)
+        if m[i, j] == 1:
+            text = (
+                self.tr("1 image of {1} read correctly ({2:.1f}% of the {1}s)")
+                if i == j
+                else self.tr("1 image of {1} read as {3} ({2:.1f}% of the {1}s)")
+            )
+        else:
+            text = (
+                self.tr("{0} images of {1} read correctly ({2:.1f}% of the {1}s)")
+                if i == j
+                else self.tr("{0} images of {1} read as {3} ({2:.1f}% of the {1}s)")
+            )
+        return text.format(int(m[i, j]), names[i], share, names[j])
 
     def export_png(self, path: str | os.PathLike[str]) -> bool:
         """Save the view as PNG."""

@@ -119,9 +119,12 @@ class KernelView(GridView):
             grid.set_ticks([], [])
             grid.set_labels([])
             grid.describe = lambda x, y: self._describe_wrapped(layer, w, cols, x, y)
-            grid.set_title(
-                self.tr("{0}: {1} filters {2}×{2}, 1 channel").format(layer["name"], f, k)
+            title = (
+                self.tr("{0}: 1 filter {2}×{2}, 1 channel")
+                if f == 1
+                else self.tr("{0}: {1} filters {2}×{2}, 1 channel")
             )
+            grid.set_title(title.format(layer["name"], f, k))
         else:
             if groups == 1:
                 blocks = w
@@ -232,9 +235,12 @@ class FeatureMapView(GridView):
         if is_input:
             grid.set_title(self.tr("probe"))
         else:
-            grid.set_title(
-                self.tr("{0}: {1} maps of {2}×{3} ({4})").format(name, c, h, w, activation)
+            title = (
+                self.tr("{0}: 1 map of {2}×{3} ({4})")
+                if c == 1
+                else self.tr("{0}: {1} maps of {2}×{3} ({4})")
             )
+            grid.set_title(title.format(name, c, h, w, activation))
 
         def describe(x: int, y: int) -> str | None:
             col, row = _cell(x, w), _cell(y, h)
@@ -333,10 +339,13 @@ class PooledView(GridView):
                 labels.append((block * (sw + 3) + j * (w + 1) + w / 2, -0.5, text))
         grid.set_labels(labels, header=max(4.0, 0.35 * h), width=0.95 * w)
         grid.set_ticks([], [])
+        title = (
+            self.tr("{0}: {1} {2}×{2}, 1 map {4}×{5} → {6}×{7}")
+            if c == 1
+            else self.tr("{0}: {1} {2}×{2}, {3} maps {4}×{5} → {6}×{7}")
+        )
         grid.set_title(
-            self.tr("{0}: {1} {2}×{2}, {3} maps {4}×{5} → {6}×{7}").format(
-                layer["name"], self._mode_name(mode, False), size, c, h, w, ho, wo
-            )
+            title.format(layer["name"], self._mode_name(mode, False), size, c, h, w, ho, wo)
         )
 
         def describe(px: int, py: int) -> str | None:

@@ -111,6 +111,27 @@ def test_kernel_view_draws_groups_as_a_block_diagonal(panel):
     assert "2 groups" in panel.kernel_view.grids["conv2"].title
 
 
+def test_a_layer_of_one_filter_is_named_in_the_singular(panel, data):
+    spec = {
+        "input": [1, 28, 28],
+        "layers": [
+            {"type": "conv", "filters": 1, "kernel": 5, "activation": "relu"},
+            {"type": "pool", "mode": "max", "size": 2},
+            {"type": "dense", "units": 10, "activation": "softmax"},
+        ],
+        "cost": "log-likelihood",
+    }
+    panel.set_network(Network.from_spec(spec, seed=0))
+    panel.set_probe(data.val_x[7])
+    panel.refresh(force=True)
+    assert panel.kernel_view.grids["conv1"].title == "conv1: 1 filter 5×5, 1 channel"
+    assert panel.feature_map_view.grids["conv1"].title == "conv1: 1 map of 24×24 (relu)"
+    assert panel.pooled_view.grids["pool1"].title == "pool1: max 2×2, 1 map 24×24 → 12×12"
+    panel.set_network(Network.from_spec(GROUPED, seed=0))
+    panel.refresh(force=True)
+    assert panel.kernel_view.grids["conv1"].title == "conv1: 4 filters 5×5, 1 channel"
+
+
 def test_feature_maps_and_pooling_follow_the_probe(panel, data):
     net = Network.from_spec(GROUPED, seed=0)
     panel.set_network(net)
@@ -289,6 +310,20 @@ def test_weights_to_show_are_copies():
     assert set(shown) == {"conv1.weight", "conv2.weight", "dense1.weight"}
     shown["conv1.weight"][...] = 0
     assert np.abs(net.params["conv1.weight"]).sum() > 0
+
+
+def test_a_confusion_cell_describes_its_count_in_words(qtbot) -> None:
+    from playground.ui.views.confusion import ConfusionView
+
+    view = ConfusionView()
+    qtbot.addWidget(view)
+    matrix = np.zeros((10, 10), dtype=np.int64)
+    matrix[4, 4], matrix[4, 9], matrix[3, 5] = 3, 1, 2
+    matrix[3, 3] = 8
+    view.show_matrix(matrix, "epoch 1")
+    assert view.describe_cell(4, 4) == "3 images of 4 read correctly (75.0% of the 4s)"
+    assert view.describe_cell(4, 9) == "1 image of 4 read as 9 (25.0% of the 4s)"
+    assert view.describe_cell(3, 5) == "2 images of 3 read as 5 (20.0% of the 3s)"
 
 
 def test_confusion_counts_fit_inside_their_cells(qtbot) -> None:
