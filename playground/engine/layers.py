@@ -33,8 +33,6 @@ _D4 = np.zeros((1, 1, 1, 1), dtype=_F32)
 _D3 = _DUMMY_COL
 _D2 = np.zeros((1, 1), dtype=_F32)
 _D1 = np.zeros(1, dtype=_F32)
-_I2 = np.zeros((1, 1), dtype=np.int32)
-_I1 = np.zeros(1, dtype=np.int32)
 
 
 def conv_forward(x, w, b, stride, groups, direct, code, pool, out, arg, col, keep_col, parts):
@@ -74,8 +72,6 @@ def dense_forward(x, w, b, code, z, parts):
             _D2,
             False,
             _D2,
-            _I2,
-            _I1,
             _D2,
             _D3,
             False,

@@ -261,8 +261,6 @@ class _DenseStage(_Stage):
         self.code = layer.act_code
         self.out = np.empty((n, units), dtype=_F32)
         self.delta = np.empty((n, units), dtype=_F32)
-        self.imgs = np.empty((units, n), dtype=np.int32)
-        self.n_imgs = np.empty(units, dtype=np.int32)
         self.dx = np.empty((n, n_in), dtype=_F32)
         self.dxp = np.empty((0, n, n_in), dtype=_F32)
         self.par_bwd = 2 * n * units * n_in >= DENSE_PARALLEL_MACS and n_in >= 128
@@ -297,8 +295,6 @@ class _DenseStage(_Stage):
             g,
             is_dz,
             self.delta,
-            self.imgs,
-            self.n_imgs,
             self.dx,
             self._partials(parts),
             need_dx,

@@ -158,7 +158,6 @@ from playground.engine.layers import conv_forward, dense_forward  # noqa: E402
 
 D4, D3 = np.zeros((1, 1, 1, 1), np.float32), np.zeros((1, 1, 1), np.float32)
 D2, D1 = np.zeros((1, 1), np.float32), np.zeros(1, np.float32)
-I2, I1 = np.zeros((1, 1), np.int32), np.zeros(1, np.int32)
 Z = np.float32(0.0)
 
 F32 = np.float32
@@ -334,8 +333,6 @@ def test_fast_dense_forward_matches_reference(n, code, parallel):
             D2,
             False,
             D2,
-            I2,
-            I1,
             D2,
             D3,
             False,
@@ -358,9 +355,7 @@ def test_fast_dense_forward_matches_reference(n, code, parallel):
 
 def _dense_backward(a, g, x, w, b, need_dx, update, lr, decay, mom, vw, vb, parallel):
     """One fused dense backward call (on 1 or 2 threads): (delta, dx, gw, gb)."""
-    n, units = g.shape
     delta = np.empty_like(g)
-    imgs, n_imgs = np.empty((units, n), np.int32), np.empty(units, np.int32)
     dx, gw, gb = np.empty_like(x), np.empty_like(w), np.empty_like(b)
     lr, decay, mom = F32(lr), F32(decay), F32(mom)
     dense_k.dense_par(
@@ -374,8 +369,6 @@ def _dense_backward(a, g, x, w, b, need_dx, update, lr, decay, mom, vw, vb, para
         g,
         False,
         delta,
-        imgs,
-        n_imgs,
         dx,
         np.empty((1, *dx.shape), F32),
         need_dx,
@@ -392,7 +385,11 @@ def _dense_backward(a, g, x, w, b, need_dx, update, lr, decay, mom, vw, vb, para
 
 
 @pytest.mark.parametrize("parallel", [False, True])
-@pytest.mark.parametrize(("n", "units", "n_in"), [(10, 30, 784), (7, 5, 13), (64, 9, 300)])
+@pytest.mark.parametrize(
+    ("n", "units", "n_in"),
+    # (5, 21, 2100): odd images, three dx column blocks, row blocks of 8, 8 and 5
+    [(10, 30, 784), (7, 5, 13), (64, 9, 300), (5, 21, 2100)],
+)
 def test_fast_dense_backward_matches_numpy(n, units, n_in, parallel):
     x, w, b, a = rand(n, n_in), rand(units, n_in), rand(units), np.abs(rand(n, units))
     a[a < 0.5] = 0.0  # ReLU outputs: zero deltas are skipped
