@@ -214,6 +214,8 @@ def _conv_grads_reference(x, w, dz, stride, pad, groups):
         (3, 2, 2, 3, 0, 1, 0, False, 1),
         (2, 4, 7, 1, 0, 2, 2, True, 1),  # K = 7: the direct path's generic loop
         (2, 4, 4, 1, 1, 1, 2, True, 2),
+        # dx's kernel-row runs: K*Cg = 80 taps are used as they are, 10 are padded to 32
+        (16, 4, 5, 1, 0, 1, 2, False, 3),
     ],
 )
 def test_fast_conv_forward_and_backward_match_reference(

@@ -111,8 +111,8 @@ def backward_input(delta, w, stride, groups, dxp):
 # Backward works only where the gradient is nonzero: with a fused max pool that is the pooled
 # winners (a quarter of the positions), and ReLU zeros are skipped.
 #   * dx: per image, in im2col space: dcol[p] = sum of d * w[f] over the hits at p (weights
-#     repacked channels innermost; hits sorted by group and position), then col2im into a
-#     channels-last image, transposed back;
+#     repacked channels innermost, short kernel rows padded; hits sorted by group and
+#     position), each added at once into a channels-last image (col2im), transposed back;
 #   * dw: threads split the images (each reads only what it wrote in forward) into partial
 #     gradients: with im2col rows, d * col[p] added to the filter's gradient row (four rows per
 #     pass); the direct path lays a filter's deltas out as a map and takes long dot products
@@ -367,6 +367,12 @@ _ACC = np.zeros((1, 1), dtype=np.float32)
 _SB = np.zeros(1, dtype=np.float32)
 _ACCS = np.zeros((1, 1, 1), dtype=np.float32)
 _SBS = np.zeros((1, 1), dtype=np.float32)
+#: col2im adds each kernel row's K*Cg floats of a position's dcol row into the image with one
+#: vector loop; LLVM runs it 32 floats an iteration and the rest through a slower tail (50
+#: floats: 20 ns a call, 64: 12 ns). So a run shorter than _RUN_PAD_BELOW is padded with zeros
+#: to a multiple of _RUN_ALIGN (the zeros add nothing to the image).
+_RUN_ALIGN = 32
+_RUN_PAD_BELOW = 64
 
 
 @jit
@@ -442,22 +448,27 @@ def backward_dx_col(g, a, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n
     """dx for images n0..n1-1 through im2col space (the im2col path's weight layout).
 
     The nonzero deltas are sorted by (group, position) (a counting sort); each group's part of
-    a position's dcol row, sum of d * w2[f] over its hits, is formed once, in L1, four weight
-    rows per pass. col2im then adds each position's runs back into a channels-last image,
-    transposed into dx (N, C, H, W).
+    a position's dcol row, sum of d * w2[f] over its hits, is formed in one small buffer, four
+    weight rows per pass, and at once added run by run (col2im) into a channels-last image,
+    transposed into dx (N, C, H, W) at the end. w2's kernel rows may be padded with zeros
+    (padded_run). Forming every position's row first (64 rows of 2 KB through L2, not one in
+    L1) and then adding them all took 1.17x as long for groups=1 at one thread, batch 10; with
+    2 groups, and runs of 50 floats unpadded, 1.25x.
     """
-    n_f, tg = w2.shape
-    cg = tg // (k * k)
+    n_f, tg = w2.shape  # tg: a group's taps, each kernel row's run padded to runp
+    n_c, h, w_in = dx.shape[1], dx.shape[2], dx.shape[3]
+    cg = n_c // groups
     fg = n_f // groups
     run = k * cg
-    n_c, h, w_in = dx.shape[1], dx.shape[2], dx.shape[3]
+    runp = tg // k
     hx, wx = h + 2 * pad, w_in + 2 * pad
     ho = (hx - k) // stride + 1
     wo = (wx - k) // stride + 1
     n_p = ho * wo
     n_b = groups * n_p
-    dcol = np.empty((n_p, groups * tg), dtype=np.float32)
-    dxt = np.empty((groups, hx, wx * cg), dtype=np.float32)
+    drow = np.empty(tg, dtype=np.float32)  # one position's dcol row of one group, in L1
+    # room past a row's end for the last run's zero padding
+    dxt = np.empty((groups, hx, wx * cg + runp - run), dtype=np.float32)
     zero = np.float32(0.0)
     hq, wq = g.shape[2], g.shape[3]
     cap = n_f * hq * wq
@@ -467,7 +478,6 @@ def backward_dx_col(g, a, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n
     by_f = np.empty(cap, dtype=np.int32)  # as the dense lists: one weighted_rows
     by_d = np.empty(cap, dtype=np.float32)
     start = np.empty(n_b + 1, dtype=np.int64)
-    live = np.empty(n_p, dtype=np.bool_)
     for n in range(n0, n1):
         hits = 0
         for f in range(n_f):
@@ -502,33 +512,20 @@ def backward_dx_col(g, a, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n
         for b_ in range(n_b - 1, 0, -1):
             start[b_] = start[b_ - 1]
         start[0] = 0
-        for p in range(n_p):
-            on = False
-            for grp in range(groups):
-                b_ = grp * n_p + p
-                on = on or start[b_] < start[b_ + 1]
-            live[p] = on
-            if not on:
-                continue
-            for grp in range(groups):
-                b_ = grp * n_p + p
-                seg = dcol[p, grp * tg : (grp + 1) * tg]
-                if start[b_] < start[b_ + 1]:
-                    weighted_rows(seg, by_d, w2, by_f, start[b_], start[b_ + 1])
-                else:
-                    seg[:] = zero
         dxt[:, :, :] = zero
         for i in range(ho):
             for j in range(wo):
-                if not live[i * wo + j]:
-                    continue
-                row = dcol[i * wo + j]
+                p = i * wo + j
                 x0 = j * stride * cg
                 for grp in range(groups):
+                    b_ = grp * n_p + p
+                    if start[b_] == start[b_ + 1]:
+                        continue
+                    weighted_rows(drow, by_d, w2, by_f, start[b_], start[b_ + 1])
                     img = dxt[grp]
                     for ki in range(k):
-                        o = grp * tg + ki * run
-                        add_run(img[i * stride + ki, x0 : x0 + run], row[o : o + run])
+                        o = ki * runp
+                        add_run(img[i * stride + ki, x0 : x0 + runp], drow[o : o + runp])
         for c in range(n_c):
             img = dxt[c // cg]
             cc = c % cg
@@ -675,6 +672,29 @@ def repack_taps(w2, k, w2t):
 
 
 @jit
+def repack_taps_padded(w2, k, runp, w2t):
+    """w2t[f, ki*runp + kj*Cg + c] = w2[f, (c*K + ki)*K + kj], zeros after each kernel row's
+    K*Cg taps: the im2col order with every row's run padded to runp floats (see padded_run).
+    Written in w2t's order: scattered stores took 34 us against 15 for grouped-conv's conv2."""
+    n_f, tg = w2.shape
+    kk = k * k
+    cg = tg // kk
+    run = k * cg
+    zero = np.float32(0.0)
+    for f in range(n_f):
+        src = w2[f]
+        for ki in range(k):
+            dst = w2t[f, ki * runp : (ki + 1) * runp]
+            for kj in range(k):
+                o = kj * cg
+                t = ki * k + kj
+                for c in range(cg):
+                    dst[o + c] = src[c * kk + t]
+            for q in range(run, runp):
+                dst[q] = zero
+
+
+@jit
 def dw_finish(accs, sbs, use_col, k, w2, b, update, lr, decay, momentum, vw2, vb, gw2, gb, f0, f1):
     """Sums the per-thread gradients accs (P, F, Tg), sbs (P, F) of filters f0..f1-1, puts im2col
     order (ki, kj, c) back into the weight's (c, ki, kj), then applies SGD at once (update) or
@@ -793,6 +813,14 @@ def _launch_dw(
         jit_fn(fin_addr, (accs, sbs, *fin_args, f0, f1))(accs, sbs, *fin_args, f0, f1)
 
 
+def padded_run(run: int) -> int:
+    """Floats per kernel row in the input gradient's im2col space: K*Cg taps rounded up to a
+    multiple of _RUN_ALIGN when they are fewer than _RUN_PAD_BELOW (see _RUN_ALIGN)."""
+    if run < _RUN_PAD_BELOW and run % _RUN_ALIGN:
+        return (run + _RUN_ALIGN - 1) // _RUN_ALIGN * _RUN_ALIGN
+    return run
+
+
 def conv_bwd_par(
     op,
     parts,
@@ -829,8 +857,13 @@ def conv_bwd_par(
     use may be stand-ins.
     """
     if op == 1:
-        w2t = np.empty_like(w2)
-        repack_taps(w2, k, w2t)
+        run = k * (w2.shape[1] // (k * k))
+        runp = padded_run(run)
+        w2t = np.empty((w2.shape[0], k * runp), dtype=np.float32)
+        if runp == run:
+            repack_taps(w2, k, w2t)
+        else:
+            repack_taps_padded(w2, k, runp, w2t)
         args = (g, out, arg, code, pool, w2t, stride, groups, k, pad, dx)
         _launch_dx(kernel_address(backward_dx_col, (*args, _N0, _N0)), parts, *args)
         return
