@@ -170,28 +170,44 @@ class FitText(QGraphicsSimpleTextItem):
         super().paint(painter, option, widget)
 
 
-#: Where a title may break onto a second line: after a comma (English or Chinese).
+#: Where a title may break onto another line: after a comma (English or Chinese), else at a
+#: space.
 _TITLE_BREAK = re.compile(r"(?<=,) |(?<=，)")
-#: Title row heights: pyqtgraph's own for one line, and room for two.
-_TITLE_HEIGHT = {1: 30, 2: 44}
+_WORD_BREAK = re.compile(r" ")
+#: Title row heights: pyqtgraph's own for one line, and room for two or three.
+_TITLE_HEIGHT = {1: 30, 2: 44, 3: 58}
+
+
+def _last_fitting_break(
+    text: str, pattern: re.Pattern[str], metrics: QFontMetrics, width: int
+) -> int | None:
+    """The last position of `pattern` in `text` whose first part fits `width`, or None."""
+    for m in reversed(list(pattern.finditer(text))):
+        if m.start() and metrics.horizontalAdvance(text[: m.start()].rstrip()) <= width:
+            return m.start()
+    return None
 
 
 def fit_title(text: str, metrics: QFontMetrics, width: int) -> tuple[str, int]:
-    """`text` as HTML that fits `width` pixels, and its number of lines: whole on one line; else
-    broken after the last comma that lets the first line fit; else cut with an ellipsis.
+    """`text` as HTML that fits `width` pixels, and its number of lines (at most 3): whole on
+    one line; else broken after the last comma that lets a line fit, or at the last space if no
+    comma does; the last line cut with an ellipsis only if it still does not fit.
 
     A kernel grid's title ends with what matters most ("5×5, 2 groups"), so a narrow grid
     wraps it rather than cutting it off.
     """
-    if metrics.horizontalAdvance(text) <= width:
-        return html.escape(text), 1
-    breaks = [m.start() for m in _TITLE_BREAK.finditer(text)]
-    for at in reversed(breaks):
-        first, second = text[:at].rstrip(), text[at:].lstrip()
-        if metrics.horizontalAdvance(first) <= width:
-            second = metrics.elidedText(second, Qt.TextElideMode.ElideRight, width)
-            return f"{html.escape(first)}<br>{html.escape(second)}", 2
-    return html.escape(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)), 1
+    lines: list[str] = []
+    rest = text
+    while len(lines) < max(_TITLE_HEIGHT) - 1 and metrics.horizontalAdvance(rest) > width:
+        at = _last_fitting_break(rest, _TITLE_BREAK, metrics, width)
+        if at is None:
+            at = _last_fitting_break(rest, _WORD_BREAK, metrics, width)
+        if at is None:
+            break
+        lines.append(rest[:at].rstrip())
+        rest = rest[at:].lstrip()
+    lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+    return "<br>".join(html.escape(line) for line in lines), len(lines)
 
 
 class GridPlot:
@@ -236,8 +252,8 @@ class GridPlot:
 
     def _show_title(self, *_args: object) -> None:
         """The title fitted to the plot's width (side-by-side grids in a narrow dock wrote their
-        titles over each other): on two lines if need be, cut short only if even that is too
-        narrow, with the whole of it in the tooltip."""
+        titles over each other): on two or three lines if need be, cut short only if even that
+        is too narrow, with the whole of it in the tooltip."""
         text = self._title
         if text is None:
             return
@@ -252,10 +268,10 @@ class GridPlot:
             self.plot.setTitle(shown, color=FOREGROUND.name(), size="9pt")
             height = _TITLE_HEIGHT[lines]
             self.plot.titleLabel.setMaximumHeight(height)
-            # Two lines are centred on each other: that needs a text width (-1: none, as a
-            # single line had it, and must again, or a longer line would wrap at the old width).
+            # Lines are centred on each other: that needs a text width (-1: none, as a single
+            # line had it, and must again, or a longer line would wrap at the old width).
             item = self.plot.titleLabel.item
-            item.setTextWidth(item.document().idealWidth() if lines == 2 else -1)
+            item.setTextWidth(item.document().idealWidth() if lines > 1 else -1)
             self.plot.layout.setRowFixedHeight(0, height)
             cut = "…" in shown and "…" not in text
             self.plot.titleLabel.setToolTip(text if cut else "")

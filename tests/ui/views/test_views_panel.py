@@ -392,13 +392,19 @@ def test_a_grid_title_is_cut_to_its_plot_and_whole_in_the_tooltip(qtbot):
     qtbot.addWidget(widget)
     grid = GridPlot(widget.ci, 0, 0)
     title = "conv2: 40 filters × 20 channels, 5×5, 2 groups"
-    widget.resize(140, 200)
+    widget.resize(70, 200)
     widget.show()
     qtbot.waitExposed(widget)
     grid.set_title(title)
     qtbot.waitUntil(lambda: grid.plot.titleLabel.text.endswith("…"))
     assert grid.plot.titleLabel.text.startswith("conv2")
     assert grid.plot.titleLabel.toolTip() == title
+    assert grid.plot.titleLabel.maximumHeight() == 58  # three lines, the last cut short
+    # Too narrow for "conv2: 40 filters × 20 channels,": words wrap, all of it still shown.
+    widget.resize(170, 200)
+    qtbot.waitUntil(lambda: grid.plot.titleLabel.text.count("<br>") == 2)
+    assert grid.plot.titleLabel.text.endswith("2 groups")
+    assert grid.plot.titleLabel.toolTip() == ""
     # Room for "conv2: 40 filters × 20 channels," but not the rest: the end, which says what
     # the grid is (2 groups), goes to a second line instead of being cut off.
     widget.resize(300, 200)
@@ -476,6 +482,38 @@ def test_a_title_breaks_after_the_last_comma_that_fits_in_either_language(qapp):
     assert fit_title(chinese, metrics, first) == (wrapped, 2)
     shown, lines = fit_title("a<b & c, d", metrics, metrics.horizontalAdvance("a<b & c,"))
     assert (shown, lines) == ("a&lt;b &amp; c,<br>d", 2)  # the label reads HTML
+
+
+@pytest.mark.parametrize(
+    ("title", "first_line"),
+    [
+        ("conv2: 40 filters × 20 channels, 5×5, 2 groups", "conv2: 40 filters × 20 c"),
+        ("conv2：40 个滤波器 × 20 个通道，5×5，2 组", "conv2：40 个滤波器"),
+    ],
+)
+def test_a_title_too_narrow_for_its_first_comma_breaks_at_spaces_on_up_to_three_lines(
+    qapp, title, first_line
+):
+    """A narrow grid (the grouped conv2 beside conv1) still shows all of its title."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from playground.ui.views.mosaic import fit_title
+
+    font = QFont()
+    font.setPointSize(9)
+    metrics = QFontMetrics(font)
+    width = metrics.horizontalAdvance(first_line)
+    shown, lines = fit_title(title, metrics, width)
+    parts = shown.split("<br>")
+    assert lines == len(parts) == 3
+    assert all(metrics.horizontalAdvance(part) <= width for part in parts)
+    assert "…" not in shown
+    assert "".join(parts).replace(" ", "") == title.replace(" ", "")
+    # Narrower still: the last line is cut short, and every line fits.
+    narrow = metrics.horizontalAdvance("conv2: 40 fil")
+    shown, lines = fit_title(title, metrics, narrow)
+    assert shown.endswith("…") and lines == shown.count("<br>") + 1 <= 3
+    assert all(metrics.horizontalAdvance(part) <= narrow for part in shown.split("<br>"))
 
 
 def test_the_smoothed_cost_starts_as_the_mean_of_the_first_batches(qtbot) -> None:
