@@ -36,10 +36,11 @@ _D1 = np.zeros(1, dtype=_F32)
 
 
 def conv_forward(x, w, b, stride, groups, direct, code, pool, out, arg, col, keep_col, parts):
-    """Conv + bias + activation (+ fused max pool) over a batch, threads split the images."""
+    """Conv + bias + activation (+ fused max pool) over a batch, threads split the images.
+    Returns the weight repacked for the im2col path (None on the direct path)."""
     n = x.shape[0]
     parts = max(min(parts, n), 1)
-    conv_k.conv_fwd_par(
+    return conv_k.conv_fwd_par(
         parts,
         x,
         w,

@@ -125,6 +125,7 @@ class _ConvStage(_Stage):
             self.arg = _DUMMY_I8
         self.dx = np.empty((n, c, h, w), dtype=_F32)
         self.x: np.ndarray | None = None
+        self.w2t: np.ndarray | None = None
 
     def forward(self, x: np.ndarray, parts: int) -> np.ndarray:
         lay = self.layer
@@ -133,7 +134,8 @@ class _ConvStage(_Stage):
             self.xp[:, :, p:-p, p:-p] = x
             x = self.xp
         self.x = x
-        conv_forward(
+        # the weights repacked for im2col, kept for this step's input gradient (same weights)
+        self.w2t = conv_forward(
             x,
             lay.weight,
             lay.bias,
@@ -186,6 +188,7 @@ class _ConvStage(_Stage):
                 _D1,
                 _D2,
                 _D1,
+                self.w2t,
             )
         wkey, bkey = self.keys
         vw, gw = opt.targets(wkey, w)

@@ -231,7 +231,9 @@ def test_fast_conv_forward_and_backward_match_reference(
     out = np.empty(expect.shape, dtype=F32)
     arg = np.empty(expect.shape if pool else (1, 1, 1, 1), dtype=np.int8)
     col = np.empty((3, ho * ho, c * k * k), dtype=F32)
-    conv_forward(xp, w, b, stride, groups, direct, code, pool, out, arg, col, True, parts)
+    args = (xp, w, b, stride, groups, direct, code, pool, out, arg, col, True, parts)
+    repacked = conv_forward(*args)
+    assert (repacked is None) == direct  # the im2col path hands its repacked weight back
     np.testing.assert_allclose(out, expect, rtol=1e-5, atol=1e-5)
     # Inference mode (no im2col rows kept) gives the same outputs.
     out2 = np.empty_like(out)
@@ -242,36 +244,39 @@ def test_fast_conv_forward_and_backward_match_reference(
     da = _first_max_routing(a_full, g, pool) if pool else g.astype(np.float64)
     dz = da * _act_grad(a_full, code)
     dw_ref, db_ref, dx_ref = _conv_grads_reference(x, w, dz, stride, padding, groups)
-    dx = np.empty_like(x)
-    conv_k.conv_bwd_par(
-        1,
-        parts,
-        w.reshape(f, -1),
-        D1,
-        stride,
-        groups,
-        k,
-        direct,
-        code,
-        pool,
-        out,
-        arg,
-        D3,
-        g,
-        padding,
-        dx,
-        D3,
-        0,
-        False,
-        Z,
-        Z,
-        Z,
-        D2,
-        D1,
-        D2,
-        D1,
-    )
+    dx, dx2 = np.empty_like(x), np.empty_like(x)
+    for out_dx, w2t in ((dx, None), (dx2, repacked)):  # repacked here, or the forward's
+        conv_k.conv_bwd_par(
+            1,
+            parts,
+            w.reshape(f, -1),
+            D1,
+            stride,
+            groups,
+            k,
+            direct,
+            code,
+            pool,
+            out,
+            arg,
+            D3,
+            g,
+            padding,
+            out_dx,
+            D3,
+            0,
+            False,
+            Z,
+            Z,
+            Z,
+            D2,
+            D1,
+            D2,
+            D1,
+            w2t,
+        )
     np.testing.assert_allclose(dx, dx_ref, rtol=1e-4, atol=1e-5)
+    np.testing.assert_array_equal(dx2, dx)
 
     def dw_pass(w_, b_, update, lr, decay, momentum, vw, vb, gw, gb):
         conv_k.conv_bwd_par(

@@ -672,24 +672,16 @@ def repack_taps(w2, k, w2t):
 
 
 @jit
-def repack_taps_padded(w2, k, runp, w2t):
-    """w2t[f, ki*runp + kj*Cg + c] = w2[f, (c*K + ki)*K + kj], zeros after each kernel row's
-    K*Cg taps: the im2col order with every row's run padded to runp floats (see padded_run).
-    Written in w2t's order: scattered stores took 34 us against 15 for grouped-conv's conv2."""
-    n_f, tg = w2.shape
-    kk = k * k
-    cg = tg // kk
-    run = k * cg
+def pad_runs(w2t, k, runp, out):
+    """out[f, ki*runp : ki*runp + K*Cg] = w2t[f, ki*K*Cg : (ki+1)*K*Cg], zeros after: repacked
+    taps (repack_taps) with every kernel row's run padded to runp floats (see padded_run)."""
+    n_f, tg = w2t.shape
+    run = tg // k
     zero = np.float32(0.0)
     for f in range(n_f):
-        src = w2[f]
         for ki in range(k):
-            dst = w2t[f, ki * runp : (ki + 1) * runp]
-            for kj in range(k):
-                o = kj * cg
-                t = ki * k + kj
-                for c in range(cg):
-                    dst[o + c] = src[c * kk + t]
+            dst = out[f, ki * runp : (ki + 1) * runp]
+            copy_run(dst[:run], w2t[f, ki * run : (ki + 1) * run])
             for q in range(run, runp):
                 dst[q] = zero
 
@@ -757,15 +749,18 @@ def conv_fwd_par(
     parts, xp, w, b, stride, groups, direct, code, pool, out, flat, arg, col, keep_col
 ):
     """forward_images on `parts` threads (1: the calling thread), images split. The im2col
-    path's repacked weight is made here first, on the calling thread."""
+    path's repacked weight is made here first, on the calling thread, and returned (None on
+    the direct path): the input gradient needs it too, and it took 11-12 us to make."""
     n_f = w.shape[0]
     w2 = w.reshape(n_f, -1)
+    repacked = None
     if not direct:
-        w2t = np.empty_like(w2)
-        repack_taps(w2, w.shape[2], w2t)
-        w2 = w2t
+        repacked = np.empty_like(w2)
+        repack_taps(w2, w.shape[2], repacked)
+        w2 = repacked
     args = (xp, w, w2, b, stride, groups, direct, code, pool, out, flat, arg, col, keep_col)
     _launch_fwd(kernel_address(forward_images, (*args, _N0, _N0)), parts, *args)
+    return repacked
 
 
 # Not fused into one loop (Numba sees no dependence through a function pointer): dw_finish must
@@ -848,22 +843,26 @@ def conv_bwd_par(
     vb,
     gw2,
     gb,
+    w2t=None,
 ):
     """The conv backward kernels on `parts` threads (1: the calling thread).
 
     w2 is the weight as (F, Cg*K*K). op 1: backward_dx_col on the weight repacked with
-    channels innermost (made here first), images split. op 2: dw_accumulate with images split
+    channels innermost (w2t, as conv_fwd_par returned it for these weights, or made here),
+    images split. op 2: dw_accumulate with images split
     (per-thread partial gradients), then dw_finish with filters split. Arguments an op does not
     use may be stand-ins.
     """
     if op == 1:
-        run = k * (w2.shape[1] // (k * k))
-        runp = padded_run(run)
-        w2t = np.empty((w2.shape[0], k * runp), dtype=np.float32)
-        if runp == run:
+        if w2t is None:
+            w2t = np.empty_like(w2)
             repack_taps(w2, k, w2t)
-        else:
-            repack_taps_padded(w2, k, runp, w2t)
+        run = w2t.shape[1] // k
+        runp = padded_run(run)
+        if runp != run:
+            padded = np.empty((w2t.shape[0], k * runp), dtype=np.float32)
+            pad_runs(w2t, k, runp, padded)
+            w2t = padded
         args = (g, out, arg, code, pool, w2t, stride, groups, k, pad, dx)
         _launch_dx(kernel_address(backward_dx_col, (*args, _N0, _N0)), parts, *args)
         return
