@@ -475,7 +475,7 @@ def backward_dx_col(g, a, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n
     hit_f = np.empty(cap, dtype=np.int32)
     hit_b = np.empty(cap, dtype=np.int64)
     hit_d = np.empty(cap, dtype=np.float32)
-    by_f = np.empty(cap, dtype=np.int32)  # as the dense lists: one weighted_rows
+    by_f = np.empty(cap, dtype=np.int32)  # hit filters, sorted by (group, position)
     by_d = np.empty(cap, dtype=np.float32)
     start = np.empty(n_b + 1, dtype=np.int64)
     for n in range(n0, n1):
