@@ -29,8 +29,9 @@ from playground.engine.kernels.activations import apply_1d, grad_1d
 #: axpy call runs many vectors. Blocks of 320 columns (all rows in 128 KB of L2) ran the
 #: 100 x 2880 dx 1.5x slower than 960: the calls' set-up, not memory, was the cost.
 _DX_COLS = 1024
-#: Rows per block of the dx pass once a column block of all rows passes 32 KB: 8 rows x 960
-#: columns of w stay in L1 while every image pair passes over them (5-8% on 100 x 2880).
+#: Rows per block of the dx pass once a column block of all rows passes _L1_FLOATS (32 KB):
+#: 8 rows x 960 columns of w stay in L1 while every image pair passes over them (5-8% on
+#: 100 x 2880).
 _DX_ROWS = 8
 _L1_FLOATS = 8192
 
@@ -312,7 +313,7 @@ def dx_rows(delta, w, dx, j0, j1):
     blocks = (n_in + _DX_COLS - 1) // _DX_COLS
     block = ((n_in + blocks - 1) // blocks + 15) // 16 * 16
     rows = j1 - j0 if (j1 - j0) * min(block, n_in) <= _L1_FLOATS else _DX_ROWS
-    rows = max(rows, 1)
+    rows = max(rows, 1)  # a thread with no rows (more threads than units): an empty range
     for c0 in range(0, n_in, block):
         c1 = min(c0 + block, n_in)
         for n in range(n_img):
@@ -384,12 +385,9 @@ def axpy1x2(ya, yb, a0, b0, x0):
 
 @jit
 def scale_rows(y, s):
-    """y = s y over len(y); s = 0 writes zeros (y may hold garbage: 0 * NaN is NaN)."""
-    if s == 0.0:
-        y[:] = np.float32(0.0)
-    else:
-        for k in range(y.shape[0]):
-            y[k] = s * y[k]
+    """y = s y over len(y)."""
+    for k in range(y.shape[0]):
+        y[k] = s * y[k]
 
 
 @jit
