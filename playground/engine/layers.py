@@ -62,29 +62,7 @@ def dense_forward(x, w, b, code, z, parts):
     """z = f(x w^T + b), on one thread for small layers (a parallel launch costs more)."""
     units, n_in = w.shape
     if parts > 1 and z.shape[0] * units * n_in >= DENSE_PARALLEL_MACS:
-        dense_k.dense_par(
-            0,
-            min(parts, units),
-            x,
-            w,
-            b,
-            code,
-            z,
-            _D2,
-            False,
-            _D2,
-            _D2,
-            _D3,
-            False,
-            _D2,
-            _D1,
-            False,
-            _ZERO,
-            _ZERO,
-            _ZERO,
-            _D2,
-            _D1,
-        )
+        dense_k.forward_par(min(parts, units), x, w, b, code, z)
     else:
         dense_k.forward_act(x, w, b, code, z)
 

@@ -40,7 +40,6 @@ from playground.engine.layers import (
     DENSE_PARALLEL_MACS,
     DIRECT_TAPS,
     conv_forward,
-    dense_forward,
 )
 
 COST_CODES = {"quadratic": 0, "cross-entropy": 1, "log-likelihood": 2}
@@ -80,7 +79,7 @@ class _Opt:
         velocity: dict[str, np.ndarray],
         grads: dict[str, np.ndarray],
     ) -> None:
-        self.update = update
+        self.update = bool(update)
         self.lr = _F32(lr)
         self.momentum = _F32(momentum)
         self.decay = _F32(decay)
@@ -266,49 +265,45 @@ class _DenseStage(_Stage):
         self.delta = np.empty((n, units), dtype=_F32)
         self.dx = np.empty((n, n_in), dtype=_F32)
         self.dxp = np.empty((0, n, n_in), dtype=_F32)
+        self.par_fwd = n * units * n_in >= DENSE_PARALLEL_MACS
         self.par_bwd = 2 * n * units * n_in >= DENSE_PARALLEL_MACS and n_in >= 128
         self.x: np.ndarray | None = None
+        # the kernels' addresses, looked up on first use: the argument types never change
+        self.fwd_addresses: tuple[int, ...] | None = None
+        self.bwd_addresses: tuple[int, ...] | None = None
 
     def forward(self, x: np.ndarray, parts: int) -> np.ndarray:
         lay = self.layer
-        x = x.reshape(x.shape[0], lay.n_in)
+        # float32 and C-contiguous like every buffer here: the kernel addresses kept below
+        # are for those types (a no-op for the batches Network hands over)
+        x = np.ascontiguousarray(x.reshape(x.shape[0], lay.n_in), dtype=_F32)
         self.x = x
-        dense_forward(x, lay.weight, lay.bias, self.code, self.out, parts)
+        args = (x, lay.weight, lay.bias, self.code, self.out)
+        if parts > 1 and self.par_fwd:  # as layers.dense_forward
+            if self.fwd_addresses is None:
+                self.fwd_addresses = dense_k.forward_addresses(*args)
+            dense_k.forward_par(min(parts, lay.units), *args, self.fwd_addresses)
+        else:
+            dense_k.forward_act(*args)
         return self.out
 
     def backward(
         self, g: np.ndarray, is_dz: bool, need_dx: bool, parts: int, opt: _Opt
     ) -> np.ndarray | None:
         lay = self.layer
-        g = g.reshape(self.out.shape)
+        g = np.ascontiguousarray(g.reshape(self.out.shape))
         w, b = lay.weight, lay.bias
         wkey, bkey = self.keys
         vw, gw = opt.targets(wkey, w)
         vb, gb = opt.targets(bkey, b)
         # Small layers stay on the calling thread (parts 1: no other thread is woken).
         parts = parts if self.par_bwd else 1
-        dense_k.dense_par(
-            1,
-            parts,
-            self.x,
-            w,
-            b,
-            self.code,
-            self.out,
-            g,
-            is_dz,
-            self.delta,
-            self.dx,
-            self._partials(parts),
-            need_dx,
-            gw,
-            gb,
-            opt.update,
-            opt.lr,
-            opt.decay,
-            opt.momentum,
-            vw,
-            vb,
+        args = (self.x, w, b, self.code, self.out, g, is_dz, self.delta, self.dx)
+        rest = (gw, gb, opt.update, opt.lr, opt.decay, opt.momentum, vw, vb)
+        if self.bwd_addresses is None:
+            self.bwd_addresses = dense_k.backward_addresses(*args, *rest)
+        dense_k.backward_par(
+            parts, *args, self._partials(parts), need_dx, *rest, self.bwd_addresses
         )
         return self.dx if need_dx else None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import numba
 import numpy as np
 import pytest
 
@@ -126,6 +127,32 @@ def test_softmax_as_a_separate_activation_layer():
             "cost": "log-likelihood",
         }
     )
+
+
+def test_large_dense_layers_on_the_parallel_paths():
+    """Layers big enough for the plan's parallel dense forward (softmax included) and backward:
+    finite differences; then a second call, through the kernel addresses each stage looked up
+    once and kept, gives the same gradients."""
+    spec = {
+        "input": [600],
+        "layers": [
+            {"type": "dense", "units": 300, "activation": "tanh"},
+            {"type": "dense", "units": 600, "activation": "softmax"},
+        ],
+        "cost": "log-likelihood",
+    }
+    check_finite_differences(spec)
+    net = Network.from_spec(spec, seed=3)
+    x = RNG.random((4, 600), dtype=np.float32)
+    y = RNG.integers(0, 600, 4)
+    _, first = net.gradients(x, y)
+    stages = net.__dict__["_plans"][4].stages
+    assert all(s.bwd_addresses is not None for s in stages)
+    if numba.get_num_threads() > 1:  # the parallel forward ran: it keeps its addresses too
+        assert all(s.fwd_addresses is not None for s in stages)
+    _, again = net.gradients(x, y)
+    for key in first:
+        np.testing.assert_array_equal(again[key], first[key])
 
 
 # ------------------------------------------------------------------ PyTorch oracle

@@ -329,29 +329,7 @@ def test_fast_dense_forward_matches_reference(n, code, parallel):
     x, w, b = rand(n, 37), rand(9, 37), rand(9)
     z = np.empty((n, 9), dtype=F32)
     if parallel:
-        dense_k.dense_par(
-            0,
-            2,
-            x,
-            w,
-            b,
-            code,
-            z,
-            D2,
-            False,
-            D2,
-            D2,
-            D3,
-            False,
-            D2,
-            D1,
-            False,
-            Z,
-            Z,
-            Z,
-            D2,
-            D1,
-        )
+        dense_k.forward_par(2, x, w, b, code, z)
     else:
         dense_forward(x, w, b, code, z, 1)
     name = ["linear", "sigmoid", "tanh", "relu", "softmax"][code]
@@ -365,8 +343,7 @@ def _dense_backward(a, g, x, w, b, need_dx, update, lr, decay, mom, vw, vb, para
     delta = np.empty_like(g)
     dx, gw, gb = np.empty_like(x), np.empty_like(w), np.empty_like(b)
     lr, decay, mom = F32(lr), F32(decay), F32(mom)
-    dense_k.dense_par(
-        1,
+    dense_k.backward_par(
         2 if parallel else 1,
         x,
         w,

@@ -3,8 +3,8 @@
 Compiler flags live here, in one place. Kernels are private functions over contiguous float32
 arrays that write into preallocated outputs; the layer objects validate and call them.
 Parallel kernels are only ever called from Python (never from another cached @njit function:
-a cache written that way crashed a later process here). The conv kernels run inside small
-parallel launchers that call them through their addresses (`kernel_address`, `jit_fn`).
+a cache written that way crashed a later process here). The conv and dense kernels run inside
+small parallel launchers that call them through their addresses (`kernel_address`, `jit_fn`).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 from numba import prange
 
-from playground.engine.kernels import jit, pjit
+from playground.engine.kernels import jit, jit_fn, kernel_address, pjit
 from playground.engine.kernels.activations import apply_1d, grad_1d
 
 #: Columns per block of the dx pass (blocks balanced, multiples of 16): long enough that each
@@ -528,15 +528,49 @@ def bias_step(delta, b, gb, update, lr, momentum, vb):
             gb[j] = s
 
 
+# --- entries: Python wrappers over small parallel launchers ------------------------------------
+# As for conv (kernels/__init__.py), the launchers call the kernels through their addresses, and
+# each kernel a launcher calls is a leaf of its own compile: every function that calls a kernel
+# directly has LLVM optimise the kernel's whole tree again. One parallel function calling all
+# the dense kernels directly took 17-18 s of CPU to compile; the launchers and their kernels
+# take about 10 (Numba's compile events; README, Speed).
+
+# Values of the types the launchers pass for what they make themselves (a row range, one image's
+# row of z): kernel_address compiles the kernels for these.
+_N0 = np.int64(0)
+_ROW = np.zeros(1, dtype=np.float32)
+
+
 @pjit
-def dense_par(
-    op,
+def _launch_forward(rows_addr, act_addr, parts, x, w, b, code, z):
+    """forward_rows (at rows_addr) with weight rows split over `parts` threads, each applying
+    f (apply_1d, at act_addr) to its own columns of z; softmax (code 4) needs whole rows, so it
+    is applied on the calling thread afterwards."""
+    for t in prange(parts):
+        j0, j1 = span(w.shape[0], parts, t, 1)
+        jit_fn(rows_addr, (x, w, b, z, j0, j1))(x, w, b, z, j0, j1)
+        if code != 0 and code != 4:
+            for n in range(z.shape[0]):
+                zn = z[n, j0:j1]
+                jit_fn(act_addr, (zn, code))(zn, code)
+    if code == 4:
+        for n in range(z.shape[0]):
+            zn = z[n]
+            jit_fn(act_addr, (zn, code))(zn, code)
+
+
+@pjit
+def _launch_backward(
+    delta_addr,
+    bias_addr,
+    dx_addr,
+    dw_addr,
     parts,
     x,
     w,
     b,
     code,
-    z,
+    a,
     g,
     is_dz,
     delta,
@@ -552,44 +586,97 @@ def dense_par(
     vw,
     vb,
 ):
-    """The dense kernels on `parts` threads, one parallel entry (each costs seconds to compile);
-    backward on one thread goes through it too (parts 1), so its kernels compile once.
-
-    op 0: forward, z = f(x w^T + b), weight rows split. op 1: backward given the output z and
-    dC/da g (or dC/dz when is_dz): delta and the bias step on the calling thread, then each
-    thread takes the rows of w it owns in forward: their share of dx (thread 0 into dx, thread t
-    into dxp[t - 1], summed at the end), then their gradient and update. No row of w ever moves
-    between cores (that cost more than the arithmetic here). Unused arguments may be stand-ins.
-    """
+    """prepare_delta and bias_step on the calling thread, then each thread on the rows of w it
+    owns in forward: dx_rows (thread 0 into dx, thread t into dxp[t - 1], summed at the end),
+    then dw_rows. Parts 1 wakes no other thread. The *_addr are those kernels' addresses."""
+    jit_fn(delta_addr, (a, g, code, is_dz, delta))(a, g, code, is_dz, delta)
+    bias = (delta, b, gb, update, lr, momentum, vb)
+    jit_fn(bias_addr, bias)(*bias)
     units = w.shape[0]
-    if op == 0:
-        for t in prange(parts):
-            j0, j1 = span(units, parts, t, 1)
-            forward_rows(x, w, b, z, j0, j1)
-            if code != 0 and code != 4:
-                for n in range(z.shape[0]):
-                    apply_1d(z[n, j0:j1], code)
-        if code == 4:
-            for n in range(z.shape[0]):
-                apply_1d(z[n], code)
-        return
-    prepare_delta(z, g, code, is_dz, delta)
-    bias_step(delta, b, gb, update, lr, momentum, vb)
-    if parts == 1:  # no parallel region to launch: small layers run here, on the caller
-        first = np.int64(0)  # not a literal 0, which would compile the callees a second time
+    step = (update, lr, decay, momentum, vw)
+    if parts == 1:
+        j0, j1 = span(units, 1, 0, 1)
         if need_dx:
-            dx_rows(delta, w, dx, first, units)
-        dw_rows(x, delta, w, gw, update, lr, decay, momentum, vw, first, units)
+            jit_fn(dx_addr, (delta, w, dx, j0, j1))(delta, w, dx, j0, j1)
+        jit_fn(dw_addr, (x, delta, w, gw, *step, j0, j1))(x, delta, w, gw, *step, j0, j1)
         return
     for t in prange(parts):
         j0, j1 = span(units, parts, t, 1)
         if need_dx:  # this thread's rows' share of dx, before it updates them
-            dx_rows(delta, w, dx if t == 0 else dxp[t - 1], j0, j1)
-        dw_rows(x, delta, w, gw, update, lr, decay, momentum, vw, j0, j1)
+            dxt = dx if t == 0 else dxp[t - 1]
+            jit_fn(dx_addr, (delta, w, dxt, j0, j1))(delta, w, dxt, j0, j1)
+        jit_fn(dw_addr, (x, delta, w, gw, *step, j0, j1))(x, delta, w, gw, *step, j0, j1)
     if need_dx:
         for t in range(1, parts):
             for n in range(dx.shape[0]):
                 add_rows(dx[n], dxp[t - 1, n])
+
+
+def forward_addresses(x, w, b, code, z):
+    """The kernel addresses `forward_par` calls for arguments of these types (a few us to look
+    up: a caller whose argument types never change may keep them)."""
+    return kernel_address(forward_rows, (x, w, b, z, _N0, _N0)), kernel_address(
+        apply_1d, (_ROW, code)
+    )
+
+
+def forward_par(parts, x, w, b, code, z, addresses=None):
+    """z = f(x w^T + b) with weight rows split over `parts` threads (for large layers);
+    `addresses` as for `backward_par`."""
+    if addresses is None:
+        addresses = forward_addresses(x, w, b, code, z)
+    _launch_forward(*addresses, parts, x, w, b, code, z)
+
+
+def backward_addresses(
+    x, w, b, code, a, g, is_dz, delta, dx, gw, gb, update, lr, decay, momentum, vw, vb
+):
+    """The kernel addresses `backward_par` calls for arguments of these types (as
+    `forward_addresses`)."""
+    step = (update, lr, decay, momentum, vw, _N0, _N0)
+    return (
+        kernel_address(prepare_delta, (a, g, code, is_dz, delta)),
+        kernel_address(bias_step, (delta, b, gb, update, lr, momentum, vb)),
+        kernel_address(dx_rows, (delta, w, dx, _N0, _N0)),
+        kernel_address(dw_rows, (x, delta, w, gw, *step)),
+    )
+
+
+def backward_par(
+    parts,
+    x,
+    w,
+    b,
+    code,
+    a,
+    g,
+    is_dz,
+    delta,
+    dx,
+    dxp,
+    need_dx,
+    gw,
+    gb,
+    update,
+    lr,
+    decay,
+    momentum,
+    vw,
+    vb,
+    addresses=None,
+):
+    """The fused dense backward on `parts` threads given the output a and dC/da g (or dC/dz
+    when is_dz): delta and the bias step, then each thread's rows of w: their share of dx
+    (into dx, or dxp[t - 1] for thread t), their gradient into gw or their SGD step.
+
+    `addresses` are `backward_addresses` for exactly these argument types, or None to look
+    them up. Arguments not used may be stand-ins.
+    """
+    args = (x, w, b, code, a, g, is_dz, delta, dx)
+    rest = (gw, gb, update, lr, decay, momentum, vw, vb)
+    if addresses is None:
+        addresses = backward_addresses(*args, *rest)
+    _launch_backward(*addresses, parts, *args, dxp, need_dx, *rest)
 
 
 @jit
