@@ -35,9 +35,12 @@ _D2 = np.zeros((1, 1), dtype=_F32)
 _D1 = np.zeros(1, dtype=_F32)
 
 
-def conv_forward(x, w, b, stride, groups, direct, code, pool, out, arg, col, keep_col, parts):
+def conv_forward(
+    x, w, b, stride, groups, direct, code, pool, out, arg, col, keep_col, parts, kept=None
+):
     """Conv + bias + activation (+ fused max pool) over a batch, threads split the images.
-    Returns the weight repacked for the im2col path (None on the direct path)."""
+    Returns the weight repacked for the im2col path (None on the direct path). `kept`: as
+    for conv_fwd_par."""
     n = x.shape[0]
     parts = max(min(parts, n), 1)
     return conv_k.conv_fwd_par(
@@ -55,6 +58,7 @@ def conv_forward(x, w, b, stride, groups, direct, code, pool, out, arg, col, kee
         arg,
         col,
         keep_col,
+        kept,
     )
 
 

@@ -125,9 +125,14 @@ class _ConvStage(_Stage):
         self.dx = np.empty((n, c, h, w), dtype=_F32)
         self.x: np.ndarray | None = None
         self.w2t: np.ndarray | None = None
+        # the kernels' addresses, looked up on first use: the argument types never change
+        self.kept: dict[str, int] = {}
 
     def forward(self, x: np.ndarray, parts: int) -> np.ndarray:
         lay = self.layer
+        # images as (N, C, H, W), whatever came before (an activation stage hands over rows);
+        # float32 and C-contiguous like every buffer here: the kept kernel addresses need it
+        x = np.ascontiguousarray(x.reshape(x.shape[0], *lay.input_shape), dtype=_F32)
         if self.xp is not None:
             p = self.pad
             self.xp[:, :, p:-p, p:-p] = x
@@ -148,6 +153,7 @@ class _ConvStage(_Stage):
             self.col,
             not self.direct,
             parts,
+            self.kept,
         )
         return self.out
 
@@ -157,7 +163,7 @@ class _ConvStage(_Stage):
         lay = self.layer
         w = lay.weight
         f, k = w.shape[0], self.k
-        g = g.reshape(self.out.shape)
+        g = np.ascontiguousarray(g.reshape(self.out.shape))  # as x in forward
         n = g.shape[0]
         if need_dx:
             conv_k.conv_bwd_par(
@@ -188,6 +194,7 @@ class _ConvStage(_Stage):
                 _D2,
                 _D1,
                 self.w2t,
+                self.kept,
             )
         wkey, bkey = self.keys
         vw, gw = opt.targets(wkey, w)
@@ -221,6 +228,7 @@ class _ConvStage(_Stage):
             vb,
             gw.reshape(f, -1),
             gb,
+            kept=self.kept,
         )
         return self.dx if need_dx else None
 

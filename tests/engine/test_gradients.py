@@ -69,6 +69,11 @@ LAYER_CASES = {
         {"type": "dense", "units": 6, "activation": "linear"},
         {"type": "activation", "activation": "sigmoid"},
     ],
+    # an activation stage hands the conv after it rows, not images (this crashed training)
+    "activation-then-conv": [
+        {"type": "activation", "activation": "tanh"},
+        {"type": "conv", "filters": 2, "kernel": 3, "activation": "relu"},
+    ],
 }
 
 
