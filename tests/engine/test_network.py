@@ -217,3 +217,55 @@ def test_inference_of_a_wide_network_goes_in_chunks_that_fit_in_memory():
     assert accuracy == np.mean(out.argmax(axis=1) == y)
     assert cost == pytest.approx(net.cost.fn(out, np.eye(10)[y]), rel=1e-5)
     assert (net.predict(x) == out.argmax(axis=1)).all()
+
+
+def _random_layer(rng: np.random.Generator) -> dict:
+    kind = rng.choice(["conv", "conv", "pool", "pool", "dense", "activation"])
+    hidden = ["sigmoid", "tanh", "relu", "linear"]
+    if kind == "conv":
+        return {
+            "type": "conv",
+            "filters": int(rng.choice([1, 2, 4, 6])),
+            "kernel": int(rng.choice([1, 2, 3, 5])),
+            "stride": int(rng.choice([1, 1, 2])),
+            "padding": int(rng.choice([0, 0, 1, 2])),
+            "groups": int(rng.choice([1, 1, 2, 3])),
+            "activation": str(rng.choice(hidden)),
+        }
+    if kind == "pool":
+        return {"type": "pool", "mode": str(rng.choice(["max", "l2", "avg"])), "size": 2}
+    if kind == "dense":
+        return {"type": "dense", "units": int(rng.choice([1, 3, 12])), "activation": "tanh"}
+    return {"type": "activation", "activation": str(rng.choice(hidden))}
+
+
+def test_random_layer_stacks_are_refused_or_train_and_predict():
+    """Any stack the spec accepts trains and predicts through both paths (the fused plan and
+    the layer-by-layer inference): finite outputs of the right shapes, and the step's cost is
+    the gradients' cost. An activation layer before a conv once crashed here."""
+    rng = np.random.default_rng(2026)
+    outputs = {"quadratic": "linear", "cross-entropy": "sigmoid", "log-likelihood": "softmax"}
+    trained = 0
+    for i in range(80):
+        cost = str(rng.choice(list(outputs)))
+        layers = [_random_layer(rng) for _ in range(int(rng.integers(1, 5)))]
+        layers.append({"type": "dense", "units": 3, "activation": outputs[cost]})
+        size = int(rng.choice([5, 8, 12]))
+        spec = {"input": [int(rng.integers(1, 4)), size, size], "layers": layers, "cost": cost}
+        try:
+            net = Network.from_spec(spec, seed=i)
+        except SpecError:
+            continue
+        n = int(rng.choice([1, 3, 10]))
+        x = rng.random((n, *net.input_shape), dtype=np.float32)
+        y = rng.integers(0, 3, n)
+        out = net.forward(x)
+        assert out.shape == (n, 3) and np.isfinite(out).all(), spec
+        g_cost, grads = net.gradients(x, y)
+        assert set(grads) == set(net.params), spec
+        assert all(np.isfinite(g).all() for g in grads.values()), spec
+        step_cost = net.train_step(x, y, lr=0.05, momentum=0.5, l2=0.1, n_train=100)
+        assert step_cost == pytest.approx(g_cost, rel=1e-5, abs=1e-6), spec
+        assert all(np.isfinite(p).all() for p in net.params.values()), spec
+        trained += 1
+    assert trained >= 30  # the draw must leave enough valid networks to mean something
