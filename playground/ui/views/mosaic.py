@@ -171,9 +171,17 @@ class FitText(QGraphicsSimpleTextItem):
 
 
 #: Where a title may break onto another line: after a comma (English or Chinese), else at a
-#: space.
+#: space, else (Chinese has few spaces) after a full-width colon, else next to a CJK
+#: character, though never before closing punctuation or after opening punctuation.
 _TITLE_BREAK = re.compile(r"(?<=,) |(?<=，)")
 _WORD_BREAK = re.compile(r" ")
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_NO_LINE_START = "，。：；、）》」』！？"
+_NO_LINE_END = "（《「『"
+_CJK_COLON = re.compile(r"(?<=：)")
+_CJK_BREAK = re.compile(
+    rf"(?:(?<=[{_CJK}])|(?=[{_CJK}]))(?<![{_NO_LINE_END}\s])(?![{_NO_LINE_START}\s])"
+)
 #: Title row heights: pyqtgraph's own for one line, and room for two or three.
 _TITLE_HEIGHT = {1: 30, 2: 44, 3: 58}
 
@@ -191,7 +199,8 @@ def _last_fitting_break(
 def fit_title(text: str, metrics: QFontMetrics, width: int) -> tuple[str, int]:
     """`text` as HTML that fits `width` pixels, and its number of lines (at most 3): whole on
     one line; else broken after the last comma that lets a line fit, or at the last space if no
-    comma does; the last line cut with an ellipsis only if it still does not fit.
+    comma does, or after a full-width colon or between Chinese characters if no space does;
+    the last line cut with an ellipsis only if it still does not fit.
 
     A kernel grid's title ends with what matters most ("5×5, 2 groups"), so a narrow grid
     wraps it rather than cutting it off.
@@ -199,9 +208,12 @@ def fit_title(text: str, metrics: QFontMetrics, width: int) -> tuple[str, int]:
     lines: list[str] = []
     rest = text
     while len(lines) < max(_TITLE_HEIGHT) - 1 and metrics.horizontalAdvance(rest) > width:
-        at = _last_fitting_break(rest, _TITLE_BREAK, metrics, width)
-        if at is None:
-            at = _last_fitting_break(rest, _WORD_BREAK, metrics, width)
+        # the first kind of break that lets a line fit ("pool1：" / "最大池化", not "pool1：最")
+        found = (
+            _last_fitting_break(rest, pattern, metrics, width)
+            for pattern in (_TITLE_BREAK, _WORD_BREAK, _CJK_COLON, _CJK_BREAK)
+        )
+        at = next((at for at in found if at is not None), None)
         if at is None:
             break
         lines.append(rest[:at].rstrip())
@@ -268,10 +280,13 @@ class GridPlot:
             self.plot.setTitle(shown, color=FOREGROUND.name(), size="9pt")
             height = _TITLE_HEIGHT[lines]
             self.plot.titleLabel.setMaximumHeight(height)
-            # Lines are centred on each other: that needs a text width (-1: none, as a single
-            # line had it, and must again, or a longer line would wrap at the old width).
+            # Lines are centred on each other: that needs a text width, the widest line's. It
+            # is measured with none set (-1, as a single line keeps): measured under the old
+            # width, a longer line wrapped again, a fourth line under the plot's title row.
             item = self.plot.titleLabel.item
-            item.setTextWidth(item.document().idealWidth() if lines > 1 else -1)
+            item.setTextWidth(-1)
+            if lines > 1:
+                item.setTextWidth(item.document().idealWidth())
             self.plot.layout.setRowFixedHeight(0, height)
             cut = "…" in shown and "…" not in text
             self.plot.titleLabel.setToolTip(text if cut else "")

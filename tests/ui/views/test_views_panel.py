@@ -383,6 +383,16 @@ def test_tile_numbers_thin_out_so_they_never_crowd(count, labels):
     assert ticks[0][0] == 1.0  # the centre of the first 3-pixel tile
 
 
+def _laid_out_lines(label) -> int:
+    """Lines a title label shows (its own wrapping included), not just its <br>s."""
+    block = label.item.document().begin()
+    lines = 0
+    while block.isValid():
+        lines += block.layout().lineCount()
+        block = block.next()
+    return lines
+
+
 def test_a_grid_title_is_cut_to_its_plot_and_whole_in_the_tooltip(qtbot):
     import pyqtgraph as pg
 
@@ -404,6 +414,8 @@ def test_a_grid_title_is_cut_to_its_plot_and_whole_in_the_tooltip(qtbot):
     widget.resize(170, 200)
     qtbot.waitUntil(lambda: grid.plot.titleLabel.text.count("<br>") == 2)
     assert grid.plot.titleLabel.text.endswith("2 groups")
+    # three lines shown, not a longer one wrapped again at the narrower title's width
+    assert _laid_out_lines(grid.plot.titleLabel) == 3
     assert grid.plot.titleLabel.toolTip() == ""
     # Room for "conv2: 40 filters × 20 channels," but not the rest: the end, which says what
     # the grid is (2 groups), goes to a second line instead of being cut off.
@@ -414,6 +426,7 @@ def test_a_grid_title_is_cut_to_its_plot_and_whole_in_the_tooltip(qtbot):
     assert "…" not in second
     assert grid.plot.titleLabel.toolTip() == ""
     assert grid.plot.titleLabel.maximumHeight() > 30  # the row grew for the second line
+    assert _laid_out_lines(grid.plot.titleLabel) == 2
     widget.resize(900, 200)
     qtbot.waitUntil(lambda: grid.plot.titleLabel.text == title)
     assert grid.plot.titleLabel.toolTip() == ""
@@ -514,6 +527,36 @@ def test_a_title_too_narrow_for_its_first_comma_breaks_at_spaces_on_up_to_three_
     shown, lines = fit_title(title, metrics, narrow)
     assert shown.endswith("…") and lines == shown.count("<br>") + 1 <= 3
     assert all(metrics.horizontalAdvance(part) <= narrow for part in shown.split("<br>"))
+
+
+def test_a_chinese_title_without_spaces_wraps_between_characters(qapp):
+    """The probe column's "观察图像" and the pool grids' titles were cut to "观…" in Show all:
+    Chinese gives few spaces to break at, so a title also breaks between characters, but
+    never puts closing punctuation first on a line or opening punctuation last."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from playground.ui.views.mosaic import fit_title
+
+    font = QFont()
+    font.setPointSize(9)
+    metrics = QFontMetrics(font)
+    assert fit_title("观察图像", metrics, metrics.horizontalAdvance("观察")) == ("观察<br>图像", 2)
+    # after the layer's name, not inside the word after it ("最大" is "max")
+    pool = "pool1：最大池化 2×2，20 个特征图"
+    shown, _ = fit_title(pool, metrics, metrics.horizontalAdvance("pool1：最大"))
+    assert shown.startswith("pool1：<br>最大池化")
+    title = "特征图（最大池化），共二十个"
+    whole = 0
+    for width in range(metrics.horizontalAdvance("特征"), metrics.horizontalAdvance(title)):
+        shown, lines = fit_title(title, metrics, width)
+        parts = shown.split("<br>")
+        assert lines == len(parts) <= 3
+        assert all(metrics.horizontalAdvance(part) <= width for part in parts)
+        assert not any(part[0] in "，）" or part[-1] == "（" for part in parts), shown
+        if "…" not in shown:
+            assert "".join(parts) == title
+            whole += 1
+    assert whole > 0  # some widths show it all, on two or three lines
 
 
 def test_the_smoothed_cost_starts_as_the_mean_of_the_first_batches(qtbot) -> None:
