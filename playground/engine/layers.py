@@ -62,11 +62,12 @@ def conv_forward(
     )
 
 
-def dense_forward(x, w, b, code, z, parts):
-    """z = f(x w^T + b), on one thread for small layers (a parallel launch costs more)."""
+def dense_forward(x, w, b, code, z, parts, kept=None):
+    """z = f(x w^T + b), on one thread for small layers (a parallel launch costs more).
+    `kept`: as for dense_k.forward_par."""
     units, n_in = w.shape
     if parts > 1 and z.shape[0] * units * n_in >= DENSE_PARALLEL_MACS:
-        dense_k.forward_par(min(parts, units), x, w, b, code, z)
+        dense_k.forward_par(min(parts, units), x, w, b, code, z, kept)
     else:
         dense_k.forward_act(x, w, b, code, z)
 

@@ -40,6 +40,7 @@ from playground.engine.layers import (
     DENSE_PARALLEL_MACS,
     DIRECT_TAPS,
     conv_forward,
+    dense_forward,
 )
 
 COST_CODES = {"quadratic": 0, "cross-entropy": 1, "log-likelihood": 2}
@@ -273,26 +274,18 @@ class _DenseStage(_Stage):
         self.delta = np.empty((n, units), dtype=_F32)
         self.dx = np.empty((n, n_in), dtype=_F32)
         self.dxp = np.empty((0, n, n_in), dtype=_F32)
-        self.par_fwd = n * units * n_in >= DENSE_PARALLEL_MACS
         self.par_bwd = 2 * n * units * n_in >= DENSE_PARALLEL_MACS and n_in >= 128
         self.x: np.ndarray | None = None
         # the kernels' addresses, looked up on first use: the argument types never change
-        self.fwd_addresses: tuple[int, ...] | None = None
-        self.bwd_addresses: tuple[int, ...] | None = None
+        self.kept: dict[str, tuple[int, ...]] = {}
 
     def forward(self, x: np.ndarray, parts: int) -> np.ndarray:
         lay = self.layer
-        # float32 and C-contiguous like every buffer here: the kernel addresses kept below
-        # are for those types (a no-op for the batches Network hands over)
+        # float32 and C-contiguous like every buffer here: the kept kernel addresses are for
+        # those types (a no-op for the batches Network hands over)
         x = np.ascontiguousarray(x.reshape(x.shape[0], lay.n_in), dtype=_F32)
         self.x = x
-        args = (x, lay.weight, lay.bias, self.code, self.out)
-        if parts > 1 and self.par_fwd:  # as layers.dense_forward
-            if self.fwd_addresses is None:
-                self.fwd_addresses = dense_k.forward_addresses(*args)
-            dense_k.forward_par(min(parts, lay.units), *args, self.fwd_addresses)
-        else:
-            dense_k.forward_act(*args)
+        dense_forward(x, lay.weight, lay.bias, self.code, self.out, parts, self.kept)
         return self.out
 
     def backward(
@@ -306,12 +299,28 @@ class _DenseStage(_Stage):
         vb, gb = opt.targets(bkey, b)
         # Small layers stay on the calling thread (parts 1: no other thread is woken).
         parts = parts if self.par_bwd else 1
-        args = (self.x, w, b, self.code, self.out, g, is_dz, self.delta, self.dx)
-        rest = (gw, gb, opt.update, opt.lr, opt.decay, opt.momentum, vw, vb)
-        if self.bwd_addresses is None:
-            self.bwd_addresses = dense_k.backward_addresses(*args, *rest)
         dense_k.backward_par(
-            parts, *args, self._partials(parts), need_dx, *rest, self.bwd_addresses
+            parts,
+            self.x,
+            w,
+            b,
+            self.code,
+            self.out,
+            g,
+            is_dz,
+            self.delta,
+            self.dx,
+            self._partials(parts),
+            need_dx,
+            gw,
+            gb,
+            opt.update,
+            opt.lr,
+            opt.decay,
+            opt.momentum,
+            vw,
+            vb,
+            self.kept,
         )
         return self.dx if need_dx else None
 

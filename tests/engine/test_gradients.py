@@ -152,9 +152,9 @@ def test_large_dense_layers_on_the_parallel_paths():
     y = RNG.integers(0, 600, 4)
     _, first = net.gradients(x, y)
     stages = net.__dict__["_plans"][4].stages
-    assert all(s.bwd_addresses is not None for s in stages)
+    assert all("backward" in s.kept for s in stages)
     if numba.get_num_threads() > 1:  # the parallel forward ran: it keeps its addresses too
-        assert all(s.fwd_addresses is not None for s in stages)
+        assert all("forward" in s.kept for s in stages)
     _, again = net.gradients(x, y)
     for key in first:
         np.testing.assert_array_equal(again[key], first[key])

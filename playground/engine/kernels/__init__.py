@@ -80,3 +80,16 @@ def kernel_address(kernel: Any, args: tuple) -> int:
         addr = cres.library.get_pointer_to_function(cres.fndesc.llvm_func_name)
         _ADDRESSES[key] = addr
     return addr
+
+
+def kept_address(kept: dict | None, key: str, kernel: Any, args: tuple) -> int:
+    """kernel_address(kernel, args), through `kept` when the caller keeps one: a dict it
+    passes on every call because its argument types never change (a plan's stage), so the
+    lookup by type fingerprints, 3-5 us a kernel, happens once. (The dense entries keep their
+    kernels' addresses in it as one tuple: one dict lookup a call.)"""
+    if kept is None:
+        return kernel_address(kernel, args)
+    addr = kept.get(key)
+    if addr is None:
+        addr = kept[key] = kernel_address(kernel, args)
+    return addr

@@ -11,7 +11,7 @@ import numba
 import numpy as np
 from numba import prange
 
-from playground.engine.kernels import FASTMATH, jit, jit_fn, kernel_address, pjit
+from playground.engine.kernels import FASTMATH, jit, jit_fn, kept_address, pjit
 from playground.engine.kernels.activations import apply_1d, grad_scalar
 from playground.engine.kernels.dense import axpy1, axpy4, sgd_seg, span, weighted_rows
 
@@ -745,24 +745,13 @@ def _launch_dx(addr, parts, g, a, arg, code, pool, w2t, stride, groups, k, pad, 
         jit_fn(addr, (*args, n0, n1))(*args, n0, n1)
 
 
-def _address(kept, key, kernel, args):
-    """kernel_address(kernel, args), through `kept` when the caller keeps one (a dict it passes
-    on every call because its argument types never change: 4-8 us a call saved)."""
-    if kept is None:
-        return kernel_address(kernel, args)
-    addr = kept.get(key)
-    if addr is None:
-        addr = kept[key] = kernel_address(kernel, args)
-    return addr
-
-
 def conv_fwd_par(
     parts, xp, w, b, stride, groups, direct, code, pool, out, flat, arg, col, keep_col, kept=None
 ):
     """forward_images on `parts` threads (1: the calling thread), images split. The im2col
     path's repacked weight is made here first, on the calling thread, and returned (None on
     the direct path): the input gradient needs it too, and it took 11-12 us to make. `kept`:
-    see `_address`."""
+    see `kept_address`."""
     n_f = w.shape[0]
     w2 = w.reshape(n_f, -1)
     repacked = None
@@ -771,7 +760,7 @@ def conv_fwd_par(
         repack_taps(w2, w.shape[2], repacked)
         w2 = repacked
     args = (xp, w, w2, b, stride, groups, direct, code, pool, out, flat, arg, col, keep_col)
-    _launch_fwd(_address(kept, "fwd", forward_images, (*args, _N0, _N0)), parts, *args)
+    _launch_fwd(kept_address(kept, "fwd", forward_images, (*args, _N0, _N0)), parts, *args)
     return repacked
 
 
@@ -864,7 +853,7 @@ def conv_bwd_par(
     channels innermost (w2t, as conv_fwd_par returned it for these weights, or made here),
     images split. op 2: dw_accumulate with images split
     (per-thread partial gradients), then dw_finish with filters split. Arguments an op does not
-    use may be stand-ins. `kept`: see `_address`.
+    use may be stand-ins. `kept`: see `kept_address`.
     """
     if op == 1:
         if w2t is None:
@@ -877,11 +866,11 @@ def conv_bwd_par(
             pad_runs(w2t, k, runp, padded)
             w2t = padded
         args = (g, out, arg, code, pool, w2t, stride, groups, k, pad, dx)
-        _launch_dx(_address(kept, "dx", backward_dx_col, (*args, _N0, _N0)), parts, *args)
+        _launch_dx(kept_address(kept, "dx", backward_dx_col, (*args, _N0, _N0)), parts, *args)
         return
     use_col = not direct
     acc_args = (g, out, arg, code, pool, xflat, wx, col, use_col, stride, groups, k)
     fin_args = (w2, b, update, lr, decay, momentum, vw2, vb, gw2, gb)
-    acc_addr = _address(kept, "acc", dw_accumulate, (*acc_args, _ACC, _SB, _N0, _N0))
-    fin_addr = _address(kept, "fin", dw_finish, (_ACCS, _SBS, use_col, k, *fin_args, _N0, _N0))
+    acc_addr = kept_address(kept, "acc", dw_accumulate, (*acc_args, _ACC, _SB, _N0, _N0))
+    fin_addr = kept_address(kept, "fin", dw_finish, (_ACCS, _SBS, use_col, k, *fin_args, _N0, _N0))
     _launch_dw(acc_addr, fin_addr, parts, *acc_args, *fin_args)

@@ -612,34 +612,18 @@ def _launch_backward(
                 add_rows(dx[n], dxp[t - 1, n])
 
 
-def forward_addresses(x, w, b, code, z):
-    """The kernel addresses `forward_par` calls for arguments of these types (a few us to look
-    up: a caller whose argument types never change may keep them)."""
-    return kernel_address(forward_rows, (x, w, b, z, _N0, _N0)), kernel_address(
-        apply_1d, (_ROW, code)
-    )
-
-
-def forward_par(parts, x, w, b, code, z, addresses=None):
-    """z = f(x w^T + b) with weight rows split over `parts` threads (for large layers);
-    `addresses` as for `backward_par`."""
-    if addresses is None:
-        addresses = forward_addresses(x, w, b, code, z)
+def forward_par(parts, x, w, b, code, z, kept=None):
+    """z = f(x w^T + b) with weight rows split over `parts` threads (for large layers).
+    `kept`: see `kept_address`."""
+    addresses = None if kept is None else kept.get("forward")
+    if addresses is None:  # one dict lookup a call when kept: small layers feel each us
+        addresses = (
+            kernel_address(forward_rows, (x, w, b, z, _N0, _N0)),
+            kernel_address(apply_1d, (_ROW, code)),
+        )
+        if kept is not None:
+            kept["forward"] = addresses
     _launch_forward(*addresses, parts, x, w, b, code, z)
-
-
-def backward_addresses(
-    x, w, b, code, a, g, is_dz, delta, dx, gw, gb, update, lr, decay, momentum, vw, vb
-):
-    """The kernel addresses `backward_par` calls for arguments of these types (as
-    `forward_addresses`)."""
-    step = (update, lr, decay, momentum, vw, _N0, _N0)
-    return (
-        kernel_address(prepare_delta, (a, g, code, is_dz, delta)),
-        kernel_address(bias_step, (delta, b, gb, update, lr, momentum, vb)),
-        kernel_address(dx_rows, (delta, w, dx, _N0, _N0)),
-        kernel_address(dw_rows, (x, delta, w, gw, *step)),
-    )
 
 
 def backward_par(
@@ -663,20 +647,26 @@ def backward_par(
     momentum,
     vw,
     vb,
-    addresses=None,
+    kept=None,
 ):
     """The fused dense backward on `parts` threads given the output a and dC/da g (or dC/dz
     when is_dz): delta and the bias step, then each thread's rows of w: their share of dx
     (into dx, or dxp[t - 1] for thread t), their gradient into gw or their SGD step.
-
-    `addresses` are `backward_addresses` for exactly these argument types, or None to look
-    them up. Arguments not used may be stand-ins.
+    Arguments not used may be stand-ins. `kept`: see `kept_address`.
     """
-    args = (x, w, b, code, a, g, is_dz, delta, dx)
-    rest = (gw, gb, update, lr, decay, momentum, vw, vb)
-    if addresses is None:
-        addresses = backward_addresses(*args, *rest)
-    _launch_backward(*addresses, parts, *args, dxp, need_dx, *rest)
+    addresses = None if kept is None else kept.get("backward")
+    if addresses is None:  # as in forward_par
+        step = (update, lr, decay, momentum, vw, _N0, _N0)
+        addresses = (
+            kernel_address(prepare_delta, (a, g, code, is_dz, delta)),
+            kernel_address(bias_step, (delta, b, gb, update, lr, momentum, vb)),
+            kernel_address(dx_rows, (delta, w, dx, _N0, _N0)),
+            kernel_address(dw_rows, (x, delta, w, gw, *step)),
+        )
+        if kept is not None:
+            kept["backward"] = addresses
+    args = (x, w, b, code, a, g, is_dz, delta, dx, dxp, need_dx, gw, gb)
+    _launch_backward(*addresses, parts, *args, update, lr, decay, momentum, vw, vb)
 
 
 @jit
