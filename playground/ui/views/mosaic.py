@@ -229,6 +229,10 @@ class GridPlot:
         self.plot: pg.PlotItem = layout.addPlot(row=row, col=col)
         style_plot(self.plot)
         no_minimum_width(self.plot.titleLabel)
+        # The title spans the axis columns too, centred over the whole plot: over the image's
+        # column alone, a row-numbered grid had room for "conv…" only.
+        self.plot.layout.removeItem(self.plot.titleLabel)
+        self.plot.layout.addItem(self.plot.titleLabel, 0, 0, 1, 3)
         document = self.plot.titleLabel.item.document()
         option = document.defaultTextOption()
         option.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -318,6 +322,10 @@ class GridPlot:
         left, bottom = self.plot.getAxis("left"), self.plot.getAxis("bottom")
         left.setVisible(bool(rows))
         bottom.setVisible(bool(cols))
+        # re-measured, so a hidden axis gives its space back (pyqtgraph sizes an axis only
+        # when asked: a hidden left axis kept 24 px of a narrow grid, the title's too)
+        left.setWidth(None)
+        bottom.setHeight(None)
         self._shown_ticks = None
         self._show_ticks()
 

@@ -401,6 +401,7 @@ def test_a_grid_title_is_cut_to_its_plot_and_whole_in_the_tooltip(qtbot):
     widget = pg.GraphicsLayoutWidget()
     qtbot.addWidget(widget)
     grid = GridPlot(widget.ci, 0, 0)
+    grid.set_ticks([], [])  # no tick labels: the axes give their width back to the grid
     title = "conv2: 40 filters × 20 channels, 5×5, 2 groups"
     widget.resize(70, 200)
     widget.show()
@@ -431,6 +432,36 @@ def test_a_grid_title_is_cut_to_its_plot_and_whole_in_the_tooltip(qtbot):
     qtbot.waitUntil(lambda: grid.plot.titleLabel.text == title)
     assert grid.plot.titleLabel.toolTip() == ""
     assert grid.plot.titleLabel.maximumHeight() == 30
+
+
+def test_a_grid_without_ticks_gives_the_axes_room_back_and_its_title_spans_the_plot(qtbot):
+    """A hidden axis kept its 24 px of a narrow grid. The title sat over the image's column
+    only but was fitted to the whole plot, so in Show all at 1024 px titles ran into their
+    neighbours; it now spans the axis column too, centred over the plot."""
+    import pyqtgraph as pg
+
+    from playground.ui.views.mosaic import GridPlot
+
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    grid = GridPlot(widget.ci, 0, 0)
+    widget.resize(150, 200)
+    widget.show()
+    qtbot.waitExposed(widget)
+    left = grid.plot.getAxis("left")
+    grid.set_ticks([(1.0, "1")], [(1.0, "1")])
+    qtbot.waitUntil(lambda: left.geometry().width() > 0)
+    grid.set_ticks([], [])
+    qtbot.waitUntil(lambda: left.geometry().width() == 0)
+    grid.set_ticks([(1.0, "1")], [(1.0, "1")])  # shown again, measured again
+    left.setLabel("true class")  # as the confusion matrix's: a wide axis beside the image
+    qtbot.waitUntil(lambda: left.geometry().width() > 15)
+    grid.set_title("pool1: max 2×2, 20 maps 24×24 → 12×12")
+    qtbot.waitUntil(lambda: "<br>" in grid.plot.titleLabel.text)
+    label, plot = grid.plot.titleLabel.geometry(), grid.plot.geometry()
+    assert label.left() <= left.geometry().left() + 1  # over the axis column too
+    assert label.width() <= plot.width() and label.width() > plot.width() - left.width()
+    assert grid.plot.titleLabel.item.boundingRect().width() <= plot.width()
 
 
 def test_thin_ticks_keeps_every_kth_label_so_that_neighbours_do_not_touch():
