@@ -25,7 +25,6 @@ DIRECT_TAPS = 32
 #: Multiply-adds per call below which a dense kernel stays on one thread.
 DENSE_PARALLEL_MACS = 500_000
 _F32 = np.float32
-_ZERO = _F32(0.0)
 # Stand-ins for the arguments a kernel entry does not use in a given mode (right dtype and rank).
 _DUMMY_I8 = np.zeros((1, 1, 1, 1), dtype=np.int8)
 _DUMMY_COL = np.zeros((1, 1, 1), dtype=_F32)
