@@ -13,7 +13,7 @@ from numba import prange
 
 from playground.engine.kernels import FASTMATH, jit, jit_fn, kept_address, pjit
 from playground.engine.kernels.activations import apply_1d, grad_scalar
-from playground.engine.kernels.dense import axpy1, axpy4, sgd_seg, span, weighted_rows
+from playground.engine.kernels.dense import sgd_seg, span
 
 
 @pjit
@@ -521,7 +521,22 @@ def backward_dx_col(g, a, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n
                     b_ = grp * n_p + p
                     if start[b_] == start[b_ + 1]:
                         continue
-                    weighted_rows(drow, by_d, w2, by_f, start[b_], start[b_ + 1])
+                    drow[:] = zero
+                    h_ = start[b_]
+                    h1 = start[b_ + 1]
+                    while h_ + 3 < h1:
+                        d0, d1, d2, d3 = by_d[h_], by_d[h_ + 1], by_d[h_ + 2], by_d[h_ + 3]
+                        r0, r1 = w2[by_f[h_]], w2[by_f[h_ + 1]]
+                        r2, r3 = w2[by_f[h_ + 2]], w2[by_f[h_ + 3]]
+                        for t in range(tg):
+                            drow[t] += d0 * r0[t] + d1 * r1[t] + d2 * r2[t] + d3 * r3[t]
+                        h_ += 4
+                    while h_ < h1:
+                        dh = by_d[h_]
+                        wf = w2[by_f[h_]]
+                        for t in range(tg):
+                            drow[t] += dh * wf[t]
+                        h_ += 1
                     img = dxt[grp]
                     for ki in range(k):
                         o = ki * runp
@@ -619,23 +634,22 @@ def dw_accumulate(
             sb[f] += s
             if use_col:
                 cn = col[n]
-                h4 = 0
-                while h4 + 3 < hits:
-                    axpy4(
-                        af_acc,
-                        hit_d[h4],
-                        cn[hit_p[h4], t0 : t0 + tg],
-                        hit_d[h4 + 1],
-                        cn[hit_p[h4 + 1], t0 : t0 + tg],
-                        hit_d[h4 + 2],
-                        cn[hit_p[h4 + 2], t0 : t0 + tg],
-                        hit_d[h4 + 3],
-                        cn[hit_p[h4 + 3], t0 : t0 + tg],
-                    )
-                    h4 += 4
-                while h4 < hits:
-                    axpy1(af_acc, hit_d[h4], cn[hit_p[h4], t0 : t0 + tg])
-                    h4 += 1
+                h_ = 0
+                while h_ + 3 < hits:
+                    d0, d1, d2, d3 = hit_d[h_], hit_d[h_ + 1], hit_d[h_ + 2], hit_d[h_ + 3]
+                    r0 = cn[hit_p[h_], t0 : t0 + tg]
+                    r1 = cn[hit_p[h_ + 1], t0 : t0 + tg]
+                    r2 = cn[hit_p[h_ + 2], t0 : t0 + tg]
+                    r3 = cn[hit_p[h_ + 3], t0 : t0 + tg]
+                    for t in range(tg):
+                        af_acc[t] += d0 * r0[t] + d1 * r1[t] + d2 * r2[t] + d3 * r3[t]
+                    h_ += 4
+                while h_ < hits:
+                    dh = hit_d[h_]
+                    crow = cn[hit_p[h_], t0 : t0 + tg]
+                    for t in range(tg):
+                        af_acc[t] += dh * crow[t]
+                    h_ += 1
             elif hits > 0:
                 dm = dmap[:length]
                 for c in range(cg):

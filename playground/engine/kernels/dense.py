@@ -61,13 +61,6 @@ def axpy4(y, a0, x0, a1, x1, a2, x2, a3, x3):
 
 
 @jit
-def set4(y, a0, x0, a1, x1, a2, x2, a3, x3):
-    """y = a0 x0 + a1 x1 + a2 x2 + a3 x3 over len(y)."""
-    for k in range(y.shape[0]):
-        y[k] = a0 * x0[k] + a1 * x1[k] + a2 * x2[k] + a3 * x3[k]
-
-
-@jit
 def axpy2(y, a0, x0, a1, x1):
     """y += a0 x0 + a1 x1 over len(y)."""
     for k in range(y.shape[0]):
@@ -79,92 +72,6 @@ def axpy3(y, a0, x0, a1, x1, a2, x2):
     """y += a0 x0 + a1 x1 + a2 x2 over len(y)."""
     for k in range(y.shape[0]):
         y[k] = y[k] + (a0 * x0[k] + a1 * x1[k] + a2 * x2[k])
-
-
-@jit
-def set3(y, a0, x0, a1, x1, a2, x2):
-    """y = a0 x0 + a1 x1 + a2 x2 over len(y)."""
-    for k in range(y.shape[0]):
-        y[k] = a0 * x0[k] + a1 * x1[k] + a2 * x2[k]
-
-
-@jit
-def set2(y, a0, x0, a1, x1):
-    """y = a0 x0 + a1 x1 over len(y)."""
-    for k in range(y.shape[0]):
-        y[k] = a0 * x0[k] + a1 * x1[k]
-
-
-@jit
-def set1(y, a0, x0):
-    """y = a0 x0 over len(y)."""
-    for k in range(y.shape[0]):
-        y[k] = a0 * x0[k]
-
-
-@jit
-def weighted_rows(out, coef, rows, idx, h0, h1):
-    """out = sum_{h0 <= h < h1} coef[h] * rows[idx[h]] (zeros when the range is empty): up to
-    four rows per pass, the first pass written rather than added (no zeroing pass), whatever
-    the count, and a remainder of 1-3 in one pass: a position's dcol row in the conv dx.
-    The rest repeats axpy_rows' loop on purpose: calling axpy_rows for it made a call 15-20%
-    slower (in one process, interleaved, 5-7 rows of 320-640 floats).
-
-    The conv dx sums a grouped position's few hits (about 3 with 2 groups): 3 hits took three
-    passes (zero, +2, +1) before they took one. Measured in one process, interleaved, one
-    thread: the conv2 dx 7-8% faster in grouped-conv, 3-4% in nielsen-conv2-relu.
-    """
-    n = h1 - h0
-    h = h0
-    if n >= 4:
-        set4(
-            out,
-            coef[h],
-            rows[idx[h]],
-            coef[h + 1],
-            rows[idx[h + 1]],
-            coef[h + 2],
-            rows[idx[h + 2]],
-            coef[h + 3],
-            rows[idx[h + 3]],
-        )
-        h += 4
-    elif n == 3:
-        set3(
-            out, coef[h], rows[idx[h]], coef[h + 1], rows[idx[h + 1]], coef[h + 2], rows[idx[h + 2]]
-        )
-        return
-    elif n == 2:
-        set2(out, coef[h], rows[idx[h]], coef[h + 1], rows[idx[h + 1]])
-        return
-    elif n == 1:
-        set1(out, coef[h], rows[idx[h]])
-        return
-    else:
-        out[:] = np.float32(0.0)
-        return
-    while h + 3 < h1:
-        axpy4(
-            out,
-            coef[h],
-            rows[idx[h]],
-            coef[h + 1],
-            rows[idx[h + 1]],
-            coef[h + 2],
-            rows[idx[h + 2]],
-            coef[h + 3],
-            rows[idx[h + 3]],
-        )
-        h += 4
-    left = h1 - h
-    if left == 3:
-        axpy3(
-            out, coef[h], rows[idx[h]], coef[h + 1], rows[idx[h + 1]], coef[h + 2], rows[idx[h + 2]]
-        )
-    elif left == 2:
-        axpy2(out, coef[h], rows[idx[h]], coef[h + 1], rows[idx[h + 1]])
-    elif left == 1:
-        axpy1(out, coef[h], rows[idx[h]])
 
 
 @jit
