@@ -13,7 +13,7 @@ from numba import prange
 
 from playground.engine.kernels import FASTMATH, jit, jit_fn, kept_address, pjit
 from playground.engine.kernels.activations import apply_1d, grad_scalar
-from playground.engine.kernels.dense import sgd_seg, span
+from playground.engine.kernels.dense import axpy1, axpy4, sgd_seg, span
 
 
 @pjit
@@ -528,14 +528,10 @@ def backward_dx_col(g, a, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n
                         d0, d1, d2, d3 = by_d[h_], by_d[h_ + 1], by_d[h_ + 2], by_d[h_ + 3]
                         r0, r1 = w2[by_f[h_]], w2[by_f[h_ + 1]]
                         r2, r3 = w2[by_f[h_ + 2]], w2[by_f[h_ + 3]]
-                        for t in range(tg):
-                            drow[t] += d0 * r0[t] + d1 * r1[t] + d2 * r2[t] + d3 * r3[t]
+                        axpy4(drow, d0, r0, d1, r1, d2, r2, d3, r3)
                         h_ += 4
                     while h_ < h1:
-                        dh = by_d[h_]
-                        wf = w2[by_f[h_]]
-                        for t in range(tg):
-                            drow[t] += dh * wf[t]
+                        axpy1(drow, by_d[h_], w2[by_f[h_]])
                         h_ += 1
                     img = dxt[grp]
                     for ki in range(k):
@@ -641,14 +637,10 @@ def dw_accumulate(
                     r1 = cn[hit_p[h_ + 1], t0 : t0 + tg]
                     r2 = cn[hit_p[h_ + 2], t0 : t0 + tg]
                     r3 = cn[hit_p[h_ + 3], t0 : t0 + tg]
-                    for t in range(tg):
-                        af_acc[t] += d0 * r0[t] + d1 * r1[t] + d2 * r2[t] + d3 * r3[t]
+                    axpy4(af_acc, d0, r0, d1, r1, d2, r2, d3, r3)
                     h_ += 4
                 while h_ < hits:
-                    dh = hit_d[h_]
-                    crow = cn[hit_p[h_], t0 : t0 + tg]
-                    for t in range(tg):
-                        af_acc[t] += dh * crow[t]
+                    axpy1(af_acc, hit_d[h_], cn[hit_p[h_], t0 : t0 + tg])
                     h_ += 1
             elif hits > 0:
                 dm = dmap[:length]

@@ -53,28 +53,28 @@ def sgd_seg(w, g, v, lr, decay, momentum):
             w[k] = w[k] + v[k]
 
 
-@jit
+@jit(inline="always")
 def axpy4(y, a0, x0, a1, x1, a2, x2, a3, x3):
     """y += a0 x0 + a1 x1 + a2 x2 + a3 x3 over len(y) (a small function vectorises reliably)."""
     for k in range(y.shape[0]):
         y[k] = y[k] + (a0 * x0[k] + a1 * x1[k] + a2 * x2[k] + a3 * x3[k])
 
 
-@jit
+@jit(inline="always")
 def axpy2(y, a0, x0, a1, x1):
     """y += a0 x0 + a1 x1 over len(y)."""
     for k in range(y.shape[0]):
         y[k] = y[k] + (a0 * x0[k] + a1 * x1[k])
 
 
-@jit
+@jit(inline="always")
 def axpy3(y, a0, x0, a1, x1, a2, x2):
     """y += a0 x0 + a1 x1 + a2 x2 over len(y)."""
     for k in range(y.shape[0]):
         y[k] = y[k] + (a0 * x0[k] + a1 * x1[k] + a2 * x2[k])
 
 
-@jit
+@jit(inline="always")
 def axpy1(y, a0, x0):
     """y += a0 x0 over len(y)."""
     for k in range(y.shape[0]):
@@ -191,7 +191,7 @@ def prepare_delta(a, g, code, is_dz, delta):
             grad_1d(a[n], g[n], code, delta[n])
 
 
-@jit
+@jit(inline="always")
 def axpy4x2(ya, yb, a0, a1, a2, a3, b0, b1, b2, b3, x0, x1, x2, x3):
     """ya += sum_i a_i x_i and yb += sum_i b_i x_i: each load of four rows feeds two outputs
     (two images' dx rows, or two rows of w)."""
@@ -202,6 +202,26 @@ def axpy4x2(ya, yb, a0, a1, a2, a3, b0, b1, b2, b3, x0, x1, x2, x3):
         u3 = x3[k]
         ya[k] = ya[k] + (a0 * u0 + a1 * u1 + a2 * u2 + a3 * u3)
         yb[k] = yb[k] + (b0 * u0 + b1 * u1 + b2 * u2 + b3 * u3)
+
+
+# dx_block runs the sums on rows of up to 1024 columns, where a call costs little; inlined
+# there, the pass was 2-10% slower (in one process, interleaved, one thread). So it calls them.
+@jit
+def axpy4_called(y, a0, x0, a1, x1, a2, x2, a3, x3):
+    """axpy4, not inlined (see above)."""
+    axpy4(y, a0, x0, a1, x1, a2, x2, a3, x3)
+
+
+@jit
+def axpy1_called(y, a0, x0):
+    """axpy1, not inlined."""
+    axpy1(y, a0, x0)
+
+
+@jit
+def axpy4x2_called(ya, yb, a0, a1, a2, a3, b0, b1, b2, b3, x0, x1, x2, x3):
+    """axpy4x2, not inlined."""
+    axpy4x2(ya, yb, a0, a1, a2, a3, b0, b1, b2, b3, x0, x1, x2, x3)
 
 
 @jit
@@ -256,22 +276,22 @@ def dx_block(delta, w, dx, r0, r1, c0, c1):
             wc = w[j + 2, c0:c1]
             wd = w[j + 3, c0:c1]
             if live_a and live_b:
-                axpy4x2(ya, yb, a0, a1, a2, a3, b0, b1, b2, b3, wa, wb, wc, wd)
+                axpy4x2_called(ya, yb, a0, a1, a2, a3, b0, b1, b2, b3, wa, wb, wc, wd)
             elif live_a:
-                axpy4(ya, a0, wa, a1, wb, a2, wc, a3, wd)
+                axpy4_called(ya, a0, wa, a1, wb, a2, wc, a3, wd)
             elif live_b:
-                axpy4(yb, b0, wa, b1, wb, b2, wc, b3, wd)
+                axpy4_called(yb, b0, wa, b1, wb, b2, wc, b3, wd)
             j += 4
         while j < r1:
             if delta[n, j] != zero:
-                axpy1(ya, delta[n, j], w[j, c0:c1])
+                axpy1_called(ya, delta[n, j], w[j, c0:c1])
             if pair and delta[m, j] != zero:
-                axpy1(yb, delta[m, j], w[j, c0:c1])
+                axpy1_called(yb, delta[m, j], w[j, c0:c1])
             j += 1
         n += 2
 
 
-@jit
+@jit(inline="always")
 def axpy2x2(ya, yb, a0, a1, b0, b1, x0, x1):
     """ya += a0 x0 + a1 x1 and yb += b0 x0 + b1 x1."""
     for k in range(ya.shape[0]):
@@ -281,7 +301,7 @@ def axpy2x2(ya, yb, a0, a1, b0, b1, x0, x1):
         yb[k] = yb[k] + (b0 * u0 + b1 * u1)
 
 
-@jit
+@jit(inline="always")
 def axpy1x2(ya, yb, a0, b0, x0):
     """ya += a0 x0 and yb += b0 x0."""
     for k in range(ya.shape[0]):
