@@ -547,7 +547,7 @@ def backward_dx_col(g, a, arg, code, pool, w2, stride, groups, k, pad, dx, n0, n
                     dst[x] = src[(x + pad) * cg + cc]
 
 
-@jit
+@jit(inline="always")
 def dot(a, b):
     """sum_k a[k] b[k] over len(a), in float32."""
     s = np.float32(0.0)
@@ -556,7 +556,7 @@ def dot(a, b):
     return s
 
 
-@jit
+@jit(inline="always")
 def dot5(a, b):
     """(a . b[0:], a . b[1:], ..., a . b[4:]) over len(a): 5 taps share each load of a."""
     s0 = s1 = s2 = s3 = s4 = np.float32(0.0)
