@@ -189,11 +189,28 @@ _TITLE_HEIGHT = {1: 30, 2: 44, 3: 58}
 def _last_fitting_break(
     text: str, pattern: re.Pattern[str], metrics: QFontMetrics, width: int
 ) -> int | None:
-    """The last position of `pattern` in `text` whose first part fits `width`, or None."""
-    for m in reversed(list(pattern.finditer(text))):
-        if m.start() and metrics.horizontalAdvance(text[: m.start()].rstrip()) <= width:
-            return m.start()
-    return None
+    """The last position of `pattern` in `text` whose first part fits `width`, or None.
+
+    Between Chinese characters, when the text fits on two lines, the break that balances
+    them instead: "观察 / 图像", not "观察图 / 像".
+    """
+    fitting = [
+        m.start()
+        for m in pattern.finditer(text)
+        if m.start() and metrics.horizontalAdvance(text[: m.start()].rstrip()) <= width
+    ]
+    if not fitting:
+        return None
+    if pattern is _CJK_BREAK:
+
+        def longer_line(at: int) -> int:
+            first = metrics.horizontalAdvance(text[:at].rstrip())
+            return max(first, metrics.horizontalAdvance(text[at:].lstrip()))
+
+        two_lines = [at for at in fitting if longer_line(at) <= width]
+        if two_lines:
+            return min(two_lines, key=longer_line)
+    return fitting[-1]
 
 
 def fit_title(text: str, metrics: QFontMetrics, width: int) -> tuple[str, int]:

@@ -572,6 +572,9 @@ def test_a_chinese_title_without_spaces_wraps_between_characters(qapp):
     font.setPointSize(9)
     metrics = QFontMetrics(font)
     assert fit_title("观察图像", metrics, metrics.horizontalAdvance("观察")) == ("观察<br>图像", 2)
+    # with room for three characters, still the balanced "观察 / 图像", not "观察图 / 像"
+    roomier = metrics.horizontalAdvance("观察图")
+    assert fit_title("观察图像", metrics, roomier) == ("观察<br>图像", 2)
     # after the layer's name, not inside the word after it ("最大" is "max")
     pool = "pool1：最大池化 2×2，20 个特征图"
     shown, _ = fit_title(pool, metrics, metrics.horizontalAdvance("pool1：最大"))
