@@ -11,7 +11,7 @@ import numba
 import numpy as np
 from numba import prange
 
-from playground.engine.kernels import FASTMATH, jit, jit_fn, kept_address, pjit
+from playground.engine.kernels import ERRORS, FASTMATH, jit, jit_fn, kept_address, pjit
 from playground.engine.kernels.activations import apply_1d, grad_scalar
 from playground.engine.kernels.dense import axpy1, axpy4, sgd_seg, span
 
@@ -772,7 +772,9 @@ def conv_fwd_par(
 
 # Not fused into one loop (Numba sees no dependence through a function pointer): dw_finish must
 # wait for every thread's partial sums.
-@numba.njit(cache=True, nogil=True, fastmath=FASTMATH, parallel={"fusion": False})
+@numba.njit(
+    cache=True, nogil=True, fastmath=FASTMATH, error_model=ERRORS, parallel={"fusion": False}
+)
 def _launch_dw(
     acc_addr,
     fin_addr,
