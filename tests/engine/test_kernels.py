@@ -209,6 +209,10 @@ def _conv_grads_reference(x, w, dz, stride, pad, groups):
         (2, 10, 5, 1, 2, 2, 2, True, 1),  # padded; blocks of 4 + 1 per group
         (4, 6, 3, 1, 1, 2, 2, True, 3),
         (4, 6, 5, 1, 0, 2, 2, False, 3),  # grouped-conv's second layer: im2col + dot
+        # the dot's tiles: a block of 4 filters, then 2 and 1 (7 filters), or 4 + 1 a group;
+        # 49 positions leave single positions after the 4 x 4 tiles
+        (1, 7, 5, 1, 0, 1, 2, False, 1),
+        (2, 10, 5, 1, 0, 2, 0, False, 3),
         (4, 6, 3, 2, 1, 2, 0, False, 2),  # stride 2, no pool
         (4, 6, 3, 1, 2, 2, 3, True, 0),  # pool 3 (generic window)
         (3, 2, 2, 3, 0, 1, 0, False, 1),

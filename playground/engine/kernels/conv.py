@@ -105,8 +105,8 @@ def backward_input(delta, w, stride, groups, dxp):
 #     LLVM vectorises the positions; for K = 5, four filters of a group at once, a kernel row's
 #     five taps unrolled, so each load of the input feeds 20 multiply-adds;
 #   * im2col + dot: col[p, t] = the taps of position p, from a channels-last copy of the input
-#     (a kernel row is one contiguous run); z[f, p] = w[f] . col[p] as dot products in 2 filters
-#     x 4 positions tiles (8 register accumulators), 8 positions at a time while their rows are
+#     (a kernel row is one contiguous run); z[f, p] = w[f] . col[p] as dot products in 4 filters
+#     x 4 positions tiles (16 register accumulators), 8 positions at a time while their rows are
 #     in L1. col is kept for training, where the weight gradient reuses it.
 # Backward works only where the gradient is nonzero: with a fused max pool that is the pooled
 # winners (a quarter of the positions), and ReLU zeros are skipped.
@@ -224,9 +224,75 @@ def im2col_rows(xt, stride, k, wo, p0, p1, col):
                 copy_run(row[o : o + run], img[i * stride + ki, x0 : x0 + run])
 
 
+@jit(inline="always")
+def dot_block4(col, w2, b, t0, tg, f, z, p0):
+    """z[f + q, p0 + p] = b[f + q] + w2[f + q] . col[p, t0 : t0 + tg] for q < 4, every p of
+    col: 4 x 4 tiles, then single positions."""
+    n_p = col.shape[0]
+    zero = np.float32(0.0)
+    wa, wb, wc, wd = w2[f], w2[f + 1], w2[f + 2], w2[f + 3]
+    ba, bb, bc, bd = b[f], b[f + 1], b[f + 2], b[f + 3]
+    p = 0
+    while p + 3 < n_p:
+        c0 = col[p, t0 : t0 + tg]
+        c1 = col[p + 1, t0 : t0 + tg]
+        c2 = col[p + 2, t0 : t0 + tg]
+        c3 = col[p + 3, t0 : t0 + tg]
+        s00 = s01 = s02 = s03 = s10 = s11 = s12 = s13 = zero
+        s20 = s21 = s22 = s23 = s30 = s31 = s32 = s33 = zero
+        for t in range(tg):
+            x0, x1, x2, x3 = c0[t], c1[t], c2[t], c3[t]
+            u, v, r, q = wa[t], wb[t], wc[t], wd[t]
+            s00 += u * x0
+            s01 += u * x1
+            s02 += u * x2
+            s03 += u * x3
+            s10 += v * x0
+            s11 += v * x1
+            s12 += v * x2
+            s13 += v * x3
+            s20 += r * x0
+            s21 += r * x1
+            s22 += r * x2
+            s23 += r * x3
+            s30 += q * x0
+            s31 += q * x1
+            s32 += q * x2
+            s33 += q * x3
+        o = p0 + p
+        z[f, o], z[f, o + 1], z[f, o + 2], z[f, o + 3] = s00 + ba, s01 + ba, s02 + ba, s03 + ba
+        z[f + 1, o], z[f + 1, o + 1] = s10 + bb, s11 + bb
+        z[f + 1, o + 2], z[f + 1, o + 3] = s12 + bb, s13 + bb
+        z[f + 2, o], z[f + 2, o + 1] = s20 + bc, s21 + bc
+        z[f + 2, o + 2], z[f + 2, o + 3] = s22 + bc, s23 + bc
+        z[f + 3, o], z[f + 3, o + 1] = s30 + bd, s31 + bd
+        z[f + 3, o + 2], z[f + 3, o + 3] = s32 + bd, s33 + bd
+        p += 4
+    while p < n_p:
+        c0 = col[p, t0 : t0 + tg]
+        s0 = s1 = s2 = s3 = zero
+        for t in range(tg):
+            x0 = c0[t]
+            s0 += wa[t] * x0
+            s1 += wb[t] * x0
+            s2 += wc[t] * x0
+            s3 += wd[t] * x0
+        z[f, p0 + p] = s0 + ba
+        z[f + 1, p0 + p] = s1 + bb
+        z[f + 2, p0 + p] = s2 + bc
+        z[f + 3, p0 + p] = s3 + bd
+        p += 1
+
+
 @jit
 def dot_tiles(col, w2, b, groups, z, p0):
-    """z[f, p0 + p] = b[f] + w2[f] . col[p, group slice of f]; tiles of 2 filters x 4 positions."""
+    """z[f, p0 + p] = b[f] + w2[f] . col[p, group slice of f]; tiles of 4 filters x 4 positions
+    (2 x 4 and 1 x 1 for what is left).
+
+    16 accumulators: each loaded vector feeds 4 FMAs (AVX-512's 32 vector registers hold them
+    even at 256-bit width). Against 2 x 4 tiles, 40 filters x 64 positions at batch 10, one
+    thread: 34 against 27 GMAC/s with 500 taps, 30 against 22 with 2 groups of 250.
+    """
     n_f, tg = w2.shape
     n_p = col.shape[0]
     fg = n_f // groups
@@ -236,7 +302,10 @@ def dot_tiles(col, w2, b, groups, z, p0):
         f = g * fg
         f_end = f + fg
         while f < f_end:
-            if f + 1 < f_end:
+            if f + 3 < f_end:
+                dot_block4(col, w2, b, t0, tg, f, z, p0)
+                f += 4
+            elif f + 1 < f_end:
                 wa = w2[f]
                 wb = w2[f + 1]
                 p = 0
