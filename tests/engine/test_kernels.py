@@ -329,9 +329,10 @@ def test_fast_conv_forward_and_backward_match_reference(
 @pytest.mark.parametrize("parallel", [False, True])
 @pytest.mark.parametrize("code", [0, 1, 2, 3, 4])
 @pytest.mark.parametrize("n", [1, 7, 10])
-def test_fast_dense_forward_matches_reference(n, code, parallel):
-    x, w, b = rand(n, 37), rand(9, 37), rand(9)
-    z = np.empty((n, 9), dtype=F32)
+@pytest.mark.parametrize("units", [9, 11])  # rows in fours, then 1, or 2 + 1
+def test_fast_dense_forward_matches_reference(n, units, code, parallel):
+    x, w, b = rand(n, 37), rand(units, 37), rand(units)
+    z = np.empty((n, units), dtype=F32)
     if parallel:
         dense_k.forward_par(2, x, w, b, code, z)
     else:

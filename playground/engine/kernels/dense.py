@@ -93,12 +93,73 @@ def span(total, parts, i, align):
     return min(lo, total), min(hi, total)
 
 
+@jit(inline="always")
+def forward_rows4(x, w, b, z, j):
+    """z[n, j + q] = b[j + q] + w[j + q] . x[n] for q < 4 and every image: tiles of 4 rows x 4
+    images (16 accumulators, each loaded vector feeding 4 FMAs), then single images."""
+    n_img, n_in = x.shape
+    zero = np.float32(0.0)
+    w0, w1, w2, w3 = w[j], w[j + 1], w[j + 2], w[j + 3]
+    b0, b1, b2, b3 = b[j], b[j + 1], b[j + 2], b[j + 3]
+    n = 0
+    while n + 3 < n_img:
+        x0, x1, x2, x3 = x[n], x[n + 1], x[n + 2], x[n + 3]
+        s00 = s01 = s02 = s03 = s10 = s11 = s12 = s13 = zero
+        s20 = s21 = s22 = s23 = s30 = s31 = s32 = s33 = zero
+        for k in range(n_in):
+            a0, a1, a2, a3 = x0[k], x1[k], x2[k], x3[k]
+            u, v, r, q = w0[k], w1[k], w2[k], w3[k]
+            s00 += u * a0
+            s01 += u * a1
+            s02 += u * a2
+            s03 += u * a3
+            s10 += v * a0
+            s11 += v * a1
+            s12 += v * a2
+            s13 += v * a3
+            s20 += r * a0
+            s21 += r * a1
+            s22 += r * a2
+            s23 += r * a3
+            s30 += q * a0
+            s31 += q * a1
+            s32 += q * a2
+            s33 += q * a3
+        z[n, j], z[n + 1, j], z[n + 2, j], z[n + 3, j] = s00 + b0, s01 + b0, s02 + b0, s03 + b0
+        z[n, j + 1], z[n + 1, j + 1] = s10 + b1, s11 + b1
+        z[n + 2, j + 1], z[n + 3, j + 1] = s12 + b1, s13 + b1
+        z[n, j + 2], z[n + 1, j + 2] = s20 + b2, s21 + b2
+        z[n + 2, j + 2], z[n + 3, j + 2] = s22 + b2, s23 + b2
+        z[n, j + 3], z[n + 1, j + 3] = s30 + b3, s31 + b3
+        z[n + 2, j + 3], z[n + 3, j + 3] = s32 + b3, s33 + b3
+        n += 4
+    while n < n_img:
+        xn = x[n]
+        s0 = s1 = s2 = s3 = zero
+        for k in range(n_in):
+            a = xn[k]
+            s0 += w0[k] * a
+            s1 += w1[k] * a
+            s2 += w2[k] * a
+            s3 += w3[k] * a
+        z[n, j], z[n, j + 1], z[n, j + 2], z[n, j + 3] = s0 + b0, s1 + b1, s2 + b2, s3 + b3
+        n += 1
+
+
 @jit
 def forward_rows(x, w, b, z, j0, j1):
-    """z[n, j] = b[j] + sum_k w[j, k] x[n, k] for rows j0 <= j < j1 (no activation)."""
+    """z[n, j] = b[j] + sum_k w[j, k] x[n, k] for rows j0 <= j < j1 (no activation).
+
+    Rows in fours (forward_rows4), the last 1-3 in 2 rows x 4 images tiles and single rows.
+    4 x 4 tiles against 2 x 4, one thread: 100 x 784 at batch 64 155 us against 198, 100 x
+    640 at batch 10 18.8 against 21.0, 30 x 784 at batch 10 7.5 against 8.1.
+    """
     n_img, n_in = x.shape
     zero = np.float32(0.0)
     j = j0
+    while j + 3 < j1:
+        forward_rows4(x, w, b, z, j)
+        j += 4
     while j < j1:
         if j + 1 < j1:
             w0 = w[j]
