@@ -13,7 +13,7 @@ from numba import prange
 
 from playground.engine.kernels import ERRORS, FASTMATH, jit, jit_fn, kept_address, pjit
 from playground.engine.kernels.activations import apply_1d, grad_scalar
-from playground.engine.kernels.dense import axpy1, axpy4, sgd_seg, span
+from playground.engine.kernels.dense import axpy1, axpy4, dot4x1, dot4x4, sgd_seg, span
 
 
 @pjit
@@ -227,60 +227,26 @@ def im2col_rows(xt, stride, k, wo, p0, p1, col):
 @jit(inline="always")
 def dot_block4(col, w2, b, t0, tg, f, z, p0):
     """z[f + q, p0 + p] = b[f + q] + w2[f + q] . col[p, t0 : t0 + tg] for q < 4, every p of
-    col: 4 x 4 tiles, then single positions."""
+    col: 4 x 4 tiles (dot4x4), then single positions."""
     n_p = col.shape[0]
-    zero = np.float32(0.0)
     wa, wb, wc, wd = w2[f], w2[f + 1], w2[f + 2], w2[f + 3]
     ba, bb, bc, bd = b[f], b[f + 1], b[f + 2], b[f + 3]
     p = 0
     while p + 3 < n_p:
-        c0 = col[p, t0 : t0 + tg]
-        c1 = col[p + 1, t0 : t0 + tg]
-        c2 = col[p + 2, t0 : t0 + tg]
-        c3 = col[p + 3, t0 : t0 + tg]
-        s00 = s01 = s02 = s03 = s10 = s11 = s12 = s13 = zero
-        s20 = s21 = s22 = s23 = s30 = s31 = s32 = s33 = zero
-        for t in range(tg):
-            x0, x1, x2, x3 = c0[t], c1[t], c2[t], c3[t]
-            u, v, r, q = wa[t], wb[t], wc[t], wd[t]
-            s00 += u * x0
-            s01 += u * x1
-            s02 += u * x2
-            s03 += u * x3
-            s10 += v * x0
-            s11 += v * x1
-            s12 += v * x2
-            s13 += v * x3
-            s20 += r * x0
-            s21 += r * x1
-            s22 += r * x2
-            s23 += r * x3
-            s30 += q * x0
-            s31 += q * x1
-            s32 += q * x2
-            s33 += q * x3
+        c0, c1 = col[p, t0 : t0 + tg], col[p + 1, t0 : t0 + tg]
+        c2, c3 = col[p + 2, t0 : t0 + tg], col[p + 3, t0 : t0 + tg]
+        s = dot4x4(wa, wb, wc, wd, c0, c1, c2, c3)
         o = p0 + p
-        z[f, o], z[f, o + 1], z[f, o + 2], z[f, o + 3] = s00 + ba, s01 + ba, s02 + ba, s03 + ba
-        z[f + 1, o], z[f + 1, o + 1] = s10 + bb, s11 + bb
-        z[f + 1, o + 2], z[f + 1, o + 3] = s12 + bb, s13 + bb
-        z[f + 2, o], z[f + 2, o + 1] = s20 + bc, s21 + bc
-        z[f + 2, o + 2], z[f + 2, o + 3] = s22 + bc, s23 + bc
-        z[f + 3, o], z[f + 3, o + 1] = s30 + bd, s31 + bd
-        z[f + 3, o + 2], z[f + 3, o + 3] = s32 + bd, s33 + bd
+        for q in range(4):
+            z[f, o + q] = s[q] + ba
+            z[f + 1, o + q] = s[4 + q] + bb
+            z[f + 2, o + q] = s[8 + q] + bc
+            z[f + 3, o + q] = s[12 + q] + bd
         p += 4
     while p < n_p:
-        c0 = col[p, t0 : t0 + tg]
-        s0 = s1 = s2 = s3 = zero
-        for t in range(tg):
-            x0 = c0[t]
-            s0 += wa[t] * x0
-            s1 += wb[t] * x0
-            s2 += wc[t] * x0
-            s3 += wd[t] * x0
-        z[f, p0 + p] = s0 + ba
-        z[f + 1, p0 + p] = s1 + bb
-        z[f + 2, p0 + p] = s2 + bc
-        z[f + 3, p0 + p] = s3 + bd
+        s0, s1, s2, s3 = dot4x1(wa, wb, wc, wd, col[p, t0 : t0 + tg])
+        o = p0 + p
+        z[f, o], z[f + 1, o], z[f + 2, o], z[f + 3, o] = s0 + ba, s1 + bb, s2 + bc, s3 + bd
         p += 1
 
 

@@ -94,54 +94,68 @@ def span(total, parts, i, align):
 
 
 @jit(inline="always")
+def dot4x4(a0, a1, a2, a3, x0, x1, x2, x3):
+    """The 16 dot products a_q . x_p over len(a0), as (a0.x0, a0.x1, a0.x2, a0.x3, a1.x0, ...,
+    a3.x3): 16 accumulators, each loaded vector feeding 4 FMAs (AVX-512's 32 vector registers
+    hold them even at 256-bit width). The dense forward's rows x images, the conv forward's
+    filters x positions."""
+    zero = np.float32(0.0)
+    s00 = s01 = s02 = s03 = s10 = s11 = s12 = s13 = zero
+    s20 = s21 = s22 = s23 = s30 = s31 = s32 = s33 = zero
+    for k in range(a0.shape[0]):
+        v0, v1, v2, v3 = x0[k], x1[k], x2[k], x3[k]
+        u0, u1, u2, u3 = a0[k], a1[k], a2[k], a3[k]
+        s00 += u0 * v0
+        s01 += u0 * v1
+        s02 += u0 * v2
+        s03 += u0 * v3
+        s10 += u1 * v0
+        s11 += u1 * v1
+        s12 += u1 * v2
+        s13 += u1 * v3
+        s20 += u2 * v0
+        s21 += u2 * v1
+        s22 += u2 * v2
+        s23 += u2 * v3
+        s30 += u3 * v0
+        s31 += u3 * v1
+        s32 += u3 * v2
+        s33 += u3 * v3
+    return s00, s01, s02, s03, s10, s11, s12, s13, s20, s21, s22, s23, s30, s31, s32, s33
+
+
+@jit(inline="always")
+def dot4x1(a0, a1, a2, a3, x0):
+    """(a0 . x0, a1 . x0, a2 . x0, a3 . x0) over len(a0)."""
+    zero = np.float32(0.0)
+    s0 = s1 = s2 = s3 = zero
+    for k in range(a0.shape[0]):
+        v = x0[k]
+        s0 += a0[k] * v
+        s1 += a1[k] * v
+        s2 += a2[k] * v
+        s3 += a3[k] * v
+    return s0, s1, s2, s3
+
+
+@jit(inline="always")
 def forward_rows4(x, w, b, z, j):
     """z[n, j + q] = b[j + q] + w[j + q] . x[n] for q < 4 and every image: tiles of 4 rows x 4
-    images (16 accumulators, each loaded vector feeding 4 FMAs), then single images."""
-    n_img, n_in = x.shape
-    zero = np.float32(0.0)
+    images (dot4x4), then single images."""
+    n_img = x.shape[0]
     w0, w1, w2, w3 = w[j], w[j + 1], w[j + 2], w[j + 3]
     b0, b1, b2, b3 = b[j], b[j + 1], b[j + 2], b[j + 3]
     n = 0
     while n + 3 < n_img:
-        x0, x1, x2, x3 = x[n], x[n + 1], x[n + 2], x[n + 3]
-        s00 = s01 = s02 = s03 = s10 = s11 = s12 = s13 = zero
-        s20 = s21 = s22 = s23 = s30 = s31 = s32 = s33 = zero
-        for k in range(n_in):
-            a0, a1, a2, a3 = x0[k], x1[k], x2[k], x3[k]
-            u, v, r, q = w0[k], w1[k], w2[k], w3[k]
-            s00 += u * a0
-            s01 += u * a1
-            s02 += u * a2
-            s03 += u * a3
-            s10 += v * a0
-            s11 += v * a1
-            s12 += v * a2
-            s13 += v * a3
-            s20 += r * a0
-            s21 += r * a1
-            s22 += r * a2
-            s23 += r * a3
-            s30 += q * a0
-            s31 += q * a1
-            s32 += q * a2
-            s33 += q * a3
-        z[n, j], z[n + 1, j], z[n + 2, j], z[n + 3, j] = s00 + b0, s01 + b0, s02 + b0, s03 + b0
-        z[n, j + 1], z[n + 1, j + 1] = s10 + b1, s11 + b1
-        z[n + 2, j + 1], z[n + 3, j + 1] = s12 + b1, s13 + b1
-        z[n, j + 2], z[n + 1, j + 2] = s20 + b2, s21 + b2
-        z[n + 2, j + 2], z[n + 3, j + 2] = s22 + b2, s23 + b2
-        z[n, j + 3], z[n + 1, j + 3] = s30 + b3, s31 + b3
-        z[n + 2, j + 3], z[n + 3, j + 3] = s32 + b3, s33 + b3
+        s = dot4x4(w0, w1, w2, w3, x[n], x[n + 1], x[n + 2], x[n + 3])
+        for q in range(4):
+            z[n + q, j] = s[q] + b0
+            z[n + q, j + 1] = s[4 + q] + b1
+            z[n + q, j + 2] = s[8 + q] + b2
+            z[n + q, j + 3] = s[12 + q] + b3
         n += 4
     while n < n_img:
-        xn = x[n]
-        s0 = s1 = s2 = s3 = zero
-        for k in range(n_in):
-            a = xn[k]
-            s0 += w0[k] * a
-            s1 += w1[k] * a
-            s2 += w2[k] * a
-            s3 += w3[k] * a
+        s0, s1, s2, s3 = dot4x1(w0, w1, w2, w3, x[n])
         z[n, j], z[n, j + 1], z[n, j + 2], z[n, j + 3] = s0 + b0, s1 + b1, s2 + b2, s3 + b3
         n += 1
 
