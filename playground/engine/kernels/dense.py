@@ -55,7 +55,8 @@ def sgd_seg(w, g, v, lr, decay, momentum):
 
 @jit(inline="always")
 def axpy4(y, a0, x0, a1, x1, a2, x2, a3, x3):
-    """y += a0 x0 + a1 x1 + a2 x2 + a3 x3 over len(y) (a small function vectorises reliably)."""
+    """y += a0 x0 + a1 x1 + a2 x2 + a3 x3 over len(y) (inlined where it is called: a call
+    cost more than a row's arithmetic; dx_block calls axpy4_called instead)."""
     for k in range(y.shape[0]):
         y[k] = y[k] + (a0 * x0[k] + a1 * x1[k] + a2 * x2[k] + a3 * x3[k])
 
@@ -165,8 +166,8 @@ def forward_rows(x, w, b, z, j0, j1):
     """z[n, j] = b[j] + sum_k w[j, k] x[n, k] for rows j0 <= j < j1 (no activation).
 
     Rows in fours (forward_rows4), the last 1-3 in 2 rows x 4 images tiles and single rows.
-    4 x 4 tiles against 2 x 4, one thread: 100 x 784 at batch 64 155 us against 198, 100 x
-    640 at batch 10 18.8 against 21.0, 30 x 784 at batch 10 7.5 against 8.1.
+    4 x 4 tiles against 2 x 4, one thread: 100 x 784 at batch 64 125 us against 172, 100 x
+    640 at batch 64 105 against 147, 30 x 784 at batch 10 7.9 against 8.9 (as in the README).
     """
     n_img, n_in = x.shape
     zero = np.float32(0.0)
