@@ -326,6 +326,24 @@ def test_fast_conv_forward_and_backward_match_reference(
     np.testing.assert_allclose(b2, b + 0.9 * vb0 - 0.1 * db_ref, rtol=1e-4, atol=1e-5)
 
 
+@pytest.mark.parametrize("size", [2, 3])
+def test_fused_pool_picks_the_first_maximum_on_ties(size):
+    """The conv epilogue's winner is the first maximum in row-major window order, as PyTorch
+    routes the gradient; every tie pattern of a 2x2 window, and ties in a 3x3 one."""
+    n_f, hp, wp = 3, 4, 5
+    rs = wp * size + 1  # rows of z are rs apart, as the direct path's junk columns make them
+    rng = np.random.default_rng(7)
+    z = rng.integers(0, 2, size=(n_f, hp * size * rs)).astype(F32)  # many ties of 0s and 1s
+    out = np.empty((n_f, hp, wp), dtype=F32)
+    arg = np.empty((n_f, hp, wp), dtype=np.int8)
+    conv_k.epilogue_pool(z, rs, size, out, arg)
+    for f, pi, pj in np.ndindex(n_f, hp, wp):
+        top = pi * size * rs + pj * size
+        win = [z[f, top + di * rs + dj] for di in range(size) for dj in range(size)]
+        assert out[f, pi, pj] == max(win)
+        assert arg[f, pi, pj] == win.index(max(win))  # list.index: the first one
+
+
 @pytest.mark.parametrize("parallel", [False, True])
 @pytest.mark.parametrize("code", [0, 1, 2, 3, 4])
 @pytest.mark.parametrize("n", [1, 7, 10])
