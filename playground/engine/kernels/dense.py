@@ -167,7 +167,7 @@ def forward_rows(x, w, b, z, j0, j1):
 
     Rows in fours (forward_rows4), the last 1-3 in 2 rows x 4 images tiles and single rows.
     4 x 4 tiles against 2 x 4, one thread: 100 x 784 at batch 64 125 us against 172, 100 x
-    640 at batch 64 105 against 147, 30 x 784 at batch 10 7.9 against 8.9 (as in the README).
+    640 at batch 64 105 against 147, 30 x 784 at batch 10 7.9 against 8.9 (as in bench/NOTES.md).
     """
     n_img, n_in = x.shape
     zero = np.float32(0.0)
@@ -536,7 +536,7 @@ def bias_step(delta, b, gb, update, lr, momentum, vb):
 # each kernel a launcher calls is a leaf of its own compile: every function that calls a kernel
 # directly has LLVM optimise the kernel's whole tree again. One parallel function calling all
 # the dense kernels directly took 17-18 s of CPU to compile; the launchers and their kernels
-# take about 10 (Numba's compile events; README, Speed).
+# take about 10 (Numba's compile events; bench/NOTES.md).
 
 # Values of the types the launchers pass for what they make themselves (a row range, one image's
 # row of z): kernel_address compiles the kernels for these.
