@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -22,23 +23,27 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from playground.engine import Network
-from playground.engine.training import TrainingSettings
+from playground.engine.training import TrainingSettings, best_epoch
 from playground.ui.names import cost_label, error_text
 from playground.ui.training.controller import (
     IDLE,
     PAUSED,
     RUNNING,
     STOPPING,
+    TRAIN_ACCURACY_SAMPLE,
     EpochReport,
     RunResult,
     Snapshot,
@@ -95,6 +100,7 @@ class TrainingPanel(QWidget):
         self._run_epochs = 0  # settings.epochs of the current or last run
         self._run_before = 0  # epochs its network had before it
         self._epoch_summary: str | None = None  # the status line of the run's last epoch
+        self._table_history: list[dict[str, Any]] = []  # what the epoch table shows
         self._build()
         controller.state_changed.connect(self._on_state)
         controller.snapshot_ready.connect(self._on_snapshot)
@@ -268,6 +274,8 @@ class TrainingPanel(QWidget):
         self.canvas_hint.setStyleSheet("color: #1565c0;")
         self.canvas_hint.hide()
 
+        self.epoch_table = self._make_epoch_table()
+
         form_a = QFormLayout()
         form_a.addRow(tr("Epochs"), self.epochs_spin)
         form_a.addRow(tr("Mini-batch"), self.batch_spin)
@@ -295,7 +303,7 @@ class TrainingPanel(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.canvas_hint)  # under Start, not below an empty status line
         layout.addWidget(self.status_label)
-        layout.addStretch(1)
+        layout.addWidget(self.epoch_table, 1)  # the room under the controls, as a run's log
 
         for spin, key in (
             (self.lr_spin, "lr"),
@@ -304,6 +312,87 @@ class TrainingPanel(QWidget):
         ):
             spin.valueChanged.connect(lambda v, k=key: self._on_live_setting(k, v))
         self.set_settings(TrainingSettings())
+
+    def _make_epoch_table(self) -> QTableWidget:
+        """One row per finished epoch of the network's history, as the book prints its runs;
+        the best validation accuracy in bold (the epoch the book would report)."""
+        tr = self.tr
+        columns = (
+            (tr("Epoch"), tr("Epochs count on from a loaded model's history")),
+            (tr("Mean cost"), tr("The training cost, averaged over the epoch's images")),
+            (
+                tr("Training"),
+                tr("Accuracy on the first {0:,} training images").format(TRAIN_ACCURACY_SAMPLE),
+            ),
+            (tr("Validation"), tr("Accuracy on the validation images")),
+            (tr("Test"), tr("Accuracy on the test images")),
+            (tr("Seconds"), tr("How long the epoch took")),
+        )
+        table = QTableWidget(0, len(columns))
+        table.setObjectName("epochTable")
+        for i, (title, tip) in enumerate(columns):
+            item = QTableWidgetItem(title)
+            item.setToolTip(tip)
+            table.setHorizontalHeaderItem(i, item)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().hide()
+        rows = table.verticalHeader()  # compact rows: more epochs in sight
+        rows.setMinimumSectionSize(table.fontMetrics().height() + 4)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 6)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setAlternatingRowColors(True)
+        # The panel may be short (a 1366x768 laptop): the table gives way first. A minimum of 0
+        # counts as unset, and the table's size hint then raised the window's minimum by 7 px.
+        table.setMinimumHeight(1)
+        table.setToolTip(tr("Every finished epoch; the best validation accuracy is in bold"))
+        return table
+
+    def show_history(self, history: list[dict[str, Any]]) -> None:
+        """Fill the epoch table with `history` (the network's, as saved with the model)."""
+        self._table_history = list(history)
+        self.epoch_table.setRowCount(0)
+        for entry in history:
+            self._add_epoch_row(entry)
+        self._mark_best_epoch(history)
+
+    def _add_epoch_row(self, entry: dict[str, Any]) -> None:
+        def pct(key: str) -> str:
+            v = entry.get(key)
+            return "–" if v is None else f"{100 * v:.2f}%"
+
+        def num(key: str, fmt: str) -> str:
+            v = entry.get(key)
+            return "–" if v is None else format(v, fmt)
+
+        row = self.epoch_table.rowCount()
+        self.epoch_table.insertRow(row)
+        cells = (
+            str(entry.get("epoch", row + 1)),
+            num("cost", ".4f"),
+            pct("train_accuracy"),
+            pct("val_accuracy"),
+            pct("test_accuracy"),
+            num("seconds", ".1f"),
+        )
+        for col, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            across = Qt.AlignmentFlag.AlignHCenter if col == 0 else Qt.AlignmentFlag.AlignRight
+            item.setTextAlignment(across | Qt.AlignmentFlag.AlignVCenter)
+            item.setData(Qt.ItemDataRole.UserRole, entry.get("epoch"))
+            self.epoch_table.setItem(row, col, item)
+        self.epoch_table.scrollToBottom()
+
+    def _mark_best_epoch(self, history: list[dict[str, Any]]) -> None:
+        best = best_epoch(history)
+        best_no = None if best is None else best.get("epoch")
+        for row in range(self.epoch_table.rowCount()):
+            bold = self.epoch_table.item(row, 0).data(Qt.ItemDataRole.UserRole) == best_no
+            for col in range(self.epoch_table.columnCount()):
+                item = self.epoch_table.item(row, col)
+                font = item.font()
+                font.setBold(bold and best_no is not None)
+                item.setFont(font)
 
     def set_canvas_differs(self, differs: bool) -> None:
         """Show (or hide) the note that the canvas holds another network than the one Start
@@ -354,6 +443,7 @@ class TrainingPanel(QWidget):
             # The window asked the user (confirm_stop) before loading another model.
             self.stop(wait=True)
         self.network = net
+        self.show_history([] if net is None else net.history)
         if net is None:
             self._spec_key = None
             self._update_buttons()
@@ -423,6 +513,7 @@ class TrainingPanel(QWidget):
         self._run_epochs = self.settings().epochs
         self._run_before = len(net.history)  # epochs the network had before this run
         self._epoch_summary = None
+        self.show_history(net.history)  # none with fresh weights; a continued run's so far
         self.status_label.setText(
             self.tr("Training… (the first mini-batches may wait for the engine to compile)")
         )
@@ -592,6 +683,9 @@ class TrainingPanel(QWidget):
             f"{report.seconds:.1f}",
         )
         self.status_label.setText(self._epoch_summary)
+        self._table_history.append(report.history_entry)
+        self._add_epoch_row(report.history_entry)
+        self._mark_best_epoch(self._table_history)
 
     def _on_diverged(self, message: str) -> None:
         self._show_message(
@@ -613,6 +707,7 @@ class TrainingPanel(QWidget):
         if result.error is not None:
             self.progress.setFormat(self.tr("Training failed"))
             self.status_label.setText(self.tr("Training failed; the previous model is kept."))
+            self.show_history([] if self.network is None else self.network.history)
             return
         if result.diverged:
             self.progress.setFormat(self.tr("Diverged: weights restored"))
@@ -633,6 +728,7 @@ class TrainingPanel(QWidget):
             summary = self._epoch_summary
             self.status_label.setText(hint if summary is None else summary + "\n" + hint)
         self.network = result.net
+        self.show_history(result.net.history)  # the epochs as saved with the model
         self._spec_key = _spec_key(result.net.spec)
         self._update_buttons()
         self.network_trained.emit(result.net)

@@ -118,6 +118,39 @@ def test_defaults_come_from_the_preset(qtbot, data):
         r.close()
 
 
+def _table_rows(panel: TrainingPanel) -> list[list[str]]:
+    t = panel.epoch_table
+    return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
+
+
+def test_the_epoch_table_shows_the_history_and_the_best_epoch_in_bold(qtbot):
+    """A loaded model's epochs fill the table, one row each; the best validation accuracy is
+    bold (ties: the first); missing figures show a dash; another model replaces the rows."""
+    panel = TrainingPanel(TrainingController())
+    qtbot.addWidget(panel)
+    net = Network.from_spec(SMALL_CONV, seed=0)
+    net.history = [
+        {"epoch": 1, "cost": 0.5, "val_accuracy": 0.9, "test_accuracy": 0.89, "seconds": 2.0},
+        {"epoch": 2, "cost": 0.25, "val_accuracy": 0.95, "test_accuracy": None, "seconds": 1.5},
+        {"epoch": 3, "cost": 0.125, "val_accuracy": 0.95, "train_accuracy": 0.97, "seconds": 1},
+    ]
+    panel.set_network(net)
+    assert _table_rows(panel) == [
+        ["1", "0.5000", "–", "90.00%", "89.00%", "2.0"],
+        ["2", "0.2500", "–", "95.00%", "–", "1.5"],
+        ["3", "0.1250", "97.00%", "95.00%", "–", "1.0"],
+    ]
+    table = panel.epoch_table
+    bold = [table.item(r, c).font().bold() for r in range(3) for c in range(6)]
+    assert bold == [False] * 6 + [True] * 6 + [False] * 6
+    other = Network.from_spec(SMALL_CONV, seed=1)
+    panel.set_network(other)
+    assert table.rowCount() == 0
+    panel.show_history(net.history[:1])
+    assert _table_rows(panel) == [["1", "0.5000", "–", "90.00%", "89.00%", "2.0"]]
+    assert table.item(0, 3).font().bold()
+
+
 def test_start_fills_the_cost_plot(qtbot, rig):
     press_start(qtbot, rig)
     wait_steps(qtbot, rig, 2)
@@ -186,6 +219,10 @@ def test_a_loaded_model_continues_its_epoch_count_on_every_view(qtbot, data):
         qtbot.waitUntil(lambda: r.snapshots[-1].paused, timeout=TIMEOUT)  # held from here on
         qtbot.wait(50)  # its epoch report, if it paused at an epoch's end
         assert [(e.epoch, e.epochs) for e in reports] == [(3 + i, 52) for i in range(len(reports))]
+        # the epoch table: the loaded model's 2 epochs, then a row as each epoch of the run ends
+        rows = _table_rows(r.panel)
+        assert [row[0] for row in rows] == [str(e) for e in range(1, 3 + len(reports))]
+        assert rows[-1][1] == f"{reports[-1].cost:.4f}"
         snap = r.snapshots[-1]
         assert 3 <= snap.epoch <= 52 and snap.epochs == 52
         # the bar spans the 52 epochs the text counts: the 2 before this run are done
@@ -354,6 +391,10 @@ def test_full_run_reports_epochs_and_saves_with_history(qtbot, data, tmp_path):
             assert len(e.mistakes) == min(wrong, MAX_MISTAKES)
         net = r.trained[-1]
         assert len(net.history) == 2 and "train_accuracy" in net.history[-1]
+        rows = _table_rows(r.panel)  # a row for each epoch, as the reports gave them
+        assert [row[0] for row in rows] == ["1", "2"]
+        assert [row[3] for row in rows] == [f"{100 * e.val_accuracy:.2f}%" for e in epochs]
+        assert [row[2] for row in rows] == [f"{100 * e.train_accuracy:.2f}%" for e in epochs]
         r.views.refresh(force=True)
         assert r.views.accuracy_plot.series["val_accuracy"].n == 2
         assert r.views.cost_plot.epochs.n == 2
@@ -368,6 +409,13 @@ def test_full_run_reports_epochs_and_saves_with_history(qtbot, data, tmp_path):
             press_start(qtbot, r)
         assert len(r.trained[-1].history) == 3
         assert r.views.cost_plot.epochs.n == 3
+        assert [row[0] for row in _table_rows(r.panel)] == ["1", "2", "3"]
+        # Fresh weights start an empty table: the old epochs are not this network's.
+        r.panel.fresh_check.setChecked(True)
+        with qtbot.waitSignal(r.panel.network_trained, timeout=TIMEOUT):
+            assert r.panel.start()
+            assert r.panel.epoch_table.rowCount() == 0  # no event handled yet: no epoch
+        assert [row[0] for row in _table_rows(r.panel)] == ["1"]
     finally:
         r.close()
 
