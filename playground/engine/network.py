@@ -24,6 +24,24 @@ from playground.fileio import atomic_write
 FORMAT = "playground-model/1"
 
 
+def clean_history(raw: Any) -> list[dict[str, Any]]:
+    """The epochs of a loaded history as the views can show them: entries that are not
+    objects are dropped, and a figure that is not a number becomes None (missing). A damaged or
+    hand-edited file then loads with what it has instead of crashing the views."""
+    if not isinstance(raw, list):
+        return []
+    out = []
+    for entry in raw:
+        if not isinstance(entry, dict):
+            continue
+        clean = {}
+        for key, value in entry.items():
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            clean[str(key)] = value if number and math.isfinite(value) else None
+        out.append(clean)
+    return out
+
+
 class Network:
     """A feed-forward network described by a spec; parameters live in `params` (float32)."""
 
@@ -342,5 +360,5 @@ class Network:
             ) from exc
         except DataError as exc:
             raise DataError("{file}: {exc}", file=name, exc=exc) from exc
-        net.history = history if isinstance(history, list) else []
+        net.history = clean_history(history)
         return net

@@ -133,6 +133,25 @@ def test_save_and_load_round_trip(tmp_path):
     np.testing.assert_array_equal(back.forward(x), net.forward(x))
 
 
+def test_a_damaged_history_loads_with_what_it_has(tmp_path):
+    """Entries that are not objects are dropped and figures that are not numbers become None,
+    so the views show the rest instead of failing on it."""
+    net = Network.from_spec(SMALL, seed=0)
+    net.history = [
+        {"epoch": 1, "cost": 0.5, "val_accuracy": 0.9},
+        7,
+        "epoch 2",
+        {"epoch": 3, "cost": "low", "val_accuracy": None, "seconds": True, "test_accuracy": 0.8},
+    ]
+    path = tmp_path / "model.npz"
+    net.save(path)
+    back = Network.load(path)
+    assert back.history == [
+        {"epoch": 1, "cost": 0.5, "val_accuracy": 0.9},
+        {"epoch": 3, "cost": None, "val_accuracy": None, "seconds": None, "test_accuracy": 0.8},
+    ]
+
+
 def test_save_is_atomic_and_keeps_the_old_file_on_failure(tmp_path, monkeypatch):
     path = tmp_path / "model.npz"
     Network.from_spec(SMALL, seed=1).save(path)

@@ -367,8 +367,9 @@ class TrainingPanel(QWidget):
 
         row = self.epoch_table.rowCount()
         self.epoch_table.insertRow(row)
+        epoch = entry.get("epoch")
         cells = (
-            str(entry.get("epoch", row + 1)),
+            str(int(epoch)) if isinstance(epoch, (int, float)) else str(row + 1),
             num("cost", ".4f"),
             pct("train_accuracy"),
             pct("val_accuracy"),

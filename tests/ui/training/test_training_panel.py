@@ -149,6 +149,12 @@ def test_the_epoch_table_shows_the_history_and_the_best_epoch_in_bold(qtbot):
     panel.show_history(net.history[:1])
     assert _table_rows(panel) == [["1", "0.5000", "–", "90.00%", "89.00%", "2.0"]]
     assert table.item(0, 3).font().bold()
+    # What a damaged file loads as (Network.load keeps numbers, else None): numbered by row.
+    panel.show_history([{"epoch": None, "cost": None, "val_accuracy": 0.5}, {}])
+    assert _table_rows(panel) == [
+        ["1", "–", "–", "50.00%", "–", "–"],
+        ["2", "–", "–", "–", "–", "–"],
+    ]
 
 
 def test_start_fills_the_cost_plot(qtbot, rig):
