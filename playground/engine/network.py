@@ -24,7 +24,7 @@ from playground.fileio import atomic_write
 FORMAT = "playground-model/1"
 
 
-def clean_history(raw: Any) -> list[dict[str, Any]]:
+def _clean_history(raw: Any) -> list[dict[str, Any]]:
     """The epochs of a loaded history as the views can show them: entries that are not
     objects are dropped, and a figure that is not a number becomes None (missing). A damaged or
     hand-edited file then loads with what it has instead of crashing the views."""
@@ -360,5 +360,5 @@ class Network:
             ) from exc
         except DataError as exc:
             raise DataError("{file}: {exc}", file=name, exc=exc) from exc
-        net.history = clean_history(history)
+        net.history = _clean_history(history)
         return net
