@@ -1,4 +1,5 @@
-"""The engine's words in the interface language: cost names and error messages, for the whole UI.
+"""The engine's words in the interface language: cost names, accuracies and error messages,
+for the whole UI.
 
 Error messages: the engine raises SpecError / DataError with an English `str.format` template
 and its parameters (it knows no Qt); an English fragment among the parameters ("layer 3",
@@ -21,6 +22,11 @@ ENGINE_MESSAGES = "EngineMessages"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("EngineNames", text)
+
+
+def percent(fraction: float | None) -> str:
+    """An accuracy (a fraction) as the interface shows it, "97.85%", or a dash when none."""
+    return "–" if fraction is None else f"{100 * fraction:.2f}%"
 
 
 def cost_label(key: str) -> str:

@@ -1375,18 +1375,18 @@
 <context>
     <name>EngineNames</name>
     <message>
-        <location filename="../../playground/ui/names.py" line="29"/>
+        <location filename="../../playground/ui/names.py" line="35"/>
         <source>quadratic</source>
         <extracomment>The translation context of the engine&apos;s error templates.</extracomment>
         <translation>二次代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/names.py" line="30"/>
+        <location filename="../../playground/ui/names.py" line="36"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/names.py" line="31"/>
+        <location filename="../../playground/ui/names.py" line="37"/>
         <source>log-likelihood (softmax)</source>
         <translation>对数似然（softmax）</translation>
     </message>
@@ -3357,7 +3357,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     </message>
     <message>
         <location filename="../../playground/ui/training/panel.py" line="211"/>
-        <location filename="../../playground/ui/training/panel.py" line="619"/>
+        <location filename="../../playground/ui/training/panel.py" line="618"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -3532,82 +3532,82 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <translation>本轮用时</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="346"/>
+        <location filename="../../playground/ui/training/panel.py" line="348"/>
         <source>Every finished epoch; the best validation accuracy is in bold</source>
         <translation>每个已完成的轮次占一行；验证集准确率最高的一轮以粗体显示</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="472"/>
+        <location filename="../../playground/ui/training/panel.py" line="471"/>
         <source>There is no network to train yet.</source>
         <translation>还没有可训练的网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="489"/>
+        <location filename="../../playground/ui/training/panel.py" line="488"/>
         <source>Nothing to train</source>
         <translation>没有可训练的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="490"/>
+        <location filename="../../playground/ui/training/panel.py" line="489"/>
         <source>There is no network yet: open a model or build one.</source>
         <translation>还没有网络：请打开一个模型或构建一个。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="495"/>
+        <location filename="../../playground/ui/training/panel.py" line="494"/>
         <source>No dataset</source>
         <translation>没有数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="496"/>
+        <location filename="../../playground/ui/training/panel.py" line="495"/>
         <source>The dataset is not loaded yet; wait a moment or open one (File ▸ Open dataset folder).</source>
         <translation>数据集尚未载入；请稍等，或打开一个（文件 ▸ 打开数据集文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="507"/>
+        <location filename="../../playground/ui/training/panel.py" line="506"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="516"/>
+        <location filename="../../playground/ui/training/panel.py" line="515"/>
         <source>Training… (the first mini-batches may wait for the engine to compile)</source>
         <translation>正在训练…（最初几个小批量可能要等引擎编译）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="519"/>
+        <location filename="../../playground/ui/training/panel.py" line="518"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="555"/>
+        <location filename="../../playground/ui/training/panel.py" line="554"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="556"/>
+        <location filename="../../playground/ui/training/panel.py" line="555"/>
         <source>Training is still running. Stop it and {0}? The weights learnt so far are kept.</source>
         <translation>训练仍在进行。要停止训练并{0}吗？目前学到的权重会保留。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="558"/>
+        <location filename="../../playground/ui/training/panel.py" line="557"/>
         <source>continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="570"/>
+        <location filename="../../playground/ui/training/panel.py" line="569"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="570"/>
+        <location filename="../../playground/ui/training/panel.py" line="569"/>
         <source>There is no model yet.</source>
         <translation>还没有模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="576"/>
+        <location filename="../../playground/ui/training/panel.py" line="575"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="577"/>
+        <location filename="../../playground/ui/training/panel.py" line="576"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -3616,94 +3616,94 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="580"/>
+        <location filename="../../playground/ui/training/panel.py" line="579"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="586"/>
+        <location filename="../../playground/ui/training/panel.py" line="585"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="586"/>
+        <location filename="../../playground/ui/training/panel.py" line="585"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="603"/>
+        <location filename="../../playground/ui/training/panel.py" line="602"/>
         <source>{0} is now {1:g} from the next mini-batch</source>
         <translation>{0}：从下一个小批量起为 {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="605"/>
+        <location filename="../../playground/ui/training/panel.py" line="604"/>
         <source>The learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="606"/>
+        <location filename="../../playground/ui/training/panel.py" line="605"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="607"/>
+        <location filename="../../playground/ui/training/panel.py" line="606"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="619"/>
+        <location filename="../../playground/ui/training/panel.py" line="618"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="639"/>
+        <location filename="../../playground/ui/training/panel.py" line="638"/>
         <source>Paused: Step runs one mini-batch, Resume goes on</source>
         <translation>已暂停：“单步”运行一个小批量，“继续”接着训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="641"/>
+        <location filename="../../playground/ui/training/panel.py" line="640"/>
         <source>Stopping after this mini-batch…</source>
         <translation>将在这个小批量之后停止…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="642"/>
+        <location filename="../../playground/ui/training/panel.py" line="641"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="643"/>
-        <location filename="../../playground/ui/training/panel.py" line="650"/>
+        <location filename="../../playground/ui/training/panel.py" line="642"/>
+        <location filename="../../playground/ui/training/panel.py" line="649"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="651"/>
+        <location filename="../../playground/ui/training/panel.py" line="650"/>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="660"/>
+        <location filename="../../playground/ui/training/panel.py" line="659"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="673"/>
+        <location filename="../../playground/ui/training/panel.py" line="669"/>
         <source>Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5} s)</source>
         <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5} 秒）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="690"/>
+        <location filename="../../playground/ui/training/panel.py" line="687"/>
         <source>Training stopped: the cost became NaN or infinite</source>
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="697"/>
-        <location filename="../../playground/ui/training/panel.py" line="706"/>
+        <location filename="../../playground/ui/training/panel.py" line="694"/>
+        <location filename="../../playground/ui/training/panel.py" line="703"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="698"/>
+        <location filename="../../playground/ui/training/panel.py" line="695"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -3712,27 +3712,27 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="707"/>
+        <location filename="../../playground/ui/training/panel.py" line="704"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="711"/>
+        <location filename="../../playground/ui/training/panel.py" line="708"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="717"/>
+        <location filename="../../playground/ui/training/panel.py" line="714"/>
         <source>Stopped: {0}/{1} epochs done</source>
         <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="720"/>
+        <location filename="../../playground/ui/training/panel.py" line="717"/>
         <source>Done: {0}/{1} epochs</source>
         <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="723"/>
+        <location filename="../../playground/ui/training/panel.py" line="720"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>
@@ -3740,142 +3740,142 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 <context>
     <name>ViewsPanel</name>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="110"/>
+        <location filename="../../playground/ui/views/panel.py" line="111"/>
         <source>Each conv layer&apos;s kernels: one row per filter, one column per input channel. Red weights are positive, blue negative, white zero (the scale is symmetric).</source>
         <extracomment>Repaints per second while training, at most. The slowest repaint rate the governor may fall back to (milliseconds between frames). Share of one core the UI thread may spend on the views while training: the worker needs the interpreter between its kernels, so a busy UI thread would slow training down. At most this many of the inside views are redrawn in one frame (all of them take turns). Columns of the history CSV, in order.</extracomment>
         <translation>每个卷积层的卷积核：每个滤波器一行，每个输入通道一列。红色权重为正，蓝色为负，白色为零（色标对称）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="116"/>
+        <location filename="../../playground/ui/views/panel.py" line="117"/>
         <source>What each filter finds in the probe image: bright where its kernel matches</source>
         <translation>每个滤波器在观察图像中找到了什么：与其卷积核吻合处发亮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="119"/>
+        <location filename="../../playground/ui/views/panel.py" line="120"/>
         <source>Each feature map beside what max, L2 and average pooling make of it</source>
         <translation>每个特征图，旁边是最大池化、L2 池化和平均池化的结果</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="122"/>
+        <location filename="../../playground/ui/views/panel.py" line="123"/>
         <source>The first dense layer&apos;s weights, one image per unit: what each unit looks for (red positive, blue negative)</source>
         <translation>第一个全连接层的权重，每个单元一张图：看每个单元在寻找什么（红为正，蓝为负）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="130"/>
+        <location filename="../../playground/ui/views/panel.py" line="131"/>
         <source>Misclassified validation images (after an epoch): guess, then true label</source>
         <translation>被分错的验证集图像（每轮之后）：先是网络的判断，后是真实标签</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="145"/>
-        <location filename="../../playground/ui/views/panel.py" line="259"/>
+        <location filename="../../playground/ui/views/panel.py" line="146"/>
+        <location filename="../../playground/ui/views/panel.py" line="260"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="146"/>
-        <location filename="../../playground/ui/views/panel.py" line="260"/>
+        <location filename="../../playground/ui/views/panel.py" line="147"/>
+        <location filename="../../playground/ui/views/panel.py" line="261"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="147"/>
-        <location filename="../../playground/ui/views/panel.py" line="261"/>
+        <location filename="../../playground/ui/views/panel.py" line="148"/>
+        <location filename="../../playground/ui/views/panel.py" line="262"/>
         <source>Pooling</source>
         <translation>池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="148"/>
-        <location filename="../../playground/ui/views/panel.py" line="262"/>
+        <location filename="../../playground/ui/views/panel.py" line="149"/>
+        <location filename="../../playground/ui/views/panel.py" line="263"/>
         <source>Dense weights</source>
         <translation>全连接权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="149"/>
+        <location filename="../../playground/ui/views/panel.py" line="150"/>
         <source>Confusion &amp;&amp; mistakes</source>
         <translation>混淆矩阵与错例</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="187"/>
+        <location filename="../../playground/ui/views/panel.py" line="188"/>
         <source>The probe: the image whose feature maps and pooled outputs the views show. Draw a digit, pick a dataset image or click a mistake to change it.</source>
         <translation>观察图像：各视图显示的是它的特征图和池化输出。写一个数字、选一张数据集图像或点击一个错例即可更换。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="194"/>
+        <location filename="../../playground/ui/views/panel.py" line="195"/>
         <source>validation image #</source>
         <translation>验证集图像 #</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="196"/>
+        <location filename="../../playground/ui/views/panel.py" line="197"/>
         <source>Use this validation image as the probe</source>
         <translation>把这张验证集图像用作观察图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="202"/>
+        <location filename="../../playground/ui/views/panel.py" line="203"/>
         <source>Show all</source>
         <translation>全部显示</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="205"/>
+        <location filename="../../playground/ui/views/panel.py" line="206"/>
         <source>Show every view at once instead of tabs (best in a big or undocked window)</source>
         <translation>同时显示所有视图而不用标签页（适合大窗口或浮动窗口）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="211"/>
+        <location filename="../../playground/ui/views/panel.py" line="212"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="212"/>
+        <location filename="../../playground/ui/views/panel.py" line="213"/>
         <source>Save a view as PNG, or the history as CSV</source>
         <translation>把视图保存为 PNG，或把历史保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="217"/>
+        <location filename="../../playground/ui/views/panel.py" line="218"/>
         <source>{0} as PNG…</source>
         <translation>将{0}导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="221"/>
+        <location filename="../../playground/ui/views/panel.py" line="222"/>
         <source>History as CSV…</source>
         <translation>将历史导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="223"/>
+        <location filename="../../playground/ui/views/panel.py" line="224"/>
         <source>Mini-batch costs as CSV…</source>
         <translation>将小批量代价导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="257"/>
+        <location filename="../../playground/ui/views/panel.py" line="258"/>
         <source>Cost plot</source>
         <translation>代价曲线图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="258"/>
+        <location filename="../../playground/ui/views/panel.py" line="259"/>
         <source>Accuracy plot</source>
         <translation>准确率曲线图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="263"/>
+        <location filename="../../playground/ui/views/panel.py" line="264"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="264"/>
+        <location filename="../../playground/ui/views/panel.py" line="265"/>
         <source>Misclassified images</source>
         <translation>分错的图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="265"/>
+        <location filename="../../playground/ui/views/panel.py" line="266"/>
         <source>The whole panel</source>
         <translation>整个面板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="316"/>
+        <location filename="../../playground/ui/views/panel.py" line="317"/>
         <source>your drawing</source>
         <translation>你的手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="330"/>
+        <location filename="../../playground/ui/views/panel.py" line="331"/>
         <source>validation image #{0} (a {1})</source>
         <translation>验证集图像 #{0}（标签 {1}）</translation>
     </message>

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from playground.engine import Network
 from playground.engine.training import TrainingSettings, best_epoch
-from playground.ui.names import cost_label, error_text
+from playground.ui.names import cost_label, error_text, percent
 from playground.ui.training.controller import (
     IDLE,
     PAUSED,
@@ -355,12 +355,9 @@ class TrainingPanel(QWidget):
         for entry in history:
             self._add_epoch_row(entry)
         self._mark_best_epoch(history)
+        self.epoch_table.scrollToBottom()
 
     def _add_epoch_row(self, entry: dict[str, Any]) -> None:
-        def pct(key: str) -> str:
-            v = entry.get(key)
-            return "–" if v is None else f"{100 * v:.2f}%"
-
         def num(key: str, fmt: str) -> str:
             v = entry.get(key)
             return "–" if v is None else format(v, fmt)
@@ -371,9 +368,9 @@ class TrainingPanel(QWidget):
         cells = (
             str(int(epoch)) if isinstance(epoch, (int, float)) else str(row + 1),
             num("cost", ".4f"),
-            pct("train_accuracy"),
-            pct("val_accuracy"),
-            pct("test_accuracy"),
+            percent(entry.get("train_accuracy")),
+            percent(entry.get("val_accuracy")),
+            percent(entry.get("test_accuracy")),
             num("seconds", ".1f"),
         )
         for col, text in enumerate(cells):
@@ -382,7 +379,6 @@ class TrainingPanel(QWidget):
             item.setTextAlignment(across | Qt.AlignmentFlag.AlignVCenter)
             item.setData(Qt.ItemDataRole.UserRole, entry.get("epoch"))
             self.epoch_table.setItem(row, col, item)
-        self.epoch_table.scrollToBottom()
 
     def _mark_best_epoch(self, history: list[dict[str, Any]]) -> None:
         best = best_epoch(history)
@@ -670,23 +666,21 @@ class TrainingPanel(QWidget):
         self.progress.setUpdatesEnabled(True)  # schedules the one update
 
     def _on_epoch(self, report: EpochReport) -> None:
-        def pct(v: float | None) -> str:
-            return "–" if v is None else f"{100 * v:.2f}%"
-
         self._epoch_summary = self.tr(
             "Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5} s)"
         ).format(
             report.epoch,
             report.cost,
-            pct(report.train_accuracy),
-            pct(report.val_accuracy),
-            pct(report.test_accuracy),
+            percent(report.train_accuracy),
+            percent(report.val_accuracy),
+            percent(report.test_accuracy),
             f"{report.seconds:.1f}",
         )
         self.status_label.setText(self._epoch_summary)
         self._table_history.append(report.history_entry)
         self._add_epoch_row(report.history_entry)
         self._mark_best_epoch(self._table_history)
+        self.epoch_table.scrollToBottom()
 
     def _on_diverged(self, message: str) -> None:
         self._show_message(

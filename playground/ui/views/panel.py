@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.fileio import write_text_atomic
+from playground.ui.names import percent
 from playground.ui.throttle import EPOCH_DETAILS_MS, LatestOnly
 from playground.ui.training.controller import (
     EpochReport,
@@ -456,11 +457,10 @@ class ViewsPanel(QWidget):
     def _show_epoch_details(self, report: EpochReport) -> None:
         """The confusion matrix and the misclassified images of an epoch."""
         if report.confusion is not None:
-            acc = report.val_accuracy
             self.confusion_view.show_matrix(
                 report.confusion,
                 self.tr("Validation, epoch {0}: {1} right").format(
-                    report.epoch, "–" if acc is None else f"{100 * acc:.2f}%"
+                    report.epoch, percent(report.val_accuracy)
                 ),
             )
         self.mistakes_gallery.show_mistakes(report.mistakes)
