@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -70,6 +71,20 @@ def format_duration(seconds: float | None) -> str:
 def _spec_key(spec: dict[str, Any]) -> str:
     """The architecture part of a spec: a network with the same key keeps the user's settings."""
     return json.dumps({k: v for k, v in spec.items() if k != "cost"}, sort_keys=True)
+
+
+class _EpochTable(QTableWidget):
+    """The epoch table: Ctrl+C asks for whole rows (copy_requested) instead of copying the
+    current cell's text, which QAbstractItemView does with the key before a shortcut sees it."""
+
+    copy_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class TrainingPanel(QWidget):
@@ -328,7 +343,7 @@ class TrainingPanel(QWidget):
             (tr("Test"), tr("Accuracy on the test images")),
             (tr("Seconds"), tr("How long the epoch took")),
         )
-        table = QTableWidget(0, len(columns))
+        table = _EpochTable(0, len(columns))
         table.setObjectName("epochTable")
         for i, (title, tip) in enumerate(columns):
             item = QTableWidgetItem(title)
@@ -345,8 +360,38 @@ class TrainingPanel(QWidget):
         # The panel may be short (a 1366x768 laptop): the table gives way first. A minimum of 0
         # counts as unset, and the table's size hint then raised the window's minimum by 7 px.
         table.setMinimumHeight(1)
-        table.setToolTip(tr("Every finished epoch; the best validation accuracy is in bold"))
+        keys = QKeySequence(QKeySequence.StandardKey.Copy).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        table.setToolTip(
+            tr(
+                "Every finished epoch; the best validation accuracy is in bold. {0} copies rows"
+            ).format(keys)
+        )
+        copy = QAction(tr("Copy rows"), table)
+        copy.setObjectName("copyEpochRowsAction")
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        copy.triggered.connect(self.copy_epoch_rows)
+        table.copy_requested.connect(self.copy_epoch_rows)
+        table.addAction(copy)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         return table
+
+    def epoch_rows_text(self) -> str:
+        """The selected rows of the epoch table (all rows if none is selected), with the
+        header, as tab-separated text: pasted into a spreadsheet, each figure gets a cell."""
+        table = self.epoch_table
+        rows = sorted({index.row() for index in table.selectedIndexes()})
+        rows = rows or list(range(table.rowCount()))
+        cols = range(table.columnCount())
+        lines = ["\t".join(table.horizontalHeaderItem(c).text() for c in cols)]
+        lines += ["\t".join(table.item(r, c).text() for c in cols) for r in rows]
+        return "\n".join(lines) + "\n"
+
+    def copy_epoch_rows(self) -> None:
+        """Put the selected epoch rows (or all) on the clipboard, tab-separated."""
+        QApplication.clipboard().setText(self.epoch_rows_text())
 
     def show_history(self, history: list[dict[str, Any]]) -> None:
         """Fill the epoch table with `history` (the network's, as saved with the model)."""

@@ -9,7 +9,8 @@ import time
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QSplitter
 
 from playground.data import load_mnist
 from playground.engine import Network, load_preset
@@ -135,14 +136,27 @@ def test_the_epoch_table_shows_the_history_and_the_best_epoch_in_bold(qtbot):
         {"epoch": 3, "cost": 0.125, "val_accuracy": 0.95, "train_accuracy": 0.97, "seconds": 1},
     ]
     panel.set_network(net)
-    assert _table_rows(panel) == [
+    rows = [
         ["1", "0.5000", "–", "90.00%", "89.00%", "2.0"],
         ["2", "0.2500", "–", "95.00%", "–", "1.5"],
         ["3", "0.1250", "97.00%", "95.00%", "–", "1.0"],
     ]
+    assert _table_rows(panel) == rows
     table = panel.epoch_table
     bold = [table.item(r, c).font().bold() for r in range(3) for c in range(6)]
     assert bold == [False] * 6 + [True] * 6 + [False] * 6
+    # Ctrl+C copies the selected rows (else all) with the header, tab-separated.
+    header = "Epoch\tMean cost\tTraining\tValidation\tTest\tSeconds"
+    assert panel.epoch_rows_text().splitlines() == [header] + ["\t".join(r) for r in rows]
+    panel.show()
+    table.selectRow(1)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == header + "\n2\t0.2500\t–\t95.00%\t–\t1.5\n"
+    table.clearSelection()  # the context menu's Copy rows, nothing selected: every row
+    table.findChild(QAction, "copyEpochRowsAction").trigger()
+    assert QApplication.clipboard().text() == panel.epoch_rows_text()
+    assert len(panel.epoch_rows_text().splitlines()) == 4
     other = Network.from_spec(SMALL_CONV, seed=1)
     panel.set_network(other)
     assert table.rowCount() == 0
