@@ -1024,6 +1024,9 @@ class MainWindow(QMainWindow):
             (keys(a), what(a))
             for a in (panel.start_action, self.pause_action, panel.step_action, panel.stop_action)
         ]
+        rows.append(
+            (keys(panel.copy_rows_action), self.tr("Copy the selected epochs (Training's table)"))
+        )
         rows += [
             (keys(canvas.build_action), self.tr("Build the canvas's network (Network panel)")),
             (keys(canvas.fit_action), self.tr("Fit the network in view (Network panel)")),

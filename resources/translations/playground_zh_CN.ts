@@ -2244,67 +2244,72 @@
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="1028"/>
+        <source>Copy the selected epochs (Training&apos;s table)</source>
+        <translation>复制所选的轮次（训练面板的表格）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="1031"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1029"/>
+        <location filename="../../playground/ui/main_window.py" line="1032"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1030"/>
+        <location filename="../../playground/ui/main_window.py" line="1033"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1033"/>
+        <location filename="../../playground/ui/main_window.py" line="1036"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1037"/>
+        <location filename="../../playground/ui/main_window.py" line="1040"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1045"/>
+        <location filename="../../playground/ui/main_window.py" line="1048"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1048"/>
+        <location filename="../../playground/ui/main_window.py" line="1051"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1056"/>
+        <location filename="../../playground/ui/main_window.py" line="1059"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1060"/>
+        <location filename="../../playground/ui/main_window.py" line="1063"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1060"/>
+        <location filename="../../playground/ui/main_window.py" line="1063"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1112"/>
+        <location filename="../../playground/ui/main_window.py" line="1115"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1113"/>
+        <location filename="../../playground/ui/main_window.py" line="1116"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1303"/>
-        <location filename="../../playground/ui/main_window.py" line="1325"/>
+        <location filename="../../playground/ui/main_window.py" line="1306"/>
+        <location filename="../../playground/ui/main_window.py" line="1328"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
@@ -2374,13 +2379,13 @@ The current model is kept.</source>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="830"/>
-        <location filename="../../playground/ui/main_window.py" line="1147"/>
+        <location filename="../../playground/ui/main_window.py" line="1150"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="830"/>
-        <location filename="../../playground/ui/main_window.py" line="1147"/>
+        <location filename="../../playground/ui/main_window.py" line="1150"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
@@ -2467,128 +2472,128 @@ A dataset folder holds four IDX files: training images and labels, test images a
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1040"/>
+        <location filename="../../playground/ui/main_window.py" line="1043"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1079"/>
+        <location filename="../../playground/ui/main_window.py" line="1082"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1090"/>
+        <location filename="../../playground/ui/main_window.py" line="1093"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1127"/>
+        <location filename="../../playground/ui/main_window.py" line="1130"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1129"/>
+        <location filename="../../playground/ui/main_window.py" line="1132"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1153"/>
+        <location filename="../../playground/ui/main_window.py" line="1156"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1155"/>
+        <location filename="../../playground/ui/main_window.py" line="1158"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1165"/>
+        <location filename="../../playground/ui/main_window.py" line="1168"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1174"/>
+        <location filename="../../playground/ui/main_window.py" line="1177"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1177"/>
+        <location filename="../../playground/ui/main_window.py" line="1180"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1177"/>
+        <location filename="../../playground/ui/main_window.py" line="1180"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1188"/>
+        <location filename="../../playground/ui/main_window.py" line="1191"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1202"/>
+        <location filename="../../playground/ui/main_window.py" line="1205"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1204"/>
+        <location filename="../../playground/ui/main_window.py" line="1207"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1233"/>
+        <location filename="../../playground/ui/main_window.py" line="1236"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1286"/>
         <location filename="../../playground/ui/main_window.py" line="1289"/>
+        <location filename="../../playground/ui/main_window.py" line="1292"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1300"/>
+        <location filename="../../playground/ui/main_window.py" line="1303"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1301"/>
+        <location filename="../../playground/ui/main_window.py" line="1304"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1304"/>
+        <location filename="../../playground/ui/main_window.py" line="1307"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1308"/>
+        <location filename="../../playground/ui/main_window.py" line="1311"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1310"/>
+        <location filename="../../playground/ui/main_window.py" line="1313"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1315"/>
+        <location filename="../../playground/ui/main_window.py" line="1318"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1318"/>
+        <location filename="../../playground/ui/main_window.py" line="1321"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1323"/>
+        <location filename="../../playground/ui/main_window.py" line="1326"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1326"/>
+        <location filename="../../playground/ui/main_window.py" line="1329"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>

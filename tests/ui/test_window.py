@@ -257,6 +257,7 @@ def test_f1_lists_the_keys_the_window_really_has(make_window, qtbot) -> None:
     assert rows["Pause training"] == "Space" and rows["Open model…"] == "Ctrl+O"
     assert rows["Redo"] == "Ctrl+Shift+Z, Ctrl+Y"
     assert rows["Build the canvas's network (Network panel)"] == "Ctrl+B"
+    assert rows["Copy the selected epochs (Training's table)"] == "Ctrl+C"
     window.training_panel.start_action.setShortcut(QKeySequence("F6"))  # read, not hard-coded
     assert dict((w, k) for k, w in window.shortcut_rows())["Start training"] == "F6"
     qtbot.keyClick(window, Qt.Key.Key_F1)

@@ -368,7 +368,7 @@ class TrainingPanel(QWidget):
                 "Every finished epoch; the best validation accuracy is in bold. {0} copies rows"
             ).format(keys)
         )
-        copy = QAction(tr("Copy rows"), table)
+        copy = self.copy_rows_action = QAction(tr("Copy rows"), table)
         copy.setObjectName("copyEpochRowsAction")
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
