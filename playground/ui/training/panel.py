@@ -422,18 +422,17 @@ class TrainingPanel(QWidget):
             item = QTableWidgetItem(text)
             across = Qt.AlignmentFlag.AlignHCenter if col == 0 else Qt.AlignmentFlag.AlignRight
             item.setTextAlignment(across | Qt.AlignmentFlag.AlignVCenter)
-            item.setData(Qt.ItemDataRole.UserRole, entry.get("epoch"))
             self.epoch_table.setItem(row, col, item)
 
     def _mark_best_epoch(self, history: list[dict[str, Any]]) -> None:
+        """Bold the row of the best validation accuracy (rows are history's entries, in order)."""
         best = best_epoch(history)
-        best_no = None if best is None else best.get("epoch")
+        best_row = next((i for i, h in enumerate(history) if h is best), -1)
         for row in range(self.epoch_table.rowCount()):
-            bold = self.epoch_table.item(row, 0).data(Qt.ItemDataRole.UserRole) == best_no
             for col in range(self.epoch_table.columnCount()):
                 item = self.epoch_table.item(row, col)
                 font = item.font()
-                font.setBold(bold and best_no is not None)
+                font.setBold(row == best_row)
                 item.setFont(font)
 
     def set_canvas_differs(self, differs: bool) -> None:
