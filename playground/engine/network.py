@@ -34,12 +34,18 @@ def _clean_history(raw: Any) -> list[dict[str, Any]]:
     for entry in raw:
         if not isinstance(entry, dict):
             continue
-        clean = {}
-        for key, value in entry.items():
-            number = isinstance(value, (int, float)) and not isinstance(value, bool)
-            clean[str(key)] = value if number and math.isfinite(value) else None
-        out.append(clean)
+        out.append({str(key): _figure(value) for key, value in entry.items()})
     return out
+
+
+def _figure(value: Any) -> int | float | None:
+    """A history figure if it is a finite number a float can hold, else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        return value if math.isfinite(value) else None
+    except OverflowError:  # an integer too large for a float (10**400 in a hand-edited file)
+        return None
 
 
 class Network:

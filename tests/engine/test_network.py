@@ -142,6 +142,7 @@ def test_a_damaged_history_loads_with_what_it_has(tmp_path):
         7,
         "epoch 2",
         {"epoch": 3, "cost": "low", "val_accuracy": None, "seconds": True, "test_accuracy": 0.8},
+        {"epoch": 4, "cost": 10**400, "val_accuracy": float("nan")},
     ]
     path = tmp_path / "model.npz"
     net.save(path)
@@ -149,6 +150,7 @@ def test_a_damaged_history_loads_with_what_it_has(tmp_path):
     assert back.history == [
         {"epoch": 1, "cost": 0.5, "val_accuracy": 0.9},
         {"epoch": 3, "cost": None, "val_accuracy": None, "seconds": None, "test_accuracy": 0.8},
+        {"epoch": 4, "cost": None, "val_accuracy": None},
     ]
 
 
