@@ -13,7 +13,7 @@ from numba import prange
 
 from playground.engine.kernels import ERRORS, FASTMATH, jit, jit_fn, kept_address, pjit
 from playground.engine.kernels.activations import apply_1d, grad_scalar
-from playground.engine.kernels.dense import axpy1, axpy4, dot4x1, dot4x4, sgd_seg, span
+from playground.engine.kernels.dense import axpy1, axpy4, axpy8, dot4x1, dot4x4, sgd_seg, span
 
 
 @pjit
@@ -702,6 +702,14 @@ def dw_accumulate(
             if use_col:
                 cn = col[n]
                 h_ = 0
+                while h_ + 7 < hits:
+                    hp = hit_p[h_ : h_ + 8]
+                    r0, r1 = cn[hp[0], t0 : t0 + tg], cn[hp[1], t0 : t0 + tg]
+                    r2, r3 = cn[hp[2], t0 : t0 + tg], cn[hp[3], t0 : t0 + tg]
+                    r4, r5 = cn[hp[4], t0 : t0 + tg], cn[hp[5], t0 : t0 + tg]
+                    r6, r7 = cn[hp[6], t0 : t0 + tg], cn[hp[7], t0 : t0 + tg]
+                    axpy8(af_acc, hit_d[h_ : h_ + 8], r0, r1, r2, r3, r4, r5, r6, r7)
+                    h_ += 8
                 while h_ + 3 < hits:
                     d0, d1, d2, d3 = hit_d[h_], hit_d[h_ + 1], hit_d[h_ + 2], hit_d[h_ + 3]
                     r0 = cn[hit_p[h_], t0 : t0 + tg]
