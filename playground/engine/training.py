@@ -23,7 +23,7 @@ import numpy as np
 
 from playground.engine.network import Network
 from playground.engine.plan import working_bytes
-from playground.errors import DataError
+from playground.errors import DataError, Phrase
 
 
 class TrainingData(Protocol):
@@ -98,7 +98,8 @@ class EpochDone:
 
 @dataclass
 class Diverged:
-    """The cost became NaN or inf; the weights were restored to the last finite ones."""
+    """The cost became NaN or inf; the weights were restored to the last finite ones.
+    `message` says so in English, a Phrase the interface translates."""
 
     step: int
     epoch: int
@@ -335,12 +336,14 @@ def _all_finite(params: dict[str, np.ndarray]) -> bool:
     return all(np.isfinite(v).all() for v in params.values())
 
 
-def _divergence_message(s: TrainingSettings) -> str:
-    return (
-        f"Training diverged: the cost became NaN or infinite. The likely cause is a learning "
-        f"rate too large for this network (lr = {s.lr:g}); the weights jump past the minimum "
-        f"and grow without bound. Try a rate about 10 times smaller. The weights were restored "
-        f"to the last finite values."
+def _divergence_message(s: TrainingSettings) -> Phrase:
+    """Why training stopped and what to try, as a Phrase the interface shows in its language."""
+    return Phrase(
+        "Training diverged: the cost became NaN or infinite. The likely cause is a learning "
+        "rate too large for this network (lr = {lr:g}); the weights jump past the minimum "
+        "and grow without bound. Try a rate about 10 times smaller. The weights were restored "
+        "to the last finite values.",
+        lr=s.lr,
     )
 
 

@@ -45,6 +45,14 @@ def error_text(error: BaseException) -> str:
     return _translated(error.template, error.params, str(error))
 
 
+def phrase_text(text: str) -> str:
+    """A Phrase from the engine (a whole message, as when training diverges) in the interface
+    language; any other text as it is."""
+    if not isinstance(text, Phrase):
+        return text
+    return _translated(text.template, text.params, str(text))
+
+
 def _translated(template: str, params: dict[str, Any], english: str) -> str:
     """`template` in the interface language filled with `params`, whose engine errors and
     phrases are translated too; `english` when there is no translation."""

@@ -1333,41 +1333,46 @@
     </message>
     <message>
         <location filename="../../engine_messages.py" line="94"/>
+        <source>Training diverged: the cost became NaN or infinite. The likely cause is a learning rate too large for this network (lr = {lr:g}); the weights jump past the minimum and grow without bound. Try a rate about 10 times smaller. The weights were restored to the last finite values.</source>
+        <translation>训练发散了：代价变成了 NaN 或无穷大。可能的原因是学习率对这个网络来说太大（lr = {lr:g}）：权重越过最小值后无限增大。请试试约小 10 倍的学习率。权重已恢复为最后一组有限的值。</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="95"/>
         <source>epochs and mini-batch size must be at least 1</source>
         <translation>训练轮数和小批量大小都至少为 1</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="95"/>
+        <location filename="../../engine_messages.py" line="96"/>
         <source>the learning rate must be a number above 0 (got {lr}); the book&apos;s networks use 0.03 to 3</source>
         <translation>学习率必须是大于 0 的数（当前为 {lr}）；书中的网络使用 0.03 到 3</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="96"/>
+        <location filename="../../engine_messages.py" line="97"/>
         <source>momentum must be at least 0 and below 1 (got {momentum})</source>
         <translation>动量必须不小于 0 且小于 1（当前为 {momentum}）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="97"/>
+        <location filename="../../engine_messages.py" line="98"/>
         <source>L2 regularisation must be 0 or more (got {l2})</source>
         <translation>L2 正则化系数必须不小于 0（当前为 {l2}）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="98"/>
+        <location filename="../../engine_messages.py" line="99"/>
         <source>a mini-batch of {batch} images needs about {need} of working memory for this network, more than the {budget} Playground allows itself on this computer; use a mini-batch of at most {most}</source>
         <translation>对这个网络，{batch} 张图像的小批量需要约 {need} 的工作内存，超过了 Playground 在这台电脑上允许自己使用的 {budget}；请把小批量设为不超过 {most}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="99"/>
+        <location filename="../../engine_messages.py" line="100"/>
         <source>the training set is empty</source>
         <translation>训练集是空的</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="100"/>
+        <location filename="../../engine_messages.py" line="101"/>
         <source>the dataset&apos;s images are {images} but the network expects {expected}</source>
         <translation>数据集的图像是 {images}，但网络需要 {expected}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="101"/>
+        <location filename="../../engine_messages.py" line="102"/>
         <source>the dataset has {classes} classes but the output layer has only {units} units; set the last dense layer to {classes} units</source>
         <translation>数据集有 {classes} 个类别，但输出层只有 {units} 个单元；请把最后一个全连接层设为 {classes} 个单元</translation>
     </message>
@@ -3362,7 +3367,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     </message>
     <message>
         <location filename="../../playground/ui/training/panel.py" line="226"/>
-        <location filename="../../playground/ui/training/panel.py" line="663"/>
+        <location filename="../../playground/ui/training/panel.py" line="662"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -3547,77 +3552,77 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="516"/>
+        <location filename="../../playground/ui/training/panel.py" line="515"/>
         <source>There is no network to train yet.</source>
         <translation>还没有可训练的网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="533"/>
+        <location filename="../../playground/ui/training/panel.py" line="532"/>
         <source>Nothing to train</source>
         <translation>没有可训练的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="534"/>
+        <location filename="../../playground/ui/training/panel.py" line="533"/>
         <source>There is no network yet: open a model or build one.</source>
         <translation>还没有网络：请打开一个模型或构建一个。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="539"/>
+        <location filename="../../playground/ui/training/panel.py" line="538"/>
         <source>No dataset</source>
         <translation>没有数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="540"/>
+        <location filename="../../playground/ui/training/panel.py" line="539"/>
         <source>The dataset is not loaded yet; wait a moment or open one (File ▸ Open dataset folder).</source>
         <translation>数据集尚未载入；请稍等，或打开一个（文件 ▸ 打开数据集文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="551"/>
+        <location filename="../../playground/ui/training/panel.py" line="550"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="560"/>
+        <location filename="../../playground/ui/training/panel.py" line="559"/>
         <source>Training… (the first mini-batches may wait for the engine to compile)</source>
         <translation>正在训练…（最初几个小批量可能要等引擎编译）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="563"/>
+        <location filename="../../playground/ui/training/panel.py" line="562"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="599"/>
+        <location filename="../../playground/ui/training/panel.py" line="598"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="600"/>
+        <location filename="../../playground/ui/training/panel.py" line="599"/>
         <source>Training is still running. Stop it and {0}? The weights learnt so far are kept.</source>
         <translation>训练仍在进行。要停止训练并{0}吗？目前学到的权重会保留。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="602"/>
+        <location filename="../../playground/ui/training/panel.py" line="601"/>
         <source>continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="614"/>
+        <location filename="../../playground/ui/training/panel.py" line="613"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="614"/>
+        <location filename="../../playground/ui/training/panel.py" line="613"/>
         <source>There is no model yet.</source>
         <translation>还没有模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="620"/>
+        <location filename="../../playground/ui/training/panel.py" line="619"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="621"/>
+        <location filename="../../playground/ui/training/panel.py" line="620"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -3626,94 +3631,94 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="624"/>
+        <location filename="../../playground/ui/training/panel.py" line="623"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="630"/>
+        <location filename="../../playground/ui/training/panel.py" line="629"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="630"/>
+        <location filename="../../playground/ui/training/panel.py" line="629"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="647"/>
+        <location filename="../../playground/ui/training/panel.py" line="646"/>
         <source>{0} is now {1:g} from the next mini-batch</source>
         <translation>{0}：从下一个小批量起为 {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="649"/>
+        <location filename="../../playground/ui/training/panel.py" line="648"/>
         <source>The learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="650"/>
+        <location filename="../../playground/ui/training/panel.py" line="649"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="651"/>
+        <location filename="../../playground/ui/training/panel.py" line="650"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="663"/>
+        <location filename="../../playground/ui/training/panel.py" line="662"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="683"/>
+        <location filename="../../playground/ui/training/panel.py" line="682"/>
         <source>Paused: Step runs one mini-batch, Resume goes on</source>
         <translation>已暂停：“单步”运行一个小批量，“继续”接着训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="685"/>
+        <location filename="../../playground/ui/training/panel.py" line="684"/>
         <source>Stopping after this mini-batch…</source>
         <translation>将在这个小批量之后停止…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="686"/>
+        <location filename="../../playground/ui/training/panel.py" line="685"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="687"/>
-        <location filename="../../playground/ui/training/panel.py" line="694"/>
+        <location filename="../../playground/ui/training/panel.py" line="686"/>
+        <location filename="../../playground/ui/training/panel.py" line="693"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="695"/>
+        <location filename="../../playground/ui/training/panel.py" line="694"/>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="704"/>
+        <location filename="../../playground/ui/training/panel.py" line="703"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="714"/>
+        <location filename="../../playground/ui/training/panel.py" line="713"/>
         <source>Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5} s)</source>
         <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5} 秒）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="732"/>
+        <location filename="../../playground/ui/training/panel.py" line="731"/>
         <source>Training stopped: the cost became NaN or infinite</source>
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="739"/>
-        <location filename="../../playground/ui/training/panel.py" line="748"/>
+        <location filename="../../playground/ui/training/panel.py" line="738"/>
+        <location filename="../../playground/ui/training/panel.py" line="747"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="740"/>
+        <location filename="../../playground/ui/training/panel.py" line="739"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -3722,27 +3727,27 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="749"/>
+        <location filename="../../playground/ui/training/panel.py" line="748"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="753"/>
+        <location filename="../../playground/ui/training/panel.py" line="752"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="759"/>
+        <location filename="../../playground/ui/training/panel.py" line="758"/>
         <source>Stopped: {0}/{1} epochs done</source>
         <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="762"/>
+        <location filename="../../playground/ui/training/panel.py" line="761"/>
         <source>Done: {0}/{1} epochs</source>
         <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="765"/>
+        <location filename="../../playground/ui/training/panel.py" line="764"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>

@@ -29,6 +29,7 @@ from playground.engine.training import (
     TrainingSettings,
 )
 from playground.ui.gui_gc import keep_gc_on_gui_thread
+from playground.ui.names import phrase_text
 
 #: At most this many snapshots a second reach the UI.
 SNAPSHOT_RATE_HZ = 10.0
@@ -420,7 +421,8 @@ class TrainingController(QObject):
 
     Signals (all delivered on the UI thread):
     `training_started(RunInfo)`, `snapshot_ready(Snapshot)` (≤ ~10 a second),
-    `epoch_finished(EpochReport)`, `diverged(str)` (weights already restored),
+    `epoch_finished(EpochReport)`, `diverged(str)` (why, in the interface language; weights
+    already restored),
     `training_failed(str)` (an error inside the worker), `training_finished(RunResult)` (always
     last), `state_changed(str)` with "idle", "running", "paused" or "stopping".
     """
@@ -583,7 +585,7 @@ class TrainingController(QObject):
         elif kind == "epoch":
             self.epoch_finished.emit(payload)
         elif kind == "diverged":
-            self.diverged.emit(payload)
+            self.diverged.emit(phrase_text(payload))  # the engine's Phrase, translated
         elif kind == "failed":
             self.training_failed.emit(payload)
         elif kind == "finished":

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QSplitter
 from playground.data import load_mnist
 from playground.engine import Network, load_preset
 from playground.engine.training import Trainer, TrainingSettings
+from playground.ui.i18n import install_translator, remove_translators
 from playground.ui.training import TrainingController, TrainingPanel
 from playground.ui.training.controller import MAX_MISTAKES
 from playground.ui.views import ViewsPanel
@@ -468,6 +469,25 @@ def test_nan_run_stops_with_a_message_and_finite_weights(qtbot, data):
         assert not r.controller.is_running()
     finally:
         r.close()
+
+
+def test_a_nan_run_is_explained_in_the_interface_language(qtbot, data):
+    """The engine words the divergence as a Phrase; the dialog shows it in Chinese, with the
+    learning rate that blew up filled in."""
+    app = QApplication.instance()
+    assert install_translator(app, "zh_CN")
+    r = Rig(qtbot, data, DIVERGING)
+    try:
+        r.panel.set_settings(TrainingSettings(epochs=20, batch_size=10, lr=50.0))
+        with qtbot.waitSignal(r.controller.training_finished, timeout=TIMEOUT) as finished:
+            press_start(qtbot, r)
+        assert finished.args[0].diverged
+        text = r.panel.last_message
+        assert text.startswith("训练发散了") and "学习率" in text and "lr = 50）" in text, text
+        assert "learning rate" not in text
+    finally:
+        r.close()
+        remove_translators(app)
 
 
 def test_error_inside_the_worker_is_shown(qtbot, data):
