@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,20 +52,28 @@ from playground.ui.training.controller import (
 )
 
 COSTS = ("quadratic", "cross-entropy", "log-likelihood")
+# An epoch's accuracy closer than this to chance (10% for ten digits) gets a hint: a network
+# at 14% after an epoch is stuck (dead ReLUs, saturated sigmoids); the book's nets pass 80%.
+# (Not a "#:" comment: lupdate would hand it to the next message's translator.)
+NOT_LEARNING_MARGIN = 0.05
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TrainingPanel", text)
 
 
 def format_duration(seconds: float | None) -> str:
-    """A short human duration: "42 s", "3 min 05 s", "1 h 12 min"."""
+    """A short human duration in the interface language: "42 s", "3 min 05 s", "1 h 12 min"."""
     if seconds is None or not math.isfinite(seconds):
         return "–"
     seconds = max(0, round(seconds))
     if seconds < 60:
-        return f"{seconds} s"
+        return _tr("{0} s").format(seconds)
     minutes, s = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {s:02d} s"
+        return _tr("{0} min {1:02d} s").format(minutes, s)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return _tr("{0} h {1:02d} min").format(hours, minutes)
 
 
 def _spec_key(spec: dict[str, Any]) -> str:
@@ -720,11 +728,31 @@ class TrainingPanel(QWidget):
             percent(report.test_accuracy),
             f"{report.seconds:.1f}",
         )
+        stuck = self._not_learning_hint(report)
+        if stuck:
+            self._epoch_summary += "\n" + stuck
         self.status_label.setText(self._epoch_summary)
         self._table_history.append(report.history_entry)
         self._add_epoch_row(report.history_entry)
         self._mark_best_epoch(self._table_history)
         self.epoch_table.scrollToBottom()
+
+    def _not_learning_hint(self, report: EpochReport) -> str | None:
+        """A hint when an epoch left the accuracy near chance (one class in n, a network whose
+        sigmoids saturated or ReLUs died): why that happens and what to try; else None."""
+        accuracy = report.val_accuracy
+        if accuracy is None:
+            accuracy = report.train_accuracy
+        if accuracy is None or self.network is None:
+            return None
+        chance = 1.0 / max(self.network.n_classes, 2)
+        if accuracy >= chance + NOT_LEARNING_MARGIN:
+            return None
+        return self.tr(
+            "The accuracy is near chance ({0}): the network is not learning. With a large η the "
+            "sigmoids may have saturated or every ReLU gone silent: try η 10 times smaller, from "
+            "new random weights. With a small η, give it more epochs."
+        ).format(percent(chance))
 
     def _on_diverged(self, message: str) -> None:
         self._show_message(

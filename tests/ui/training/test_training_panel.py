@@ -17,7 +17,7 @@ from playground.engine import Network, load_preset
 from playground.engine.training import Trainer, TrainingSettings
 from playground.ui.i18n import install_translator, remove_translators
 from playground.ui.training import TrainingController, TrainingPanel
-from playground.ui.training.controller import MAX_MISTAKES
+from playground.ui.training.controller import MAX_MISTAKES, EpochReport
 from playground.ui.views import ViewsPanel
 
 TIMEOUT = 60_000  # ms: generous, the engine may compile or share a busy machine
@@ -490,6 +490,39 @@ def test_a_nan_run_is_explained_in_the_interface_language(qtbot, data):
         remove_translators(app)
 
 
+def test_an_epoch_at_chance_says_the_network_is_not_learning(qtbot, data):
+    """An epoch left at about one digit in ten (dead ReLUs, saturated sigmoids) gets a hint
+    under the figures; a learning epoch does not."""
+    r = Rig(qtbot, data, SMALL_CONV)
+
+    def report(epoch: int, accuracy: float) -> EpochReport:
+        entry = {"epoch": epoch, "cost": 2.3, "val_accuracy": accuracy}
+        return EpochReport(
+            epoch=epoch,
+            epochs=3,
+            cost=2.3,
+            train_accuracy=accuracy,
+            val_accuracy=accuracy,
+            test_accuracy=None,
+            val_cost=None,
+            images_per_s=1000.0,
+            seconds=1.0,
+            history_entry=entry,
+        )
+
+    try:
+        r.controller.epoch_finished.emit(report(1, 0.1135))
+        text = r.panel.status_label.text()
+        assert text.startswith("Epoch 1: cost 2.3000; accuracy: training 11.35%"), text
+        assert "near chance (10.00%): the network is not learning" in text, text
+        assert "η 10 times smaller" in text
+        r.controller.epoch_finished.emit(report(2, 0.62))
+        text = r.panel.status_label.text()
+        assert text.startswith("Epoch 2:") and "not learning" not in text, text
+    finally:
+        r.close()
+
+
 def test_error_inside_the_worker_is_shown(qtbot, data):
     broken = data.subset(100, eval_limit=20)
     broken.val_x = np.zeros((20, 1, 20, 20), dtype=np.float32)  # wrong size: fails at epoch end
@@ -589,3 +622,24 @@ def test_the_time_left_leans_on_the_last_epoch_early_in_an_epoch() -> None:
     assert _rate_for_eta(early, 47_000.0) == pytest.approx(46_673.4, rel=1e-4)
     assert _rate_for_eta(late, 47_000.0) == pytest.approx(45_040, rel=1e-4)
     assert _rate_for_eta(early, 0.0) == 11_500.0  # the first epoch has only its own rate
+
+
+def test_durations_speak_the_interface_language(qtbot) -> None:
+    from playground.ui.training.panel import format_duration
+
+    assert [format_duration(t) for t in (42, 217, 4320, None)] == [
+        "42 s",
+        "3 min 37 s",
+        "1 h 12 min",
+        "–",
+    ]
+    app = QApplication.instance()
+    assert install_translator(app, "zh_CN")
+    try:
+        assert [format_duration(t) for t in (42, 217, 4320)] == [
+            "42 秒",
+            "3 分 37 秒",
+            "1 小时 12 分",
+        ]
+    finally:
+        remove_translators(app)
