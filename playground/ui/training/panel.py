@@ -81,6 +81,15 @@ def _spec_key(spec: dict[str, Any]) -> str:
     return json.dumps({k: v for k, v in spec.items() if k != "cost"}, sort_keys=True)
 
 
+class _StatusLabel(QLabel):
+    """The status line under the progress bar: hidden while it has nothing to say, so an
+    empty line does not push the epoch table down."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 class _EpochTable(QTableWidget):
     """The epoch table: Ctrl+C asks for whole rows (copy_requested) instead of copying the
     current cell's text, which QAbstractItemView does with the key before a shortcut sees it."""
@@ -281,8 +290,9 @@ class TrainingPanel(QWidget):
         self.progress.setTextVisible(True)
         self.progress.setFormat(tr("Not training"))
         self.progress.setToolTip(tr("Epoch, speed and the time left"))
-        self.status_label = QLabel()
+        self.status_label = _StatusLabel()
         self.status_label.setObjectName("trainingStatus")
+        self.status_label.hide()
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Start trains the current network, not the canvas: say so when the two differ.

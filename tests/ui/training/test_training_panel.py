@@ -492,7 +492,7 @@ def test_a_nan_run_is_explained_in_the_interface_language(qtbot, data):
 
 def test_an_epoch_at_chance_says_the_network_is_not_learning(qtbot, data):
     """An epoch left at about one digit in ten (dead ReLUs, saturated sigmoids) gets a hint
-    under the figures; a learning epoch does not."""
+    under the figures; a learning epoch does not. The status line shows only with a text."""
     r = Rig(qtbot, data, SMALL_CONV)
 
     def report(epoch: int, accuracy: float) -> EpochReport:
@@ -511,7 +511,9 @@ def test_an_epoch_at_chance_says_the_network_is_not_learning(qtbot, data):
         )
 
     try:
+        assert not r.panel.status_label.isVisible()  # no empty line above the table
         r.controller.epoch_finished.emit(report(1, 0.1135))
+        assert r.panel.status_label.isVisible()
         text = r.panel.status_label.text()
         assert text.startswith("Epoch 1: cost 2.3000; accuracy: training 11.35%"), text
         assert "near chance (10.00%): the network is not learning" in text, text
