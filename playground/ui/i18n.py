@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -315,6 +316,15 @@ def _helper_context(node: ast.stmt) -> str | None:
     return None
 
 
+def hide_doc_comments(source: str) -> str:
+    """The source with its `#:` comments (a constant's documentation) made plain `# `.
+
+    lupdate reads `#:` as a note for the translator and hands it to the next message, wherever
+    that is (the draw pad's sizes ended up on "stroke"); lines and columns stay where they are.
+    """
+    return re.sub(r"^([ \t]*)#:", r"\1# ", source, flags=re.MULTILINE)
+
+
 def spell_out_contexts(source: str) -> tuple[str, list[int]]:
     """Rewrite tr()-like calls as QCoreApplication.translate("<context>", ...) for lupdate.
 
@@ -412,6 +422,7 @@ def update() -> int:
                 dynamic = []
             for line in dynamic:
                 print(f"note: {relative}:{line}: tr() of a non-literal text is not extracted")
+            text = hide_doc_comments(text)
             copy = mirror / relative
             copy.parent.mkdir(parents=True, exist_ok=True)
             copy.write_text(text, encoding="utf-8")

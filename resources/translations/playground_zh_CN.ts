@@ -245,7 +245,6 @@
     <message>
         <location filename="../../playground/ui/canvas/teaching.py" line="41"/>
         <source>{f} filters x ({c}x{k}x{k} weights + 1 bias) = {p:,} parameters</source>
-        <extracomment>Nielsen&apos;s fully connected comparison: a hidden layer of 30 neurons (chapter 6).</extracomment>
         <translation>{f} 个滤波器 x（{c}x{k}x{k} 个权重 + 1 个偏置）= {p:,} 个参数</translation>
     </message>
     <message>
@@ -328,7 +327,6 @@
     <message>
         <location filename="../../playground/ui/labs/cost_lab.py" line="54"/>
         <source>Quadratic cost</source>
-        <extracomment>Run shows the epochs as an animation: this many epochs per tick of this many milliseconds.</extracomment>
         <translation>二次代价</translation>
     </message>
     <message>
@@ -566,7 +564,6 @@
         <location filename="../../playground/ui/views/inside.py" line="390"/>
         <location filename="../../playground/ui/views/inside.py" line="398"/>
         <source>No network yet</source>
-        <extracomment>After conv layers each unit is many small maps: show this many units so they stay legible.</extracomment>
         <translation>还没有网络</translation>
     </message>
     <message>
@@ -615,7 +612,6 @@
     <message>
         <location filename="../../playground/ui/labs/descent_lab.py" line="84"/>
         <source>Cost C after each step</source>
-        <extracomment>How often Run takes a step, and the most steps one run takes. The grad C arrow is drawn this long (in map units per unit of |grad C|, capped) so it fits.</extracomment>
         <translation>每步之后的代价 C</translation>
     </message>
     <message>
@@ -780,7 +776,6 @@
     <message>
         <location filename="../../playground/ui/draw_pad.py" line="68"/>
         <source>stroke</source>
-        <extracomment>Side of the pad in logical pixels: ten times MNIST&apos;s 28. Default brush width in pad pixels. A digit drawn about 200 px tall is scaled by 20/200 into MNIST&apos;s 20x20 box, so 30 px becomes a 3 px stroke there, about as much ink as MNIST&apos;s digits.</extracomment>
         <translation>笔画</translation>
     </message>
     <message>
@@ -809,7 +804,6 @@
     <message>
         <location filename="../../playground/ui/draw_panel.py" line="79"/>
         <source>The engine is warming up…</source>
-        <extracomment>How long the prediction waits after a change of the drawing, so changes coalesce. Side of the preview of the network&apos;s input (5 screen pixels per input pixel). From this width on, the prediction sits beside the pad instead of under it (the panel is then about 300 px tall instead of 435: the whole window fits a 768-pixel-high screen). The image most recently sent to the network, (C, H, W) float32, or None when blank.</extracomment>
         <translation>引擎正在预热…</translation>
     </message>
     <message>
@@ -1382,7 +1376,6 @@
     <message>
         <location filename="../../playground/ui/names.py" line="35"/>
         <source>quadratic</source>
-        <extracomment>The translation context of the engine&apos;s error templates.</extracomment>
         <translation>二次代价</translation>
     </message>
     <message>
@@ -1542,7 +1535,6 @@
     <message>
         <location filename="../../playground/ui/labs/panel.py" line="88"/>
         <source>1 · Neuron</source>
-        <extracomment>The smallest size a lab is laid out at; a smaller dock shows scroll bars.</extracomment>
         <translation>1 · 神经元</translation>
     </message>
     <message>
@@ -1589,34 +1581,33 @@
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="154"/>
+        <location filename="../../playground/ui/i18n.py" line="155"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="140"/>
-        <location filename="../../playground/ui/i18n.py" line="176"/>
+        <location filename="../../playground/ui/i18n.py" line="141"/>
+        <location filename="../../playground/ui/i18n.py" line="177"/>
         <source>Language</source>
-        <extracomment>Language code -&gt; its name in that language (as the Language menu shows it). The QSettings key that stores the chosen language code. Where playground_&lt;code&gt;.ts (source) and playground_&lt;code&gt;.qm (compiled) live. The package whose sources hold the translatable strings.</extracomment>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="142"/>
+        <location filename="../../playground/ui/i18n.py" line="143"/>
         <source>Restart now</source>
         <translation>立即重启</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="143"/>
+        <location filename="../../playground/ui/i18n.py" line="144"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="177"/>
+        <location filename="../../playground/ui/i18n.py" line="178"/>
         <source>{language} takes effect the next time Playground starts.</source>
         <translation>界面语言（{language}）将在下次启动 Playground 时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="183"/>
+        <location filename="../../playground/ui/i18n.py" line="184"/>
         <source>{language} takes effect when Playground restarts. Restart now?</source>
         <translation>界面语言（{language}）将在 Playground 重启后生效。现在重启吗？</translation>
     </message>
@@ -1626,7 +1617,6 @@
     <message>
         <location filename="../../playground/ui/canvas/inspector.py" line="68"/>
         <source>Network</source>
-        <extracomment>A message for the status line (a refused value, with the engine&apos;s reason).</extracomment>
         <translation>网络</translation>
     </message>
     <message>
@@ -1916,7 +1906,6 @@
     <message>
         <location filename="../../playground/ui/canvas/palette.py" line="115"/>
         <source>Layer palette</source>
-        <extracomment>The user asked to add this layer (double-click or Enter).</extracomment>
         <translation>层面板</translation>
     </message>
     <message>
@@ -1943,7 +1932,6 @@
     <message>
         <location filename="../../playground/ui/main_window.py" line="176"/>
         <source>&amp;Open model…</source>
-        <extracomment>The model shipped with the app, trained by our own engine, loaded at start-up. How many recent model files and dataset folders the File menu remembers. Below this first-start window width (90% of the screen&apos;s) Draw shares the Network tabs. Engine states shown in the status bar. The current network was trained since it was loaded, built or saved: closing the window, opening a model or building another asks before that training is lost. The dock the keyboard focus was last in: the one &quot;Maximize panel&quot; enlarges. While a panel is maximized: it, and the layout to go back to.</extracomment>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
@@ -2608,7 +2596,6 @@ A dataset folder holds four IDX files: training images and labels, test images a
     <message>
         <location filename="../../playground/ui/views/confusion.py" line="158"/>
         <source>Validation images the network got wrong: its guess, then the true label. Click one to make it the probe.</source>
-        <extracomment>(image (C, H, W), true label) of the mistake the user clicked.</extracomment>
         <translation>网络认错的验证集图像：先是网络的判断，后是真实标签。点击一张即可设为观察图像。</translation>
     </message>
     <message>
@@ -2627,7 +2614,6 @@ A dataset folder holds four IDX files: training images and labels, test images a
     <message>
         <location filename="../../playground/ui/canvas/items.py" line="155"/>
         <source>Error: {message}</source>
-        <extracomment>How far an arrow to the next column runs below its block and above the next one. Below this zoom a block shows its compact face (the normal text would be under ~8 px). Pixel sizes (scene units) of the compact face&apos;s two lines. Fill and outline colours by layer type (light fill, darker outline).</extracomment>
         <translation>错误：{message}</translation>
     </message>
 </context>
@@ -2636,7 +2622,6 @@ A dataset folder holds four IDX files: training images and labels, test images a
     <message>
         <location filename="../../playground/ui/labs/backprop_lab.py" line="99"/>
         <source>layer 1: input</source>
-        <extracomment>How far before its target neuron (horizontally) each weight&apos;s label sits, per layer.</extracomment>
         <translation>第 1 层：输入层</translation>
     </message>
     <message>
@@ -2660,7 +2645,6 @@ A dataset folder holds four IDX files: training images and labels, test images a
     <message>
         <location filename="../../playground/ui/canvas/panel.py" line="87"/>
         <source>Every weight and bias the network will learn, summed over the blocks</source>
-        <extracomment>A fresh engine Network was built from the canvas (&quot;Build network&quot;). A message for the window&apos;s status bar (faults in the engine&apos;s words, saves, builds). The network on the canvas changed (any edit, undo or redo); carries nothing. Called before &quot;Build network&quot; replaces the current network; return False to cancel. The seed of the weights &quot;Build network&quot; draws.</extracomment>
         <translation>网络要学习的全部权重和偏置，各方块合计</translation>
     </message>
     <message>
@@ -2901,7 +2885,6 @@ A dataset folder holds four IDX files: training images and labels, test images a
     <message>
         <location filename="../../playground/ui/canvas/scene.py" line="159"/>
         <source>1 channel of {h}x{w} pixels</source>
-        <extracomment>Room around the blocks in the scene rect (scene units). A short message for the status line (e.g. what releasing a drag will do).</extracomment>
         <translation>1 个通道，{h}x{w} 像素</translation>
     </message>
     <message>
@@ -2959,7 +2942,6 @@ Drop a layer (or drag a block) here to insert it between them.</source>
     <message>
         <location filename="../../playground/ui/canvas/view.py" line="78"/>
         <source>Network canvas</source>
-        <extracomment>The MIME type of a layer dragged from the palette: a JSON layer spec. A palette layer was dropped: (chain index, layer spec). A key asked to delete the selection. Alt+Up / Alt+Down asked to move the selected block by -1 / +1. A right-click asked for a menu: (scene position, global screen position).</extracomment>
         <translation>网络画布</translation>
     </message>
     <message>
@@ -3293,351 +3275,349 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/dataset_browser.py" line="91"/>
         <source>{0} image #{1}, label {2}</source>
-        <extracomment>Images per page and the size of one thumbnail in screen pixels.</extracomment>
         <translation>{0}图像 #{1}，标签 {2}</translation>
     </message>
 </context>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="71"/>
+        <location filename="../../playground/ui/training/panel.py" line="70"/>
         <source>{0} s</source>
         <translation>{0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="74"/>
+        <location filename="../../playground/ui/training/panel.py" line="73"/>
         <source>{0} min {1:02d} s</source>
         <translation>{0} 分 {1:02d} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="76"/>
+        <location filename="../../playground/ui/training/panel.py" line="75"/>
         <source>{0} h {1:02d} min</source>
         <translation>{0} 小时 {1:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="142"/>
+        <location filename="../../playground/ui/training/panel.py" line="150"/>
         <source>How many times to go through the training images</source>
-        <extracomment>The current network was saved to this path (the window then drops its unsaved mark).</extracomment>
         <translation>要把训练图像完整过几遍</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="148"/>
+        <location filename="../../playground/ui/training/panel.py" line="156"/>
         <source>Images per mini-batch: the gradient is averaged over them before each step</source>
         <translation>每个小批量的图像数：每一步之前先对它们的梯度取平均</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="157"/>
+        <location filename="../../playground/ui/training/panel.py" line="165"/>
         <source>Learning rate η: the size of each step down the gradient. Can change while training runs; it takes effect at the next mini-batch.</source>
         <translation>学习率 η：沿梯度下降时每一步的大小。训练过程中可以修改，从下一个小批量起生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="169"/>
+        <location filename="../../playground/ui/training/panel.py" line="177"/>
         <source>Momentum μ: how much of the previous step carries into the next (0 = plain SGD). Can change while training runs.</source>
         <translation>动量 μ：上一步有多少延续到下一步（0 表示普通 SGD）。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="181"/>
+        <location filename="../../playground/ui/training/panel.py" line="189"/>
         <source>L2 regularisation λ: shrinks the weights a little at every step, which fights overfitting. Can change while training runs.</source>
         <translation>L2 正则化 λ：每一步都让权重缩小一点，以对抗过拟合。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="192"/>
+        <location filename="../../playground/ui/training/panel.py" line="200"/>
         <source>The cost the network minimises. Cross-entropy and log-likelihood learn fast even when a sigmoid or softmax output is badly wrong; the quadratic cost slows down there.</source>
         <translation>网络要最小化的代价函数。即使 sigmoid 或 softmax 输出错得很厉害，交叉熵和对数似然也学得很快；二次代价在这种情况下会变慢。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="203"/>
+        <location filename="../../playground/ui/training/panel.py" line="211"/>
         <source>Seed of the random order of the images (and of fresh weights): the same seed repeats a run exactly</source>
         <translation>图像随机顺序（以及新权重）的随机种子：相同的种子可以完全重现一次训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="213"/>
+        <location filename="../../playground/ui/training/panel.py" line="221"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="215"/>
+        <location filename="../../playground/ui/training/panel.py" line="223"/>
         <source>Train on the first N training images only (all: the whole training set). A small subset runs fast but overfits.</source>
         <translation>只用前 N 张训练图像训练（全部：整个训练集）。小子集跑得快，但会过拟合。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="221"/>
+        <location filename="../../playground/ui/training/panel.py" line="229"/>
         <source>Start from new random weights</source>
         <translation>从新的随机权重开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="224"/>
+        <location filename="../../playground/ui/training/panel.py" line="232"/>
         <source>Off: continue from the current weights. On: draw new random weights from the seed first.</source>
         <translation>不勾选：从当前权重继续。勾选：先用随机种子生成新的随机权重。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="230"/>
+        <location filename="../../playground/ui/training/panel.py" line="238"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="232"/>
+        <location filename="../../playground/ui/training/panel.py" line="240"/>
         <source>Train the current network on the dataset</source>
         <translation>在数据集上训练当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="234"/>
-        <location filename="../../playground/ui/training/panel.py" line="670"/>
+        <location filename="../../playground/ui/training/panel.py" line="242"/>
+        <location filename="../../playground/ui/training/panel.py" line="679"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="236"/>
+        <location filename="../../playground/ui/training/panel.py" line="244"/>
         <source>Hold training between two mini-batches, or go on</source>
         <translation>在两个小批量之间暂停训练，或继续训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="238"/>
+        <location filename="../../playground/ui/training/panel.py" line="246"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="240"/>
+        <location filename="../../playground/ui/training/panel.py" line="248"/>
         <source>While paused: run exactly one more mini-batch</source>
         <translation>暂停时：再运行恰好一个小批量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="242"/>
+        <location filename="../../playground/ui/training/panel.py" line="250"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="245"/>
+        <location filename="../../playground/ui/training/panel.py" line="253"/>
         <source>End training after the current mini-batch and keep the weights learnt so far</source>
         <translation>在当前小批量之后结束训练，并保留目前学到的权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="250"/>
+        <location filename="../../playground/ui/training/panel.py" line="258"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="253"/>
+        <location filename="../../playground/ui/training/panel.py" line="261"/>
         <source>S&amp;tep one mini-batch</source>
         <translation>单步：一个小批量(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="256"/>
+        <location filename="../../playground/ui/training/panel.py" line="264"/>
         <source>St&amp;op training</source>
         <translation>停止训练(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="267"/>
+        <location filename="../../playground/ui/training/panel.py" line="275"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="272"/>
+        <location filename="../../playground/ui/training/panel.py" line="280"/>
         <source>Save model…</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="274"/>
+        <location filename="../../playground/ui/training/panel.py" line="282"/>
         <source>Save the trained network with its training history</source>
         <translation>保存训练好的网络及其训练历史</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="282"/>
+        <location filename="../../playground/ui/training/panel.py" line="290"/>
         <source>Not training</source>
         <translation>未在训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="283"/>
+        <location filename="../../playground/ui/training/panel.py" line="291"/>
         <source>Epoch, speed and the time left</source>
         <translation>轮次、速度和剩余时间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="290"/>
+        <location filename="../../playground/ui/training/panel.py" line="299"/>
         <source>ⓘ The canvas shows another network. Start trains the current one; to train the canvas&apos;s, press Build network (Ctrl+B) first.</source>
         <translation>ⓘ 画布上是另一个网络。“开始”训练的是当前网络；要训练画布上的网络，请先点击“构建网络”（Ctrl+B）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="303"/>
+        <location filename="../../playground/ui/training/panel.py" line="312"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="304"/>
+        <location filename="../../playground/ui/training/panel.py" line="313"/>
         <source>Mini-batch</source>
         <translation>小批量大小</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="305"/>
+        <location filename="../../playground/ui/training/panel.py" line="314"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="306"/>
+        <location filename="../../playground/ui/training/panel.py" line="315"/>
         <source>Momentum μ</source>
         <translation>动量 μ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="308"/>
+        <location filename="../../playground/ui/training/panel.py" line="317"/>
         <source>L2 λ</source>
         <translation>L2 λ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="309"/>
+        <location filename="../../playground/ui/training/panel.py" line="318"/>
         <source>Cost</source>
         <translation>代价函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="310"/>
+        <location filename="../../playground/ui/training/panel.py" line="319"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="311"/>
+        <location filename="../../playground/ui/training/panel.py" line="320"/>
         <source>Training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="344"/>
+        <location filename="../../playground/ui/training/panel.py" line="353"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="344"/>
+        <location filename="../../playground/ui/training/panel.py" line="353"/>
         <source>Epochs count on from a loaded model&apos;s history</source>
         <translation>载入的模型接着它的训练历史往下数轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="345"/>
+        <location filename="../../playground/ui/training/panel.py" line="354"/>
         <source>Mean cost</source>
         <translation>平均代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="345"/>
+        <location filename="../../playground/ui/training/panel.py" line="354"/>
         <source>The training cost, averaged over the epoch&apos;s images</source>
         <translation>本轮所有训练图像的平均代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="347"/>
+        <location filename="../../playground/ui/training/panel.py" line="356"/>
         <source>Training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="348"/>
+        <location filename="../../playground/ui/training/panel.py" line="357"/>
         <source>Accuracy on the first {0:,} training images</source>
         <translation>前 {0:,} 张训练图像上的准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="350"/>
+        <location filename="../../playground/ui/training/panel.py" line="359"/>
         <source>Validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="350"/>
+        <location filename="../../playground/ui/training/panel.py" line="359"/>
         <source>Accuracy on the validation images</source>
         <translation>验证集图像上的准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="351"/>
+        <location filename="../../playground/ui/training/panel.py" line="360"/>
         <source>Test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="351"/>
+        <location filename="../../playground/ui/training/panel.py" line="360"/>
         <source>Accuracy on the test images</source>
         <translation>测试集图像上的准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="352"/>
+        <location filename="../../playground/ui/training/panel.py" line="361"/>
         <source>Seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="352"/>
+        <location filename="../../playground/ui/training/panel.py" line="361"/>
         <source>How long the epoch took</source>
         <translation>本轮用时</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="375"/>
+        <location filename="../../playground/ui/training/panel.py" line="384"/>
         <source>Every finished epoch; the best validation accuracy is in bold. {0} copies rows</source>
         <translation>每个已完成的轮次占一行；验证集准确率最高的一轮以粗体显示。按 {0} 复制所选的行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="379"/>
+        <location filename="../../playground/ui/training/panel.py" line="388"/>
         <source>Copy rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="523"/>
+        <location filename="../../playground/ui/training/panel.py" line="532"/>
         <source>There is no network to train yet.</source>
         <translation>还没有可训练的网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="540"/>
+        <location filename="../../playground/ui/training/panel.py" line="549"/>
         <source>Nothing to train</source>
         <translation>没有可训练的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="541"/>
+        <location filename="../../playground/ui/training/panel.py" line="550"/>
         <source>There is no network yet: open a model or build one.</source>
         <translation>还没有网络：请打开一个模型或构建一个。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="546"/>
+        <location filename="../../playground/ui/training/panel.py" line="555"/>
         <source>No dataset</source>
         <translation>没有数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="547"/>
+        <location filename="../../playground/ui/training/panel.py" line="556"/>
         <source>The dataset is not loaded yet; wait a moment or open one (File ▸ Open dataset folder).</source>
         <translation>数据集尚未载入；请稍等，或打开一个（文件 ▸ 打开数据集文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="558"/>
+        <location filename="../../playground/ui/training/panel.py" line="567"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="567"/>
+        <location filename="../../playground/ui/training/panel.py" line="576"/>
         <source>Training… (the first mini-batches may wait for the engine to compile)</source>
         <translation>正在训练…（最初几个小批量可能要等引擎编译）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="570"/>
+        <location filename="../../playground/ui/training/panel.py" line="579"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="606"/>
+        <location filename="../../playground/ui/training/panel.py" line="615"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="607"/>
+        <location filename="../../playground/ui/training/panel.py" line="616"/>
         <source>Training is still running. Stop it and {0}? The weights learnt so far are kept.</source>
         <translation>训练仍在进行。要停止训练并{0}吗？目前学到的权重会保留。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="609"/>
+        <location filename="../../playground/ui/training/panel.py" line="618"/>
         <source>continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="621"/>
+        <location filename="../../playground/ui/training/panel.py" line="630"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="621"/>
+        <location filename="../../playground/ui/training/panel.py" line="630"/>
         <source>There is no model yet.</source>
         <translation>还没有模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="627"/>
+        <location filename="../../playground/ui/training/panel.py" line="636"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="628"/>
+        <location filename="../../playground/ui/training/panel.py" line="637"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -3646,99 +3626,99 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="631"/>
+        <location filename="../../playground/ui/training/panel.py" line="640"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="637"/>
+        <location filename="../../playground/ui/training/panel.py" line="646"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="637"/>
+        <location filename="../../playground/ui/training/panel.py" line="646"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="654"/>
+        <location filename="../../playground/ui/training/panel.py" line="663"/>
         <source>{0} is now {1:g} from the next mini-batch</source>
         <translation>{0}：从下一个小批量起为 {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="656"/>
+        <location filename="../../playground/ui/training/panel.py" line="665"/>
         <source>The learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="657"/>
+        <location filename="../../playground/ui/training/panel.py" line="666"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="658"/>
+        <location filename="../../playground/ui/training/panel.py" line="667"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="670"/>
+        <location filename="../../playground/ui/training/panel.py" line="679"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="690"/>
+        <location filename="../../playground/ui/training/panel.py" line="699"/>
         <source>Paused: Step runs one mini-batch, Resume goes on</source>
         <translation>已暂停：“单步”运行一个小批量，“继续”接着训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="692"/>
+        <location filename="../../playground/ui/training/panel.py" line="701"/>
         <source>Stopping after this mini-batch…</source>
         <translation>将在这个小批量之后停止…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="693"/>
+        <location filename="../../playground/ui/training/panel.py" line="702"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="694"/>
-        <location filename="../../playground/ui/training/panel.py" line="701"/>
+        <location filename="../../playground/ui/training/panel.py" line="703"/>
+        <location filename="../../playground/ui/training/panel.py" line="710"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="702"/>
+        <location filename="../../playground/ui/training/panel.py" line="711"/>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="711"/>
+        <location filename="../../playground/ui/training/panel.py" line="720"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="721"/>
+        <location filename="../../playground/ui/training/panel.py" line="730"/>
         <source>Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5} s)</source>
         <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5} 秒）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="751"/>
+        <location filename="../../playground/ui/training/panel.py" line="760"/>
         <source>The accuracy is near chance ({0}): the network is not learning. With a large η the sigmoids may have saturated or every ReLU gone silent: try η 10 times smaller, from new random weights. With a small η, give it more epochs.</source>
         <translation>准确率接近随机猜测（{0}）：网络没有在学习。η 较大时，sigmoid 可能已经饱和，或者所有 ReLU 都不再激活：请把 η 减小到约十分之一，并从新的随机权重开始。η 较小时，请多训练几轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="759"/>
+        <location filename="../../playground/ui/training/panel.py" line="768"/>
         <source>Training stopped: the cost became NaN or infinite</source>
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="766"/>
         <location filename="../../playground/ui/training/panel.py" line="775"/>
+        <location filename="../../playground/ui/training/panel.py" line="784"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="767"/>
+        <location filename="../../playground/ui/training/panel.py" line="776"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -3747,27 +3727,27 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="776"/>
+        <location filename="../../playground/ui/training/panel.py" line="785"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="780"/>
+        <location filename="../../playground/ui/training/panel.py" line="789"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="786"/>
+        <location filename="../../playground/ui/training/panel.py" line="795"/>
         <source>Stopped: {0}/{1} epochs done</source>
         <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="789"/>
+        <location filename="../../playground/ui/training/panel.py" line="798"/>
         <source>Done: {0}/{1} epochs</source>
         <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="792"/>
+        <location filename="../../playground/ui/training/panel.py" line="801"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>
@@ -3777,7 +3757,6 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/views/panel.py" line="111"/>
         <source>Each conv layer&apos;s kernels: one row per filter, one column per input channel. Red weights are positive, blue negative, white zero (the scale is symmetric).</source>
-        <extracomment>Repaints per second while training, at most. The slowest repaint rate the governor may fall back to (milliseconds between frames). Share of one core the UI thread may spend on the views while training: the worker needs the interpreter between its kernels, so a busy UI thread would slow training down. At most this many of the inside views are redrawn in one frame (all of them take turns). Columns of the history CSV, in order.</extracomment>
         <translation>每个卷积层的卷积核：每个滤波器一行，每个输入通道一列。红色权重为正，蓝色为负，白色为零（色标对称）。</translation>
     </message>
     <message>

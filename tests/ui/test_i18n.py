@@ -95,6 +95,16 @@ def test_translations_keep_placeholders_and_accelerators() -> None:
         assert source.count("\n") == translation.count("\n"), where
 
 
+def test_developer_comments_do_not_reach_the_translators() -> None:
+    """lupdate takes `#:` for a translator's note; our `#:` comments document constants."""
+    from playground.ui.i18n import hide_doc_comments
+
+    source = 'X = 1\n    #: the side\nlabel = tr("stroke")  #: not at a line start\n'
+    hidden = hide_doc_comments(source)
+    assert hidden == 'X = 1\n    #  the side\nlabel = tr("stroke")  #: not at a line start\n'
+    assert "<extracomment>" not in TS.read_text(encoding="utf-8")
+
+
 def test_no_message_lacks_a_context() -> None:
     """lupdate cannot see through `tr = self.tr` or `_tr()` helpers; --update spells them out."""
     contexts = {context for context, _s, _t in _messages()}

@@ -52,9 +52,8 @@ from playground.ui.training.controller import (
 )
 
 COSTS = ("quadratic", "cross-entropy", "log-likelihood")
-# An epoch's accuracy closer than this to chance (10% for ten digits) gets a hint: a network
-# at 14% after an epoch is stuck (dead ReLUs, saturated sigmoids); the book's nets pass 80%.
-# (Not a "#:" comment: lupdate would hand it to the next message's translator.)
+#: An epoch's accuracy closer than this to chance (10% for ten digits) gets a hint: a network
+#: at 14% after an epoch is stuck (dead ReLUs, saturated sigmoids); the book's nets pass 80%.
 NOT_LEARNING_MARGIN = 0.05
 
 
