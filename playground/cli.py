@@ -81,6 +81,7 @@ def train_command(args: argparse.Namespace) -> int:
         EpochDone,
         Trainer,
         TrainingSettings,
+        near_chance,
     )
 
     if args.list_presets:
@@ -170,6 +171,16 @@ def train_command(args: argparse.Namespace) -> int:
                         f"{_pct(event.val_accuracy)}, test {_pct(event.test_accuracy)}, "
                         f"{event.images_per_s:,.0f} images/s",
                         flush=True,
+                    )
+                accuracy = event.val_accuracy
+                if accuracy is None:
+                    accuracy = event.test_accuracy
+                if near_chance(accuracy, net.n_classes):
+                    err.write(
+                        f"note: the accuracy is near chance ({_pct(1 / max(net.n_classes, 2))}): "
+                        "the network is not learning. With a large lr the sigmoids may have "
+                        "saturated or every ReLU gone silent: try lr 10 times smaller. With a "
+                        "small lr, give it more epochs.\n"
                     )
             elif isinstance(event, Diverged):
                 err.write(f"\n{event.message}\n" if tty else f"{event.message}\n")

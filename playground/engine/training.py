@@ -347,6 +347,17 @@ def _divergence_message(s: TrainingSettings) -> Phrase:
     )
 
 
+#: An epoch's accuracy closer than this to chance (10% for ten digits) means the network is not
+#: learning (saturated sigmoids, dead ReLUs): at 14% after an epoch it is stuck, where the
+#: book's networks pass 80%.
+NEAR_CHANCE_MARGIN = 0.05
+
+
+def near_chance(accuracy: float | None, n_classes: int) -> bool:
+    """True when an accuracy is within NEAR_CHANCE_MARGIN of guessing one class in n_classes."""
+    return accuracy is not None and accuracy < 1.0 / max(n_classes, 2) + NEAR_CHANCE_MARGIN
+
+
 def best_epoch(history: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The epoch with the best validation accuracy (how the book reports test accuracy)."""
     scored = [h for h in history if h.get("val_accuracy") is not None]

@@ -56,6 +56,16 @@ def test_human_mode_shows_summary_and_epochs():
     assert "epoch 1/1 [##############################] " in proc.stderr.splitlines()[-1]
 
 
+def test_an_epoch_at_chance_gets_a_note_on_what_to_try():
+    """lr 500 saturates nielsen-mlp's sigmoids at once: about one digit in ten, and a note."""
+    proc = run("--preset", "nielsen-mlp", "--epochs", "1", "--limit", "500", "--lr", "500")
+    assert proc.returncode == 0, proc.stderr
+    note = proc.stderr.splitlines()[-1]
+    assert note.startswith("note: the accuracy is near chance (10.00%)"), proc.stderr
+    assert "try lr 10 times smaller" in note
+    assert "note:" not in run("--preset", "nielsen-mlp", "--epochs", "1", "--limit", "500").stderr
+
+
 def test_progress_redraws_in_place_on_a_terminal_and_appends_lines_elsewhere():
     from io import StringIO
 

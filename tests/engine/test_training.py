@@ -17,6 +17,7 @@ from playground.engine.training import (
     Trainer,
     TrainingSettings,
     best_epoch,
+    near_chance,
 )
 from playground.errors import DataError
 
@@ -195,3 +196,10 @@ def test_a_mini_batch_too_big_for_memory_is_refused_with_the_largest_that_fits(
     with pytest.raises(DataError, match=r"use a mini-batch of at most 100$"):
         Trainer(net, mnist_small, TrainingSettings(batch_size=60_000))
     Trainer(net, mnist_small, TrainingSettings(batch_size=100))  # fits
+
+
+def test_near_chance_is_within_five_points_of_guessing():
+    assert near_chance(0.1135, 10) and near_chance(0.0, 10)
+    assert not near_chance(0.16, 10) and not near_chance(0.62, 10)
+    assert near_chance(0.52, 2) and not near_chance(0.56, 2)
+    assert not near_chance(None, 10)  # no figure, no claim

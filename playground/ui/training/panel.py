@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.engine import Network
-from playground.engine.training import TrainingSettings, best_epoch
+from playground.engine.training import TrainingSettings, best_epoch, near_chance
 from playground.ui.names import cost_label, error_text, percent
 from playground.ui.training.controller import (
     IDLE,
@@ -52,9 +52,6 @@ from playground.ui.training.controller import (
 )
 
 COSTS = ("quadratic", "cross-entropy", "log-likelihood")
-#: An epoch's accuracy closer than this to chance (10% for ten digits) gets a hint: a network
-#: at 14% after an epoch is stuck (dead ReLUs, saturated sigmoids); the book's nets pass 80%.
-NOT_LEARNING_MARGIN = 0.05
 
 
 def _tr(text: str) -> str:
@@ -752,11 +749,9 @@ class TrainingPanel(QWidget):
         accuracy = report.val_accuracy
         if accuracy is None:
             accuracy = report.train_accuracy
-        if accuracy is None or self.network is None:
+        if self.network is None or not near_chance(accuracy, self.network.n_classes):
             return None
         chance = 1.0 / max(self.network.n_classes, 2)
-        if accuracy >= chance + NOT_LEARNING_MARGIN:
-            return None
         return self.tr(
             "The accuracy is near chance ({0}): the network is not learning. With a large η the "
             "sigmoids may have saturated or every ReLU gone silent: try η 10 times smaller, from "
