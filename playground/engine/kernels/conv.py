@@ -651,10 +651,11 @@ def dw_accumulate(
     Threads split the images, so each reads only the inputs and im2col rows it made itself in
     the forward pass (moving them between cores cost more than the arithmetic). With im2col
     rows (use_col), acc[f] is in im2col order (ki, kj, c) and gathers d * col[p] over the
-    positions p whose delta is nonzero, eight rows a pass while there are eight. Otherwise (stride 1, few taps) the deltas of f are laid
-    out as a flat map D over the input rows and each tap's gradient is one long dot product
-    sum_p D[p] x[c, ki*wx + kj + p] (vectorised, where a sparse patch-by-patch sum is not);
-    with K = 5 a kernel row's five taps share each load. acc is then in the weight's order.
+    positions p whose delta is nonzero, eight rows a pass while there are eight. Otherwise
+    (stride 1, few taps) the deltas of f are laid out as a flat map D over the input rows and
+    each tap's gradient is one long dot product sum_p D[p] x[c, ki*wx + kj + p] (vectorised,
+    where a sparse patch-by-patch sum is not); with K = 5 a kernel row's five taps share each
+    load. acc is then in the weight's order.
     """
     n_f, tg = acc.shape
     cg = tg // (k * k)
