@@ -81,6 +81,7 @@ def train_command(args: argparse.Namespace) -> int:
         EpochDone,
         Trainer,
         TrainingSettings,
+        chance_accuracy,
         near_chance,
     )
 
@@ -176,8 +177,9 @@ def train_command(args: argparse.Namespace) -> int:
                 if accuracy is None:
                     accuracy = event.test_accuracy
                 if near_chance(accuracy, net.n_classes):
+                    chance = _pct(chance_accuracy(net.n_classes))
                     err.write(
-                        f"note: the accuracy is near chance ({_pct(1 / max(net.n_classes, 2))}): "
+                        f"note: the accuracy is near chance ({chance}): "
                         "the network is not learning. With a large lr the sigmoids may have "
                         "saturated or every ReLU gone silent: try lr 10 times smaller. With a "
                         "small lr, give it more epochs.\n"

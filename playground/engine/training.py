@@ -353,9 +353,14 @@ def _divergence_message(s: TrainingSettings) -> Phrase:
 NEAR_CHANCE_MARGIN = 0.05
 
 
+def chance_accuracy(n_classes: int) -> float:
+    """The accuracy of guessing: one class in n_classes (a single class still counts as two)."""
+    return 1.0 / max(n_classes, 2)
+
+
 def near_chance(accuracy: float | None, n_classes: int) -> bool:
-    """True when an accuracy is within NEAR_CHANCE_MARGIN of guessing one class in n_classes."""
-    return accuracy is not None and accuracy < 1.0 / max(n_classes, 2) + NEAR_CHANCE_MARGIN
+    """True when an accuracy is within NEAR_CHANCE_MARGIN of chance_accuracy(n_classes)."""
+    return accuracy is not None and accuracy < chance_accuracy(n_classes) + NEAR_CHANCE_MARGIN
 
 
 def best_epoch(history: list[dict[str, Any]]) -> dict[str, Any] | None:

@@ -37,7 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from playground.engine import Network
-from playground.engine.training import TrainingSettings, best_epoch, near_chance
+from playground.engine.training import (
+    TrainingSettings,
+    best_epoch,
+    chance_accuracy,
+    near_chance,
+)
 from playground.ui.names import cost_label, error_text, percent
 from playground.ui.training.controller import (
     IDLE,
@@ -751,7 +756,7 @@ class TrainingPanel(QWidget):
             accuracy = report.train_accuracy
         if self.network is None or not near_chance(accuracy, self.network.n_classes):
             return None
-        chance = 1.0 / max(self.network.n_classes, 2)
+        chance = chance_accuracy(self.network.n_classes)
         return self.tr(
             "The accuracy is near chance ({0}): the network is not learning. With a large η the "
             "sigmoids may have saturated or every ReLU gone silent: try η 10 times smaller, from "
