@@ -16,7 +16,15 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QIODevice, Qt
-from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPainter, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QResizeEvent,
+    QTextOption,
+)
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QToolTip, QWidget
 
 from playground.fileio import atomic_write
@@ -476,6 +484,8 @@ class GridView(pg.GraphicsLayoutWidget):
         self.max_share: dict[str, float] = {}
         self._key: tuple = ()
         self.message = pg.LabelItem("", color=FOREGROUND.name(), size="10pt")
+        # centred lines, wrapped to the view's width (_wrap_message) rather than cut off
+        self.message.item.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignCenter))
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     def rebuild(self, key: tuple, names: list[str]) -> None:
@@ -498,6 +508,17 @@ class GridView(pg.GraphicsLayoutWidget):
         """Show `text` instead of grids (e.g. "this network has no conv layer")."""
         self.rebuild(("message",), [])
         self.message.setText(text)
+        self._wrap_message()
+
+    def _wrap_message(self) -> None:
+        """Wrap the message to the view's width (a narrow dock cut it off mid-word)."""
+        item = self.message.item
+        width = max(100.0, self.width() - 40.0)
+        item.setTextWidth(-1)  # the natural, one-line width
+        if item.boundingRect().width() > width:
+            item.setTextWidth(width)
+        self.message.updateMin()
+        self.message.resizeEvent(None)
 
     def share_width(self) -> None:
         """Share the width between the plots so each grid gets the room it can use.
@@ -542,6 +563,8 @@ class GridView(pg.GraphicsLayoutWidget):
     def resizeEvent(self, event: QResizeEvent | None) -> None:
         super().resizeEvent(event)
         self.share_width()
+        if getattr(self, "_key", None) == ("message",):  # resizes come during __init__ too
+            self._wrap_message()
 
     def images(self) -> dict[str, np.ndarray]:
         """The grid images last shown, by layer name (for tests and scripts)."""

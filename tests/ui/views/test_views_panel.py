@@ -166,6 +166,29 @@ def test_mlp_weights_show_as_28x28_images(panel):
     assert "no convolutional layer" in panel.kernel_view.message.text
 
 
+def test_a_message_wraps_to_a_narrow_view_and_is_one_line_again_when_wide(qtbot):
+    """At 1024x768 the Kernels tab cut "This network has no convolutional layer, so no
+    kernels." off mid-word; the message now wraps to the view's width, centred."""
+    from playground.ui.views.inside import KernelView
+
+    view = KernelView()
+    qtbot.addWidget(view)
+    view.resize(260, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_spec(load_preset("nielsen-mlp"))
+    item = view.message.item
+    assert "no convolutional layer" in view.message.text
+    assert _laid_out_lines(view.message) >= 2
+    assert item.mapRectToScene(item.boundingRect()).right() <= view.width()
+    assert item.mapRectToScene(item.boundingRect()).left() >= 0
+    view.resize(900, 200)
+    qtbot.waitUntil(lambda: _laid_out_lines(view.message) == 1)
+    assert item.textWidth() == -1  # its own width: centred by the layout, not in a wide box
+    view.resize(260, 200)
+    qtbot.waitUntil(lambda: _laid_out_lines(view.message) >= 2)
+
+
 def test_the_mistakes_caption_counts_them_all_and_says_when_it_shows_only_some(qtbot, panel, data):
     panel.set_network(Network.from_spec(GROUPED, seed=0))
     mistakes = [Mistake(i, data.val_x[i % len(data.val_x)], 0, 1) for i in range(64)]
