@@ -77,6 +77,12 @@ def format_duration(seconds: float | None) -> str:
     return _tr("{0} h {1:02d} min").format(hours, minutes)
 
 
+def format_seconds(seconds: float) -> str:
+    """An epoch's time to a tenth of a second, "12.3 s", its unit never wrapped to a line of
+    its own (a no-break space: a narrow panel showed "(0.0" and "s)" on two lines)."""
+    return _tr("{0} s").format(f"{seconds:.1f}").replace(" ", "\u00a0")
+
+
 def _spec_key(spec: dict[str, Any]) -> str:
     """The architecture part of a spec: a network with the same key keeps the user's settings."""
     return json.dumps({k: v for k, v in spec.items() if k != "cost"}, sort_keys=True)
@@ -376,9 +382,13 @@ class TrainingPanel(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setAlternatingRowColors(True)
-        # The panel may be short (a 1366x768 laptop): the table gives way first. A minimum of 0
-        # counts as unset, and the table's size hint then raised the window's minimum by 7 px.
-        table.setMinimumHeight(1)
+        # The panel may be short (a 1024x768 screen): the table gives way first, down to its
+        # header and two rows (this epoch beside the one before; one row alone read as no log).
+        table.setMinimumHeight(
+            table.horizontalHeader().sizeHint().height()
+            + 2 * rows.defaultSectionSize()
+            + 2 * table.frameWidth()
+        )
         keys = QKeySequence(QKeySequence.StandardKey.Copy).toString(
             QKeySequence.SequenceFormat.NativeText
         )
@@ -730,14 +740,14 @@ class TrainingPanel(QWidget):
 
     def _on_epoch(self, report: EpochReport) -> None:
         self._epoch_summary = self.tr(
-            "Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5} s)"
+            "Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5})"
         ).format(
             report.epoch,
             report.cost,
             percent(report.train_accuracy),
             percent(report.val_accuracy),
             percent(report.test_accuracy),
-            f"{report.seconds:.1f}",
+            format_seconds(report.seconds),
         )
         stuck = self._not_learning_hint(report)
         if stuck:

@@ -172,6 +172,23 @@ def test_the_epoch_table_shows_the_history_and_the_best_epoch_in_bold(qtbot):
     ]
 
 
+def test_a_short_panel_keeps_two_epochs_of_the_table_in_sight(qtbot):
+    """At 1024x768 the table gave way down to its header and one row; it now keeps two rows
+    (this epoch beside the one before) however short the panel, and scrolls for the rest."""
+    panel = TrainingPanel(TrainingController())
+    qtbot.addWidget(panel)
+    net = Network.from_spec(SMALL_CONV, seed=0)
+    net.history = [{"epoch": e, "cost": 1 / e, "val_accuracy": 0.8} for e in range(1, 9)]
+    panel.set_network(net)
+    panel.show()
+    panel.resize(700, 100)  # shorter than the panel can be: it stops at its minimum
+    qtbot.waitExposed(panel)
+    table = panel.epoch_table
+    qtbot.waitUntil(lambda: table.viewport().height() < 6 * table.rowHeight(0))
+    assert table.viewport().height() >= 2 * table.rowHeight(0)
+    assert panel.height() == panel.minimumSizeHint().height()
+
+
 def test_start_fills_the_cost_plot(qtbot, rig):
     press_start(qtbot, rig)
     wait_steps(qtbot, rig, 2)
@@ -518,6 +535,7 @@ def test_an_epoch_at_chance_says_the_network_is_not_learning(qtbot, data):
         assert text.startswith("Epoch 1: cost 2.3000; accuracy: training 11.35%"), text
         assert "near chance (10.00%): the network is not learning" in text, text
         assert "η 10 times smaller" in text
+        assert "(1.0\u00a0s)" in text  # the unit never wraps to a line of its own
         r.controller.epoch_finished.emit(report(2, 0.62))
         text = r.panel.status_label.text()
         assert text.startswith("Epoch 2:") and "not learning" not in text, text
@@ -627,7 +645,7 @@ def test_the_time_left_leans_on_the_last_epoch_early_in_an_epoch() -> None:
 
 
 def test_durations_speak_the_interface_language(qtbot) -> None:
-    from playground.ui.training.panel import format_duration
+    from playground.ui.training.panel import format_duration, format_seconds
 
     assert [format_duration(t) for t in (42, 217, 4320, None)] == [
         "42 s",
@@ -643,5 +661,6 @@ def test_durations_speak_the_interface_language(qtbot) -> None:
             "3 分 37 秒",
             "1 小时 12 分",
         ]
+        assert format_seconds(0.04) == "0.0\u00a0秒"
     finally:
         remove_translators(app)
