@@ -628,17 +628,72 @@ def dot(a, b):
 
 
 @jit(inline="always")
-def dot5(a, b):
-    """(a . b[0:], a . b[1:], ..., a . b[4:]) over len(a): 5 taps share each load of a."""
-    s0 = s1 = s2 = s3 = s4 = np.float32(0.0)
-    for k in range(a.shape[0]):
-        v = a[k]
-        s0 += v * b[k]
-        s1 += v * b[k + 1]
-        s2 += v * b[k + 2]
-        s3 += v * b[k + 3]
-        s4 += v * b[k + 4]
-    return s0, s1, s2, s3, s4
+def dot5x4(d0, d1, d2, d3, b):
+    """(d_q . b[kj:] for q < 4, kj < 5) over len(d0), in that order: the five taps of a kernel
+    row for four filters, sharing each load of b (20 accumulators: AVX-512's 32 registers
+    hold them at 256-bit width)."""
+    z = np.float32(0.0)
+    a0 = a1 = a2 = a3 = a4 = b0 = b1 = b2 = b3 = b4 = z
+    c0 = c1 = c2 = c3 = c4 = e0 = e1 = e2 = e3 = e4 = z
+    for p in range(d0.shape[0]):
+        x0, x1, x2, x3, x4 = b[p], b[p + 1], b[p + 2], b[p + 3], b[p + 4]
+        u = d0[p]
+        a0 += u * x0
+        a1 += u * x1
+        a2 += u * x2
+        a3 += u * x3
+        a4 += u * x4
+        u = d1[p]
+        b0 += u * x0
+        b1 += u * x1
+        b2 += u * x2
+        b3 += u * x3
+        b4 += u * x4
+        u = d2[p]
+        c0 += u * x0
+        c1 += u * x1
+        c2 += u * x2
+        c3 += u * x3
+        c4 += u * x4
+        u = d3[p]
+        e0 += u * x0
+        e1 += u * x1
+        e2 += u * x2
+        e3 += u * x3
+        e4 += u * x4
+    return (a0, a1, a2, a3, a4, b0, b1, b2, b3, b4, c0, c1, c2, c3, c4, e0, e1, e2, e3, e4)
+
+
+@jit(inline="always")
+def winner_deltas(gf, af, argf, code, pool, row, to_map, dm, hit_p, hit_d):
+    """One filter's deltas at its conv output positions p = i * row + j, from the deltas gf of
+    its outputs af (pooled: of the winners argf): written into the zeroed map dm[p] (to_map),
+    else as a list of the nonzero ones, hit_p[h] = p and hit_d[h] for h < hits. Returns
+    (hits, the sum of the deltas: the bias gradient).
+
+    Branch-free: every delta is written and the count moves on past a nonzero one only (with
+    ReLU's zeros, a skip branch mispredicted about half the time).
+    """
+    hq, wq = gf.shape
+    zero = np.float32(0.0)
+    hits = 0
+    s = zero
+    for qi in range(hq):
+        for qj in range(wq):
+            d = gf[qi, qj] * grad_scalar(af[qi, qj], code)
+            s += d
+            if pool > 0:
+                i, j = pool_winner(qi, qj, argf[qi, qj], pool)
+            else:
+                i = qi
+                j = qj
+            if to_map:
+                dm[i * row + j] = d
+            else:
+                hit_p[hits] = i * row + j
+                hit_d[hits] = d
+            hits += 1 if d != zero else 0
+    return hits, s
 
 
 @jit
@@ -654,8 +709,9 @@ def dw_accumulate(
     positions p whose delta is nonzero, eight rows a pass while there are eight. Otherwise
     (stride 1, few taps) the deltas of f are laid out as a flat map D over the input rows and
     each tap's gradient is one long dot product sum_p D[p] x[c, ki*wx + kj + p] (vectorised,
-    where a sparse patch-by-patch sum is not); with K = 5 a kernel row's five taps share each
-    load. acc is then in the weight's order.
+    where a sparse patch-by-patch sum is not); with K = 5 a kernel row's five taps of four
+    filters share each load of x (dot5x4). A filter without a nonzero delta (a silent ReLU)
+    takes no place among the four. acc is then in the weight's order.
     """
     n_f, tg = acc.shape
     cg = tg // (k * k)
@@ -666,42 +722,22 @@ def dw_accumulate(
     wo = (wx - k) // stride + 1
     zero = np.float32(0.0)
     length = (ho - 1) * wx + wo
-    dmap = np.empty(ho * wx, dtype=np.float32)
+    dmaps = np.empty((4, ho * wx), dtype=np.float32)
+    dm = dmaps[0]
+    slot_f = np.empty(4, dtype=np.int64)
     hit_p = np.empty(hq * wq, dtype=np.int64)
     hit_d = np.empty(hq * wq, dtype=np.float32)
     acc[:, :] = zero
     sb[:] = zero
     for n in range(n0, n1):
-        for f in range(n_f):
-            grp = f // fg
-            t0 = grp * tg
-            af_acc = acc[f]
-            gf = g[n, f]
-            af = a[n, f]
-            if not use_col:
-                dmap[:] = zero
-            hits = 0
-            s = zero
-            for qi in range(hq):
-                for qj in range(wq):
-                    d = gf[qi, qj] * grad_scalar(af[qi, qj], code)
-                    if d == zero:
-                        continue
-                    s += d
-                    if pool > 0:
-                        i, j = pool_winner(qi, qj, arg[n, f, qi, qj], pool)
-                    else:
-                        i = qi
-                        j = qj
-                    if use_col:
-                        hit_p[hits] = i * wo + j
-                        hit_d[hits] = d
-                    else:
-                        dmap[i * wx + j] = d
-                    hits += 1
-            sb[f] += s
-            if use_col:
-                cn = col[n]
+        if use_col:
+            cn = col[n]
+            for f in range(n_f):
+                t0 = (f // fg) * tg
+                af_acc = acc[f]
+                gnf, anf, argf = g[n, f], a[n, f], arg[n, f]
+                hits, s = winner_deltas(gnf, anf, argf, code, pool, wo, False, dm, hit_p, hit_d)
+                sb[f] += s
                 h_ = 0
                 while h_ + 7 < hits:
                     hp = hit_p[h_ : h_ + 8]
@@ -722,23 +758,44 @@ def dw_accumulate(
                 while h_ < hits:
                     axpy1(af_acc, hit_d[h_], cn[hit_p[h_], t0 : t0 + tg])
                     h_ += 1
-            elif hits > 0:
-                dm = dmap[:length]
-                for c in range(cg):
-                    xc = xflat[n, grp * cg + c]
-                    for ki in range(k):
-                        t = (c * k + ki) * k
-                        if k == 5:
-                            s0, s1, s2, s3, s4 = dot5(dm, xc[ki * wx : ki * wx + length + 4])
-                            af_acc[t] += s0
-                            af_acc[t + 1] += s1
-                            af_acc[t + 2] += s2
-                            af_acc[t + 3] += s3
-                            af_acc[t + 4] += s4
-                        else:
-                            for kj in range(k):
-                                o = ki * wx + kj
-                                af_acc[t + kj] += dot(dm, xc[o : o + length])
+            continue
+        for grp in range(groups):
+            used = 0  # filters of this group with a delta map waiting in dmaps
+            for f in range(grp * fg, (grp + 1) * fg):
+                dm = dmaps[used]
+                dm[:] = zero
+                gnf, anf, argf = g[n, f], a[n, f], arg[n, f]
+                hits, s = winner_deltas(gnf, anf, argf, code, pool, wx, True, dm, hit_p, hit_d)
+                sb[f] += s
+                if hits > 0:  # else the next filter takes this map's place
+                    slot_f[used] = f
+                    used += 1
+                if used == 4 or (used > 0 and f == (grp + 1) * fg - 1):
+                    dw_direct_block(dmaps, slot_f, used, xflat[n], grp, cg, k, wx, length, acc)
+                    used = 0
+
+
+@jit
+def dw_direct_block(dmaps, slot_f, nb, xn, grp, cg, k, wx, length, acc):
+    """acc[slot_f[q], (c*K + ki)*K + kj] += dmaps[q] . x[grp*Cg + c, ki*wx + kj :] for q < nb
+    (1 to 4 filters); a block of fewer than four repeats its last map and keeps its own sums."""
+    last = nb - 1
+    m0, m1 = dmaps[0, :length], dmaps[min(1, last), :length]
+    m2, m3 = dmaps[min(2, last), :length], dmaps[min(3, last), :length]
+    for c in range(cg):
+        xc = xn[grp * cg + c]
+        for ki in range(k):
+            t = (c * k + ki) * k
+            if k == 5:
+                s20 = dot5x4(m0, m1, m2, m3, xc[ki * wx : ki * wx + length + 4])
+                for q in range(nb):
+                    for kj in range(5):
+                        acc[slot_f[q], t + kj] += s20[5 * q + kj]
+            else:
+                for q in range(nb):
+                    for kj in range(k):
+                        o = ki * wx + kj
+                        acc[slot_f[q], t + kj] += dot(dmaps[q, :length], xc[o : o + length])
 
 
 @jit
