@@ -128,13 +128,15 @@ def direct_plane(xg, wf, k, acc, length):
     """acc[p] += sum_{c, ki, kj} wf[c, ki, kj] * xg[c, ki, p + kj] for p < length, any K.
 
     xg is (Cg, H, W); p runs over the flattened rows (p = i * W + j), so reading past a row's
-    end lands in the next row, which only feeds the junk columns j >= Wo.
+    end lands in the next row, which only feeds the junk columns j >= Wo (so each channel is
+    read as one flat plane: a row's own view would be indexed past its end).
     """
+    plane = xg.shape[1] * xg.shape[2]
     for c in range(xg.shape[0]):
-        xc = xg[c]
+        xc = xg[c].reshape(plane)
         wc = wf[c]
         for ki in range(k):
-            xr = xc[ki]
+            xr = xc[ki * xg.shape[2] :]
             for kj in range(k):
                 wv = wc[ki, kj]
                 for p in range(length):
@@ -628,15 +630,15 @@ def dot(a, b):
 
 
 @jit(inline="always")
-def dot5x4(d0, d1, d2, d3, b):
-    """(d_q . b[kj:] for q < 4, kj < 5) over len(d0), in that order: the five taps of a kernel
-    row for four filters, sharing each load of b (20 accumulators: AVX-512's 32 registers
+def dot5x4(d0, d1, d2, d3, x):
+    """(d_q . x[kj:] for q < 4, kj < 5) over len(d0), in that order: the five taps of a kernel
+    row for four filters, sharing each load of x (20 accumulators: AVX-512's 32 registers
     hold them at 256-bit width)."""
     z = np.float32(0.0)
     a0 = a1 = a2 = a3 = a4 = b0 = b1 = b2 = b3 = b4 = z
     c0 = c1 = c2 = c3 = c4 = e0 = e1 = e2 = e3 = e4 = z
     for p in range(d0.shape[0]):
-        x0, x1, x2, x3, x4 = b[p], b[p + 1], b[p + 2], b[p + 3], b[p + 4]
+        x0, x1, x2, x3, x4 = x[p], x[p + 1], x[p + 2], x[p + 3], x[p + 4]
         u = d0[p]
         a0 += u * x0
         a1 += u * x1
@@ -735,7 +737,7 @@ def dw_accumulate(
             for f in range(n_f):
                 t0 = (f // fg) * tg
                 af_acc = acc[f]
-                gnf, anf, argf = g[n, f], a[n, f], arg[n, f]
+                gnf, anf, argf = g[n, f], a[n, f], arg[n, f] if pool > 0 else arg[0, 0]
                 hits, s = winner_deltas(gnf, anf, argf, code, pool, wo, False, dm, hit_p, hit_d)
                 sb[f] += s
                 h_ = 0
@@ -764,7 +766,7 @@ def dw_accumulate(
             for f in range(grp * fg, (grp + 1) * fg):
                 dm = dmaps[used]
                 dm[:] = zero
-                gnf, anf, argf = g[n, f], a[n, f], arg[n, f]
+                gnf, anf, argf = g[n, f], a[n, f], arg[n, f] if pool > 0 else arg[0, 0]
                 hits, s = winner_deltas(gnf, anf, argf, code, pool, wx, True, dm, hit_p, hit_d)
                 sb[f] += s
                 if hits > 0:  # else the next filter takes this map's place
