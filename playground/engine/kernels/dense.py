@@ -292,25 +292,6 @@ def axpy4x2(ya, yb, a0, a1, a2, a3, b0, b1, b2, b3, x0, x1, x2, x3):
         yb[k] = yb[k] + (b0 * u0 + b1 * u1 + b2 * u2 + b3 * u3)
 
 
-@jit(inline="always")
-def axpy4x4(ya, yb, yc, yd, d, n, j, x0, x1, x2, x3):
-    """y_q += sum_i d[n + q, j + i] x_i for q < 4 (ya..yd): each load of four rows feeds four
-    outputs (four images' dx rows)."""
-    a0, a1, a2, a3 = d[n, j], d[n, j + 1], d[n, j + 2], d[n, j + 3]
-    b0, b1, b2, b3 = d[n + 1, j], d[n + 1, j + 1], d[n + 1, j + 2], d[n + 1, j + 3]
-    c0, c1, c2, c3 = d[n + 2, j], d[n + 2, j + 1], d[n + 2, j + 2], d[n + 2, j + 3]
-    e0, e1, e2, e3 = d[n + 3, j], d[n + 3, j + 1], d[n + 3, j + 2], d[n + 3, j + 3]
-    for k in range(ya.shape[0]):
-        u0 = x0[k]
-        u1 = x1[k]
-        u2 = x2[k]
-        u3 = x3[k]
-        ya[k] = ya[k] + (a0 * u0 + a1 * u1 + a2 * u2 + a3 * u3)
-        yb[k] = yb[k] + (b0 * u0 + b1 * u1 + b2 * u2 + b3 * u3)
-        yc[k] = yc[k] + (c0 * u0 + c1 * u1 + c2 * u2 + c3 * u3)
-        yd[k] = yd[k] + (e0 * u0 + e1 * u1 + e2 * u2 + e3 * u3)
-
-
 # dx_block runs the sums on rows of up to 1024 columns, where a call costs little; inlined
 # there, the pass was 2-10% slower (in one process, interleaved, one thread). So it calls them.
 @jit
@@ -329,12 +310,6 @@ def axpy1_called(y, a0, x0):
 def axpy4x2_called(ya, yb, a0, a1, a2, a3, b0, b1, b2, b3, x0, x1, x2, x3):
     """axpy4x2, not inlined."""
     axpy4x2(ya, yb, a0, a1, a2, a3, b0, b1, b2, b3, x0, x1, x2, x3)
-
-
-@jit
-def axpy4x4_called(ya, yb, yc, yd, d, n, j, x0, x1, x2, x3):
-    """axpy4x4, not inlined."""
-    axpy4x4(ya, yb, yc, yd, d, n, j, x0, x1, x2, x3)
 
 
 @jit
@@ -365,34 +340,10 @@ def dx_rows(delta, w, dx, j0, j1):
 @jit
 def dx_block(delta, w, dx, r0, r1, c0, c1):
     """dx[n, c0:c1] += sum_{r0 <= j < r1} delta[n, j] w[j, c0:c1] for every image: images in
-    fours, then pairs, and rows in fours, so each loaded vector of w feeds four images.
-
-    Four images a pass against two (one thread, in one process, interleaved): 100 x 2880 took
-    0.73x the time at batch 64 and 0.86x at batch 10, 30 x 784 at batch 64 0.77x.
-    """
+    pairs and rows in fours, so each loaded vector of w feeds two images."""
     n1 = delta.shape[0]
     zero = np.float32(0.0)
     n = 0
-    while n + 3 < n1:
-        ya, yb = dx[n, c0:c1], dx[n + 1, c0:c1]
-        yc, yd = dx[n + 2, c0:c1], dx[n + 3, c0:c1]
-        j = r0
-        while j + 3 < r1:
-            live = False  # a block of 16 zero deltas (silent ReLUs) adds nothing
-            for q in range(4):
-                for i in range(4):
-                    live = live or delta[n + q, j + i] != zero
-            if live:
-                wa, wb = w[j, c0:c1], w[j + 1, c0:c1]
-                wc, wd = w[j + 2, c0:c1], w[j + 3, c0:c1]
-                axpy4x4_called(ya, yb, yc, yd, delta, n, j, wa, wb, wc, wd)
-            j += 4
-        while j < r1:
-            for q in range(4):
-                if delta[n + q, j] != zero:
-                    axpy1_called(dx[n + q, c0:c1], delta[n + q, j], w[j, c0:c1])
-            j += 1
-        n += 4
     while n < n1:
         pair = n + 1 < n1
         m = n + 1 if pair else n
