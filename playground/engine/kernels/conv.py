@@ -725,7 +725,7 @@ def dw_accumulate(
     zero = np.float32(0.0)
     length = (ho - 1) * wx + wo
     dmaps = np.empty((4, ho * wx), dtype=np.float32)
-    dm = dmaps[0]
+    dm = dmaps[0]  # the im2col path's winner_deltas writes a hit list: dm is a stand-in
     slot_f = np.empty(4, dtype=np.int64)
     hit_p = np.empty(hq * wq, dtype=np.int64)
     hit_d = np.empty(hq * wq, dtype=np.float32)
