@@ -608,12 +608,20 @@ class MainWindow(QMainWindow):
             return
         dock = self.docks[self.current_dock]
         self._before_maximize = self.saveState()
-        dock.setFloating(False)
+        focus = QApplication.focusWidget()
+        if dock.isFloating():  # docking a docked panel again moves the focus out of it
+            dock.setFloating(False)
         for other in self.docks.values():
             if other is not dock:
                 other.hide()
         dock.show()
         dock.raise_()
+        # Hiding the other panels hands the focus on, possibly to a hidden one's widget (the
+        # canvas: Ctrl+Z and Delete would then edit a network nobody sees). Keep it here.
+        if focus is not None and dock.isAncestorOf(focus):
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif dock.widget() is not None:
+            dock.widget().setFocus(Qt.FocusReason.OtherFocusReason)
         self.maximized = dock
         dock.visibilityChanged.connect(self._maximized_closed)
         self.maximize_action.setChecked(True)

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QImage, QKeySequence, QUndoStack
+from PySide6.QtGui import QImage, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -576,6 +576,30 @@ def test_maximize_panel_gives_the_focused_panel_the_window_and_comes_back(
         key: size for key, size in sizes.items() if window.docks[key].isVisible()
     }
     assert window.statusBar().currentMessage() == ""
+
+
+def test_maximizing_the_draw_panel_keeps_its_keys_on_the_pad(make_window, qtbot) -> None:
+    # Hiding the other panels once handed the focus to the hidden canvas: Ctrl+Z then undid a
+    # canvas edit and Delete removed its selected block, out of sight.
+    window = shown(qtbot, make_window())
+    model = window.network_panel.model
+    model.set_selection(model.nodes[-1].id)
+    layers = len(model.nodes)
+    window.network_panel.undo_stack.push(QUndoCommand("canvas edit"))  # something to undo there
+    pad = window.draw_pad
+    draw_stroke(pad, line_points((140, 40), (140, 240)))
+    draw_stroke(pad, line_points((60, 140), (220, 140)))
+    qtbot.waitUntil(lambda: window.current_dock == "draw")
+
+    window.maximize_action.trigger()
+    assert window.maximized is window.docks["draw"]
+    assert QApplication.focusWidget() is pad
+    assert window.undo_group.activeStack() is pad.undo_stack
+    qtbot.keyClick(pad, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(pad.strokes) == 1
+    qtbot.keyClick(pad, Qt.Key.Key_Delete)
+    assert pad.is_blank()
+    assert len(model.nodes) == layers and window.network_panel.undo_stack.canUndo()
 
 
 def test_a_maximized_panel_is_not_the_layout_remembered(make_window, qtbot) -> None:
