@@ -771,8 +771,11 @@ class MainWindow(QMainWindow):
             return
         from playground.errors import SpecError
 
+        # Undoable when the user has edited the canvas (their work stays one Undo away); over
+        # the start-up preset nobody touched, Undo would bring back a network never asked for.
+        edited = self.network_panel.undo_stack.count() > 0
         try:
-            self.network_panel.set_spec(net.spec, undoable=True)
+            self.network_panel.set_spec(net.spec, undoable=edited)
         except SpecError as exc:  # a model whose spec the canvas cannot show: say so, keep going
             self._show_status(
                 self.tr("The canvas cannot show this model: {0}").format(error_text(exc))

@@ -194,10 +194,14 @@ def test_the_book_menu_walks_the_chapters_in_order(make_window, qtbot) -> None:
 def test_the_training_panel_says_when_the_canvas_holds_another_network(
     make_window, model_file, qtbot
 ) -> None:
+    from playground.engine import load_preset
+
     window = shown(qtbot, make_window(model_path=model_file))
     window.docks["training"].raise_()
     hint = window.training_panel.canvas_hint
     assert not hint.isVisible()  # the canvas shows the loaded model
+    # ... as the start of its history: Undo would bring back the start-up preset, never asked for
+    assert not window.network_panel.undo_stack.canUndo()
     window.follow_book("preset", "nielsen-conv")
     window.docks["training"].raise_()
     assert hint.isVisible() and "Build network" in hint.text()
@@ -205,6 +209,12 @@ def test_the_training_panel_says_when_the_canvas_holds_another_network(
     assert not hint.isVisible()  # built: Start now trains what the canvas shows
     window.network_panel.undo_stack.undo()  # the canvas back to the MLP, the network still conv
     assert hint.isVisible()
+    # A model opened over the user's own canvas work keeps that work one Undo away.
+    window.network_panel.undo_stack.redo()
+    assert window.open_model(model_file)
+    assert not hint.isVisible()  # the canvas shows the model opened
+    window.network_panel.undo_stack.undo()
+    assert window.network_panel.spec()["layers"] == load_preset("nielsen-conv")["layers"]
     window.set_network(None)
     assert not hint.isVisible()
 
