@@ -464,6 +464,10 @@ class MainWindow(QMainWindow):
         self.training_panel.model_saved.connect(self._on_model_saved)
         self.network_panel.spec_changed.connect(self._compare_canvas)
         self.network_changed.connect(self._compare_canvas)
+        # One cost for one network: the Training panel's and the inspector's follow each other
+        # while the canvas shows the current network.
+        self.training_panel.cost_chosen.connect(self._on_training_cost)
+        self.network_panel.model.cost_changed.connect(self._on_canvas_cost)
         panel = self.training_panel
         # Started from the menu or F5 with the Training panel closed or behind another tab:
         # bring it forward, so its progress is in sight.
@@ -749,21 +753,39 @@ class MainWindow(QMainWindow):
     def _on_engine_state_for_views(self, state: str) -> None:
         self.views_panel.set_engine_ready(state == ENGINE_READY)
 
-    def _canvas_shows(self, net: Any) -> bool:
-        """True when the canvas holds exactly `net`'s network (a broken canvas never does)."""
+    def _canvas_shows(self, net: Any, with_cost: bool = True) -> bool:
+        """True when the canvas holds exactly `net`'s network (a broken canvas never does);
+        with_cost=False: its architecture, whatever the cost."""
         from playground.engine.spec import normalize
         from playground.errors import SpecError
 
         try:
-            return bool(normalize(self.network_panel.spec()) == net.spec)
+            spec = normalize(self.network_panel.spec())
         except SpecError:
             return False
+        if not with_cost:
+            spec = {**spec, "cost": net.spec.get("cost")}
+        return bool(spec == net.spec)
 
     def _compare_canvas(self, *_args: object) -> None:
         """Tell the Training panel whether the canvas holds another network than the current
-        one (a student who loads a preset and presses Start would train the old network)."""
+        one (a student who loads a preset and presses Start would train the old network). A cost
+        alone does not count: Start trains with the cost both panels show."""
         net = self.network
-        self.training_panel.set_canvas_differs(net is not None and not self._canvas_shows(net))
+        differs = net is not None and not self._canvas_shows(net, with_cost=False)
+        self.training_panel.set_canvas_differs(differs)
+
+    def _on_training_cost(self, cost: str) -> None:
+        """The Training panel's cost chosen: the canvas's network takes it too, undoably, when
+        it is the one Start trains."""
+        if self.network is not None and self._canvas_shows(self.network, with_cost=False):
+            self.network_panel.set_cost(cost)
+
+    def _on_canvas_cost(self, cost: str) -> None:
+        """The inspector's cost changed: training the current network uses it, when the canvas
+        shows that network."""
+        if self.network is not None and self._canvas_shows(self.network, with_cost=False):
+            self.training_panel.set_cost(cost)
 
     def _show_canvas_architecture(self, net: Any) -> None:
         """A loaded model shows its architecture on the canvas (unless it is already there)."""

@@ -150,8 +150,8 @@ def test_main_window_in_chinese(app: QApplication, qtbot, tmp_path, monkeypatch)
     assert window.model_label.text() == "模型：无"
     # Both cost combos (the canvas inspector's and the training panel's) show the same Chinese
     # names and keep the engine's keys as their data.
-    combos = window.findChildren(QComboBox, "costCombo")
-    assert len(combos) == 2
+    combos = [window.findChild(QComboBox, name) for name in ("costCombo", "inspectorCostCombo")]
+    assert None not in combos and combos[0] is not combos[1]
     for combo in combos:
         items = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
         assert items == [

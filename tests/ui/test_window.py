@@ -219,6 +219,34 @@ def test_the_training_panel_says_when_the_canvas_holds_another_network(
     assert not hint.isVisible()
 
 
+def test_the_training_cost_and_the_canvas_cost_follow_each_other(
+    make_window, model_file, qtbot
+) -> None:
+    window = shown(qtbot, make_window(model_path=model_file))  # nielsen-mlp: quadratic
+    panel, inspector = window.training_panel, window.network_panel.inspector
+    assert panel.cost() == inspector.cost_combo.currentData() == "quadratic"
+    # Chosen in the Training panel (a user's choice: `activated`), the canvas takes it, undoably.
+    index = panel.cost_combo.findData("cross-entropy")
+    panel.cost_combo.setCurrentIndex(index)
+    panel.cost_combo.activated.emit(index)
+    assert window.network_panel.model.cost == "cross-entropy"
+    assert inspector.cost_combo.currentData() == "cross-entropy"
+    assert not panel.canvas_hint.isVisible()  # the same network: Start trains it
+    window.network_panel.undo_stack.undo()
+    assert panel.cost() == "quadratic"  # and back, through the inspector's side
+    # Chosen in the inspector, the Training panel follows.
+    inspector.cost_combo.setCurrentIndex(inspector.cost_combo.findData("cross-entropy"))
+    assert panel.cost() == "cross-entropy"
+    # A canvas with another architecture does not take the Training panel's cost.
+    window.follow_book("preset", "nielsen-conv")
+    index = panel.cost_combo.findData("cross-entropy")
+    panel.cost_combo.setCurrentIndex(index)
+    panel.cost_combo.activated.emit(index)
+    assert window.network_panel.model.cost == "log-likelihood"
+    window.network_panel.build_network()  # built, it shows its own cost in the Training panel
+    assert panel.cost() == "log-likelihood"
+
+
 def test_a_new_language_can_restart_the_app_at_once(make_window, qtbot, monkeypatch) -> None:
     from PySide6.QtWidgets import QMenu
 

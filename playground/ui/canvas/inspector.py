@@ -68,7 +68,7 @@ class LayerInspector(QWidget):
         network = QGroupBox(self.tr("Network"))
         form = QFormLayout(network)
         self.cost_combo = QComboBox()
-        self.cost_combo.setObjectName("costCombo")
+        self.cost_combo.setObjectName("inspectorCostCombo")
         for cost in COSTS:
             self.cost_combo.addItem(cost_label(cost), cost)
         self.cost_combo.setToolTip(

@@ -36,6 +36,7 @@ from playground.ui.canvas.commands import (
     MoveBlocksCommand,
     RemoveLayerCommand,
     ReorderLayerCommand,
+    SetCostCommand,
     SetSpecCommand,
 )
 from playground.ui.canvas.inspector import LayerInspector
@@ -261,6 +262,11 @@ class NetworkPanel(QWidget):
             self.model.set_spec(spec)
             self.undo_stack.clear()
         self.view.fit()
+
+    def set_cost(self, cost: str) -> None:
+        """Choose the network's cost (by its spec name), undoably, as the inspector does."""
+        if cost != self.model.cost:
+            self.undo_stack.push(SetCostCommand(self.model, cost))
 
     def load_preset(self, name: str) -> None:
         """Replace the canvas with one of the engine's presets."""

@@ -124,6 +124,8 @@ class TrainingPanel(QWidget):
     network_trained = Signal(object)
     #: The current network was saved to this path (the window then drops its unsaved mark).
     model_saved = Signal(object)
+    #: The user chose this cost (by its spec name) in the panel; not sent by `set_cost`.
+    cost_chosen = Signal(str)
 
     def __init__(self, controller: TrainingController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,6 +206,7 @@ class TrainingPanel(QWidget):
         self.cost_combo.setObjectName("costCombo")
         for key in COSTS:
             self.cost_combo.addItem(cost_label(key), key)
+        self.cost_combo.activated.connect(lambda _i: self.cost_chosen.emit(self.cost()))
         self.cost_combo.setToolTip(
             tr(
                 "The cost the network minimises. Cross-entropy and log-likelihood learn fast "
@@ -522,7 +525,9 @@ class TrainingPanel(QWidget):
         if key != self._spec_key:
             self._spec_key = key
             self.set_settings(TrainingSettings.from_spec(net.spec))
-            self.set_cost(net.spec.get("cost", "quadratic"))
+        # The same architecture with another cost (built after a cost change on the canvas, or
+        # a run with this panel's cost ended) keeps the settings but shows the network's cost.
+        self.set_cost(net.spec.get("cost", "quadratic"))
         self._update_buttons()
 
     def set_dataset(self, dataset: Any) -> None:
