@@ -247,6 +247,19 @@ def test_the_training_cost_and_the_canvas_cost_follow_each_other(
     assert panel.cost() == "log-likelihood"
 
 
+def test_an_architecture_file_that_cannot_open_gets_the_error_dialog(
+    make_window, qtbot, tmp_path
+) -> None:
+    window = shown(qtbot, make_window())
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    assert not window.network_panel.open_json(broken)
+    box = window.error_dialog
+    assert box is not None and box.isVisible()
+    assert "broken.json" in box.text() and "not valid JSON" in box.text()
+    box.close()
+
+
 def test_a_new_language_can_restart_the_app_at_once(make_window, qtbot, monkeypatch) -> None:
     from PySide6.QtWidgets import QMenu
 

@@ -56,6 +56,8 @@ class NetworkPanel(QWidget):
     network_built = Signal(object)
     #: A message for the window's status bar (faults in the engine's words, saves, builds).
     status_message = Signal(str)
+    #: A file could not be opened: (title, message) for an error dialog (the window shows it).
+    open_failed = Signal(str, str)
     #: The network on the canvas changed (any edit, undo or redo); carries nothing.
     spec_changed = Signal()
 
@@ -291,13 +293,33 @@ class NetworkPanel(QWidget):
             spec = json.loads(path.read_text(encoding="utf-8"))
             self.set_spec(spec, self.tr("Open {name}").format(name=path.name))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
-            self._report(
-                self.tr("Cannot open {path}: {error}").format(path=path, error=error_text(exc))
+            why = self._open_error(exc)
+            self._report(self.tr("Cannot open {path}: {error}").format(path=path, error=why))
+            self.open_failed.emit(
+                self.tr("Cannot open the architecture"),
+                self.tr(
+                    "{name} could not be opened:\n\n{error}\n\nThe canvas is unchanged."
+                ).format(name=path.name, error=why),
             )
             return False
         self.last_path = path
         self._report(self.tr("Opened {path}").format(path=path))
         return True
+
+    def _open_error(self, exc: Exception) -> str:
+        """Why an architecture file could not be opened, in words (not Python's)."""
+        if isinstance(exc, UnicodeDecodeError):
+            return self.tr(
+                "it is not a text file. An architecture is a JSON text file (the canvas's "
+                "Save… writes one); a trained model (.npz) opens with File ▸ Open model…"
+            )
+        if isinstance(exc, json.JSONDecodeError):
+            return self.tr(
+                "it is not valid JSON (line {line}, column {column}: {problem})."
+            ).format(line=exc.lineno, column=exc.colno, problem=exc.msg)
+        if isinstance(exc, OSError):
+            return exc.strerror or error_text(exc)
+        return error_text(exc)  # the engine's own message on the spec
 
     def open_dialog(self) -> None:
         """Ask for a JSON file and open it."""

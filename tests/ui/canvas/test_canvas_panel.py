@@ -213,6 +213,30 @@ def test_a_bad_file_is_reported_not_raised(panel: NetworkPanel, tmp_path) -> Non
     assert not panel.open_json(tmp_path / "missing.json")
 
 
+def test_a_file_that_is_no_architecture_gets_a_dialog_in_plain_words(
+    qtbot, panel: NetworkPanel, tmp_path
+) -> None:
+    failures: list[tuple[str, str]] = []
+    panel.open_failed.connect(lambda title, text: failures.append((title, text)))
+    model = tmp_path / "model.npz"
+    model.write_bytes(b"PK\x03\x04\x14\x00\xcb\xff binary")  # a zip: a saved model
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"input": [1, 28, 28], "layers": [}', encoding="utf-8")
+    before = panel.spec()
+    assert not panel.open_json(model)
+    assert not panel.open_json(broken)
+    assert not panel.open_json(tmp_path / "missing.json")
+    assert panel.spec() == before
+    assert len(failures) == 3 and all(
+        title == "Cannot open the architecture" for title, _ in failures
+    )
+    assert "model.npz" in failures[0][1] and "not a text file" in failures[0][1]
+    assert "Open model" in failures[0][1] and "codec" not in failures[0][1]
+    assert "not valid JSON (line 1, column 35" in failures[1][1]
+    assert "No such file or directory" in failures[2][1] and "Errno" not in failures[2][1]
+    assert "canvas is unchanged" in failures[2][1]
+
+
 def drop_layer(panel: NetworkPanel, layer: dict, scene_point: QPointF) -> int:
     """Drag enter, move and drop a palette layer at a scene point, as Qt's DnD would.
 
