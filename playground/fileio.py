@@ -18,7 +18,10 @@ from typing import IO
 def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO]:
     """Yield a file opened for writing; on success it replaces `path`, on error it vanishes."""
     path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:  # no such folder, or not writable: name the folder, not a temp file
+        raise OSError(exc.errno, exc.strerror, str(path.parent)) from exc
     try:
         text = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}  # bytes as given
         with os.fdopen(fd, mode, **text) as fh:
@@ -27,6 +30,11 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO]
             os.fsync(fh.fileno())
         os.chmod(tmp_name, 0o644)  # mkstemp makes 0600; users expect ordinary permissions
         os.replace(tmp_name, path)
+    except OSError as exc:
+        Path(tmp_name).unlink(missing_ok=True)
+        if exc.filename != tmp_name:
+            raise
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc  # the file the user named
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise

@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
         self.network_panel.confirm_discard = self._confirm_discard_trained
         self.network_panel.network_built.connect(self._on_network_built)
         self.network_panel.status_message.connect(self._show_status)
-        self.network_panel.open_failed.connect(self.show_error)
+        self.network_panel.file_failed.connect(self.show_error)
         self.register_undo_stack(self.network_panel.undo_stack, self.network_panel)
         self.add_panel(
             "network",

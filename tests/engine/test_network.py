@@ -169,6 +169,20 @@ def test_save_is_atomic_and_keeps_the_old_file_on_failure(tmp_path, monkeypatch)
     assert [p.name for p in tmp_path.iterdir()] == ["model.npz"]
 
 
+def test_a_failed_save_names_the_users_file_or_folder_not_the_temp_file(tmp_path):
+    net = Network.from_spec(SMALL, seed=1)
+    missing = tmp_path / "nope"
+    with pytest.raises(OSError) as info:
+        net.save(missing / "model.npz")
+    assert info.value.filename == str(missing) and ".tmp" not in str(info.value)
+    folder = tmp_path / "model.npz"  # the rename over a folder fails
+    folder.mkdir()
+    with pytest.raises(OSError) as info:
+        net.save(folder)
+    assert info.value.filename == str(folder) and ".tmp" not in str(info.value)
+    assert list(tmp_path.iterdir()) == [folder]  # no temporary file left behind
+
+
 def _corrupt_files(tmp_path):
     good = tmp_path / "good.npz"
     Network.from_spec(SMALL).save(good)

@@ -56,8 +56,9 @@ class NetworkPanel(QWidget):
     network_built = Signal(object)
     #: A message for the window's status bar (faults in the engine's words, saves, builds).
     status_message = Signal(str)
-    #: A file could not be opened: (title, message) for an error dialog (the window shows it).
-    open_failed = Signal(str, str)
+    #: A file could not be opened or saved: (title, message) for an error dialog (the window
+    #: shows it).
+    file_failed = Signal(str, str)
     #: The network on the canvas changed (any edit, undo or redo); carries nothing.
     spec_changed = Signal()
 
@@ -295,7 +296,7 @@ class NetworkPanel(QWidget):
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             why = self._open_error(exc)
             self._report(self.tr("Cannot open {path}: {error}").format(path=path, error=why))
-            self.open_failed.emit(
+            self.file_failed.emit(
                 self.tr("Cannot open the architecture"),
                 self.tr(
                     "{name} could not be opened:\n\n{error}\n\nThe canvas is unchanged."
@@ -344,7 +345,12 @@ class NetworkPanel(QWidget):
             try:
                 self.save_json(path)
             except OSError as exc:
-                self._report(self.tr("Cannot save {path}: {error}").format(path=path, error=exc))
+                why = error_text(exc)
+                self._report(self.tr("Cannot save {path}: {error}").format(path=path, error=why))
+                self.file_failed.emit(
+                    self.tr("Cannot save the architecture"),
+                    self.tr("{0} could not be written:\n\n{1}").format(path, why),
+                )
 
     # ------------------------------------------------------------------------------ building
     def build_network(self) -> Any:

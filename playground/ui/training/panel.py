@@ -651,7 +651,7 @@ class TrainingPanel(QWidget):
         except Exception as exc:  # disk full, no permission, ...
             self._show_message(
                 self.tr("Cannot save the model"),
-                self.tr("{0} could not be written:\n\n{1}").format(path, exc),
+                self.tr("{0} could not be written:\n\n{1}").format(path, error_text(exc)),
             )
             return False
         self.status_label.setText(self.tr("Saved {0}").format(Path(path).name))

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.fileio import write_text_atomic
-from playground.ui.names import percent
+from playground.ui.names import error_text, percent
 from playground.ui.throttle import EPOCH_DETAILS_MS, LatestOnly
 from playground.ui.training.controller import (
     EpochReport,
@@ -619,5 +619,5 @@ class ViewsPanel(QWidget):
             QMessageBox.warning(
                 self,
                 self.tr("Cannot export"),
-                self.tr("{0} could not be written:\n\n{1}").format(path, exc),
+                self.tr("{0} could not be written:\n\n{1}").format(path, error_text(exc)),
             )

@@ -217,7 +217,7 @@ def test_a_file_that_is_no_architecture_gets_a_dialog_in_plain_words(
     qtbot, panel: NetworkPanel, tmp_path
 ) -> None:
     failures: list[tuple[str, str]] = []
-    panel.open_failed.connect(lambda title, text: failures.append((title, text)))
+    panel.file_failed.connect(lambda title, text: failures.append((title, text)))
     model = tmp_path / "model.npz"
     model.write_bytes(b"PK\x03\x04\x14\x00\xcb\xff binary")  # a zip: a saved model
     broken = tmp_path / "broken.json"

@@ -436,6 +436,10 @@ def test_full_run_reports_epochs_and_saves_with_history(qtbot, data, tmp_path):
         r.views.refresh(force=True)
         assert r.views.accuracy_plot.series["val_accuracy"].n == 2
         assert r.views.cost_plot.epochs.n == 2
+        assert not r.panel.save_model(tmp_path / "no folder" / "trained.npz")
+        message = r.panel.last_message  # the OS's words and the folder, not errno or a temp file
+        assert f"No such file or directory: {tmp_path / 'no folder'}" in message
+        assert "Errno" not in message and ".tmp" not in message
         path = tmp_path / "trained.npz"
         assert r.panel.save_model(path)
         loaded = Network.load(path)
