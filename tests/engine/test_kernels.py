@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from playground.engine import Network, kernels
 from playground.engine.kernels import activations as act_k
 from playground.engine.kernels import conv as conv_k
 from playground.engine.kernels import dense as dense_k
@@ -343,6 +344,32 @@ def test_fused_pool_picks_the_first_maximum_on_ties(size):
         win = [z[f, top + di * rs + dj] for di in range(size) for dj in range(size)]
         assert out[f, pi, pj] == max(win)
         assert arg[f, pi, pj] == win.index(max(win))  # list.index: the first one
+
+
+@pytest.mark.skipif(not kernels._X86, reason="flush-to-zero is a control bit of x86's SSE")
+def test_the_launchers_treat_subnormals_as_zero_on_every_thread_and_restore_the_caller() -> None:
+    # A saturated network's deltas fall below float32's smallest normal (1.2e-38), where every
+    # x86 multiply takes a slow path: the launchers flush them (nielsen-conv at eta 1000: 2-11x
+    # the images/s). Rows split over two threads: both must see a subnormal input as zero.
+    tiny = F32(1e-39)
+    x = np.full((4, 64), tiny, dtype=F32)
+    w, b = np.ones((64, 64), dtype=F32), np.zeros(64, dtype=F32)
+    z = np.empty((4, 64), dtype=F32)
+    dense_k.forward_par(2, x, w, b, 0, z)
+    assert not z.any()  # 64 x 1e-39 = 6.4e-38 without (a normal number)
+    spec = {
+        "input": [1, 6, 6],
+        "layers": [
+            {"type": "conv", "filters": 2, "kernel": 3, "activation": "linear"},
+            {"type": "dense", "units": 2, "activation": "sigmoid"},
+        ],
+        "cost": "quadratic",
+    }
+    net = Network.from_spec(spec, seed=0)
+    net.params["conv1.bias"][:] = 0.0
+    maps = net.activations(np.full((2, 1, 6, 6), tiny, dtype=F32))["conv1"]
+    assert not maps.any()  # 9 taps of about 0.3 x 1e-39: subnormal without
+    assert F32(1e-30) * F32(1e-10) > 0  # this thread's own arithmetic keeps its subnormals
 
 
 @pytest.mark.parametrize("parallel", [False, True])

@@ -11,7 +11,16 @@ import numba
 import numpy as np
 from numba import prange
 
-from playground.engine.kernels import ERRORS, FASTMATH, jit, jit_fn, kept_address, pjit
+from playground.engine.kernels import (
+    ERRORS,
+    FASTMATH,
+    flush_denormals,
+    jit,
+    jit_fn,
+    kept_address,
+    pjit,
+    restore_fp,
+)
 from playground.engine.kernels.activations import apply_1d, grad_scalar
 from playground.engine.kernels.dense import axpy1, axpy4, axpy8, dot4x1, dot4x4, sgd_seg, span
 
@@ -876,18 +885,22 @@ def _launch_fwd(
 ):
     """forward_images (at addr) on `parts` threads (1: the calling thread), images split."""
     for t in prange(parts):
+        fp = flush_denormals()
         n0, n1 = span(xp.shape[0], parts, t, 1)
         args = (xp, w, w2, b, stride, groups, direct, code, pool, out, flat, arg, col, keep_col)
         jit_fn(addr, (*args, n0, n1))(*args, n0, n1)
+        restore_fp(fp)
 
 
 @pjit
 def _launch_dx(addr, parts, g, a, arg, code, pool, w2t, stride, groups, k, pad, dx):
     """backward_dx_col (at addr) on `parts` threads (1: the calling thread), images split."""
     for t in prange(parts):
+        fp = flush_denormals()
         n0, n1 = span(g.shape[0], parts, t, 1)
         args = (g, a, arg, code, pool, w2t, stride, groups, k, pad, dx)
         jit_fn(addr, (*args, n0, n1))(*args, n0, n1)
+        restore_fp(fp)
 
 
 def conv_fwd_par(
@@ -949,11 +962,15 @@ def _launch_dw(
     acc_args = (g, a, arg, code, pool, xflat, wx, col, use_col, stride, groups, k)
     fin_args = (use_col, k, w2, b, update, lr, decay, momentum, vw2, vb, gw2, gb)
     for t in prange(parts):
+        fp = flush_denormals()
         n0, n1 = span(g.shape[0], parts, t, 1)
         jit_fn(acc_addr, (*acc_args, accs[t], sbs[t], n0, n1))(*acc_args, accs[t], sbs[t], n0, n1)
+        restore_fp(fp)
     for t in prange(parts):
+        fp = flush_denormals()
         f0, f1 = span(n_f, parts, t, 1)
         jit_fn(fin_addr, (accs, sbs, *fin_args, f0, f1))(accs, sbs, *fin_args, f0, f1)
+        restore_fp(fp)
 
 
 def padded_run(run: int) -> int:

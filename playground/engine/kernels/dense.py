@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 from numba import prange
 
-from playground.engine.kernels import jit, jit_fn, kernel_address, pjit
+from playground.engine.kernels import flush_denormals, jit, jit_fn, kernel_address, pjit, restore_fp
 from playground.engine.kernels.activations import apply_1d, grad_1d
 
 #: Columns per block of the dx pass (blocks balanced, multiples of 16): long enough that each
@@ -562,16 +562,20 @@ def _launch_forward(rows_addr, act_addr, parts, x, w, b, code, z):
     f (apply_1d, at act_addr) to its own columns of z; softmax (code 4) needs whole rows, so it
     is applied on the calling thread afterwards."""
     for t in prange(parts):
+        fp = flush_denormals()
         j0, j1 = span(w.shape[0], parts, t, 1)
         jit_fn(rows_addr, (x, w, b, z, j0, j1))(x, w, b, z, j0, j1)
         if code != 0 and code != 4:
             for n in range(z.shape[0]):
                 zn = z[n, j0:j1]
                 jit_fn(act_addr, (zn, code))(zn, code)
+        restore_fp(fp)
     if code == 4:
+        fp = flush_denormals()
         for n in range(z.shape[0]):
             zn = z[n]
             jit_fn(act_addr, (zn, code))(zn, code)
+        restore_fp(fp)
 
 
 @pjit
@@ -604,6 +608,7 @@ def _launch_backward(
     """prepare_delta and bias_step on the calling thread, then each thread on the rows of w it
     owns in forward: dx_rows (thread 0 into dx, thread t into dxp[t - 1], summed at the end),
     then dw_rows. Parts 1 wakes no other thread. The *_addr are those kernels' addresses."""
+    fp = flush_denormals()
     jit_fn(delta_addr, (a, g, code, is_dz, delta))(a, g, code, is_dz, delta)
     bias = (delta, b, gb, update, lr, momentum, vb)
     jit_fn(bias_addr, bias)(*bias)
@@ -614,17 +619,21 @@ def _launch_backward(
         if need_dx:
             jit_fn(dx_addr, (delta, w, dx, j0, j1))(delta, w, dx, j0, j1)
         jit_fn(dw_addr, (x, delta, w, gw, *step, j0, j1))(x, delta, w, gw, *step, j0, j1)
+        restore_fp(fp)
         return
     for t in prange(parts):
+        fpt = flush_denormals()
         j0, j1 = span(units, parts, t, 1)
         if need_dx:  # this thread's rows' share of dx, before it updates them
             dxt = dx if t == 0 else dxp[t - 1]
             jit_fn(dx_addr, (delta, w, dxt, j0, j1))(delta, w, dxt, j0, j1)
         jit_fn(dw_addr, (x, delta, w, gw, *step, j0, j1))(x, delta, w, gw, *step, j0, j1)
+        restore_fp(fpt)
     if need_dx:
         for t in range(1, parts):
             for n in range(dx.shape[0]):
                 add_rows(dx[n], dxp[t - 1, n])
+    restore_fp(fp)
 
 
 def forward_par(parts, x, w, b, code, z, kept=None):
