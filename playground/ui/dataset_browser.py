@@ -7,6 +7,7 @@ page, so nothing here paints by hand.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -96,8 +98,44 @@ class ThumbnailModel(QAbstractListModel):
         return None
 
 
+class ThumbnailView(QListView):
+    """A QListView that knows when the user is acting on it, and numbers those gestures.
+
+    The browser shows the current image when the user moves the highlight (keys, mouse), not
+    when Qt moves it on its own (focus-in makes the first item current); and a click, which
+    both moves the highlight and clicks, shows its image once.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: Counts the user's key and mouse presses: one gesture shows an image at most once.
+        self.gesture = 0
+        #: True while a key or mouse event of the user's is being handled.
+        self.in_gesture = False
+
+    def _handle(self, handler: Callable[[Any], None], event: Any, new_gesture: bool) -> None:
+        """Run Qt's own handler for a user's event, flagged as a gesture (a new one if asked)."""
+        if new_gesture:
+            self.gesture += 1
+        self.in_gesture = True
+        try:
+            handler(event)
+        finally:
+            self.in_gesture = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._handle(super().keyPressEvent, event, True)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._handle(super().mousePressEvent, event, True)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._handle(super().mouseMoveEvent, event, False)
+
+
 class DatasetBrowser(QWidget):
-    """Pages through a dataset split; `image_selected(image, label)` fires on a click."""
+    """Pages through a dataset split; `image_selected(image, label)` fires when the user picks
+    an image: a click, Enter, or moving the highlight with the arrow keys."""
 
     image_selected = Signal(object, int)
 
@@ -138,7 +176,7 @@ class DatasetBrowser(QWidget):
         self.page_total = QLabel()
 
         self.model = ThumbnailModel(self)
-        self.view = QListView()
+        self.view = ThumbnailView()
         self.view.setObjectName("datasetView")
         self.view.setModel(self.model)
         self.view.setViewMode(QListView.ViewMode.IconMode)
@@ -154,6 +192,10 @@ class DatasetBrowser(QWidget):
         # font is taller, 4 px over what a 1366x768 laptop leaves).
         self.view.setMinimumHeight(56)
         self.view.setToolTip(self.tr("Click an image to let the network read it"))
+        # Arrow keys move the highlight: that shows the image as a click does. A click on
+        # another image moves it too, then clicks: (gesture, row) shown keeps that to one feed.
+        self._shown: tuple[int, int] | None = None
+        self.view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.view.clicked.connect(self._on_activated)
         self.view.activated.connect(self._on_activated)
 
@@ -247,8 +289,8 @@ class DatasetBrowser(QWidget):
     def select(self, row: int) -> None:
         """Select the image on `row` of this page and send it to the prediction, like a click."""
         index = self.model.index(row, 0)
-        self.view.setCurrentIndex(index)
-        self._on_activated(index)
+        self.view.setCurrentIndex(index)  # not a gesture of the user's: shows nothing itself
+        self._emit(index)
 
     # --- internals ----------------------------------------------------------------------------
     def _fill(self) -> None:
@@ -287,7 +329,16 @@ class DatasetBrowser(QWidget):
     def _on_split_chosen(self, index: int) -> None:
         self.set_split(self.split_box.itemData(index))
 
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.view.in_gesture:  # the user moved the highlight, not Qt (focus-in) or code
+            self._on_activated(current)
+
     def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid() and (self.view.gesture, index.row()) != self._shown:
+            self._emit(index)
+
+    def _emit(self, index: QModelIndex) -> None:
         if index.isValid():
             row = index.row()
+            self._shown = (self.view.gesture, row)
             self.image_selected.emit(self.model.image(row), self.model.label(row))

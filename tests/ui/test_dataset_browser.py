@@ -88,6 +88,57 @@ def test_clicking_a_thumbnail_emits_its_image_and_label(browser: DatasetBrowser,
     assert label == data.test_y[PAGE_SIZE + 5]
 
 
+def test_arrow_keys_show_the_image_they_move_to(browser: DatasetBrowser, qtbot) -> None:
+    """Moving the highlight with the keyboard feeds the image, as a click does (it used to
+    wait for Enter)."""
+    data = tiny_dataset()
+    browser.set_dataset(data)
+    shown: list[tuple[np.ndarray, int]] = []
+    browser.image_selected.connect(lambda image, label: shown.append((image, label)))
+    browser.select(4)
+    browser.view.setFocus()
+    assert len(shown) == 1
+    np.testing.assert_array_equal(shown[-1][0], data.test_x[4])
+    qtbot.keyClick(browser.view, Qt.Key.Key_Right)
+    assert browser.view.currentIndex().row() == 5
+    assert len(shown) == 2
+    np.testing.assert_array_equal(shown[-1][0], data.test_x[5])
+    assert shown[-1][1] == data.test_y[5]
+    qtbot.keyClick(browser.view, Qt.Key.Key_Left)
+    qtbot.keyClick(browser.view, Qt.Key.Key_Left)
+    assert browser.view.currentIndex().row() == 3
+    assert [label for _, label in shown] == [4, 5, 4, 3]
+    qtbot.keyClick(browser.view, Qt.Key.Key_Return)  # Enter shows the highlighted one again
+    assert [label for _, label in shown] == [4, 5, 4, 3, 3]
+
+
+def test_a_click_feeds_its_image_once(browser: DatasetBrowser, qtbot) -> None:
+    """A click moves the highlight and clicks: one image for the network, not two; clicking
+    the highlighted image again shows it again (after a drawing, say)."""
+    data = tiny_dataset()
+    browser.set_dataset(data)
+    labels: list[int] = []
+    browser.image_selected.connect(lambda _image, label: labels.append(label))
+    for row in (6, 8, 8):
+        rect = browser.view.visualRect(browser.model.index(row, 0))
+        qtbot.mouseClick(browser.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert labels == [6, 8, 8]
+
+
+def test_focus_alone_shows_no_image(browser: DatasetBrowser, qtbot) -> None:
+    """Tabbing into the grid makes Qt highlight the first image: that is not the user's pick,
+    and must not replace what the draw pad shows."""
+    browser.set_dataset(tiny_dataset())
+    labels: list[int] = []
+    browser.image_selected.connect(lambda _image, label: labels.append(label))
+    browser.split_box.setFocus()
+    qtbot.waitUntil(browser.split_box.hasFocus, timeout=1000)
+    browser.view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(browser.view.hasFocus, timeout=1000)
+    assert browser.view.currentIndex().isValid()  # Qt did highlight one
+    assert labels == []
+
+
 class FakeNet:
     """A real engine network whose output is rigged to say 9; records what it was shown."""
 
