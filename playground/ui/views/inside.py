@@ -11,14 +11,19 @@ import math
 from typing import Any
 
 import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QTextOption
 from PySide6.QtWidgets import QWidget
 
 from playground.ui.views.mosaic import (
     DIVERGING_LUT,
+    FOREGROUND,
     SEQUENTIAL_LUT,
     GridView,
     centre_ticks,
     grid_shape,
+    no_minimum_width,
     symmetric_levels,
     tile,
     wrap,
@@ -256,6 +261,8 @@ class FeatureMapView(GridView):
 
 # ================================================================================ pooling
 POOL_MODES = ("max", "l2", "avg")
+#: Point size of the pooling columns' names: the grid titles' size, readable at any map size.
+LEGEND_POINT_SIZE = 9.0
 
 
 def pool(x: np.ndarray, size: int, mode: str) -> np.ndarray:
@@ -277,18 +284,57 @@ class PooledView(GridView):
     of it (each window drawn as one big pixel); the column of the layer's own mode is the
     network's real output. Each column is scaled to its own maximum, so L2's larger values
     (the root of a sum of squares) compare by shape with max's.
+
+    The columns are named once for the whole view, in a line under the grids at the titles'
+    size (`legend`): names over each block's columns scale with the maps, and at the window's
+    default size those were 5 px tall. They are still drawn once the maps are shown large
+    enough for them to be as readable as the legend.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pooledView")
         self._spec: dict[str, Any] | None = None
+        self.legend = pg.LabelItem("", color=FOREGROUND.name(), size=f"{LEGEND_POINT_SIZE:g}pt")
+        self.legend.item.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignCenter))
+        no_minimum_width(self.legend)  # a narrow view wraps the line rather than widening
+        font = QFont()
+        font.setPointSizeF(LEGEND_POINT_SIZE)
+        #: On-screen height (px) below which a name over a column is not drawn.
+        self.readable_pixels = QFontMetricsF(font).height()
         self.set_message(self.tr("No network yet"))
 
     def set_spec(self, spec: dict[str, Any] | None) -> None:
         """Follow a network's layers."""
         self._spec = spec
+        modes = {layer["mode"] for layer in _layers(spec, "pool")}
+        own = next(iter(modes)) if len(modes) == 1 else None  # a ✓ only if it is everyone's
+        names = [self.tr("map"), *(self._mode_name(m, m == own) for m in POOL_MODES)]
+        legend = self.tr("Each block, left to right: {0} | {1} | {2} | {3}")
+        self.legend.setText(legend.format(*names))
         _follow(self, spec, "pool", "pools", self.tr("This network has no pooling layer."))
+        self._fit_legend()
+
+    def rebuild(self, key: tuple, names: list[str]) -> None:
+        """The grids side by side, and under them the line that names each block's columns."""
+        super().rebuild(key, names)
+        if self.grids and self.legend not in self.ci.items:
+            self.ci.addItem(self.legend, row=1, col=0, colspan=len(self.grids))
+
+    def resizeEvent(self, event: QResizeEvent | None) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "legend"):  # resizes come during __init__ too
+            self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        """Wrap the columns' names to the view's width (one line when it fits)."""
+        item = self.legend.item
+        item.setTextWidth(-1)
+        width = max(100.0, self.width() - 20.0)
+        if item.boundingRect().width() > width:
+            item.setTextWidth(width)
+        self.legend.updateMin()
+        self.legend.resizeEvent(None)
 
     def show_activations(self, probe: np.ndarray | None, acts: dict[str, np.ndarray]) -> None:
         """Draw every pooling layer from the probe's activations."""
@@ -338,6 +384,8 @@ class PooledView(GridView):
             for j, text in enumerate(names):
                 labels.append((block * (sw + 3) + j * (w + 1) + w / 2, -0.5, text))
         grid.set_labels(labels, header=max(4.0, 0.35 * h), width=0.95 * w)
+        for item in grid.labels:  # drawn only as large as the legend's text, else left to it
+            item.MIN_PIXELS = self.readable_pixels
         grid.set_ticks([], [])
         title = (
             self.tr("{0}: {1} {2}×{2}, 1 map {4}×{5} → {6}×{7}")

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import csv
+import re
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+)
 
 from playground.data import load_mnist
 from playground.engine import Network, load_preset
@@ -15,6 +21,7 @@ from playground.ui.training.controller import probe_activations, weights_to_show
 from playground.ui.views import ViewsPanel
 from playground.ui.views.inside import pool
 from playground.ui.views.mosaic import (
+    FitText,
     centre_ticks,
     grid_shape,
     symmetric_levels,
@@ -390,6 +397,66 @@ def test_pooling_column_labels_fit_their_columns(panel, data):
         box = item.mapRectToParent(item.boundingRect())  # image pixels
         assert x - 4 <= box.left() and box.right() <= x + 4, (text, x, box)
         assert box.bottom() == pytest.approx(y) and box.height() > 1.0
+
+
+def _shown_point_size(item: QGraphicsItem) -> float:
+    """The point size a text item is drawn at on screen: its font's (the smallest of a rich
+    text's), times its scale in the scene (a grid's text scales with the image)."""
+    if isinstance(item, QGraphicsSimpleTextItem):
+        size = item.font().pointSizeF()
+    else:
+        sizes = []
+        block = item.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                sizes.append(it.fragment().charFormat().font().pointSizeF())
+                it += 1
+            block = block.next()
+        size = min((s for s in sizes if s > 0), default=item.font().pointSizeF())
+    return size * abs(item.sceneTransform().m22())
+
+
+@pytest.mark.parametrize("panel_size", [(780, 320), (1000, 600)])  # the window's default; big
+@pytest.mark.parametrize(
+    ("spec", "names"),
+    [
+        (load_preset("nielsen-conv2"), ("map", "max ✓", "L2", "avg")),  # 24x24 and 8x8 maps
+        (GROUPED, ("map", "max", "L2", "avg")),  # l2 then avg: no one ✓ for all
+    ],
+)
+def test_pooling_columns_are_named_readably_however_small_the_maps(
+    panel, data, panel_size, spec, names
+):
+    """The names of a block's columns are on screen at the titles' 9 pt, off the maps, and
+    none is drawn smaller: scaled with the maps they were 4-8 px tall in a Views dock of the
+    window's default size, unreadable."""
+    panel.resize(*panel_size)
+    panel.set_network(Network.from_spec(spec, seed=0))
+    panel.set_probe(data.val_x[7], "a seven")
+    panel.tabs.setCurrentWidget(panel.pooled_view)
+    panel.refresh(force=True)
+    QApplication.processEvents()
+    view = panel.pooled_view
+    maps = [grid.image.sceneBoundingRect() for grid in view.grids.values()]
+    on_screen = view.mapToScene(view.viewport().rect()).boundingRect()
+    patterns = {name: re.compile(rf"(?<!\w){re.escape(name)}(?![\w✓])") for name in names}
+    readable: list[str] = []
+    for item in view.scene().items():
+        if not isinstance(item, QGraphicsSimpleTextItem | QGraphicsTextItem):
+            continue
+        text = item.text() if isinstance(item, QGraphicsSimpleTextItem) else item.toPlainText()
+        box = item.sceneBoundingRect()
+        if isinstance(item, FitText) and box.height() < item.MIN_PIXELS:
+            continue  # FitText leaves out what would be too small
+        if not item.isVisible() or not any(p.search(text) for p in patterns.values()):
+            continue
+        assert _shown_point_size(item) >= 8.9, (text, _shown_point_size(item), box)
+        assert on_screen.contains(box), (text, box)
+        assert not any(box.intersects(m) for m in maps), (text, box, maps)
+        readable.append(text)
+    for name, pattern in patterns.items():
+        assert any(pattern.search(text) for text in readable), (name, readable)
 
 
 @pytest.mark.parametrize(
