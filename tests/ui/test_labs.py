@@ -6,10 +6,16 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractGraphicsShapeItem,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
 
 from playground.labs.backprop import Stage
-from playground.labs.descent import Status
+from playground.labs.descent import GradientDescent, Status
 from playground.ui.labs import BackpropLabWidget, CostLab, DescentLab, LabsPanel, NeuronLab
 from playground.ui.labs._widgets import fmt
 
@@ -190,8 +196,69 @@ def test_run_on_the_bowl_converges(descent_lab: DescentLab, qtbot) -> None:
     descent_lab.eta_slider.setValue(0.3)
     qtbot.mouseClick(descent_lab.findChild(QPushButton, "descentRun"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not descent_lab.timer.isActive(), timeout=10000)
-    assert descent_lab.descent.status() is Status.CONVERGED
-    assert "Converged" in descent_lab.status_label.text()
+    assert "At a minimum" in descent_lab.status_label.text()
+    assert not descent_lab.run_button.isChecked() and descent_lab.run_button.text() == "Run"
+    assert descent_lab.at_minimum()
+
+
+def _zero_gradient_shown(grad: np.ndarray) -> bool:
+    """The readout prints this gradient as (0.000, 0.000)."""
+    return fmt(grad[0]) == fmt(grad[1]) == "0.000"
+
+
+def test_a_run_stops_on_the_tick_the_gradient_reads_zero(descent_lab: DescentLab, qtbot) -> None:
+    """A tester's run on the bowl at η = 0.1 showed ∇C = (0.000, 0.000) at step 40 while the
+    arrow still pointed, the text said "Descending" and Pause stayed up for 8 more steps."""
+    descent_lab.eta_slider.setValue(0.1)
+    model = GradientDescent(descent_lab.descent.surface, eta=0.1)  # the bowl, without the lab
+    while not _zero_gradient_shown(model.gradient()):
+        model.step()
+    assert model.steps == 40 and not model.converged  # the model's own test has not fired yet
+    descent_lab.timer.setInterval(3_600_000)  # the test drives the ticks itself
+    descent_lab.run()
+    ticks = 0
+    while descent_lab.timer.isActive() and ticks < 100:
+        descent_lab.timer.timeout.emit()
+        ticks += 1
+    assert ticks == 40 and descent_lab.descent.steps == 40  # stopped on the tick that got there
+    assert "∇C = (0.000, 0.000)" in descent_lab.readout.text()
+    assert "no arrow" in descent_lab.readout.text()
+    assert not descent_lab.grad_arrow.line.isVisible()
+    assert not descent_lab.grad_arrow.head.isVisible()
+    assert not descent_lab.step_arrow.head.isVisible()
+    assert not descent_lab.run_button.isChecked() and descent_lab.run_button.text() == "Run"
+    status = descent_lab.status_label.text()
+    assert "At a minimum after 40 steps" in status and "stops here" in status
+    assert "Descending" not in status
+    descent_lab.step()  # gradient descent has stopped: a further step changes nothing
+    assert descent_lab.descent.steps == 40
+
+
+def test_a_nearly_zero_gradient_gets_no_arrow(descent_lab: DescentLab) -> None:
+    """|∇C| = 2.8e-4 prints as (0.000, 0.000): no arrow may claim a direction for it."""
+    descent_lab.reset((1e-4, -1e-4))
+    assert not descent_lab.descent.converged  # the model's stricter test (1e-4) says no
+    for arrow in (descent_lab.grad_arrow, descent_lab.step_arrow):
+        assert not arrow.line.isVisible() and not arrow.head.isVisible()
+    assert "At a minimum after 0 steps" in descent_lab.status_label.text()
+    assert descent_lab.at_minimum()
+    descent_lab.reset((0.01, -0.01))  # a clear slope: the arrows come back
+    assert not descent_lab.at_rest()
+    assert descent_lab.grad_arrow.line.isVisible() and descent_lab.grad_arrow.head.isVisible()
+    assert "arrow shows its direction" in descent_lab.readout.text()
+
+
+def test_a_flat_point_that_is_not_a_minimum_is_not_called_one(descent_lab, qtbot) -> None:
+    """The saddle on the two-minima surface's ridge has ∇C = 0 but is no minimum."""
+    descent_lab.set_surface("two_minima")
+    roots = np.sort(np.roots([4.0, 0.0, -4.0, 0.3]).real)  # dC/dv1 = 0: left, ridge, right
+    descent_lab.reset((float(roots[1]), 0.0))
+    text = descent_lab.status_label.text()
+    assert "not a minimum" in text and "At a minimum" not in text
+    assert not descent_lab.grad_arrow.line.isVisible()
+    assert descent_lab.at_rest() and not descent_lab.at_minimum()
+    descent_lab.step()  # descent cannot move from here
+    assert descent_lab.descent.steps == 0
 
 
 def test_run_with_a_too_large_eta_diverges_and_says_so(descent_lab: DescentLab, qtbot) -> None:
@@ -209,12 +276,15 @@ def test_two_minima_run_says_when_it_settles_in_the_shallower_one(descent_lab, q
     descent_lab.eta_slider.setValue(0.1)
     descent_lab.run()
     qtbot.waitUntil(lambda: not descent_lab.timer.isActive(), timeout=15000)
-    assert descent_lab.descent.status() is Status.CONVERGED
+    assert descent_lab.descent.v[0] > 0.5  # the right-hand, shallower minimum
+    assert "At a minimum" in descent_lab.status_label.text()
     assert "shallower minimum" in descent_lab.status_label.text()
+    assert descent_lab.at_minimum()
     descent_lab.reset((-0.5, 1.0))
     descent_lab.descent.run(500)
     descent_lab.refresh()
-    assert "Converged" in descent_lab.status_label.text()
+    assert descent_lab.descent.status() is Status.CONVERGED
+    assert "At a minimum" in descent_lab.status_label.text()
     assert "shallower" not in descent_lab.status_label.text()
 
 
@@ -299,6 +369,42 @@ def test_backprop_cost_toggle_changes_the_output_error(backprop_lab: BackpropLab
     assert ce_delta > 100 * quad_delta
     assert f"δ = {fmt(ce_delta, 4)}" in backprop_lab.diagram.node_text(2, 1)
     assert "cross-entropy" in backprop_lab.explanation.text()
+
+
+@pytest.mark.parametrize("walk", ["start", "after the backward pass"])
+def test_backprop_labels_hide_the_lines_under_them_and_never_overlap(backprop_lab, walk) -> None:
+    """Weight labels were drawn straight over the connection lines: every label now sits on an
+    opaque plate in the diagram's background colour, stacked above its own line; no label
+    covers another label or a neuron."""
+    if walk != "start":  # two-line labels: w and ∂C/∂w
+        for step in (backprop_lab.step_forward,) * 2 + (backprop_lab.step_backward,) * 2:
+            step()
+    diagram = backprop_lab.diagram
+    scene, background = diagram.scene(), diagram.backgroundBrush().color()
+    for key, label in diagram.edge_labels.items():
+        edge = diagram.edges[key]
+        text_rect = label.sceneBoundingRect().adjusted(5, 5, -5, -5)  # inside the round corners
+        line = edge.line()
+        points = [line.pointAt(t) for t in np.linspace(0.0, 1.0, 400)]
+        points = [point for point in points if text_rect.contains(point)]
+        assert points, key  # the label sits on its own line
+        for point in points:
+            items = scene.items(point)  # topmost first
+            above = items[: items.index(edge)]
+            assert any(
+                isinstance(item, QAbstractGraphicsShapeItem)
+                and item.brush().isOpaque()
+                and item.brush().color() == background
+                and item.sceneBoundingRect().contains(text_rect)
+                for item in above
+            ), (key, point)
+    labels = [*diagram.edge_labels.values(), *diagram.node_labels.values(), diagram.cost_label]
+    rects = [label.sceneBoundingRect() for label in labels]
+    for i, rect in enumerate(rects):
+        for other in rects[i + 1 :]:
+            assert not rect.intersects(other), (labels[i].toPlainText(), rect, other)
+        for node in diagram.nodes.values():
+            assert not rect.intersects(node.sceneBoundingRect()), labels[i].toPlainText()
 
 
 def test_cost_lab_trains_both_and_plots_every_epoch(qtbot) -> None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGraphicsEllipseItem,
+    QGraphicsItem,
     QGraphicsLineItem,
+    QGraphicsPathItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
@@ -40,6 +42,10 @@ UNKNOWN = "#aaaaaa"
 DELTA_COLOR = "#9c27b0"
 POSITIVE = QColor(31, 119, 180)
 NEGATIVE = QColor(214, 39, 40)
+BACKGROUND = QColor("white")
+#: The space between a label's text and the edge of its plate, and the plate's corner radius.
+PLATE_PADDING = 2.0
+PLATE_RADIUS = 4.0
 
 
 def _sub(symbol: str, layer: int, index: str) -> str:
@@ -52,6 +58,31 @@ def _vector(values: np.ndarray, decimals: int = 3) -> str:
     return "(" + ", ".join(fmt(v, decimals) for v in values) + ")"
 
 
+class PlatedText(QGraphicsTextItem):
+    """Rich text on an opaque rounded plate, so the lines under a label do not cross its numbers.
+
+    The plate is a child path item that stacks behind the text, in the diagram's background
+    colour: a label reads as a gap in its line rather than as a box. (A child item, not a
+    `paint()` override: see the PySide6 hazard in the README.)
+    """
+
+    def __init__(self, font: QFont, color: QColor = BACKGROUND) -> None:
+        super().__init__()
+        self.setFont(font)
+        self.document().setDocumentMargin(PLATE_PADDING)
+        self.plate = QGraphicsPathItem(self)
+        self.plate.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self.plate.setBrush(QBrush(color))
+        self.plate.setPen(QPen(Qt.PenStyle.NoPen))
+
+    def set_html(self, html: str) -> None:
+        """Show `html` and fit the plate to it."""
+        self.setHtml(html)
+        path = QPainterPath()
+        path.addRoundedRect(self.boundingRect(), PLATE_RADIUS, PLATE_RADIUS)
+        self.plate.setPath(path)
+
+
 class NetworkDiagram(QGraphicsView):
     """The network drawn with stock items: neurons, weighted edges and their numbers."""
 
@@ -62,7 +93,7 @@ class NetworkDiagram(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setBackgroundBrush(QBrush(QColor("white")))
+        self.setBackgroundBrush(QBrush(BACKGROUND))
         self.scene_ = QGraphicsScene(self)
         self.setScene(self.scene_)
         self.positions: list[list[tuple[float, float]]] = []
@@ -75,11 +106,11 @@ class NetworkDiagram(QGraphicsView):
         self.highlight.setZValue(-3)
         self.scene_.addItem(self.highlight)
         self.edges: dict[tuple[int, int, int], QGraphicsLineItem] = {}
-        self.edge_labels: dict[tuple[int, int, int], QGraphicsTextItem] = {}
-        self.node_labels: dict[tuple[int, int], QGraphicsTextItem] = {}
+        self.edge_labels: dict[tuple[int, int, int], PlatedText] = {}
+        self.node_labels: dict[tuple[int, int], PlatedText] = {}
         self.nodes: dict[tuple[int, int], QGraphicsEllipseItem] = {}
         self._build()
-        self.cost_label = QGraphicsTextItem()
+        self.cost_label = PlatedText(QFont())
         self.scene_.addItem(self.cost_label)
         x, y = self.positions[2][0]
         self.cost_label.setPos(x - 40, y - RADIUS - 45)
@@ -120,8 +151,7 @@ class NetworkDiagram(QGraphicsView):
                     )
                     self.scene_.addItem(line)
                     self.edges[(layer, j, k)] = line
-                    label = QGraphicsTextItem()
-                    label.setFont(font)
+                    label = PlatedText(font)
                     label.setToolTip(line.toolTip())
                     self.scene_.addItem(label)
                     self.edge_labels[(layer, j, k)] = label
@@ -135,8 +165,7 @@ class NetworkDiagram(QGraphicsView):
                 name = QGraphicsSimpleTextItem(f"{j + 1}", node)
                 rect = name.boundingRect()
                 name.setPos(x - rect.width() / 2, y - rect.height() / 2)
-                label = QGraphicsTextItem()
-                label.setFont(node_font)
+                label = PlatedText(node_font)
                 label.setZValue(1)
                 self.scene_.addItem(label)
                 self.node_labels[(layer, j)] = label
@@ -198,16 +227,14 @@ class NetworkDiagram(QGraphicsView):
                             f"{fmt(nums.nabla_w[j, k], 4)}</span>"
                         )
                     key = (layer, j, k)
-                    self.edge_labels[key].setHtml(
-                        f"<div style='background-color:rgba(255,255,255,210)'>{text}</div>"
-                    )
+                    self.edge_labels[key].set_html(text)
                     self._place_edge_label(key)
                     pen = QPen(POSITIVE if w >= 0 else NEGATIVE, 1.0 + min(4.0, 1.5 * abs(w)))
                     self.edges[key].setPen(pen)
         if stage >= Stage.FORWARD_OUTPUT:
-            self.cost_label.setHtml(f"<b>C = {fmt(snap.cost, 4)}</b>")
+            self.cost_label.set_html(f"<b>C = {fmt(snap.cost, 4)}</b>")
         else:
-            self.cost_label.setHtml(f"C = {unknown}")
+            self.cost_label.set_html(f"C = {unknown}")
         if book_layer is None:
             self.highlight.setVisible(False)
         else:
@@ -230,12 +257,13 @@ class NetworkDiagram(QGraphicsView):
         layer, j = key
         x, y = self.positions[layer][j]
         label = self.node_labels[key]
-        label.setHtml(f"<div style='background-color:rgba(255,255,255,200)'>{html}</div>")
+        label.set_html(html)
         rect = label.boundingRect()
+        # Below the neuron (its plate would otherwise cover the circle's lower edge).
         if layer == 0:
             label.setPos(x - rect.width() / 2, y + RADIUS + 2)
         else:
-            label.setPos(x - rect.width() / 2 + 34, y + RADIUS - 6)
+            label.setPos(x - rect.width() / 2 + 34, y + RADIUS + 1)
 
     def node_text(self, layer: int, j: int) -> str:
         """The plain text next to neuron j of (0-based) layer, for checks and tests."""

@@ -35,6 +35,18 @@ MAX_RUN_STEPS = 400
 GRAD_ARROW_FRACTION = 0.18
 PATH_COLOR = "#ffffff"
 BALL_COLOR = "#e6194b"
+#: The readout prints ∇C with this many decimals.
+GRAD_DECIMALS = 3
+#: The ball is at rest, and gradient descent stops, once every component of ∇C is below half a
+#: unit of the last printed digit: exactly when the readout shows ∇C = (0.000, 0.000). Then the
+#: step Δv = −η∇C is nothing to see either, so the lab stops the run, hides both arrows (a zero
+#: gradient has no direction) and says so. The model's own test, |∇C| < CONVERGED_GRAD (1e-4),
+#: is stricter: on the bowl at η = 0.1 it fired 8 steps after the readout showed (0.000, 0.000),
+#: steps in which the arrow still pointed somewhere and the text still said "Descending".
+AT_REST_GRAD = 0.5 * 10.0**-GRAD_DECIMALS
+#: A ball at rest this close to one of the surface's minima (as a fraction of the map's shorter
+#: side) is in that minimum; farther off it sits on a flat point that is not one (a saddle).
+MINIMUM_RADIUS = 0.02
 
 
 class Arrow:
@@ -259,8 +271,8 @@ class DescentLab(QWidget):
         self.refresh()
 
     def step(self) -> None:
-        """One step of gradient descent (ignored once diverged)."""
-        if self.descent.diverged:
+        """One step of gradient descent (ignored once diverged or at rest: nothing would move)."""
+        if self.descent.diverged or self.at_rest():
             self.refresh()
             return
         self.descent.eta = self.eta_slider.value()
@@ -283,9 +295,27 @@ class DescentLab(QWidget):
             self.run_button.blockSignals(False)
         self.run_button.setText(self.tr("Run"))
 
+    def at_rest(self) -> bool:
+        """True when ∇C is zero as far as the lab shows it (see AT_REST_GRAD): descent stops."""
+        d = self.descent
+        return not d.diverged and float(np.max(np.abs(d.gradient()))) < AT_REST_GRAD
+
+    def at_minimum(self) -> bool:
+        """True when the ball is at rest in one of the surface's minima, not on a saddle."""
+        if not self.at_rest():
+            return False
+        d = self.descent
+        x0, x1, y0, y1 = d.surface.extent
+        nearest = np.array(d.surface.minima[d.nearest_minimum()])
+        return float(np.hypot(*(d.v - nearest))) <= MINIMUM_RADIUS * min(x1 - x0, y1 - y0)
+
+    def _finished(self) -> bool:
+        """A run has nothing left to do: the ball ran off the map or came to rest."""
+        return self.descent.diverged or self.at_rest()
+
     def _run_toggled(self, checked: bool) -> None:
         if checked:
-            if self.descent.diverged or self.descent.converged:
+            if self._finished():
                 self.reset()
                 self.run_button.blockSignals(True)
                 self.run_button.setChecked(True)
@@ -298,13 +328,14 @@ class DescentLab(QWidget):
             self.stop()
 
     def _run_tick(self) -> None:
-        if self._run_left <= 0 or self.descent.diverged or self.descent.converged:
+        if self._run_left > 0 and not self._finished():
+            self._run_left -= 1
+            self.step()
+        # Stop on the tick that finished the run, so the buttons never say Pause at a minimum.
+        if self._run_left <= 0 or self._finished():
             self._run_left = 0
             self.stop()
             self.refresh()
-            return
-        self._run_left -= 1
-        self.step()
 
     def _eta_changed(self, eta: float) -> None:
         self.descent.eta = eta
@@ -335,10 +366,12 @@ class DescentLab(QWidget):
         self.cost_plot.setXRange(0, max(10, len(costs) - 1), padding=0.02)
         if d.diverged:
             self.ball.setData([], [])
+        else:
+            self.ball.setData([d.v[0]], [d.v[1]])
+        if d.diverged or self.at_rest():
             self.grad_arrow.hide()
             self.step_arrow.hide()
         else:
-            self.ball.setData([d.v[0]], [d.v[1]])
             self._draw_arrows()
         self._show_readout()
         self._show_status()
@@ -367,11 +400,16 @@ class DescentLab(QWidget):
             return
         grad = d.gradient()
         delta_v = -d.eta * grad
+        if self.at_rest():
+            grad_note = self.tr(" &nbsp;(zero: no direction, so no arrow)")
+        else:
+            grad_note = self.tr(" &nbsp;(arrow shows its direction)")
+        g1, g2 = fmt(grad[0], GRAD_DECIMALS), fmt(grad[1], GRAD_DECIMALS)
         self.readout.setText(
             self.tr("Step {n}").format(n=d.steps)
             + f"<br>v = ({fmt(d.v[0])}, {fmt(d.v[1])}) &nbsp; C = <b>{fmt(d.cost(), 4)}</b><br>"
-            + f"<span style='color:{GRAD_COLOR}'>∇C = ({fmt(grad[0])}, {fmt(grad[1])})</span>"
-            + self.tr(" &nbsp;(arrow shows its direction)")
+            + f"<span style='color:{GRAD_COLOR}'>∇C = ({g1}, {g2})</span>"
+            + grad_note
             + "<br>"
             + f"<span style='color:{STEP_COLOR}'>Δv = −η∇C = "
             + f"({fmt(delta_v[0])}, {fmt(delta_v[1])})</span>"
@@ -381,6 +419,25 @@ class DescentLab(QWidget):
     def status_text(self) -> str:
         """The sentence under the map for the current status (plain text)."""
         d = self.descent
+        if self.at_minimum():
+            text = self.tr(
+                "At a minimum after {n} steps: ∇C is zero (to the precision shown), so the step "
+                "Δv = −η∇C is zero too and gradient descent stops here."
+            ).format(n=d.steps)
+            if not d.in_deepest_minimum():
+                text += " " + self.tr(
+                    "But this is the shallower minimum: gradient descent only feels the slope "
+                    "where the ball stands, so it cannot know a deeper valley lies beyond the "
+                    "ridge."
+                )
+            return text
+        if self.at_rest():
+            return self.tr(
+                "Stopped after {n} steps on a flat point that is not a minimum (a saddle: C "
+                "rises one way and falls another). ∇C is zero (to the precision shown), so "
+                "gradient descent cannot tell which way is down. Click just beside the ball to "
+                "nudge it off."
+            ).format(n=d.steps)
         status = d.status()
         eta = fmt(d.eta, 3)
         texts = {
@@ -398,21 +455,13 @@ class DescentLab(QWidget):
                 "Zig-zagging: each step jumps across the valley floor. C still falls, but "
                 "η = {eta} is close to the largest that works here ({limit})."
             ).format(eta=eta, limit=fmt(d.surface.eta_max, 2)),
-            Status.CONVERGED: self.tr(
-                "Converged after {n} steps: ∇C ≈ 0, the ball rests in a minimum."
-            ).format(n=d.steps),
             Status.DIVERGED: self.tr(
                 "Diverged after {n} steps: η = {eta} is too large. Every step overshoots "
                 "further than the last, so C explodes. Lower η below {limit} and reset."
             ).format(n=d.steps, eta=eta, limit=fmt(d.surface.eta_max, 2)),
         }
-        text = texts[status]
-        if status is Status.CONVERGED and not d.in_deepest_minimum():
-            text += " " + self.tr(
-                "But this is the shallower minimum: gradient descent only feels the slope where "
-                "the ball stands, so it cannot know a deeper valley lies beyond the ridge."
-            )
-        return text
+        # The model's CONVERGED (|∇C| < 1e-4) implies at rest, which was answered above.
+        return texts[status]
 
     def _show_status(self) -> None:
         status = self.descent.status()
@@ -421,8 +470,9 @@ class DescentLab(QWidget):
             Status.OVERSHOOTING: "#b36b00",
             Status.ZIGZAG: "#b36b00",
             Status.CRAWLING: "#b36b00",
-            Status.CONVERGED: "#007a00",
         }.get(status, FOREGROUND)
+        if self.at_rest():
+            color = "#007a00" if self.at_minimum() else "#b36b00"
         self.status_label.setText(f"<span style='color:{color}'>{self.status_text()}</span>")
 
     def hideEvent(self, event) -> None:
