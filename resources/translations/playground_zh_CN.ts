@@ -32,172 +32,172 @@
 <context>
     <name>BackpropLabWidget</name>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="292"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="320"/>
         <source>Example and cost</source>
         <translation>样本与代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="301"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="329"/>
         <source>Input x{0} = a¹{0} of the training example.</source>
         <translation>训练样本的输入 x{0} = a¹{0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="309"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="337"/>
         <source>The desired output y for this example.</source>
         <translation>该样本的期望输出 y。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="311"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="339"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="317"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="345"/>
         <source>Quadratic: δᴸ = (aᴸ − y) ⊙ σ′(zᴸ). Cross-entropy: δᴸ = aᴸ − y, with no σ′(zᴸ) factor, so a saturated output neuron does not learn slowly.</source>
         <translation>二次代价：δᴸ = (aᴸ − y) ⊙ σ′(zᴸ)。交叉熵：δᴸ = aᴸ − y，没有 σ′(zᴸ) 这一因子，所以饱和的输出神经元不会学得很慢。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="323"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="351"/>
         <source>Cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="329"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="357"/>
         <source>Learning rate η for Apply update.</source>
         <translation>“应用更新”所用的学习率 η。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="331"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="359"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="334"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="362"/>
         <source>Walk through</source>
         <translation>逐步演示</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="336"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="364"/>
         <source>Step forward ▶</source>
         <translation>前向一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="338"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="366"/>
         <source>Compute the next layer: a = σ(w a + b).</source>
         <translation>计算下一层：a = σ(w a + b)。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="340"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="368"/>
         <source>◀ Step backward</source>
         <translation>◀ 反向一步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="343"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="371"/>
         <source>Compute the next error δ, from the output layer back, and its gradients.</source>
         <translation>从输出层往回，计算下一层的误差 δ 及其梯度。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="346"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="374"/>
         <source>Apply update</source>
         <translation>应用更新</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="349"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="377"/>
         <source>One gradient step: w → w − η ∂C/∂w and b → b − η ∂C/∂b.</source>
         <translation>走一步梯度下降：w → w − η ∂C/∂w，b → b − η ∂C/∂b。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="352"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="380"/>
         <source>Saturate output</source>
         <translation>使输出饱和</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="355"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="383"/>
         <source>Make both output neurons output almost 1 with target (1, 0): output 2 is badly wrong and saturated. Compare δᴸ under the two costs.</source>
         <translation>让两个输出神经元都输出接近 1，而目标是 (1, 0)：输出 2 错得离谱且已饱和。比较两种代价下的 δᴸ。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="361"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="389"/>
         <source>New weights</source>
         <translation>新权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="363"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="391"/>
         <source>Start again from the seed&apos;s random weights.</source>
         <translation>从随机种子生成的随机权重重新开始。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="372"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="400"/>
         <source>C before each update</source>
         <translation>每次更新前的 C</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="372"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="400"/>
         <source>update</source>
         <translation>更新次数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="400"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="428"/>
         <source>Update {n} applied with η = {eta}: every w → w − η ∂C/∂w and b → b − η ∂C/∂b. C was {c} before it; step forward to see the new C.</source>
         <translation>已用 η = {eta} 完成第 {n} 次更新：每个 w → w − η ∂C/∂w，b → b − η ∂C/∂b。更新前 C 为 {c}；前向一步即可看到新的 C。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="412"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="440"/>
         <source>The output layer is now saturated: both outputs are near 1, and y = (1, 0). Run the passes with each cost and compare δ of output neuron 2.</source>
         <translation>输出层现在已饱和：两个输出都接近 1，而 y = (1, 0)。分别用两种代价走一遍前向和反向计算，比较输出神经元 2 的 δ。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="428"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="456"/>
         <source>The example changed: the pass starts again.</source>
         <translation>样本已更改：重新从头计算。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="434"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="462"/>
         <source>The cost changed (the weights did not): the pass starts again.</source>
         <translation>代价函数已更改（权重未变）：重新从头计算。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="465"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="493"/>
         <source>&lt;b&gt;Start.&lt;/b&gt; Layer 1 is the input: a¹ = x = {x}. Every weight w&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;jk&lt;/sub&gt; (from neuron k in layer l−1 to neuron j in layer l) and every bias b&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt; is shown; z, a and δ are still unknown (?). Press &lt;b&gt;Step forward&lt;/b&gt;.</source>
         <translation>&lt;b&gt;开始。&lt;/b&gt;第 1 层是输入：a¹ = x = {x}。图中标出了每个权重 w&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;jk&lt;/sub&gt;（从第 l−1 层的神经元 k 到第 l 层的神经元 j）和每个偏置 b&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;；z、a 和 δ 还未知（?）。请按&lt;b&gt;前向一步&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="474"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="502"/>
         <source>&lt;b&gt;Forward, layer 2:&lt;/b&gt; z² = w² a¹ + b², a² = σ(z²). For neuron 1: z²₁ = {terms} + ({b}) = {z}, a²₁ = σ({z}) = {a}. All of layer 2: a² = {avec}. Press &lt;b&gt;Step forward&lt;/b&gt; again.</source>
         <translation>&lt;b&gt;前向，第 2 层：&lt;/b&gt;z² = w² a¹ + b²，a² = σ(z²)。对神经元 1：z²₁ = {terms} + ({b}) = {z}，a²₁ = σ({z}) = {a}。第 2 层整体：a² = {avec}。再按一次&lt;b&gt;前向一步&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="487"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="515"/>
         <source>C = ½‖a³ − y‖²</source>
         <translation>C = ½‖a³ − y‖²</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="489"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="517"/>
         <source>C = −Σⱼ [yⱼ ln a³ⱼ + (1 − yⱼ) ln(1 − a³ⱼ)]</source>
         <translation>C = −Σⱼ [yⱼ ln a³ⱼ + (1 − yⱼ) ln(1 − a³ⱼ)]</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="490"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="518"/>
         <source>&lt;b&gt;Forward, layer 3 = L:&lt;/b&gt; z³ = w³ a² + b³ = {z}, a³ = σ(z³) = {a}. The output is compared with y = {y}: {formula} = &lt;b&gt;{c}&lt;/b&gt;. Now press &lt;b&gt;Step backward&lt;/b&gt; to find how C changes with every weight.</source>
         <translation>&lt;b&gt;前向，第 3 层 = L：&lt;/b&gt;z³ = w³ a² + b³ = {z}，a³ = σ(z³) = {a}。将输出与 y = {y} 比较：{formula} = &lt;b&gt;{c}&lt;/b&gt;。现在按&lt;b&gt;反向一步&lt;/b&gt;，求出 C 随每个权重如何变化。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="504"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="532"/>
         <source>&lt;b&gt;Backward, BP1:&lt;/b&gt; δ³ = (a³ − y) ⊙ σ′(z³) = {amy} ⊙ {sp} = &lt;b&gt;{d}&lt;/b&gt;. Note the factor σ′(z³): where an output neuron is saturated it is tiny, so δ is tiny and that neuron learns slowly, however wrong it is.</source>
         <translation>&lt;b&gt;反向，BP1：&lt;/b&gt;δ³ = (a³ − y) ⊙ σ′(z³) = {amy} ⊙ {sp} = &lt;b&gt;{d}&lt;/b&gt;。注意因子 σ′(z³)：输出神经元饱和时它非常小，于是 δ 也非常小，无论输出错得多厉害，这个神经元都学得很慢。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="514"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="542"/>
         <source>&lt;b&gt;Backward, BP1 with cross-entropy:&lt;/b&gt; δ³ = a³ − y = &lt;b&gt;{d}&lt;/b&gt;. The factor σ′(z³) = {sp} cancels out of this cost, so a saturated, wrong neuron still gets a large error and learns fast.</source>
         <translation>&lt;b&gt;反向，交叉熵下的 BP1：&lt;/b&gt;δ³ = a³ − y = &lt;b&gt;{d}&lt;/b&gt;。在这个代价函数里，因子 σ′(z³) = {sp} 被约掉了，所以饱和且出错的神经元仍会得到很大的误差，学得很快。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="519"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="547"/>
         <source> Then BP3: ∂C/∂b³ⱼ = δ³ⱼ and BP4: ∂C/∂w³ⱼₖ = a²ₖ δ³ⱼ (orange, on the edges). Check: the book&apos;s formula gives {book}; the engine&apos;s gradients give {engine}.</source>
         <translation>接着由 BP3 得 ∂C/∂b³ⱼ = δ³ⱼ，由 BP4 得 ∂C/∂w³ⱼₖ = a²ₖ δ³ⱼ（橙色，标在连线上）。核对：书中公式得 {book}；引擎算出的梯度为 {engine}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="525"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="553"/>
         <source>&lt;b&gt;Backward, BP2:&lt;/b&gt; δ² = ((w³)ᵀ δ³) ⊙ σ′(z²) = {back} ⊙ {sp} = &lt;b&gt;{d}&lt;/b&gt;: the output errors are sent back along the same weights. BP3 and BP4 give ∂C/∂b²ⱼ = δ²ⱼ and ∂C/∂w²ⱼₖ = a¹ₖ δ²ⱼ. Check: book {book}, engine {engine}. Every gradient is known: press &lt;b&gt;Apply update&lt;/b&gt;.</source>
         <translation>&lt;b&gt;反向，BP2：&lt;/b&gt;δ² = ((w³)ᵀ δ³) ⊙ σ′(z²) = {back} ⊙ {sp} = &lt;b&gt;{d}&lt;/b&gt;：输出误差沿着同样的权重传回。由 BP3 和 BP4 得 ∂C/∂b²ⱼ = δ²ⱼ，∂C/∂w²ⱼₖ = a¹ₖ δ²ⱼ。核对：书中公式 {book}，引擎 {engine}。所有梯度都已求出：请按&lt;b&gt;应用更新&lt;/b&gt;。</translation>
     </message>
@@ -503,57 +503,57 @@
 <context>
     <name>DatasetBrowser</name>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="111"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="149"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="117"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="155"/>
         <source>Test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="118"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="156"/>
         <source>Validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="119"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="157"/>
         <source>Training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="122"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="160"/>
         <source>Which part of the dataset to browse</source>
         <translation>要浏览数据集的哪一部分</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="126"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="164"/>
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="129"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="167"/>
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="136"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="174"/>
         <source>Page</source>
         <translation>页码</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="156"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="194"/>
         <source>Click an image to let the network read it</source>
         <translation>点击图像，让网络识别它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="200"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="242"/>
         <source>{0}: {1} training, {2} validation, {3} test images of {4}</source>
         <translation>{0}：训练 {1} 张、验证 {2} 张、测试 {3} 张图像，{4}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="278"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="320"/>
         <source>of {0}</source>
         <translation>/ {0}</translation>
     </message>
@@ -561,48 +561,48 @@
 <context>
     <name>DenseWeightsView</name>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="390"/>
-        <location filename="../../playground/ui/views/inside.py" line="398"/>
+        <location filename="../../playground/ui/views/inside.py" line="438"/>
+        <location filename="../../playground/ui/views/inside.py" line="446"/>
         <source>No network yet</source>
         <translation>还没有网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="398"/>
+        <location filename="../../playground/ui/views/inside.py" line="446"/>
         <source>This network has no dense layer.</source>
         <translation>这个网络没有全连接层。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="420"/>
+        <location filename="../../playground/ui/views/inside.py" line="468"/>
         <source>{0}: {1} units, each a {2}</source>
         <translation>{0}：{1} 个单元，每个显示为 {2}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="431"/>
+        <location filename="../../playground/ui/views/inside.py" line="479"/>
         <source>{0}: first {3} of {1} units, each {2}</source>
         <translation>{0}：{1} 个单元中的前 {3} 个，每个显示为 {2}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="437"/>
+        <location filename="../../playground/ui/views/inside.py" line="485"/>
         <source>{0}×{1} image</source>
         <translation>{0}×{1} 图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="439"/>
+        <location filename="../../playground/ui/views/inside.py" line="487"/>
         <source>{0} maps of {1}×{2}</source>
         <translation>{0} 个 {1}×{2} 特征图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="448"/>
+        <location filename="../../playground/ui/views/inside.py" line="496"/>
         <source>{0}, unit {1}: weights {2:+.3f} … {3:+.3f}</source>
         <translation>{0}，单元 {1}：权重 {2:+.3f} … {3:+.3f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="454"/>
+        <location filename="../../playground/ui/views/inside.py" line="502"/>
         <source>row of {0} inputs</source>
         <translation>一行 {0} 个输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="458"/>
+        <location filename="../../playground/ui/views/inside.py" line="506"/>
         <source>{0}, unit {1}, input {2}: {3:+.3f}</source>
         <translation>{0}，单元 {1}，输入 {2}：{3:+.3f}</translation>
     </message>
@@ -610,163 +610,173 @@
 <context>
     <name>DescentLab</name>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="84"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="96"/>
         <source>Cost C after each step</source>
         <translation>每步之后的代价 C</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="84"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="96"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="86"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="98"/>
         <source>C should fall every step; if it rises, η is too large.</source>
         <translation>C 应该每步都下降；如果上升，说明 η 太大。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="105"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="117"/>
         <source>Cost surface C(v1, v2): click to place the ball</source>
         <translation>代价曲面 C(v1, v2)：点击放置小球</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="108"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="120"/>
         <source>Dark is low cost, bright is high. Click anywhere to put the ball there. Orange arrow: direction of ∇C (uphill). Pink arrow: the step Δv = −η∇C.</source>
         <translation>暗处代价低，亮处代价高。点击任意位置即可把小球放到那里。橙色箭头：∇C 的方向（上坡）。粉色箭头：这一步 Δv = −η∇C。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="143"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="155"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="149"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="161"/>
         <source>Bowl</source>
         <translation>碗形</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="150"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="162"/>
         <source>Long narrow valley</source>
         <translation>狭长山谷</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="151"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="163"/>
         <source>Two minima</source>
         <translation>两个极小值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="156"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="168"/>
         <source>Bowl: the easy case. Valley: steep across, nearly flat along, so one η is too big one way and too small the other. Two minima: where you end up depends on where you start.</source>
         <translation>碗形：简单的情形。山谷：横向陡峭、纵向几乎平坦，所以同一个 η 对一个方向太大，对另一个方向又太小。两个极小值：最终停在哪里取决于从哪里出发。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="165"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="177"/>
         <source>Surface</source>
         <translation>曲面</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="172"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="184"/>
         <source>Learning rate η: the step is Δv = −η∇C. Too small crawls; too large overshoots the minimum or diverges.</source>
         <translation>学习率 η：每一步为 Δv = −η∇C。太小则爬得很慢；太大则会越过极小值，甚至发散。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="178"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="190"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="182"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="194"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="184"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="196"/>
         <source>Take one step Δv = −η∇C.</source>
         <translation>走一步 Δv = −η∇C。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="186"/>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="284"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="198"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="296"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="190"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="202"/>
         <source>Keep stepping until the ball settles, runs away, or {n} steps pass.</source>
         <translation>一直走下去，直到小球停稳、跑飞，或走满 {n} 步。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="195"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="207"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="197"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="209"/>
         <source>Put the ball back at the start and clear the path.</source>
         <translation>把小球放回起点并清除轨迹。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="293"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="323"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="363"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="396"/>
         <source>Step {n}: v = ({v1}, {v2}) has run far off the map.</source>
         <translation>第 {n} 步：v = ({v1}, {v2}) 已经跑出地图很远了。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="371"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="404"/>
+        <source> &amp;nbsp;(zero: no direction, so no arrow)</source>
+        <translation> &amp;nbsp;（为零：没有方向，所以不画箭头）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="409"/>
         <source>Step {n}</source>
         <translation>第 {n} 步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="374"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="406"/>
         <source> &amp;nbsp;(arrow shows its direction)</source>
         <translation> &amp;nbsp;（箭头表示其方向）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="378"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="416"/>
         <source> &amp;nbsp;(arrow to scale)</source>
         <translation> &amp;nbsp;（箭头按比例绘制）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="387"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="423"/>
+        <source>At a minimum after {n} steps: ∇C is zero (to the precision shown), so the step Δv = −η∇C is zero too and gradient descent stops here.</source>
+        <translation>{n} 步后到达极小值：∇C 为零（在所显示的精度内），所以步长 Δv = −η∇C 也为零，梯度下降就停在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="435"/>
+        <source>Stopped after {n} steps on a flat point that is not a minimum (a saddle: C rises one way and falls another). ∇C is zero (to the precision shown), so gradient descent cannot tell which way is down. Click just beside the ball to nudge it off.</source>
+        <translation>{n} 步后停在一个平坦点上，但它不是极小值（而是鞍点：C 沿一个方向上升，沿另一个方向下降）。∇C 为零（在所显示的精度内），所以梯度下降分辨不出哪边是下坡。在小球旁边点一下，把它推离这里。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="444"/>
         <source>Ready. Press Step or Run, or click the map to move the ball.</source>
         <translation>就绪。按“单步”或“运行”，或点击地图移动小球。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="388"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="445"/>
         <source>Descending: C falls with each step.</source>
         <translation>正在下降：C 每步都在减小。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="389"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="446"/>
         <source>Crawling: η = {eta} is so small that each step barely moves the ball, though the slope is clear. Raise η.</source>
         <translation>爬行：η = {eta} 太小，尽管坡度明显，每一步几乎都没让小球移动。请增大 η。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="393"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="450"/>
         <source>Overshooting: the last step went past the valley floor and C rose. η = {eta} is too large for this curvature.</source>
         <translation>越过头了：上一步越过了谷底，C 反而上升。对这样的曲率来说，η = {eta} 太大了。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="397"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="454"/>
         <source>Zig-zagging: each step jumps across the valley floor. C still falls, but η = {eta} is close to the largest that works here ({limit}).</source>
         <translation>之字形前进：每一步都跳过谷底到对面。C 仍在下降，但 η = {eta} 已接近这里可用的最大值（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="401"/>
-        <source>Converged after {n} steps: ∇C ≈ 0, the ball rests in a minimum.</source>
-        <translation>{n} 步后收敛：∇C ≈ 0，小球停在一个极小值处。</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="404"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="458"/>
         <source>Diverged after {n} steps: η = {eta} is too large. Every step overshoots further than the last, so C explodes. Lower η below {limit} and reset.</source>
         <translation>{n} 步后发散：η = {eta} 太大。每一步都比上一步越得更远，C 急剧增大。请把 η 降到 {limit} 以下，然后重置。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="411"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="428"/>
         <source>But this is the shallower minimum: gradient descent only feels the slope where the ball stands, so it cannot know a deeper valley lies beyond the ridge.</source>
         <translation>但这是较浅的那个极小值：梯度下降只能感知小球所在处的坡度，无从知道山脊另一边还有更深的山谷。</translation>
     </message>
@@ -1392,32 +1402,32 @@
 <context>
     <name>FeatureMapView</name>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="203"/>
+        <location filename="../../playground/ui/views/inside.py" line="208"/>
         <source>No network yet</source>
         <translation>还没有网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="208"/>
+        <location filename="../../playground/ui/views/inside.py" line="213"/>
         <source>This network has no convolutional layer, so no feature maps.</source>
         <translation>这个网络没有卷积层，所以没有特征图。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="236"/>
+        <location filename="../../playground/ui/views/inside.py" line="241"/>
         <source>probe</source>
         <translation>观察图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="239"/>
+        <location filename="../../playground/ui/views/inside.py" line="244"/>
         <source>{0}: 1 map of {2}×{3} ({4})</source>
         <translation>{0}：1 个 {2}×{3} 特征图（{4}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="241"/>
+        <location filename="../../playground/ui/views/inside.py" line="246"/>
         <source>{0}: {1} maps of {2}×{3} ({4})</source>
         <translation>{0}：{1} 个 {2}×{3} 特征图（{4}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="251"/>
+        <location filename="../../playground/ui/views/inside.py" line="256"/>
         <source>{0}, map {1}: activation {2:.3f} here</source>
         <translation>{0}，特征图 {1}：此处激活值 {2:.3f}</translation>
     </message>
@@ -1480,52 +1490,52 @@
 <context>
     <name>KernelView</name>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="83"/>
+        <location filename="../../playground/ui/views/inside.py" line="88"/>
         <source>No network yet</source>
         <translation>还没有网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="88"/>
+        <location filename="../../playground/ui/views/inside.py" line="93"/>
         <source>This network has no convolutional layer, so no kernels.</source>
         <translation>这个网络没有卷积层，所以没有卷积核。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="123"/>
+        <location filename="../../playground/ui/views/inside.py" line="128"/>
         <source>{0}: 1 filter {2}×{2}, 1 channel</source>
         <translation>{0}：1 个 {2}×{2} 滤波器，1 个通道</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="125"/>
+        <location filename="../../playground/ui/views/inside.py" line="130"/>
         <source>{0}: {1} filters {2}×{2}, 1 channel</source>
         <translation>{0}：{1} 个 {2}×{2} 滤波器，1 个通道</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="145"/>
+        <location filename="../../playground/ui/views/inside.py" line="150"/>
         <source>g{0}: ch {1}–{2}</source>
         <translation>组 {0}：通道 {1}–{2}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="149"/>
+        <location filename="../../playground/ui/views/inside.py" line="154"/>
         <source>{0}: {1} filters × {2} channels, {3}×{3}, {4} groups</source>
         <translation>{0}：{1} 个滤波器 × {2} 个通道，{3}×{3}，{4} 组</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="155"/>
+        <location filename="../../playground/ui/views/inside.py" line="160"/>
         <source>{0}: {1} filters × {2} channels, {3}×{3}</source>
         <translation>{0}：{1} 个滤波器 × {2} 个通道，{3}×{3}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="172"/>
+        <location filename="../../playground/ui/views/inside.py" line="177"/>
         <source>{0}, filter {1}: weights {2:+.3f} … {3:+.3f}</source>
         <translation>{0}，滤波器 {1}：权重 {2:+.3f} … {3:+.3f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="185"/>
+        <location filename="../../playground/ui/views/inside.py" line="190"/>
         <source>{0}, filter {1} (group {2}) does not see input channel {3}</source>
         <translation>{0}，滤波器 {1}（第 {2} 组）看不到输入通道 {3}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="189"/>
+        <location filename="../../playground/ui/views/inside.py" line="194"/>
         <source>{0}, filter {1}, input channel {2}: weights {3:+.3f} … {4:+.3f}</source>
         <translation>{0}，滤波器 {1}，输入通道 {2}：权重 {3:+.3f} … {4:+.3f}</translation>
     </message>
@@ -2180,171 +2190,171 @@
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="437"/>
+        <location filename="../../playground/ui/main_window.py" line="438"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="444"/>
+        <location filename="../../playground/ui/main_window.py" line="445"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="453"/>
+        <location filename="../../playground/ui/main_window.py" line="454"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="458"/>
+        <location filename="../../playground/ui/main_window.py" line="459"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="622"/>
+        <location filename="../../playground/ui/main_window.py" line="635"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
         <translation>{0}占满了窗口：按 {1} 让其他面板回来</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="665"/>
+        <location filename="../../playground/ui/main_window.py" line="678"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="675"/>
-        <location filename="../../playground/ui/main_window.py" line="677"/>
+        <location filename="../../playground/ui/main_window.py" line="688"/>
+        <location filename="../../playground/ui/main_window.py" line="690"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="686"/>
+        <location filename="../../playground/ui/main_window.py" line="699"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="948"/>
+        <location filename="../../playground/ui/main_window.py" line="982"/>
         <source>Engine: warming up… {0} s</source>
         <translation>引擎：正在预热… {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="954"/>
+        <location filename="../../playground/ui/main_window.py" line="988"/>
         <source>Compiling the engine&apos;s kernels: about half a minute on a first run, a second or two later (they are kept on disk)</source>
         <translation>正在编译引擎的内核：首次运行约需半分钟，以后只需一两秒（编译结果保存在磁盘上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1022"/>
+        <location filename="../../playground/ui/main_window.py" line="1056"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1028"/>
+        <location filename="../../playground/ui/main_window.py" line="1062"/>
         <source>Copy the selected epochs (Training&apos;s table)</source>
         <translation>复制所选的轮次（训练面板的表格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1031"/>
+        <location filename="../../playground/ui/main_window.py" line="1065"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1032"/>
+        <location filename="../../playground/ui/main_window.py" line="1066"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1033"/>
+        <location filename="../../playground/ui/main_window.py" line="1067"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1036"/>
+        <location filename="../../playground/ui/main_window.py" line="1070"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1040"/>
+        <location filename="../../playground/ui/main_window.py" line="1074"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1048"/>
+        <location filename="../../playground/ui/main_window.py" line="1082"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1051"/>
+        <location filename="../../playground/ui/main_window.py" line="1085"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1059"/>
+        <location filename="../../playground/ui/main_window.py" line="1093"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1063"/>
+        <location filename="../../playground/ui/main_window.py" line="1097"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1063"/>
+        <location filename="../../playground/ui/main_window.py" line="1097"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1115"/>
+        <location filename="../../playground/ui/main_window.py" line="1149"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1116"/>
+        <location filename="../../playground/ui/main_window.py" line="1150"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1306"/>
-        <location filename="../../playground/ui/main_window.py" line="1328"/>
+        <location filename="../../playground/ui/main_window.py" line="1340"/>
+        <location filename="../../playground/ui/main_window.py" line="1362"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="710"/>
+        <location filename="../../playground/ui/main_window.py" line="723"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="687"/>
+        <location filename="../../playground/ui/main_window.py" line="700"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="724"/>
+        <location filename="../../playground/ui/main_window.py" line="737"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="728"/>
+        <location filename="../../playground/ui/main_window.py" line="741"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="770"/>
+        <location filename="../../playground/ui/main_window.py" line="804"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="779"/>
-        <location filename="../../playground/ui/main_window.py" line="781"/>
+        <location filename="../../playground/ui/main_window.py" line="813"/>
+        <location filename="../../playground/ui/main_window.py" line="815"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="790"/>
-        <location filename="../../playground/ui/main_window.py" line="822"/>
+        <location filename="../../playground/ui/main_window.py" line="824"/>
+        <location filename="../../playground/ui/main_window.py" line="856"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="791"/>
+        <location filename="../../playground/ui/main_window.py" line="825"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2357,12 +2367,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="810"/>
+        <location filename="../../playground/ui/main_window.py" line="844"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="823"/>
+        <location filename="../../playground/ui/main_window.py" line="857"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2371,24 +2381,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="830"/>
-        <location filename="../../playground/ui/main_window.py" line="1150"/>
+        <location filename="../../playground/ui/main_window.py" line="864"/>
+        <location filename="../../playground/ui/main_window.py" line="1184"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="830"/>
-        <location filename="../../playground/ui/main_window.py" line="1150"/>
+        <location filename="../../playground/ui/main_window.py" line="864"/>
+        <location filename="../../playground/ui/main_window.py" line="1184"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="836"/>
+        <location filename="../../playground/ui/main_window.py" line="870"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="837"/>
+        <location filename="../../playground/ui/main_window.py" line="871"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2397,17 +2407,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="841"/>
+        <location filename="../../playground/ui/main_window.py" line="875"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="864"/>
+        <location filename="../../playground/ui/main_window.py" line="898"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="865"/>
+        <location filename="../../playground/ui/main_window.py" line="899"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2420,173 +2430,173 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="884"/>
+        <location filename="../../playground/ui/main_window.py" line="918"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="885"/>
+        <location filename="../../playground/ui/main_window.py" line="919"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="891"/>
+        <location filename="../../playground/ui/main_window.py" line="925"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="924"/>
+        <location filename="../../playground/ui/main_window.py" line="958"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="928"/>
+        <location filename="../../playground/ui/main_window.py" line="962"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="950"/>
+        <location filename="../../playground/ui/main_window.py" line="984"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="960"/>
+        <location filename="../../playground/ui/main_window.py" line="994"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="961"/>
+        <location filename="../../playground/ui/main_window.py" line="995"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="963"/>
+        <location filename="../../playground/ui/main_window.py" line="997"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1043"/>
+        <location filename="../../playground/ui/main_window.py" line="1077"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1082"/>
+        <location filename="../../playground/ui/main_window.py" line="1116"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1093"/>
+        <location filename="../../playground/ui/main_window.py" line="1127"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1130"/>
+        <location filename="../../playground/ui/main_window.py" line="1164"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1132"/>
+        <location filename="../../playground/ui/main_window.py" line="1166"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1156"/>
+        <location filename="../../playground/ui/main_window.py" line="1190"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1158"/>
+        <location filename="../../playground/ui/main_window.py" line="1192"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1168"/>
+        <location filename="../../playground/ui/main_window.py" line="1202"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1177"/>
+        <location filename="../../playground/ui/main_window.py" line="1211"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1180"/>
+        <location filename="../../playground/ui/main_window.py" line="1214"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1180"/>
+        <location filename="../../playground/ui/main_window.py" line="1214"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1191"/>
+        <location filename="../../playground/ui/main_window.py" line="1225"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1205"/>
+        <location filename="../../playground/ui/main_window.py" line="1239"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1207"/>
+        <location filename="../../playground/ui/main_window.py" line="1241"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1236"/>
+        <location filename="../../playground/ui/main_window.py" line="1270"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1289"/>
-        <location filename="../../playground/ui/main_window.py" line="1292"/>
+        <location filename="../../playground/ui/main_window.py" line="1323"/>
+        <location filename="../../playground/ui/main_window.py" line="1326"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1303"/>
+        <location filename="../../playground/ui/main_window.py" line="1337"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1304"/>
+        <location filename="../../playground/ui/main_window.py" line="1338"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1307"/>
+        <location filename="../../playground/ui/main_window.py" line="1341"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1311"/>
+        <location filename="../../playground/ui/main_window.py" line="1345"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1313"/>
+        <location filename="../../playground/ui/main_window.py" line="1347"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1318"/>
+        <location filename="../../playground/ui/main_window.py" line="1352"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1321"/>
+        <location filename="../../playground/ui/main_window.py" line="1355"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1326"/>
+        <location filename="../../playground/ui/main_window.py" line="1360"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1329"/>
+        <location filename="../../playground/ui/main_window.py" line="1363"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -2620,22 +2630,22 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="99"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="130"/>
         <source>layer 1: input</source>
         <translation>第 1 层：输入层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="100"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="131"/>
         <source>layer 2: hidden</source>
         <translation>第 2 层：隐藏层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="101"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="132"/>
         <source>layer 3 = L: output</source>
         <translation>第 3 层 = L：输出层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/backprop_lab.py" line="116"/>
+        <location filename="../../playground/ui/labs/backprop_lab.py" line="147"/>
         <source>w{l}_{j}{k}: the weight from neuron {k} in layer {lp} to neuron {j} in layer {l}</source>
         <translation>w{l}_{j}{k}：从第 {lp} 层神经元 {k} 到第 {l} 层神经元 {j} 的权重</translation>
     </message>
@@ -2643,239 +2653,281 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>NetworkPanel</name>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="87"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="91"/>
         <source>Every weight and bias the network will learn, summed over the blocks</source>
         <translation>网络要学习的全部权重和偏置，各方块合计</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="145"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="149"/>
         <source>Canvas</source>
         <translation>画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="149"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="161"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="153"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="165"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="162"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="166"/>
         <source>Start from one of the book&apos;s networks</source>
         <translation>从书中的某个网络开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="169"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="173"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="170"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="174"/>
         <source>Open a network architecture (JSON spec)</source>
         <translation>打开网络结构（JSON 规格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="175"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="179"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="176"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="180"/>
         <source>Save this architecture as JSON (the engine&apos;s spec format)</source>
         <translation>把这个结构保存为 JSON（引擎的规格格式）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="180"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="184"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="181"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="185"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="190"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="194"/>
         <source>Tidy</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="191"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="195"/>
         <source>Auto-layout: stack the blocks from input to output</source>
         <translation>自动布局：从输入到输出依次排列方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="196"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="200"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="201"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="205"/>
         <source>Build network</source>
         <translation>构建网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="197"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="201"/>
         <source>Zoom to show the whole network (Ctrl+0; Ctrl + wheel zooms)</source>
         <translation>缩放以显示整个网络（Ctrl+0；Ctrl + 滚轮缩放）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="203"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="207"/>
         <source>Turn the canvas into a fresh network with new random weights, ready to train (Ctrl+B)</source>
         <translation>把画布变成一个带新随机权重的网络，准备训练（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="228"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="232"/>
         <source>Undo {what} (Ctrl+Z)</source>
         <translation>撤销“{what}”（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="230"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="234"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="233"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="237"/>
         <source>Redo {what} (Ctrl+Shift+Z)</source>
         <translation>重做“{what}”（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="235"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="239"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="259"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="263"/>
         <source>Load network</source>
         <translation>载入网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="268"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="277"/>
         <source>Load preset {name}</source>
         <translation>载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="272"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="281"/>
         <source>Loaded preset {name}</source>
         <translation>已载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="279"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="288"/>
         <source>Saved the architecture to {path}</source>
         <translation>已将网络结构保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="286"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="295"/>
         <source>Open {name}</source>
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="289"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="298"/>
         <source>Cannot open {path}: {error}</source>
         <translation>无法打开 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="293"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="300"/>
+        <source>Cannot open the architecture</source>
+        <translation>无法打开网络结构</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="301"/>
+        <source>{name} could not be opened:
+
+{error}
+
+The canvas is unchanged.</source>
+        <translation>无法打开 {name}：
+
+{error}
+
+画布保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="307"/>
         <source>Opened {path}</source>
         <translation>已打开 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="300"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="313"/>
+        <source>it is not a text file. An architecture is a JSON text file (the canvas&apos;s Save… writes one); a trained model (.npz) opens with File ▸ Open model…</source>
+        <translation>它不是文本文件。网络结构是 JSON 文本文件（画布的“保存…”会写出这种文件）；训练好的模型（.npz）请用“文件 ▸ 打开模型…”打开。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="318"/>
+        <source>it is not valid JSON (line {line}, column {column}: {problem}).</source>
+        <translation>它不是有效的 JSON（第 {line} 行，第 {column} 列：{problem}）。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="329"/>
         <source>Open architecture</source>
         <translation>打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="302"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="331"/>
         <source>Network spec (*.json);;All files (*)</source>
         <translation>网络规格 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="311"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="340"/>
         <source>Save architecture</source>
         <translation>保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="313"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="342"/>
         <source>Network spec (*.json)</source>
         <translation>网络规格 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="319"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="349"/>
         <source>Cannot save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="326"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="336"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="351"/>
+        <source>Cannot save the architecture</source>
+        <translation>无法保存网络结构</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="352"/>
+        <source>{0} could not be written:
+
+{1}</source>
+        <translation>无法写入 {0}：
+
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="360"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="370"/>
         <source>Cannot build: {error}</source>
         <translation>无法构建：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="329"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="363"/>
         <source>Build cancelled: the current network is kept</source>
         <translation>已取消构建：保留当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="339"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="373"/>
         <source>Built a fresh network: {n:,} parameters, ready to train</source>
         <translation>已构建新网络：{n:,} 个参数，可以开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="371"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="405"/>
         <source>The input block stays: the data decides its shape</source>
         <translation>输入方块不能删除：它的形状由数据决定</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="395"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="429"/>
         <source>Tidy the layout</source>
         <translation>整理布局</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="405"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="439"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="412"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="446"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="413"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="447"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="415"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="449"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="418"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="452"/>
         <source>Insert after {name}</source>
         <translation>插入到 {name} 之后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="421"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="455"/>
         <source>Insert between {a} and {b}</source>
         <translation>插入到 {a} 和 {b} 之间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="426"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="460"/>
         <source>Add at the end</source>
         <translation>添加到末尾</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="449"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="483"/>
         <source>Total: {n:,} parameters</source>
         <translation>总计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="451"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="485"/>
         <source>Total so far: {n:,} parameters</source>
         <translation>目前合计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="458"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="492"/>
         <source>✓ The engine accepts this network: {n} layers, output {shape}</source>
         <translation>✓ 引擎接受这个网络：{n} 层，输出 {shape}</translation>
     </message>
@@ -3177,47 +3229,53 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 <context>
     <name>PooledView</name>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="286"/>
+        <location filename="../../playground/ui/views/inside.py" line="305"/>
         <source>No network yet</source>
         <translation>还没有网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="291"/>
+        <location filename="../../playground/ui/views/inside.py" line="315"/>
         <source>This network has no pooling layer.</source>
         <translation>这个网络没有池化层。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="335"/>
+        <location filename="../../playground/ui/views/inside.py" line="312"/>
+        <location filename="../../playground/ui/views/inside.py" line="381"/>
         <source>map</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="343"/>
+        <location filename="../../playground/ui/views/inside.py" line="313"/>
+        <source>Each block, left to right: {0} | {1} | {2} | {3}</source>
+        <translation>每块从左到右：{0} | {1} | {2} | {3}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/inside.py" line="391"/>
         <source>{0}: {1} {2}×{2}, 1 map {4}×{5} → {6}×{7}</source>
         <translation>{0}：{1}池化 {2}×{2}，1 个特征图 {4}×{5} → {6}×{7}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="345"/>
+        <location filename="../../playground/ui/views/inside.py" line="393"/>
         <source>{0}: {1} {2}×{2}, {3} maps {4}×{5} → {6}×{7}</source>
         <translation>{0}：{1}池化 {2}×{2}，{3} 个特征图 {4}×{5} → {6}×{7}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="361"/>
+        <location filename="../../playground/ui/views/inside.py" line="409"/>
         <source>{0}, channel {1}, {2}: {3:.3f}</source>
         <translation>{0}，通道 {1}，{2}：{3:.3f}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="369"/>
+        <location filename="../../playground/ui/views/inside.py" line="417"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="369"/>
+        <location filename="../../playground/ui/views/inside.py" line="417"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/inside.py" line="369"/>
+        <location filename="../../playground/ui/views/inside.py" line="417"/>
         <source>avg</source>
         <translation>平均</translation>
     </message>
@@ -3273,7 +3331,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 <context>
     <name>ThumbnailModel</name>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="91"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="93"/>
         <source>{0} image #{1}, label {2}</source>
         <translation>{0}图像 #{1}，标签 {2}</translation>
     </message>
@@ -3297,328 +3355,328 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <translation>{0} 小时 {1:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="158"/>
+        <location filename="../../playground/ui/training/panel.py" line="160"/>
         <source>How many times to go through the training images</source>
         <translation>要把训练图像完整过几遍</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="164"/>
+        <location filename="../../playground/ui/training/panel.py" line="166"/>
         <source>Images per mini-batch: the gradient is averaged over them before each step</source>
         <translation>每个小批量的图像数：每一步之前先对它们的梯度取平均</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="173"/>
+        <location filename="../../playground/ui/training/panel.py" line="175"/>
         <source>Learning rate η: the size of each step down the gradient. Can change while training runs; it takes effect at the next mini-batch.</source>
         <translation>学习率 η：沿梯度下降时每一步的大小。训练过程中可以修改，从下一个小批量起生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="185"/>
+        <location filename="../../playground/ui/training/panel.py" line="187"/>
         <source>Momentum μ: how much of the previous step carries into the next (0 = plain SGD). Can change while training runs.</source>
         <translation>动量 μ：上一步有多少延续到下一步（0 表示普通 SGD）。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="197"/>
+        <location filename="../../playground/ui/training/panel.py" line="199"/>
         <source>L2 regularisation λ: shrinks the weights a little at every step, which fights overfitting. Can change while training runs.</source>
         <translation>L2 正则化 λ：每一步都让权重缩小一点，以对抗过拟合。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="208"/>
+        <location filename="../../playground/ui/training/panel.py" line="211"/>
         <source>The cost the network minimises. Cross-entropy and log-likelihood learn fast even when a sigmoid or softmax output is badly wrong; the quadratic cost slows down there.</source>
         <translation>网络要最小化的代价函数。即使 sigmoid 或 softmax 输出错得很厉害，交叉熵和对数似然也学得很快；二次代价在这种情况下会变慢。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="219"/>
+        <location filename="../../playground/ui/training/panel.py" line="222"/>
         <source>Seed of the random order of the images (and of fresh weights): the same seed repeats a run exactly</source>
         <translation>图像随机顺序（以及新权重）的随机种子：相同的种子可以完全重现一次训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="229"/>
+        <location filename="../../playground/ui/training/panel.py" line="232"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="231"/>
+        <location filename="../../playground/ui/training/panel.py" line="234"/>
         <source>Train on the first N training images only (all: the whole training set). A small subset runs fast but overfits.</source>
         <translation>只用前 N 张训练图像训练（全部：整个训练集）。小子集跑得快，但会过拟合。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="237"/>
+        <location filename="../../playground/ui/training/panel.py" line="240"/>
         <source>Start from new random weights</source>
         <translation>从新的随机权重开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="240"/>
+        <location filename="../../playground/ui/training/panel.py" line="243"/>
         <source>Off: continue from the current weights. On: draw new random weights from the seed first.</source>
         <translation>不勾选：从当前权重继续。勾选：先用随机种子生成新的随机权重。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="246"/>
+        <location filename="../../playground/ui/training/panel.py" line="249"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="248"/>
+        <location filename="../../playground/ui/training/panel.py" line="251"/>
         <source>Train the current network on the dataset</source>
         <translation>在数据集上训练当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="250"/>
-        <location filename="../../playground/ui/training/panel.py" line="691"/>
+        <location filename="../../playground/ui/training/panel.py" line="253"/>
+        <location filename="../../playground/ui/training/panel.py" line="696"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="252"/>
+        <location filename="../../playground/ui/training/panel.py" line="255"/>
         <source>Hold training between two mini-batches, or go on</source>
         <translation>在两个小批量之间暂停训练，或继续训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="254"/>
+        <location filename="../../playground/ui/training/panel.py" line="257"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="256"/>
+        <location filename="../../playground/ui/training/panel.py" line="259"/>
         <source>While paused: run exactly one more mini-batch</source>
         <translation>暂停时：再运行恰好一个小批量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="258"/>
+        <location filename="../../playground/ui/training/panel.py" line="261"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="261"/>
+        <location filename="../../playground/ui/training/panel.py" line="264"/>
         <source>End training after the current mini-batch and keep the weights learnt so far</source>
         <translation>在当前小批量之后结束训练，并保留目前学到的权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="266"/>
+        <location filename="../../playground/ui/training/panel.py" line="269"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="269"/>
+        <location filename="../../playground/ui/training/panel.py" line="272"/>
         <source>S&amp;tep one mini-batch</source>
         <translation>单步：一个小批量(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="272"/>
+        <location filename="../../playground/ui/training/panel.py" line="275"/>
         <source>St&amp;op training</source>
         <translation>停止训练(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="283"/>
+        <location filename="../../playground/ui/training/panel.py" line="286"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="288"/>
+        <location filename="../../playground/ui/training/panel.py" line="291"/>
         <source>Save model…</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="290"/>
+        <location filename="../../playground/ui/training/panel.py" line="293"/>
         <source>Save the trained network with its training history</source>
         <translation>保存训练好的网络及其训练历史</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="298"/>
+        <location filename="../../playground/ui/training/panel.py" line="301"/>
         <source>Not training</source>
         <translation>未在训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="299"/>
+        <location filename="../../playground/ui/training/panel.py" line="302"/>
         <source>Epoch, speed and the time left</source>
         <translation>轮次、速度和剩余时间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="307"/>
+        <location filename="../../playground/ui/training/panel.py" line="310"/>
         <source>ⓘ The canvas shows another network. Start trains the current one; to train the canvas&apos;s, press Build network (Ctrl+B) first.</source>
         <translation>ⓘ 画布上是另一个网络。“开始”训练的是当前网络；要训练画布上的网络，请先点击“构建网络”（Ctrl+B）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="320"/>
+        <location filename="../../playground/ui/training/panel.py" line="323"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="321"/>
+        <location filename="../../playground/ui/training/panel.py" line="324"/>
         <source>Mini-batch</source>
         <translation>小批量大小</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="322"/>
+        <location filename="../../playground/ui/training/panel.py" line="325"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="323"/>
+        <location filename="../../playground/ui/training/panel.py" line="326"/>
         <source>Momentum μ</source>
         <translation>动量 μ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="325"/>
+        <location filename="../../playground/ui/training/panel.py" line="328"/>
         <source>L2 λ</source>
         <translation>L2 λ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="326"/>
+        <location filename="../../playground/ui/training/panel.py" line="329"/>
         <source>Cost</source>
         <translation>代价函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="327"/>
+        <location filename="../../playground/ui/training/panel.py" line="330"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="328"/>
+        <location filename="../../playground/ui/training/panel.py" line="331"/>
         <source>Training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="361"/>
+        <location filename="../../playground/ui/training/panel.py" line="364"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="361"/>
+        <location filename="../../playground/ui/training/panel.py" line="364"/>
         <source>Epochs count on from a loaded model&apos;s history</source>
         <translation>载入的模型接着它的训练历史往下数轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="362"/>
+        <location filename="../../playground/ui/training/panel.py" line="365"/>
         <source>Mean cost</source>
         <translation>平均代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="362"/>
+        <location filename="../../playground/ui/training/panel.py" line="365"/>
         <source>The training cost, averaged over the epoch&apos;s images</source>
         <translation>本轮所有训练图像的平均代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="364"/>
+        <location filename="../../playground/ui/training/panel.py" line="367"/>
         <source>Training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="365"/>
+        <location filename="../../playground/ui/training/panel.py" line="368"/>
         <source>Accuracy on the first {0:,} training images</source>
         <translation>前 {0:,} 张训练图像上的准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="367"/>
+        <location filename="../../playground/ui/training/panel.py" line="370"/>
         <source>Validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="367"/>
+        <location filename="../../playground/ui/training/panel.py" line="370"/>
         <source>Accuracy on the validation images</source>
         <translation>验证集图像上的准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="368"/>
+        <location filename="../../playground/ui/training/panel.py" line="371"/>
         <source>Test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="368"/>
+        <location filename="../../playground/ui/training/panel.py" line="371"/>
         <source>Accuracy on the test images</source>
         <translation>测试集图像上的准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="369"/>
+        <location filename="../../playground/ui/training/panel.py" line="372"/>
         <source>Seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="369"/>
+        <location filename="../../playground/ui/training/panel.py" line="372"/>
         <source>How long the epoch took</source>
         <translation>本轮用时</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="396"/>
+        <location filename="../../playground/ui/training/panel.py" line="399"/>
         <source>Every finished epoch; the best validation accuracy is in bold. {0} copies rows</source>
         <translation>每个已完成的轮次占一行；验证集准确率最高的一轮以粗体显示。按 {0} 复制所选的行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="400"/>
+        <location filename="../../playground/ui/training/panel.py" line="403"/>
         <source>Copy rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="544"/>
+        <location filename="../../playground/ui/training/panel.py" line="549"/>
         <source>There is no network to train yet.</source>
         <translation>还没有可训练的网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="561"/>
+        <location filename="../../playground/ui/training/panel.py" line="566"/>
         <source>Nothing to train</source>
         <translation>没有可训练的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="562"/>
+        <location filename="../../playground/ui/training/panel.py" line="567"/>
         <source>There is no network yet: open a model or build one.</source>
         <translation>还没有网络：请打开一个模型或构建一个。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="567"/>
+        <location filename="../../playground/ui/training/panel.py" line="572"/>
         <source>No dataset</source>
         <translation>没有数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="568"/>
+        <location filename="../../playground/ui/training/panel.py" line="573"/>
         <source>The dataset is not loaded yet; wait a moment or open one (File ▸ Open dataset folder).</source>
         <translation>数据集尚未载入；请稍等，或打开一个（文件 ▸ 打开数据集文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="579"/>
+        <location filename="../../playground/ui/training/panel.py" line="584"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="588"/>
+        <location filename="../../playground/ui/training/panel.py" line="593"/>
         <source>Training… (the first mini-batches may wait for the engine to compile)</source>
         <translation>正在训练…（最初几个小批量可能要等引擎编译）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="591"/>
+        <location filename="../../playground/ui/training/panel.py" line="596"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="627"/>
+        <location filename="../../playground/ui/training/panel.py" line="632"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="628"/>
+        <location filename="../../playground/ui/training/panel.py" line="633"/>
         <source>Training is still running. Stop it and {0}? The weights learnt so far are kept.</source>
         <translation>训练仍在进行。要停止训练并{0}吗？目前学到的权重会保留。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="630"/>
+        <location filename="../../playground/ui/training/panel.py" line="635"/>
         <source>continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="642"/>
+        <location filename="../../playground/ui/training/panel.py" line="647"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="642"/>
+        <location filename="../../playground/ui/training/panel.py" line="647"/>
         <source>There is no model yet.</source>
         <translation>还没有模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="648"/>
+        <location filename="../../playground/ui/training/panel.py" line="653"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="649"/>
+        <location filename="../../playground/ui/training/panel.py" line="654"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -3627,99 +3685,99 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="652"/>
+        <location filename="../../playground/ui/training/panel.py" line="657"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="658"/>
+        <location filename="../../playground/ui/training/panel.py" line="663"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="658"/>
+        <location filename="../../playground/ui/training/panel.py" line="663"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="675"/>
+        <location filename="../../playground/ui/training/panel.py" line="680"/>
         <source>{0} is now {1:g} from the next mini-batch</source>
         <translation>{0}：从下一个小批量起为 {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="677"/>
+        <location filename="../../playground/ui/training/panel.py" line="682"/>
         <source>The learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="678"/>
+        <location filename="../../playground/ui/training/panel.py" line="683"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="679"/>
+        <location filename="../../playground/ui/training/panel.py" line="684"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="691"/>
+        <location filename="../../playground/ui/training/panel.py" line="696"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="711"/>
+        <location filename="../../playground/ui/training/panel.py" line="716"/>
         <source>Paused: Step runs one mini-batch, Resume goes on</source>
         <translation>已暂停：“单步”运行一个小批量，“继续”接着训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="713"/>
+        <location filename="../../playground/ui/training/panel.py" line="718"/>
         <source>Stopping after this mini-batch…</source>
         <translation>将在这个小批量之后停止…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="714"/>
+        <location filename="../../playground/ui/training/panel.py" line="719"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="715"/>
-        <location filename="../../playground/ui/training/panel.py" line="722"/>
+        <location filename="../../playground/ui/training/panel.py" line="720"/>
+        <location filename="../../playground/ui/training/panel.py" line="727"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="723"/>
+        <location filename="../../playground/ui/training/panel.py" line="728"/>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="732"/>
+        <location filename="../../playground/ui/training/panel.py" line="737"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="742"/>
+        <location filename="../../playground/ui/training/panel.py" line="747"/>
         <source>Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5})</source>
         <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="770"/>
+        <location filename="../../playground/ui/training/panel.py" line="775"/>
         <source>The accuracy is near chance ({0}): the network is not learning. With a large η the sigmoids may have saturated or every ReLU gone silent: try η 10 times smaller, from new random weights. With a small η, give it more epochs.</source>
         <translation>准确率接近随机猜测（{0}）：网络没有在学习。η 较大时，sigmoid 可能已经饱和，或者所有 ReLU 都不再激活：请把 η 减小到约十分之一，并从新的随机权重开始。η 较小时，请多训练几轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="778"/>
+        <location filename="../../playground/ui/training/panel.py" line="783"/>
         <source>Training stopped: the cost became NaN or infinite</source>
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="785"/>
-        <location filename="../../playground/ui/training/panel.py" line="794"/>
+        <location filename="../../playground/ui/training/panel.py" line="790"/>
+        <location filename="../../playground/ui/training/panel.py" line="799"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="786"/>
+        <location filename="../../playground/ui/training/panel.py" line="791"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -3728,27 +3786,27 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="795"/>
+        <location filename="../../playground/ui/training/panel.py" line="800"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="799"/>
+        <location filename="../../playground/ui/training/panel.py" line="804"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="805"/>
+        <location filename="../../playground/ui/training/panel.py" line="810"/>
         <source>Stopped: {0}/{1} epochs done</source>
         <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="808"/>
+        <location filename="../../playground/ui/training/panel.py" line="813"/>
         <source>Done: {0}/{1} epochs</source>
         <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="811"/>
+        <location filename="../../playground/ui/training/panel.py" line="816"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>
