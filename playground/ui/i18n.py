@@ -156,7 +156,7 @@ def language_menu(
     menu.setObjectName("languageMenu")
     group = QActionGroup(menu)
     group.setExclusive(True)
-    chosen = current_language(settings)
+    chosen = active_language()  # the one in use (PLAYGROUND_LANG may override the saved one)
     for code, name in LANGUAGES.items():
         action = QAction(name, menu)
         action.setObjectName(f"language_{code}")

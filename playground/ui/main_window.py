@@ -1141,6 +1141,9 @@ class MainWindow(QMainWindow):
         if not self.close():
             return False
         self.settings.sync()
+        # PLAYGROUND_LANG overrides the saved language for one run; inherited, it would bring
+        # the new window back in the language just left.
+        os.environ.pop("PLAYGROUND_LANG", None)
         started = QProcess.startDetached(sys.executable, list(sys.argv), os.getcwd())
         ok = started[0] if isinstance(started, tuple) else bool(started)
         if not ok:  # the window is closed already: a box of its own says so before the app ends

@@ -325,6 +325,20 @@ def test_language_menu_stores_the_choice(app: QApplication, qtbot, tmp_path, mon
     assert current_language(settings) == "en" and len(shown) == 1
 
 
+def test_language_menu_checks_the_language_in_use(app: QApplication, qtbot, tmp_path) -> None:
+    # PLAYGROUND_LANG=zh_CN runs Chinese over a saved English: the menu says what is shown.
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    settings = _settings(tmp_path)
+    set_language(settings, "en")
+    assert install_translator(app, "zh_CN")
+    try:
+        menu = language_menu(parent, settings)
+        assert [a.data() for a in menu.actions() if a.isChecked()] == ["zh_CN"]
+    finally:
+        remove_translators(app)
+
+
 # --- refreshing -------------------------------------------------------------------------------
 def test_spell_out_contexts_gives_lupdate_the_runtime_context() -> None:
     source = (

@@ -273,9 +273,11 @@ def test_a_new_language_can_restart_the_app_at_once(make_window, qtbot, monkeypa
         "startDetached",
         lambda *args: started.append(args) or (True, 4242),
     )
+    monkeypatch.setenv("PLAYGROUND_LANG", "en")  # this run's override: not the next window's
     window = shown(qtbot, make_window())
     menu = window.findChild(QMenu, "languageMenu")
     zh = next(a for a in menu.actions() if a.data() == "zh_CN")
+    assert [a.data() for a in menu.actions() if a.isChecked()] == ["en"]
     _trained(window)
     window._ask = lambda box: QMessageBox.StandardButton.Cancel  # keep the unsaved training
     zh.trigger()
@@ -288,6 +290,7 @@ def test_a_new_language_can_restart_the_app_at_once(make_window, qtbot, monkeypa
     assert not window.isVisible()
     assert started == [(sys.executable, sys.argv, os.getcwd())]
     assert window.settings.value("ui/language") == "zh_CN"
+    assert "PLAYGROUND_LANG" not in os.environ  # the new window follows the saved choice
 
 
 def test_a_restart_that_cannot_start_says_so(make_window, qtbot, monkeypatch) -> None:
