@@ -2301,18 +2301,18 @@
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1149"/>
+        <location filename="../../playground/ui/main_window.py" line="1152"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1150"/>
+        <location filename="../../playground/ui/main_window.py" line="1153"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1340"/>
-        <location filename="../../playground/ui/main_window.py" line="1362"/>
+        <location filename="../../playground/ui/main_window.py" line="1343"/>
+        <location filename="../../playground/ui/main_window.py" line="1365"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
@@ -2382,13 +2382,13 @@ The current model is kept.</source>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="864"/>
-        <location filename="../../playground/ui/main_window.py" line="1184"/>
+        <location filename="../../playground/ui/main_window.py" line="1187"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="864"/>
-        <location filename="../../playground/ui/main_window.py" line="1184"/>
+        <location filename="../../playground/ui/main_window.py" line="1187"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
@@ -2490,113 +2490,113 @@ A dataset folder holds four IDX files: training images and labels, test images a
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1164"/>
+        <location filename="../../playground/ui/main_window.py" line="1167"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1166"/>
+        <location filename="../../playground/ui/main_window.py" line="1169"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1190"/>
+        <location filename="../../playground/ui/main_window.py" line="1193"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1192"/>
+        <location filename="../../playground/ui/main_window.py" line="1195"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1202"/>
+        <location filename="../../playground/ui/main_window.py" line="1205"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1211"/>
+        <location filename="../../playground/ui/main_window.py" line="1214"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1214"/>
+        <location filename="../../playground/ui/main_window.py" line="1217"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1214"/>
+        <location filename="../../playground/ui/main_window.py" line="1217"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1225"/>
+        <location filename="../../playground/ui/main_window.py" line="1228"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1239"/>
+        <location filename="../../playground/ui/main_window.py" line="1242"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1241"/>
+        <location filename="../../playground/ui/main_window.py" line="1244"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1270"/>
+        <location filename="../../playground/ui/main_window.py" line="1273"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1323"/>
         <location filename="../../playground/ui/main_window.py" line="1326"/>
+        <location filename="../../playground/ui/main_window.py" line="1329"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1337"/>
+        <location filename="../../playground/ui/main_window.py" line="1340"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1338"/>
+        <location filename="../../playground/ui/main_window.py" line="1341"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1341"/>
+        <location filename="../../playground/ui/main_window.py" line="1344"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1345"/>
+        <location filename="../../playground/ui/main_window.py" line="1348"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1347"/>
+        <location filename="../../playground/ui/main_window.py" line="1350"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1352"/>
+        <location filename="../../playground/ui/main_window.py" line="1355"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1355"/>
+        <location filename="../../playground/ui/main_window.py" line="1358"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1360"/>
+        <location filename="../../playground/ui/main_window.py" line="1363"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1363"/>
+        <location filename="../../playground/ui/main_window.py" line="1366"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -3340,7 +3340,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <name>TrainingPanel</name>
     <message>
         <location filename="../../playground/ui/training/panel.py" line="72"/>
-        <location filename="../../playground/ui/training/panel.py" line="83"/>
+        <location filename="../../playground/ui/training/panel.py" line="88"/>
         <source>{0} s</source>
         <translation>{0} 秒</translation>
     </message>
@@ -3355,328 +3355,328 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <translation>{0} 小时 {1:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="160"/>
+        <location filename="../../playground/ui/training/panel.py" line="165"/>
         <source>How many times to go through the training images</source>
         <translation>要把训练图像完整过几遍</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="166"/>
+        <location filename="../../playground/ui/training/panel.py" line="171"/>
         <source>Images per mini-batch: the gradient is averaged over them before each step</source>
         <translation>每个小批量的图像数：每一步之前先对它们的梯度取平均</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="175"/>
+        <location filename="../../playground/ui/training/panel.py" line="180"/>
         <source>Learning rate η: the size of each step down the gradient. Can change while training runs; it takes effect at the next mini-batch.</source>
         <translation>学习率 η：沿梯度下降时每一步的大小。训练过程中可以修改，从下一个小批量起生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="187"/>
+        <location filename="../../playground/ui/training/panel.py" line="192"/>
         <source>Momentum μ: how much of the previous step carries into the next (0 = plain SGD). Can change while training runs.</source>
         <translation>动量 μ：上一步有多少延续到下一步（0 表示普通 SGD）。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="199"/>
+        <location filename="../../playground/ui/training/panel.py" line="204"/>
         <source>L2 regularisation λ: shrinks the weights a little at every step, which fights overfitting. Can change while training runs.</source>
         <translation>L2 正则化 λ：每一步都让权重缩小一点，以对抗过拟合。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="211"/>
+        <location filename="../../playground/ui/training/panel.py" line="216"/>
         <source>The cost the network minimises. Cross-entropy and log-likelihood learn fast even when a sigmoid or softmax output is badly wrong; the quadratic cost slows down there.</source>
         <translation>网络要最小化的代价函数。即使 sigmoid 或 softmax 输出错得很厉害，交叉熵和对数似然也学得很快；二次代价在这种情况下会变慢。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="222"/>
+        <location filename="../../playground/ui/training/panel.py" line="227"/>
         <source>Seed of the random order of the images (and of fresh weights): the same seed repeats a run exactly</source>
         <translation>图像随机顺序（以及新权重）的随机种子：相同的种子可以完全重现一次训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="232"/>
+        <location filename="../../playground/ui/training/panel.py" line="237"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="234"/>
+        <location filename="../../playground/ui/training/panel.py" line="239"/>
         <source>Train on the first N training images only (all: the whole training set). A small subset runs fast but overfits.</source>
         <translation>只用前 N 张训练图像训练（全部：整个训练集）。小子集跑得快，但会过拟合。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="240"/>
+        <location filename="../../playground/ui/training/panel.py" line="245"/>
         <source>Start from new random weights</source>
         <translation>从新的随机权重开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="243"/>
+        <location filename="../../playground/ui/training/panel.py" line="248"/>
         <source>Off: continue from the current weights. On: draw new random weights from the seed first.</source>
         <translation>不勾选：从当前权重继续。勾选：先用随机种子生成新的随机权重。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="249"/>
+        <location filename="../../playground/ui/training/panel.py" line="254"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="251"/>
+        <location filename="../../playground/ui/training/panel.py" line="256"/>
         <source>Train the current network on the dataset</source>
         <translation>在数据集上训练当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="253"/>
-        <location filename="../../playground/ui/training/panel.py" line="696"/>
+        <location filename="../../playground/ui/training/panel.py" line="258"/>
+        <location filename="../../playground/ui/training/panel.py" line="701"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="255"/>
+        <location filename="../../playground/ui/training/panel.py" line="260"/>
         <source>Hold training between two mini-batches, or go on</source>
         <translation>在两个小批量之间暂停训练，或继续训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="257"/>
+        <location filename="../../playground/ui/training/panel.py" line="262"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="259"/>
+        <location filename="../../playground/ui/training/panel.py" line="264"/>
         <source>While paused: run exactly one more mini-batch</source>
         <translation>暂停时：再运行恰好一个小批量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="261"/>
+        <location filename="../../playground/ui/training/panel.py" line="266"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="264"/>
+        <location filename="../../playground/ui/training/panel.py" line="269"/>
         <source>End training after the current mini-batch and keep the weights learnt so far</source>
         <translation>在当前小批量之后结束训练，并保留目前学到的权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="269"/>
+        <location filename="../../playground/ui/training/panel.py" line="274"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="272"/>
+        <location filename="../../playground/ui/training/panel.py" line="277"/>
         <source>S&amp;tep one mini-batch</source>
         <translation>单步：一个小批量(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="275"/>
+        <location filename="../../playground/ui/training/panel.py" line="280"/>
         <source>St&amp;op training</source>
         <translation>停止训练(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="286"/>
+        <location filename="../../playground/ui/training/panel.py" line="291"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="291"/>
+        <location filename="../../playground/ui/training/panel.py" line="296"/>
         <source>Save model…</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="293"/>
+        <location filename="../../playground/ui/training/panel.py" line="298"/>
         <source>Save the trained network with its training history</source>
         <translation>保存训练好的网络及其训练历史</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="301"/>
+        <location filename="../../playground/ui/training/panel.py" line="306"/>
         <source>Not training</source>
         <translation>未在训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="302"/>
+        <location filename="../../playground/ui/training/panel.py" line="307"/>
         <source>Epoch, speed and the time left</source>
         <translation>轮次、速度和剩余时间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="310"/>
+        <location filename="../../playground/ui/training/panel.py" line="315"/>
         <source>ⓘ The canvas shows another network. Start trains the current one; to train the canvas&apos;s, press Build network (Ctrl+B) first.</source>
         <translation>ⓘ 画布上是另一个网络。“开始”训练的是当前网络；要训练画布上的网络，请先点击“构建网络”（Ctrl+B）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="323"/>
+        <location filename="../../playground/ui/training/panel.py" line="328"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="324"/>
+        <location filename="../../playground/ui/training/panel.py" line="329"/>
         <source>Mini-batch</source>
         <translation>小批量大小</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="325"/>
+        <location filename="../../playground/ui/training/panel.py" line="330"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="326"/>
+        <location filename="../../playground/ui/training/panel.py" line="331"/>
         <source>Momentum μ</source>
         <translation>动量 μ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="328"/>
+        <location filename="../../playground/ui/training/panel.py" line="333"/>
         <source>L2 λ</source>
         <translation>L2 λ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="329"/>
+        <location filename="../../playground/ui/training/panel.py" line="334"/>
         <source>Cost</source>
         <translation>代价函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="330"/>
+        <location filename="../../playground/ui/training/panel.py" line="335"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="331"/>
+        <location filename="../../playground/ui/training/panel.py" line="336"/>
         <source>Training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="364"/>
+        <location filename="../../playground/ui/training/panel.py" line="369"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="364"/>
+        <location filename="../../playground/ui/training/panel.py" line="369"/>
         <source>Epochs count on from a loaded model&apos;s history</source>
         <translation>载入的模型接着它的训练历史往下数轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="365"/>
+        <location filename="../../playground/ui/training/panel.py" line="370"/>
         <source>Mean cost</source>
         <translation>平均代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="365"/>
+        <location filename="../../playground/ui/training/panel.py" line="370"/>
         <source>The training cost, averaged over the epoch&apos;s images</source>
         <translation>本轮所有训练图像的平均代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="367"/>
+        <location filename="../../playground/ui/training/panel.py" line="372"/>
         <source>Training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="368"/>
+        <location filename="../../playground/ui/training/panel.py" line="373"/>
         <source>Accuracy on the first {0:,} training images</source>
         <translation>前 {0:,} 张训练图像上的准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="370"/>
+        <location filename="../../playground/ui/training/panel.py" line="375"/>
         <source>Validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="370"/>
+        <location filename="../../playground/ui/training/panel.py" line="375"/>
         <source>Accuracy on the validation images</source>
         <translation>验证集图像上的准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="371"/>
+        <location filename="../../playground/ui/training/panel.py" line="376"/>
         <source>Test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="371"/>
+        <location filename="../../playground/ui/training/panel.py" line="376"/>
         <source>Accuracy on the test images</source>
         <translation>测试集图像上的准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="372"/>
+        <location filename="../../playground/ui/training/panel.py" line="377"/>
         <source>Seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="372"/>
+        <location filename="../../playground/ui/training/panel.py" line="377"/>
         <source>How long the epoch took</source>
         <translation>本轮用时</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="399"/>
+        <location filename="../../playground/ui/training/panel.py" line="404"/>
         <source>Every finished epoch; the best validation accuracy is in bold. {0} copies rows</source>
         <translation>每个已完成的轮次占一行；验证集准确率最高的一轮以粗体显示。按 {0} 复制所选的行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="403"/>
+        <location filename="../../playground/ui/training/panel.py" line="408"/>
         <source>Copy rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="549"/>
+        <location filename="../../playground/ui/training/panel.py" line="554"/>
         <source>There is no network to train yet.</source>
         <translation>还没有可训练的网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="566"/>
+        <location filename="../../playground/ui/training/panel.py" line="571"/>
         <source>Nothing to train</source>
         <translation>没有可训练的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="567"/>
+        <location filename="../../playground/ui/training/panel.py" line="572"/>
         <source>There is no network yet: open a model or build one.</source>
         <translation>还没有网络：请打开一个模型或构建一个。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="572"/>
+        <location filename="../../playground/ui/training/panel.py" line="577"/>
         <source>No dataset</source>
         <translation>没有数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="573"/>
+        <location filename="../../playground/ui/training/panel.py" line="578"/>
         <source>The dataset is not loaded yet; wait a moment or open one (File ▸ Open dataset folder).</source>
         <translation>数据集尚未载入；请稍等，或打开一个（文件 ▸ 打开数据集文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="584"/>
+        <location filename="../../playground/ui/training/panel.py" line="589"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="593"/>
+        <location filename="../../playground/ui/training/panel.py" line="598"/>
         <source>Training… (the first mini-batches may wait for the engine to compile)</source>
         <translation>正在训练…（最初几个小批量可能要等引擎编译）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="596"/>
+        <location filename="../../playground/ui/training/panel.py" line="601"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="632"/>
+        <location filename="../../playground/ui/training/panel.py" line="637"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="633"/>
+        <location filename="../../playground/ui/training/panel.py" line="638"/>
         <source>Training is still running. Stop it and {0}? The weights learnt so far are kept.</source>
         <translation>训练仍在进行。要停止训练并{0}吗？目前学到的权重会保留。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="635"/>
+        <location filename="../../playground/ui/training/panel.py" line="640"/>
         <source>continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="647"/>
+        <location filename="../../playground/ui/training/panel.py" line="652"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="647"/>
+        <location filename="../../playground/ui/training/panel.py" line="652"/>
         <source>There is no model yet.</source>
         <translation>还没有模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="653"/>
+        <location filename="../../playground/ui/training/panel.py" line="658"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="654"/>
+        <location filename="../../playground/ui/training/panel.py" line="659"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -3685,99 +3685,104 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="657"/>
+        <location filename="../../playground/ui/training/panel.py" line="662"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="663"/>
+        <location filename="../../playground/ui/training/panel.py" line="668"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="663"/>
+        <location filename="../../playground/ui/training/panel.py" line="668"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="680"/>
+        <location filename="../../playground/ui/training/panel.py" line="685"/>
         <source>{0} is now {1:g} from the next mini-batch</source>
         <translation>{0}：从下一个小批量起为 {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="682"/>
+        <location filename="../../playground/ui/training/panel.py" line="687"/>
         <source>The learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="683"/>
+        <location filename="../../playground/ui/training/panel.py" line="688"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="684"/>
+        <location filename="../../playground/ui/training/panel.py" line="689"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="696"/>
+        <location filename="../../playground/ui/training/panel.py" line="701"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="716"/>
+        <location filename="../../playground/ui/training/panel.py" line="721"/>
         <source>Paused: Step runs one mini-batch, Resume goes on</source>
         <translation>已暂停：“单步”运行一个小批量，“继续”接着训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="718"/>
+        <location filename="../../playground/ui/training/panel.py" line="723"/>
         <source>Stopping after this mini-batch…</source>
         <translation>将在这个小批量之后停止…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="719"/>
+        <location filename="../../playground/ui/training/panel.py" line="724"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="720"/>
-        <location filename="../../playground/ui/training/panel.py" line="727"/>
+        <location filename="../../playground/ui/training/panel.py" line="725"/>
+        <location filename="../../playground/ui/training/panel.py" line="732"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="728"/>
+        <location filename="../../playground/ui/training/panel.py" line="733"/>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="737"/>
+        <location filename="../../playground/ui/training/panel.py" line="742"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="747"/>
+        <location filename="../../playground/ui/training/panel.py" line="752"/>
         <source>Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5})</source>
         <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="775"/>
+        <location filename="../../playground/ui/training/panel.py" line="784"/>
+        <source>The accuracy is still near chance ({0}) after {1} mini-batches: too few for this network to get going (an epoch of the 50,000 training images is 5,000 mini-batches of 10). Train on more images or for more epochs.</source>
+        <translation>经过 {1} 个小批量后，准确率仍接近随机猜测（{0}）：步数太少，这个网络还没开始学（50,000 张训练图像的一轮是 5,000 个大小为 10 的小批量）。请用更多图像训练，或训练更多轮。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="789"/>
         <source>The accuracy is near chance ({0}): the network is not learning. With a large η the sigmoids may have saturated or every ReLU gone silent: try η 10 times smaller, from new random weights. With a small η, give it more epochs.</source>
         <translation>准确率接近随机猜测（{0}）：网络没有在学习。η 较大时，sigmoid 可能已经饱和，或者所有 ReLU 都不再激活：请把 η 减小到约十分之一，并从新的随机权重开始。η 较小时，请多训练几轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="783"/>
+        <location filename="../../playground/ui/training/panel.py" line="805"/>
         <source>Training stopped: the cost became NaN or infinite</source>
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="790"/>
-        <location filename="../../playground/ui/training/panel.py" line="799"/>
+        <location filename="../../playground/ui/training/panel.py" line="812"/>
+        <location filename="../../playground/ui/training/panel.py" line="821"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="791"/>
+        <location filename="../../playground/ui/training/panel.py" line="813"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -3786,27 +3791,27 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="800"/>
+        <location filename="../../playground/ui/training/panel.py" line="822"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="804"/>
+        <location filename="../../playground/ui/training/panel.py" line="826"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="810"/>
+        <location filename="../../playground/ui/training/panel.py" line="832"/>
         <source>Stopped: {0}/{1} epochs done</source>
         <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="813"/>
+        <location filename="../../playground/ui/training/panel.py" line="835"/>
         <source>Done: {0}/{1} epochs</source>
         <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="816"/>
+        <location filename="../../playground/ui/training/panel.py" line="838"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>

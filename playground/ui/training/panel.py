@@ -77,6 +77,11 @@ def format_duration(seconds: float | None) -> str:
     return _tr("{0} h {1:02d} min").format(hours, minutes)
 
 
+#: Fewer mini-batches than this, at about a network's usual η, is too little training to judge
+#: it by: an accuracy near chance then means "not yet", not "saturated".
+FEW_STEPS = 1000
+
+
 def format_seconds(seconds: float) -> str:
     """An epoch's time to a tenth of a second, "12.3 s", its unit never wrapped to a line of
     its own (a no-break space: a narrow panel showed "(0.0" and "s)" on two lines)."""
@@ -772,11 +777,28 @@ class TrainingPanel(QWidget):
         if self.network is None or not near_chance(accuracy, self.network.n_classes):
             return None
         chance = chance_accuracy(self.network.n_classes)
+        steps = max(0, report.epoch - self._run_before) * self._batches_per_epoch()
+        usual = TrainingSettings.from_spec(self.network.spec).lr  # the preset's η, or 0.1
+        if steps < FEW_STEPS and self.lr_spin.value() <= 3 * usual:
+            # nielsen-conv at its own η on 1,000 images: still at chance after 100 mini-batches
+            return self.tr(
+                "The accuracy is still near chance ({0}) after {1} mini-batches: too few for "
+                "this network to get going (an epoch of the 50,000 training images is 5,000 "
+                "mini-batches of 10). Train on more images or for more epochs."
+            ).format(percent(chance), f"{steps:,}")
         return self.tr(
             "The accuracy is near chance ({0}): the network is not learning. With a large η the "
             "sigmoids may have saturated or every ReLU gone silent: try η 10 times smaller, from "
             "new random weights. With a small η, give it more epochs."
         ).format(percent(chance))
+
+    def _batches_per_epoch(self) -> int:
+        """Mini-batches in an epoch of the current settings and dataset."""
+        n = len(self.dataset.train_x) if self.dataset is not None else 0
+        limit = self.subset_spin.value()
+        if limit > 0:
+            n = min(n, limit)
+        return -(-n // max(1, self.batch_spin.value()))
 
     def _on_diverged(self, message: str) -> None:
         self._show_message(
