@@ -1049,10 +1049,11 @@ class MainWindow(QMainWindow):
                 self.save_model_action,
                 self.open_dataset_action,
                 self.quit_action,
-                self.undo_action,
-                self.redo_action,
             )
         ]
+        # Not the actions' texts: those name whatever the focused panel would undo next.
+        rows.append((keys(self.undo_action), self.tr("Undo (in the panel with the focus)")))
+        rows.append((keys(self.redo_action), self.tr("Redo (in the panel with the focus)")))
         rows.append((keys(self.clear_action), self.tr("Clear the drawing (on the draw pad)")))
         rows += [
             (keys(a), what(a))

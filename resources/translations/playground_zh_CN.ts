@@ -2241,78 +2241,88 @@
         <translation>正在编译引擎的内核：首次运行约需半分钟，以后只需一两秒（编译结果保存在磁盘上）</translation>
     </message>
     <message>
+        <location filename="../../playground/ui/main_window.py" line="1055"/>
+        <source>Undo (in the panel with the focus)</source>
+        <translation>撤销（在有键盘焦点的面板中）</translation>
+    </message>
+    <message>
         <location filename="../../playground/ui/main_window.py" line="1056"/>
+        <source>Redo (in the panel with the focus)</source>
+        <translation>重做（在有键盘焦点的面板中）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="1057"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1062"/>
+        <location filename="../../playground/ui/main_window.py" line="1063"/>
         <source>Copy the selected epochs (Training&apos;s table)</source>
         <translation>复制所选的轮次（训练面板的表格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1065"/>
+        <location filename="../../playground/ui/main_window.py" line="1066"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1066"/>
+        <location filename="../../playground/ui/main_window.py" line="1067"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1067"/>
+        <location filename="../../playground/ui/main_window.py" line="1068"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1070"/>
+        <location filename="../../playground/ui/main_window.py" line="1071"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1074"/>
+        <location filename="../../playground/ui/main_window.py" line="1075"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1082"/>
+        <location filename="../../playground/ui/main_window.py" line="1083"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1085"/>
+        <location filename="../../playground/ui/main_window.py" line="1086"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1093"/>
+        <location filename="../../playground/ui/main_window.py" line="1094"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1097"/>
+        <location filename="../../playground/ui/main_window.py" line="1098"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1097"/>
+        <location filename="../../playground/ui/main_window.py" line="1098"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1152"/>
+        <location filename="../../playground/ui/main_window.py" line="1153"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1153"/>
+        <location filename="../../playground/ui/main_window.py" line="1154"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1343"/>
-        <location filename="../../playground/ui/main_window.py" line="1365"/>
+        <location filename="../../playground/ui/main_window.py" line="1344"/>
+        <location filename="../../playground/ui/main_window.py" line="1366"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
@@ -2382,13 +2392,13 @@ The current model is kept.</source>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="864"/>
-        <location filename="../../playground/ui/main_window.py" line="1187"/>
+        <location filename="../../playground/ui/main_window.py" line="1188"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="864"/>
-        <location filename="../../playground/ui/main_window.py" line="1187"/>
+        <location filename="../../playground/ui/main_window.py" line="1188"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
@@ -2475,128 +2485,128 @@ A dataset folder holds four IDX files: training images and labels, test images a
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1077"/>
+        <location filename="../../playground/ui/main_window.py" line="1078"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1116"/>
+        <location filename="../../playground/ui/main_window.py" line="1117"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1127"/>
+        <location filename="../../playground/ui/main_window.py" line="1128"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1167"/>
+        <location filename="../../playground/ui/main_window.py" line="1168"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1169"/>
+        <location filename="../../playground/ui/main_window.py" line="1170"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1193"/>
+        <location filename="../../playground/ui/main_window.py" line="1194"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1195"/>
+        <location filename="../../playground/ui/main_window.py" line="1196"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1205"/>
+        <location filename="../../playground/ui/main_window.py" line="1206"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1214"/>
+        <location filename="../../playground/ui/main_window.py" line="1215"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1217"/>
+        <location filename="../../playground/ui/main_window.py" line="1218"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1217"/>
+        <location filename="../../playground/ui/main_window.py" line="1218"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1228"/>
+        <location filename="../../playground/ui/main_window.py" line="1229"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1242"/>
+        <location filename="../../playground/ui/main_window.py" line="1243"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1244"/>
+        <location filename="../../playground/ui/main_window.py" line="1245"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1273"/>
+        <location filename="../../playground/ui/main_window.py" line="1274"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1326"/>
-        <location filename="../../playground/ui/main_window.py" line="1329"/>
+        <location filename="../../playground/ui/main_window.py" line="1327"/>
+        <location filename="../../playground/ui/main_window.py" line="1330"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1340"/>
+        <location filename="../../playground/ui/main_window.py" line="1341"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1341"/>
+        <location filename="../../playground/ui/main_window.py" line="1342"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1344"/>
+        <location filename="../../playground/ui/main_window.py" line="1345"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1348"/>
+        <location filename="../../playground/ui/main_window.py" line="1349"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1350"/>
+        <location filename="../../playground/ui/main_window.py" line="1351"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1355"/>
+        <location filename="../../playground/ui/main_window.py" line="1356"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1358"/>
+        <location filename="../../playground/ui/main_window.py" line="1359"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1363"/>
+        <location filename="../../playground/ui/main_window.py" line="1364"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1366"/>
+        <location filename="../../playground/ui/main_window.py" line="1367"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>

@@ -309,7 +309,13 @@ def test_f1_lists_the_keys_the_window_really_has(make_window, qtbot) -> None:
     rows = dict((what, keys) for keys, what in window.shortcut_rows())
     assert rows["Start training"] == "F5" and rows["Stop training"] == "Shift+F5"
     assert rows["Pause training"] == "Space" and rows["Open model…"] == "Ctrl+O"
-    assert rows["Redo"] == "Ctrl+Shift+Z, Ctrl+Y"
+    assert rows["Redo (in the panel with the focus)"] == "Ctrl+Shift+Z, Ctrl+Y"
+    # Undo is named as such, not as whatever the focused panel would undo next ("Undo stroke").
+    draw_stroke(window.draw_pad, line_points((140, 40), (140, 240)))
+    assert window.undo_action.text() != "&Undo"
+    rows = dict((what, keys) for keys, what in window.shortcut_rows())
+    assert rows["Undo (in the panel with the focus)"] == "Ctrl+Z"
+    assert not any("stroke" in what for what in rows)
     assert rows["Build the canvas's network (Network panel)"] == "Ctrl+B"
     assert rows["Copy the selected epochs (Training's table)"] == "Ctrl+C"
     window.training_panel.start_action.setShortcut(QKeySequence("F6"))  # read, not hard-coded
