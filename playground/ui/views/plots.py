@@ -107,6 +107,9 @@ class LegendTitle:
                     )
                 )
             self.lines.append((html.escape(name), solid.name()))
+        #: Which lines are named: those with points, or all of them while none has any.
+        self.shown = [True] * len(self.lines)
+        self.width: float | None = None
         self.variant = -1
         self._show(0)
         plot.layout.removeItem(plot.titleLabel)
@@ -115,13 +118,27 @@ class LegendTitle:
     def _show(self, variant: int) -> None:
         swatch, gap, size = self.VARIANTS[variant]
         text = ("&nbsp;" * gap).join(
-            f"<span style='color:{color}'>{swatch}</span>&nbsp;{name}" for name, color in self.lines
+            f"<span style='color:{color}'>{swatch}</span>&nbsp;{name}"
+            for (name, color), shown in zip(self.lines, self.shown, strict=True)
+            if shown
         )
         self.plot.setTitle(text, color=FOREGROUND.name(), size=size)
         self.variant = variant
 
+    def name_lines_with_points(self, counts: list[int]) -> None:
+        """Name only the lines with points (counts per line, in order), all while none has any:
+        a model loaded with its epochs but no mini-batch costs shows no 'mini-batch' line."""
+        shown = [n > 0 for n in counts] if any(counts) else [True] * len(self.lines)
+        if shown != self.shown:
+            self.shown = shown
+            if self.width is None:
+                self._show(self.variant)
+            else:
+                self.fit(self.width)
+
     def fit(self, width: float) -> None:
         """Show the widest spacing whose text fits in `width` pixels (the tightest otherwise)."""
+        self.width = width
         for variant in range(len(self.VARIANTS)):
             self._show(variant)
             if self.text_width() <= width:
@@ -280,6 +297,7 @@ class CostPlot(LegendPlot):
         self.raw_curve.setData(self.raw.x, self.raw.y)
         self.smooth_curve.setData(self.smooth.x, self.smooth.y)
         self.epoch_curve.setData(self.epochs.x, self.epochs.y)
+        self.legend.name_lines_with_points([s.n for s in (self.raw, self.smooth, self.epochs)])
         if self.managed:
             self._update_range()
 
@@ -390,6 +408,7 @@ class AccuracyPlot(LegendPlot):
         self._dirty = False
         for key, curve in self.curves.items():
             curve.setData(self.series[key].x, self.series[key].y)
+        self.legend.name_lines_with_points([s.n for s in self.series.values()])
 
     def export_png(self, path: str | os.PathLike[str]) -> bool:
         """Save the plot as PNG."""

@@ -719,6 +719,30 @@ def test_the_legend_is_one_line_above_the_plot_and_fits_its_width(qtbot, plot_ty
     assert plot.legend.variant > 0  # the narrowest plot needs a tighter spacing
 
 
+def test_the_legends_name_only_the_lines_with_points(qtbot) -> None:
+    # A model loaded with its epochs, but no mini-batch costs or training accuracies (the
+    # shipped one): its legends named curves the plots did not have.
+    cost, accuracy = CostPlot(), AccuracyPlot()
+    for plot in (cost, accuracy):
+        qtbot.addWidget(plot)
+        plot.show()
+        assert all(name in plot.getPlotItem().titleLabel.text for name, _ in plot.legend.lines)
+    for epoch in (1, 2):
+        cost.add_epoch(epoch, 0.3 / epoch)
+        accuracy.add_epoch(epoch, {"val_accuracy": 0.97, "test_accuracy": 0.96})
+    cost.refresh()
+    accuracy.refresh()
+    assert "epoch mean" in cost.getPlotItem().titleLabel.text
+    assert "mini-batch" not in cost.getPlotItem().titleLabel.text
+    assert "smoothed" not in cost.getPlotItem().titleLabel.text
+    title = accuracy.getPlotItem().titleLabel.text
+    assert "validation" in title and "test" in title and "training" not in title
+    cost.begin_run(2.0, batches=100)  # training goes on: its lines come with their points
+    cost.add_costs(np.array([2.01, 2.02]), np.array([0.2, 0.1]))
+    cost.refresh()
+    assert all(name in cost.getPlotItem().titleLabel.text for name, _ in cost.legend.lines)
+
+
 @pytest.mark.parametrize("plot_type", [CostPlot, AccuracyPlot])
 def test_the_plots_menu_is_ours_translated_and_frames_everything_again(qtbot, plot_type) -> None:
     plot = plot_type()
