@@ -159,6 +159,7 @@ class LayerInspector(QWidget):
         else:
             node = self.model.node(node_id)
             kind = node.type
+            spins = []
             for key, low, high in _SPINS[kind]:
                 spin = QSpinBox()
                 spin.setObjectName(f"{key}Spin")
@@ -167,7 +168,24 @@ class LayerInspector(QWidget):
                 spin.setAccelerated(True)
                 spin.valueChanged.connect(lambda value, key=key: self._edited(key, value))
                 self.editors[key] = spin
-                self.form.addRow(self._label(key), spin)
+                spins.append((key, spin))
+            # A conv's five numbers two to a row: at 1400x900 the teaching note under them had
+            # about 50 px, two lines, otherwise.
+            per_row = 2 if len(spins) > 2 else 1
+            for i in range(0, len(spins), per_row):
+                (key, spin), *rest = spins[i : i + per_row]
+                if not rest:
+                    self.form.addRow(self._label(key), spin)
+                    continue
+                ((key2, spin2),) = rest
+                row = QHBoxLayout()
+                row.setContentsMargins(0, 0, 0, 0)
+                row.addWidget(spin, 1)
+                label2 = QLabel(self._label(key2))
+                label2.setBuddy(spin2)
+                row.addWidget(label2)
+                row.addWidget(spin2, 1)
+                self.form.addRow(self._label(key), row)
             if kind == "pool":
                 self._combo("mode", [(m, self._mode_label(m)) for m in POOL_MODES])
             if kind in ("conv", "dense", "activation"):
