@@ -41,7 +41,7 @@ def cost_label(key: str) -> str:
 def error_text(error: BaseException) -> str:
     """The error's message in the interface language; the English text when untranslated.
     A system error reads "No such file or directory: /path" (its text from the OS, no errno)."""
-    if isinstance(error, OSError) and error.strerror and not isinstance(error, ExplainedError):
+    if isinstance(error, OSError) and error.strerror:
         return f"{error.strerror}: {error.filename}" if error.filename else error.strerror
     if not isinstance(error, ExplainedError):
         return str(error)
