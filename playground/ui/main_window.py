@@ -230,6 +230,14 @@ class MainWindow(QMainWindow):
 
         self.reset_layout_action = QAction(self.tr("&Reset layout"), self)
         self.reset_layout_action.triggered.connect(self.reset_layout)
+        self.compact_layout_action = QAction(self.tr("&Compact layout"), self)
+        self.compact_layout_action.setStatusTip(
+            self.tr(
+                "Draw, Network and Training as tabs, Dataset behind Views: each gets the "
+                "window's whole width (a small window's layout)"
+            )
+        )
+        self.compact_layout_action.triggered.connect(self.compact_layout)
 
         self.maximize_action = QAction(self.tr("&Maximize panel"), self)
         self.maximize_action.setCheckable(True)
@@ -278,6 +286,7 @@ class MainWindow(QMainWindow):
         self._view_docks_end = self.view_menu.addSeparator()
         self.view_menu.addAction(self.maximize_action)
         self.view_menu.addAction(self.reset_layout_action)
+        self.view_menu.addAction(self.compact_layout_action)
         self.view_menu.addMenu(
             language_menu(self, self.settings, self.restart if _can_restart() else None)
         )
@@ -511,8 +520,22 @@ class MainWindow(QMainWindow):
         width = 0 if screen is None else screen.availableGeometry().width() * 9 // 10
         if width == 0 or width >= NARROW_WINDOW:
             return
+        self._tab_panels(width)
+
+    def compact_layout(self) -> None:
+        """The layout a small screen starts with (see `_arrange_for_screen`), for a window made
+        small on a large screen, where the canvas beside the draw pad gets too narrow."""
+        self._end_maximized(restore=False)
+        for key in ("draw", "network", "training", "views", "dataset"):
+            self.docks[key].setFloating(False)
+            self.docks[key].show()
+        self._tab_panels(self.width())
+
+    def _tab_panels(self, width: int) -> None:
+        """Draw, Network and Training as tabs, Dataset behind Views, for a `width` px window."""
         self.draw_panel.arrange_for_width(width - 40)  # the window's width less dock margins
-        # Not shown yet, so nothing passes the new minimum up by itself: drop the cached ones.
+        # Before the window shows, nothing passes the new minimum up by itself: drop the cached
+        # ones.
         self.draw_panel.updateGeometry()
         self.docks["draw"].updateGeometry()
         self.tabifyDockWidget(self.docks["network"], self.docks["draw"])

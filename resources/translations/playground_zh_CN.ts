@@ -4,27 +4,27 @@
 <context>
     <name>AccuracyPlot</name>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="332"/>
+        <location filename="../../playground/ui/views/plots.py" line="350"/>
         <source>accuracy (%)</source>
         <translation>准确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="332"/>
+        <location filename="../../playground/ui/views/plots.py" line="350"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="337"/>
+        <location filename="../../playground/ui/views/plots.py" line="355"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="338"/>
+        <location filename="../../playground/ui/views/plots.py" line="356"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="339"/>
+        <location filename="../../playground/ui/views/plots.py" line="357"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
@@ -475,27 +475,27 @@
 <context>
     <name>CostPlot</name>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="196"/>
+        <location filename="../../playground/ui/views/plots.py" line="213"/>
         <source>cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="196"/>
+        <location filename="../../playground/ui/views/plots.py" line="213"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="199"/>
+        <location filename="../../playground/ui/views/plots.py" line="216"/>
         <source>mini-batch</source>
         <translation>小批量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="199"/>
+        <location filename="../../playground/ui/views/plots.py" line="216"/>
         <source>smoothed</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="199"/>
+        <location filename="../../playground/ui/views/plots.py" line="216"/>
         <source>epoch mean</source>
         <translation>每轮均值</translation>
     </message>
@@ -1691,127 +1691,127 @@
         <translation>数据的一个样本：{shape}（{n:,} 个值）。MNIST 数字是 1x28x28 的灰度图像；这个形状由数据决定。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="194"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="212"/>
         <source>Filters</source>
         <translation>滤波器数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="195"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="213"/>
         <source>Kernel</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="196"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="214"/>
         <source>Stride</source>
         <translation>步幅</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="197"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="215"/>
         <source>Padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="198"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="216"/>
         <source>Groups</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="199"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="217"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="200"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="218"/>
         <source>Neurons</source>
         <translation>神经元数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="201"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="219"/>
         <source>Pooling</source>
         <translation>池化方式</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="202"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="220"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="206"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="224"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="206"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="224"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="206"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="224"/>
         <source>average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="210"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="228"/>
         <source>How many feature maps (filters) the layer makes</source>
         <translation>这一层生成多少个特征图（滤波器）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="211"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="229"/>
         <source>The side of each square filter, e.g. 5 for 5x5</source>
         <translation>每个正方形滤波器的边长，例如 5 表示 5x5</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="212"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="230"/>
         <source>How far the filter moves each step</source>
         <translation>滤波器每次移动的距离</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="213"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="231"/>
         <source>Zeros added around the input before filtering</source>
         <translation>滤波前在输入四周补的零</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="214"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="232"/>
         <source>Split the channels into groups; each filter sees only its group&apos;s channels. Must divide both the input channels and the filters.</source>
         <translation>把通道分成若干组；每个滤波器只看到本组的通道。必须能同时整除输入通道数和滤波器数。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="218"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="236"/>
         <source>The side of each square pooling window (its stride too)</source>
         <translation>每个正方形池化窗口的边长（也是其步幅）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="219"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="237"/>
         <source>How many neurons (outputs) the layer has</source>
         <translation>这一层有多少个神经元（输出）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="220"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="238"/>
         <source>max, L2 (root of the sum of squares) or average of each window</source>
         <translation>取每个窗口的最大值、L2（平方和的平方根）或平均值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="221"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="239"/>
         <source>The function each neuron applies to its weighted input</source>
         <translation>每个神经元对其带权输入施加的函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="253"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="271"/>
         <source>{a} → {b}  ({params:,} parameters)</source>
         <translation>{a} → {b}（{params:,} 个参数）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="263"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="281"/>
         <source>{a} → ? (the engine refuses this layer)</source>
         <translation>{a} → ?（引擎拒绝这一层）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="284"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="302"/>
         <source>Layer      Output     Params</source>
         <translation>层            输出      参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="288"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="306"/>
         <source>Total</source>
         <translation>总计</translation>
     </message>
@@ -1927,12 +1927,12 @@
 <context>
     <name>LegendPlot</name>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="165"/>
+        <location filename="../../playground/ui/views/plots.py" line="182"/>
         <source>Show everything</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="166"/>
+        <location filename="../../playground/ui/views/plots.py" line="183"/>
         <source>Copy as image</source>
         <translation>复制为图片</translation>
     </message>
@@ -2015,356 +2015,366 @@
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="234"/>
+        <location filename="../../playground/ui/main_window.py" line="233"/>
+        <source>&amp;Compact layout</source>
+        <translation>紧凑布局(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="235"/>
+        <source>Draw, Network and Training as tabs, Dataset behind Views: each gets the window&apos;s whole width (a small window&apos;s layout)</source>
+        <translation>手写、网络和训练放进同一组标签页，数据集放在视图后面：每个面板都得到窗口的全部宽度（小窗口的布局）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="242"/>
         <source>&amp;Maximize panel</source>
         <translation>最大化面板(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="238"/>
+        <location filename="../../playground/ui/main_window.py" line="246"/>
         <source>Give the whole window to the panel you are working in (again: bring the other panels back)</source>
         <translation>把整个窗口让给你正在使用的面板（再选一次：其他面板回到原处）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="245"/>
+        <location filename="../../playground/ui/main_window.py" line="253"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="249"/>
+        <location filename="../../playground/ui/main_window.py" line="257"/>
         <source>&amp;About Playground</source>
         <translation>关于 Playground(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="255"/>
+        <location filename="../../playground/ui/main_window.py" line="263"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="261"/>
+        <location filename="../../playground/ui/main_window.py" line="269"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="265"/>
+        <location filename="../../playground/ui/main_window.py" line="273"/>
         <source>&amp;Export view as PNG</source>
         <translation>将视图导出为 PNG(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="271"/>
+        <location filename="../../playground/ui/main_window.py" line="279"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="277"/>
+        <location filename="../../playground/ui/main_window.py" line="285"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="285"/>
+        <location filename="../../playground/ui/main_window.py" line="294"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="288"/>
+        <location filename="../../playground/ui/main_window.py" line="297"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="289"/>
+        <location filename="../../playground/ui/main_window.py" line="298"/>
         <source>Follow the &amp;book</source>
         <translation>跟着书学(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="293"/>
+        <location filename="../../playground/ui/main_window.py" line="302"/>
         <source>Chapter {0} · {1}</source>
         <translation>第 {0} 章 · {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="308"/>
+        <location filename="../../playground/ui/main_window.py" line="317"/>
         <source>Perceptrons and sigmoid neurons</source>
         <translation>感知器与 S 型神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="311"/>
+        <location filename="../../playground/ui/main_window.py" line="320"/>
         <source>A perceptron and a sigmoid neuron side by side; NAND and a half adder</source>
         <translation>感知器与 S 型神经元并排对比；与非门和半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="315"/>
+        <location filename="../../playground/ui/main_window.py" line="324"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="318"/>
+        <location filename="../../playground/ui/main_window.py" line="327"/>
         <source>A ball rolling down a cost surface, one step of the learning rate at a time</source>
         <translation>小球沿代价曲面滚下，每次按学习率走一步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="324"/>
+        <location filename="../../playground/ui/main_window.py" line="333"/>
         <source>A network that reads digits</source>
         <translation>识别数字的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="327"/>
+        <location filename="../../playground/ui/main_window.py" line="336"/>
         <source>The book&apos;s [784, 30, 10] network on the canvas, ready to build and train</source>
         <translation>把书中的 [784, 30, 10] 网络放到画布上，可以构建并训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="331"/>
+        <location filename="../../playground/ui/main_window.py" line="340"/>
         <source>Backpropagation</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="334"/>
+        <location filename="../../playground/ui/main_window.py" line="343"/>
         <source>The four equations of backpropagation, number by number</source>
         <translation>反向传播的四个方程，逐个数字演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="338"/>
+        <location filename="../../playground/ui/main_window.py" line="347"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="341"/>
+        <location filename="../../playground/ui/main_window.py" line="350"/>
         <source>Why a saturated neuron learns slowly with the quadratic cost</source>
         <translation>为什么用二次代价时饱和的神经元学得慢</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="345"/>
+        <location filename="../../playground/ui/main_window.py" line="354"/>
         <source>Cross-entropy and L2 regularisation</source>
         <translation>交叉熵与 L2 正则化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="348"/>
+        <location filename="../../playground/ui/main_window.py" line="357"/>
         <source>A [784, 100, 10] network with the cross-entropy cost and L2, on the canvas</source>
         <translation>把使用交叉熵代价和 L2 的 [784, 100, 10] 网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="354"/>
+        <location filename="../../playground/ui/main_window.py" line="363"/>
         <source>Convolution: local receptive fields, shared weights, pooling</source>
         <translation>卷积：局部感受野、共享权重、池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="357"/>
+        <location filename="../../playground/ui/main_window.py" line="366"/>
         <source>The book&apos;s first convolutional network on the canvas</source>
         <translation>把书中的第一个卷积网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="361"/>
+        <location filename="../../playground/ui/main_window.py" line="370"/>
         <source>Two convolutional layers and rectified linear units</source>
         <translation>两个卷积层与修正线性单元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="364"/>
+        <location filename="../../playground/ui/main_window.py" line="373"/>
         <source>The book&apos;s best single network (99.23%) on the canvas</source>
         <translation>把书中最好的单个网络（99.23%）放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="368"/>
+        <location filename="../../playground/ui/main_window.py" line="377"/>
         <source>Grouped convolution (AlexNet; &quot;Deep Roots&quot;)</source>
         <translation>分组卷积（AlexNet；“Deep Roots”）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="371"/>
+        <location filename="../../playground/ui/main_window.py" line="380"/>
         <source>The second convolution split into 2 groups: half its weights</source>
         <translation>第二个卷积分成 2 组：权重减半</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="389"/>
+        <location filename="../../playground/ui/main_window.py" line="398"/>
         <source>{0} is on the canvas: Build network (Ctrl+B) makes it the current network, then Start training (F5)</source>
         <translation>{0} 已放到画布上：“构建网络”（Ctrl+B）使它成为当前网络，然后“开始训练”（F5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="396"/>
+        <location filename="../../playground/ui/main_window.py" line="405"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="418"/>
+        <location filename="../../playground/ui/main_window.py" line="427"/>
         <source>Draw</source>
         <translation>手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="425"/>
+        <location filename="../../playground/ui/main_window.py" line="434"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="438"/>
+        <location filename="../../playground/ui/main_window.py" line="447"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="445"/>
+        <location filename="../../playground/ui/main_window.py" line="454"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="454"/>
+        <location filename="../../playground/ui/main_window.py" line="463"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="459"/>
+        <location filename="../../playground/ui/main_window.py" line="468"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="635"/>
+        <location filename="../../playground/ui/main_window.py" line="658"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
         <translation>{0}占满了窗口：按 {1} 让其他面板回来</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="678"/>
+        <location filename="../../playground/ui/main_window.py" line="701"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="688"/>
-        <location filename="../../playground/ui/main_window.py" line="690"/>
+        <location filename="../../playground/ui/main_window.py" line="711"/>
+        <location filename="../../playground/ui/main_window.py" line="713"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="699"/>
+        <location filename="../../playground/ui/main_window.py" line="722"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="982"/>
+        <location filename="../../playground/ui/main_window.py" line="1005"/>
         <source>Engine: warming up… {0} s</source>
         <translation>引擎：正在预热… {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="988"/>
+        <location filename="../../playground/ui/main_window.py" line="1011"/>
         <source>Compiling the engine&apos;s kernels: about half a minute on a first run, a second or two later (they are kept on disk)</source>
         <translation>正在编译引擎的内核：首次运行约需半分钟，以后只需一两秒（编译结果保存在磁盘上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1055"/>
+        <location filename="../../playground/ui/main_window.py" line="1078"/>
         <source>Undo (in the panel with the focus)</source>
         <translation>撤销（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1056"/>
+        <location filename="../../playground/ui/main_window.py" line="1079"/>
         <source>Redo (in the panel with the focus)</source>
         <translation>重做（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1057"/>
+        <location filename="../../playground/ui/main_window.py" line="1080"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1063"/>
+        <location filename="../../playground/ui/main_window.py" line="1086"/>
         <source>Copy the selected epochs (Training&apos;s table)</source>
         <translation>复制所选的轮次（训练面板的表格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1066"/>
+        <location filename="../../playground/ui/main_window.py" line="1089"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1067"/>
+        <location filename="../../playground/ui/main_window.py" line="1090"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1068"/>
+        <location filename="../../playground/ui/main_window.py" line="1091"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1071"/>
+        <location filename="../../playground/ui/main_window.py" line="1094"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1075"/>
+        <location filename="../../playground/ui/main_window.py" line="1098"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1083"/>
+        <location filename="../../playground/ui/main_window.py" line="1106"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1086"/>
+        <location filename="../../playground/ui/main_window.py" line="1109"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1094"/>
+        <location filename="../../playground/ui/main_window.py" line="1117"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1098"/>
+        <location filename="../../playground/ui/main_window.py" line="1121"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1098"/>
+        <location filename="../../playground/ui/main_window.py" line="1121"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1153"/>
+        <location filename="../../playground/ui/main_window.py" line="1176"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1154"/>
+        <location filename="../../playground/ui/main_window.py" line="1177"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1344"/>
-        <location filename="../../playground/ui/main_window.py" line="1366"/>
+        <location filename="../../playground/ui/main_window.py" line="1367"/>
+        <location filename="../../playground/ui/main_window.py" line="1389"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="723"/>
+        <location filename="../../playground/ui/main_window.py" line="746"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="700"/>
+        <location filename="../../playground/ui/main_window.py" line="723"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="737"/>
+        <location filename="../../playground/ui/main_window.py" line="760"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="741"/>
+        <location filename="../../playground/ui/main_window.py" line="764"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="804"/>
+        <location filename="../../playground/ui/main_window.py" line="827"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="813"/>
-        <location filename="../../playground/ui/main_window.py" line="815"/>
+        <location filename="../../playground/ui/main_window.py" line="836"/>
+        <location filename="../../playground/ui/main_window.py" line="838"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="824"/>
-        <location filename="../../playground/ui/main_window.py" line="856"/>
+        <location filename="../../playground/ui/main_window.py" line="847"/>
+        <location filename="../../playground/ui/main_window.py" line="879"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="825"/>
+        <location filename="../../playground/ui/main_window.py" line="848"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2377,12 +2387,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="844"/>
+        <location filename="../../playground/ui/main_window.py" line="867"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="857"/>
+        <location filename="../../playground/ui/main_window.py" line="880"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2391,24 +2401,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="864"/>
-        <location filename="../../playground/ui/main_window.py" line="1188"/>
+        <location filename="../../playground/ui/main_window.py" line="887"/>
+        <location filename="../../playground/ui/main_window.py" line="1211"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="864"/>
-        <location filename="../../playground/ui/main_window.py" line="1188"/>
+        <location filename="../../playground/ui/main_window.py" line="887"/>
+        <location filename="../../playground/ui/main_window.py" line="1211"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="870"/>
+        <location filename="../../playground/ui/main_window.py" line="893"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="871"/>
+        <location filename="../../playground/ui/main_window.py" line="894"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2417,17 +2427,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="875"/>
+        <location filename="../../playground/ui/main_window.py" line="898"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="898"/>
+        <location filename="../../playground/ui/main_window.py" line="921"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="899"/>
+        <location filename="../../playground/ui/main_window.py" line="922"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2440,173 +2450,173 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="918"/>
+        <location filename="../../playground/ui/main_window.py" line="941"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="919"/>
+        <location filename="../../playground/ui/main_window.py" line="942"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="925"/>
+        <location filename="../../playground/ui/main_window.py" line="948"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="958"/>
+        <location filename="../../playground/ui/main_window.py" line="981"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="962"/>
+        <location filename="../../playground/ui/main_window.py" line="985"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="984"/>
+        <location filename="../../playground/ui/main_window.py" line="1007"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="994"/>
+        <location filename="../../playground/ui/main_window.py" line="1017"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="995"/>
+        <location filename="../../playground/ui/main_window.py" line="1018"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="997"/>
+        <location filename="../../playground/ui/main_window.py" line="1020"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1078"/>
+        <location filename="../../playground/ui/main_window.py" line="1101"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1117"/>
+        <location filename="../../playground/ui/main_window.py" line="1140"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1128"/>
+        <location filename="../../playground/ui/main_window.py" line="1151"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1168"/>
+        <location filename="../../playground/ui/main_window.py" line="1191"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1170"/>
+        <location filename="../../playground/ui/main_window.py" line="1193"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1194"/>
+        <location filename="../../playground/ui/main_window.py" line="1217"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1196"/>
+        <location filename="../../playground/ui/main_window.py" line="1219"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1206"/>
+        <location filename="../../playground/ui/main_window.py" line="1229"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1215"/>
+        <location filename="../../playground/ui/main_window.py" line="1238"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1218"/>
+        <location filename="../../playground/ui/main_window.py" line="1241"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1218"/>
+        <location filename="../../playground/ui/main_window.py" line="1241"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1229"/>
+        <location filename="../../playground/ui/main_window.py" line="1252"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1243"/>
+        <location filename="../../playground/ui/main_window.py" line="1266"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1245"/>
+        <location filename="../../playground/ui/main_window.py" line="1268"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1274"/>
+        <location filename="../../playground/ui/main_window.py" line="1297"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1327"/>
-        <location filename="../../playground/ui/main_window.py" line="1330"/>
+        <location filename="../../playground/ui/main_window.py" line="1350"/>
+        <location filename="../../playground/ui/main_window.py" line="1353"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1341"/>
+        <location filename="../../playground/ui/main_window.py" line="1364"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1342"/>
+        <location filename="../../playground/ui/main_window.py" line="1365"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1345"/>
+        <location filename="../../playground/ui/main_window.py" line="1368"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1349"/>
+        <location filename="../../playground/ui/main_window.py" line="1372"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1351"/>
+        <location filename="../../playground/ui/main_window.py" line="1374"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1356"/>
+        <location filename="../../playground/ui/main_window.py" line="1379"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1359"/>
+        <location filename="../../playground/ui/main_window.py" line="1382"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1364"/>
+        <location filename="../../playground/ui/main_window.py" line="1387"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1367"/>
+        <location filename="../../playground/ui/main_window.py" line="1390"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>

@@ -662,6 +662,25 @@ def test_maximizing_the_draw_panel_keeps_its_keys_on_the_pad(make_window, qtbot)
     assert len(model.nodes) == layers and window.network_panel.undo_stack.canUndo()
 
 
+def test_compact_layout_gives_a_small_window_the_narrow_screens_tabs(make_window, qtbot) -> None:
+    # Made small on a large screen, the window kept Draw beside the canvas, about 110 px wide.
+    window = shown(qtbot, make_window())
+    window.resize(1000, 700)
+    canvas = window.network_panel.view
+    qtbot.waitUntil(lambda: window.width() == 1000)
+    assert window.docks["network"] not in window.tabifiedDockWidgets(window.docks["draw"])
+    before = canvas.width()
+    assert "Compact layout" in [a.text().replace("&", "") for a in window.view_menu.actions()]
+    window.compact_layout_action.trigger()
+    tabbed = window.tabifiedDockWidgets(window.docks["draw"])
+    assert window.docks["network"] in tabbed and window.docks["training"] in tabbed
+    assert window.docks["dataset"] in window.tabifiedDockWidgets(window.docks["views"])
+    window.docks["network"].raise_()
+    qtbot.waitUntil(lambda: canvas.width() > max(1.5 * before, 0.4 * window.width()))
+    window.reset_layout()  # and back
+    assert window.docks["network"] not in window.tabifiedDockWidgets(window.docks["draw"])
+
+
 def test_a_maximized_panel_is_not_the_layout_remembered(make_window, qtbot) -> None:
     first = shown(qtbot, make_window())
     first.views_panel.setFocus()
