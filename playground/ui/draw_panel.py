@@ -209,6 +209,10 @@ class DrawPanel(QWidget):
         self._timer.stop()
         self.update_prediction()
 
+    def shows_drawing(self) -> bool:
+        """True when the prediction reads the pad's drawing, not a dataset image."""
+        return self._sample is None
+
     def current_input(self) -> np.ndarray | None:
         """The image the prediction reads, (C, H, W) float32, or None when there is none."""
         if self._sample is not None:

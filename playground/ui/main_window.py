@@ -485,7 +485,7 @@ class MainWindow(QMainWindow):
         self.training_menu.insertAction(self.pause_action, panel.start_action)
         self.training_menu.addAction(panel.step_action)
         self.training_menu.addAction(panel.stop_action)
-        self.draw_panel.input_changed.connect(self.views_panel.set_probe)
+        self.draw_panel.input_changed.connect(self._probe_drawing)
         self.dataset_browser.image_selected.connect(self._probe_dataset_image)
         self.views_panel.probe_selected.connect(self.draw_panel.show_sample)
         self.pause_toggled.connect(self.training_panel.set_paused)
@@ -759,6 +759,12 @@ class MainWindow(QMainWindow):
         self._show_status(
             self.tr("The draw pad now reads with the network after epoch {0}").format(report.epoch)
         )
+
+    def _probe_drawing(self, image: Any) -> None:
+        """The drawing becomes the probe; a dataset image the draw panel shows was made the
+        probe, with its own caption, by whoever sent it (the browser, the mistakes gallery)."""
+        if self.draw_panel.shows_drawing():
+            self.views_panel.set_probe(image)
 
     def _probe_dataset_image(self, image: Any, _label: int) -> None:
         self.views_panel.set_probe(image, self.tr("dataset image"))

@@ -260,6 +260,23 @@ def test_an_architecture_file_that_cannot_open_gets_the_error_dialog(
     box.close()
 
 
+def test_the_probe_caption_names_where_the_image_came_from(make_window, model_file, qtbot) -> None:
+    # A misclassified image clicked in the gallery went to the draw pad, whose input_changed
+    # then renamed the probe "your drawing".
+    window = shown(qtbot, make_window(model_path=model_file))
+    views = window.views_panel
+    image = np.zeros((1, 28, 28), dtype=np.float32)
+    image[0, 8:20, 12:16] = 1.0
+    views._on_mistake_selected(image, 5)  # what a click in the mistakes gallery calls
+    assert not window.draw_panel.shows_drawing()  # the pad's prediction reads that image
+    assert views.probe_caption == "a misclassified image (a 5)"
+    window.dataset_browser.image_selected.emit(image, 3)
+    assert views.probe_caption == "dataset image"
+    draw_stroke(window.draw_pad, line_points((140, 40), (140, 240)))
+    qtbot.waitUntil(lambda: views.probe_caption == "your drawing")
+    assert window.draw_panel.shows_drawing()
+
+
 def test_a_new_language_can_restart_the_app_at_once(make_window, qtbot, monkeypatch) -> None:
     from PySide6.QtWidgets import QMenu
 
