@@ -390,9 +390,11 @@ class MainWindow(QMainWindow):
             dock.raise_()
             self.labs_panel.tabs.setCurrentIndex(int(target))
             return
-        dock = self.docks["network"]
-        dock.show()
-        dock.raise_()
+        # The canvas for the network, and the plots for watching it learn: a lab step before
+        # this one left the Labs tab over them.
+        for key in ("views", "network"):
+            self.docks[key].show()
+            self.docks[key].raise_()
         self.network_panel.load_preset(str(target))
         self._show_status(
             self.tr(

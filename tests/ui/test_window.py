@@ -177,15 +177,18 @@ def test_the_book_menu_walks_the_chapters_in_order(make_window, qtbot) -> None:
     assert [a.data()[1] for a in actions if a.data()[0] == "lab"] == [0, 1, 2, 3]
     for action in actions:
         assert action.toolTip() and action.toolTip() != action.text()
+    window.tabifyDockWidget(window.docks["views"], window.docks["labs"])  # as on a 1600 px screen
     window.docks["labs"].close()
     actions[3].trigger()  # chapter 2: backpropagation
     assert window.docks["labs"].isVisible()
     assert window.labs_panel.tabs.currentIndex() == 2
     window.docks["network"].close()
+    assert window.views_panel.visibleRegion().isEmpty()  # the Labs tab over it
     before = window.network_panel.undo_stack.count()
     grouped = next(a for a in actions if a.data() == ("preset", "grouped-conv"))
     grouped.trigger()
     assert window.docks["network"].isVisible()
+    qtbot.waitUntil(lambda: not window.views_panel.visibleRegion().isEmpty())  # the plots
     assert window.network_panel.spec()["layers"] == load_preset("grouped-conv")["layers"]
     assert window.network_panel.undo_stack.count() == before + 1  # undoable
     assert "Ctrl+B" in window.statusBar().currentMessage()
