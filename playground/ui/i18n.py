@@ -394,12 +394,18 @@ def engine_templates(package: Path | None = None) -> list[str]:
 
 
 def _engine_messages_source() -> str:
-    """A Python file lupdate reads: one literal translate() call per engine template."""
-    from playground.ui.names import ENGINE_MESSAGES
+    """A Python file lupdate reads: one literal translate() call per engine template, and one
+    per shipped preset's description."""
+    from playground.engine.spec import load_preset, preset_names
+    from playground.ui.names import ENGINE_MESSAGES, PRESET_DESCRIPTIONS
 
     lines = ["from PySide6.QtCore import QCoreApplication", ""]
     for template in engine_templates():
         lines.append(f"QCoreApplication.translate({ENGINE_MESSAGES!r}, {template!r})")
+    for name in preset_names():
+        description = load_preset(name).get("description")
+        if description:
+            lines.append(f"QCoreApplication.translate({PRESET_DESCRIPTIONS!r}, {description!r})")
     return "\n".join(lines) + "\n"
 
 

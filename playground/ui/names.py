@@ -18,6 +18,8 @@ from playground.errors import ExplainedError, Phrase
 
 #: The translation context of the engine's error templates.
 ENGINE_MESSAGES = "EngineMessages"
+#: The translation context of the shipped presets' descriptions (their JSON is English).
+PRESET_DESCRIPTIONS = "PresetDescriptions"
 
 
 def _tr(text: str) -> str:
@@ -27,6 +29,12 @@ def _tr(text: str) -> str:
 def percent(fraction: float | None) -> str:
     """An accuracy (a fraction) as the interface shows it, "97.85%", or a dash when none."""
     return "–" if fraction is None else f"{100 * fraction:.2f}%"
+
+
+def preset_description(spec: dict[str, Any]) -> str:
+    """A preset's description in the interface language (its name when it has none)."""
+    text = str(spec.get("description") or spec.get("name") or "")
+    return QCoreApplication.translate(PRESET_DESCRIPTIONS, text) if text else text
 
 
 def cost_label(key: str) -> str:

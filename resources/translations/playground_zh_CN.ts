@@ -823,7 +823,7 @@
     </message>
     <message>
         <location filename="../../playground/ui/draw_panel.py" line="93"/>
-        <location filename="../../playground/ui/draw_panel.py" line="228"/>
+        <location filename="../../playground/ui/draw_panel.py" line="232"/>
         <source>Network input (28×28)</source>
         <translation>网络输入（28×28）</translation>
     </message>
@@ -858,22 +858,22 @@
         <translation>画笔</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="226"/>
+        <location filename="../../playground/ui/draw_panel.py" line="230"/>
         <source>Dataset image, label {0}</source>
         <translation>数据集图像，标签 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="233"/>
+        <location filename="../../playground/ui/draw_panel.py" line="237"/>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="235"/>
+        <location filename="../../playground/ui/draw_panel.py" line="239"/>
         <source>No model: open one (File ▸ Open model) or train one</source>
         <translation>没有模型：打开一个（文件 ▸ 打开模型）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="252"/>
+        <location filename="../../playground/ui/draw_panel.py" line="256"/>
         <source>{0} px</source>
         <translation>{0} 像素</translation>
     </message>
@@ -1384,17 +1384,17 @@
 <context>
     <name>EngineNames</name>
     <message>
-        <location filename="../../playground/ui/names.py" line="35"/>
+        <location filename="../../playground/ui/names.py" line="43"/>
         <source>quadratic</source>
         <translation>二次代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/names.py" line="36"/>
+        <location filename="../../playground/ui/names.py" line="44"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/names.py" line="37"/>
+        <location filename="../../playground/ui/names.py" line="45"/>
         <source>log-likelihood (softmax)</source>
         <translation>对数似然（softmax）</translation>
     </message>
@@ -2180,201 +2180,201 @@
         <translation>第二个卷积分成 2 组：权重减半</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="398"/>
+        <location filename="../../playground/ui/main_window.py" line="400"/>
         <source>{0} is on the canvas: Build network (Ctrl+B) makes it the current network, then Start training (F5)</source>
         <translation>{0} 已放到画布上：“构建网络”（Ctrl+B）使它成为当前网络，然后“开始训练”（F5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="405"/>
+        <location filename="../../playground/ui/main_window.py" line="407"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="427"/>
+        <location filename="../../playground/ui/main_window.py" line="429"/>
         <source>Draw</source>
         <translation>手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="434"/>
+        <location filename="../../playground/ui/main_window.py" line="436"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="447"/>
+        <location filename="../../playground/ui/main_window.py" line="449"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="454"/>
+        <location filename="../../playground/ui/main_window.py" line="456"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="463"/>
+        <location filename="../../playground/ui/main_window.py" line="465"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="468"/>
+        <location filename="../../playground/ui/main_window.py" line="470"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="658"/>
+        <location filename="../../playground/ui/main_window.py" line="660"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
         <translation>{0}占满了窗口：按 {1} 让其他面板回来</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="701"/>
+        <location filename="../../playground/ui/main_window.py" line="703"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="711"/>
         <location filename="../../playground/ui/main_window.py" line="713"/>
+        <location filename="../../playground/ui/main_window.py" line="715"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="722"/>
+        <location filename="../../playground/ui/main_window.py" line="724"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1005"/>
+        <location filename="../../playground/ui/main_window.py" line="1013"/>
         <source>Engine: warming up… {0} s</source>
         <translation>引擎：正在预热… {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1011"/>
+        <location filename="../../playground/ui/main_window.py" line="1019"/>
         <source>Compiling the engine&apos;s kernels: about half a minute on a first run, a second or two later (they are kept on disk)</source>
         <translation>正在编译引擎的内核：首次运行约需半分钟，以后只需一两秒（编译结果保存在磁盘上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1078"/>
+        <location filename="../../playground/ui/main_window.py" line="1086"/>
         <source>Undo (in the panel with the focus)</source>
         <translation>撤销（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1079"/>
+        <location filename="../../playground/ui/main_window.py" line="1087"/>
         <source>Redo (in the panel with the focus)</source>
         <translation>重做（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1080"/>
+        <location filename="../../playground/ui/main_window.py" line="1088"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1086"/>
+        <location filename="../../playground/ui/main_window.py" line="1094"/>
         <source>Copy the selected epochs (Training&apos;s table)</source>
         <translation>复制所选的轮次（训练面板的表格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1089"/>
+        <location filename="../../playground/ui/main_window.py" line="1097"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1090"/>
+        <location filename="../../playground/ui/main_window.py" line="1098"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1091"/>
+        <location filename="../../playground/ui/main_window.py" line="1099"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1094"/>
+        <location filename="../../playground/ui/main_window.py" line="1102"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1098"/>
+        <location filename="../../playground/ui/main_window.py" line="1106"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1106"/>
+        <location filename="../../playground/ui/main_window.py" line="1114"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1109"/>
+        <location filename="../../playground/ui/main_window.py" line="1117"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1117"/>
+        <location filename="../../playground/ui/main_window.py" line="1125"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1121"/>
+        <location filename="../../playground/ui/main_window.py" line="1129"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1121"/>
+        <location filename="../../playground/ui/main_window.py" line="1129"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1176"/>
+        <location filename="../../playground/ui/main_window.py" line="1184"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1177"/>
+        <location filename="../../playground/ui/main_window.py" line="1185"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1367"/>
-        <location filename="../../playground/ui/main_window.py" line="1389"/>
+        <location filename="../../playground/ui/main_window.py" line="1375"/>
+        <location filename="../../playground/ui/main_window.py" line="1397"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="746"/>
+        <location filename="../../playground/ui/main_window.py" line="748"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="723"/>
+        <location filename="../../playground/ui/main_window.py" line="725"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="760"/>
+        <location filename="../../playground/ui/main_window.py" line="762"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="764"/>
+        <location filename="../../playground/ui/main_window.py" line="772"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="827"/>
+        <location filename="../../playground/ui/main_window.py" line="835"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="836"/>
-        <location filename="../../playground/ui/main_window.py" line="838"/>
+        <location filename="../../playground/ui/main_window.py" line="844"/>
+        <location filename="../../playground/ui/main_window.py" line="846"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="847"/>
-        <location filename="../../playground/ui/main_window.py" line="879"/>
+        <location filename="../../playground/ui/main_window.py" line="855"/>
+        <location filename="../../playground/ui/main_window.py" line="887"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="848"/>
+        <location filename="../../playground/ui/main_window.py" line="856"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2387,12 +2387,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="867"/>
+        <location filename="../../playground/ui/main_window.py" line="875"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="880"/>
+        <location filename="../../playground/ui/main_window.py" line="888"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2401,24 +2401,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="887"/>
-        <location filename="../../playground/ui/main_window.py" line="1211"/>
+        <location filename="../../playground/ui/main_window.py" line="895"/>
+        <location filename="../../playground/ui/main_window.py" line="1219"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="887"/>
-        <location filename="../../playground/ui/main_window.py" line="1211"/>
+        <location filename="../../playground/ui/main_window.py" line="895"/>
+        <location filename="../../playground/ui/main_window.py" line="1219"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="893"/>
+        <location filename="../../playground/ui/main_window.py" line="901"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="894"/>
+        <location filename="../../playground/ui/main_window.py" line="902"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2427,17 +2427,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="898"/>
+        <location filename="../../playground/ui/main_window.py" line="906"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="921"/>
+        <location filename="../../playground/ui/main_window.py" line="929"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="922"/>
+        <location filename="../../playground/ui/main_window.py" line="930"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2450,173 +2450,173 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="941"/>
+        <location filename="../../playground/ui/main_window.py" line="949"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="942"/>
+        <location filename="../../playground/ui/main_window.py" line="950"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="948"/>
+        <location filename="../../playground/ui/main_window.py" line="956"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="981"/>
+        <location filename="../../playground/ui/main_window.py" line="989"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="985"/>
+        <location filename="../../playground/ui/main_window.py" line="993"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1007"/>
+        <location filename="../../playground/ui/main_window.py" line="1015"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1017"/>
+        <location filename="../../playground/ui/main_window.py" line="1025"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1018"/>
+        <location filename="../../playground/ui/main_window.py" line="1026"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1020"/>
+        <location filename="../../playground/ui/main_window.py" line="1028"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1101"/>
+        <location filename="../../playground/ui/main_window.py" line="1109"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1140"/>
+        <location filename="../../playground/ui/main_window.py" line="1148"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1151"/>
+        <location filename="../../playground/ui/main_window.py" line="1159"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1191"/>
+        <location filename="../../playground/ui/main_window.py" line="1199"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1193"/>
+        <location filename="../../playground/ui/main_window.py" line="1201"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1217"/>
+        <location filename="../../playground/ui/main_window.py" line="1225"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1219"/>
+        <location filename="../../playground/ui/main_window.py" line="1227"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1229"/>
+        <location filename="../../playground/ui/main_window.py" line="1237"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1238"/>
+        <location filename="../../playground/ui/main_window.py" line="1246"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1241"/>
+        <location filename="../../playground/ui/main_window.py" line="1249"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1241"/>
+        <location filename="../../playground/ui/main_window.py" line="1249"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1252"/>
+        <location filename="../../playground/ui/main_window.py" line="1260"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1266"/>
+        <location filename="../../playground/ui/main_window.py" line="1274"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1268"/>
+        <location filename="../../playground/ui/main_window.py" line="1276"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1297"/>
+        <location filename="../../playground/ui/main_window.py" line="1305"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1350"/>
-        <location filename="../../playground/ui/main_window.py" line="1353"/>
+        <location filename="../../playground/ui/main_window.py" line="1358"/>
+        <location filename="../../playground/ui/main_window.py" line="1361"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1364"/>
+        <location filename="../../playground/ui/main_window.py" line="1372"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1365"/>
+        <location filename="../../playground/ui/main_window.py" line="1373"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1368"/>
+        <location filename="../../playground/ui/main_window.py" line="1376"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1372"/>
+        <location filename="../../playground/ui/main_window.py" line="1380"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1374"/>
+        <location filename="../../playground/ui/main_window.py" line="1382"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1379"/>
+        <location filename="../../playground/ui/main_window.py" line="1387"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1382"/>
+        <location filename="../../playground/ui/main_window.py" line="1390"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1387"/>
+        <location filename="../../playground/ui/main_window.py" line="1395"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1390"/>
+        <location filename="../../playground/ui/main_window.py" line="1398"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -3346,6 +3346,39 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <location filename="../../playground/ui/prediction_view.py" line="177"/>
         <source>label: {0}</source>
         <translation>标签：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>PresetDescriptions</name>
+    <message>
+        <location filename="../../engine_messages.py" line="103"/>
+        <source>The ReLU conv net with its second convolution split into 2 groups (AlexNet; &quot;Deep Roots&quot;): half the weights.</source>
+        <translation>ReLU 卷积网络，第二个卷积层分成 2 组（AlexNet；“Deep Roots”）：权重减半。</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="104"/>
+        <source>Chapter 6: conv 20@5x5, max-pool 2, dense 100, softmax (98.78% in the book).</source>
+        <translation>第 6 章：卷积 20@5x5，最大池化 2，全连接 100，softmax（书中 98.78%）。</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="105"/>
+        <source>Chapter 6: two conv-pool stages (20 then 40 filters of 5x5), dense 100, softmax (99.06%).</source>
+        <translation>第 6 章：两级卷积-池化（先 20 个、再 40 个 5x5 滤波器），全连接 100，softmax（99.06%）。</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="106"/>
+        <source>Chapter 6: the two-stage conv net with rectified linear units and L2 (99.23% in the book).</source>
+        <translation>第 6 章：使用修正线性单元（ReLU）和 L2 的两级卷积网络（书中 99.23%）。</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="107"/>
+        <source>Chapter 1: [784, 30, 10] sigmoid network, quadratic cost (95.42% in the book).</source>
+        <translation>第 1 章：[784, 30, 10] sigmoid 网络，二次代价（书中 95.42%）。</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="108"/>
+        <source>Chapter 3: [784, 100, 10] sigmoid network, cross-entropy cost, L2 regularisation.</source>
+        <translation>第 3 章：[784, 100, 10] sigmoid 网络，交叉熵代价，L2 正则化。</translation>
     </message>
 </context>
 <context>

@@ -148,6 +148,10 @@ def test_main_window_in_chinese(app: QApplication, qtbot, tmp_path, monkeypatch)
     train = window.findChild(QWidget, "trainButton")  # once the training dock is wired in
     assert train is None or train.text() == "开始"
     assert window.model_label.text() == "模型：无"
+    # The presets' descriptions (English in their JSON) are their menu's tooltips, translated.
+    tips = {n: a.toolTip() for n, a in window.network_panel.preset_actions.items()}
+    assert tips and all(CJK.search(tip) for tip in tips.values()), tips
+    assert tips["nielsen-mlp"].startswith("第 1 章")
     # Both cost combos (the canvas inspector's and the training panel's) show the same Chinese
     # names and keep the engine's keys as their data.
     combos = [window.findChild(QComboBox, name) for name in ("costCombo", "inspectorCostCombo")]

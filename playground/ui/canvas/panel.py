@@ -44,7 +44,7 @@ from playground.ui.canvas.model import INPUT_ID, CanvasModel
 from playground.ui.canvas.palette import LayerPalette, palette_entries
 from playground.ui.canvas.scene import NetworkScene
 from playground.ui.canvas.view import NetworkView
-from playground.ui.names import error_text
+from playground.ui.names import error_text, preset_description
 
 DEFAULT_PRESET = "nielsen-conv"
 
@@ -156,7 +156,7 @@ class NetworkPanel(QWidget):
         for name in preset_names():
             action = self.presets_menu.addAction(name)
             with contextlib.suppress(SpecError, ValueError, OSError):
-                action.setToolTip(load_preset(name).get("description", name))
+                action.setToolTip(preset_description(load_preset(name)))
             action.triggered.connect(lambda _checked=False, name=name: self.load_preset(name))
             self.preset_actions[name] = action
         self.presets_menu.setToolTipsVisible(True)
