@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QPainter,
+    QPixmap,
     QResizeEvent,
     QTextOption,
 )
@@ -103,11 +104,23 @@ def symmetric_levels(*arrays: np.ndarray, percentile: float = 100.0) -> tuple[fl
     return -m, m
 
 
+#: An exported view is drawn at least this many pixels wide (at up to 4x its size on screen):
+#: a plot the size of a laptop's dock, 286 x 160 px, was too small for a slide.
+EXPORT_MIN_WIDTH = 1200
+
+
 def save_widget_png(widget: QWidget, path: str | os.PathLike[str]) -> bool:
-    """Save a picture of `widget` as PNG, atomically; False if it cannot be encoded or written."""
+    """Save a picture of `widget` as PNG, atomically, drawn at a pixel ratio that makes it at
+    least EXPORT_MIN_WIDTH px wide (text and lines stay sharp); False if it cannot be encoded or
+    written."""
+    scale = max(1, min(4, math.ceil(EXPORT_MIN_WIDTH / max(1, widget.width()))))
+    picture = QPixmap(widget.size() * scale)
+    picture.setDevicePixelRatio(scale)
+    picture.fill(Qt.GlobalColor.transparent)
+    QWidget.render(widget, picture)  # QWidget's: a graphics view's own render() draws its scene
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not widget.grab().save(buffer, "PNG"):
+    if not picture.save(buffer, "PNG"):
         return False
     try:
         with atomic_write(path) as fh:

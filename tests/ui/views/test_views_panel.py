@@ -7,6 +7,7 @@ import re
 
 import numpy as np
 import pytest
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
@@ -717,6 +718,20 @@ def test_the_legend_is_one_line_above_the_plot_and_fits_its_width(qtbot, plot_ty
         if width == 420:
             assert plot.legend.variant == 0
     assert plot.legend.variant > 0  # the narrowest plot needs a tighter spacing
+
+
+def test_an_exported_plot_is_drawn_large_enough_for_a_slide(qtbot, tmp_path) -> None:
+    # The plots export at their size on screen: 286 x 160 px in a laptop's dock.
+    plot = CostPlot()
+    qtbot.addWidget(plot)
+    plot.resize(286, 160)
+    plot.show()
+    plot.add_epoch(1, 0.5)
+    path = tmp_path / "cost.png"
+    assert plot.export_png(path)
+    image = QImage(str(path))
+    assert image.width() >= 1144 and image.height() >= 640  # 4x, sharp rather than scaled
+    assert image.width() * 160 == image.height() * 286
 
 
 def test_the_legends_name_only_the_lines_with_points(qtbot) -> None:
