@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -140,6 +141,8 @@ class NetworkPanel(QWidget):
         self.model.validated.connect(self._validated)
 
         self._last_status = ""
+        #: Classes of the loaded dataset (None: none loaded): a smaller output cannot train on it.
+        self.dataset_classes: int | None = None
         self.model.set_spec(load_preset(DEFAULT_PRESET))
         self.view.fit()
         self.setFocusProxy(self.view)
@@ -485,9 +488,20 @@ class NetworkPanel(QWidget):
             else self.tr("Total so far: {n:,} parameters")
         )
         self.total_label.setText(total.format(n=model.total_params))
+        info = model.state(model.nodes[-1].id).info if model.nodes else None
+        outputs = math.prod(info.output_shape) if info is not None else None
+        classes = self.dataset_classes
         if model.error is not None:
             text = f"⚠ {error_text(model.error)}"
             self.status_label.setStyleSheet("color: #c62828;")
+        elif classes is not None and outputs is not None and outputs < classes:
+            # The engine takes it, the trainer will not: say so before Build replaces a network.
+            text = self.tr(
+                "⚠ The engine accepts this network, but its output has {units} values and the "
+                "dataset has {classes} classes: it cannot be trained on it. Set the last layer "
+                "to {classes} units."
+            ).format(units=outputs, classes=classes)
+            self.status_label.setStyleSheet("color: #b36b00;")
         else:
             text = self.tr("✓ The engine accepts this network: {n} layers, output {shape}").format(
                 n=len(model.nodes),
@@ -500,6 +514,11 @@ class NetworkPanel(QWidget):
             if model.error is not None:
                 self.status_message.emit(error_text(model.error))
         self.spec_changed.emit()
+
+    def set_dataset_classes(self, classes: int | None) -> None:
+        """The loaded dataset's class count (None: none), which the network's output needs."""
+        self.dataset_classes = classes
+        self._validated()
 
     def _report(self, message: str) -> None:
         """Show a one-off message in the status line and pass it to the window."""

@@ -213,6 +213,29 @@ def test_a_bad_file_is_reported_not_raised(panel: NetworkPanel, tmp_path) -> Non
     assert not panel.open_json(tmp_path / "missing.json")
 
 
+def test_an_output_smaller_than_the_datasets_classes_is_flagged_before_build(
+    panel: NetworkPanel,
+) -> None:
+    # The canvas said "✓ accepts ... output 5" with MNIST loaded; Build then replaced the
+    # trained network with one the trainer refuses.
+    spec = {
+        "input": [1, 28, 28],
+        "layers": [
+            {"type": "dense", "units": 30, "activation": "sigmoid"},
+            {"type": "dense", "units": 5, "activation": "softmax"},
+        ],
+        "cost": "log-likelihood",
+    }
+    panel.set_spec(spec)
+    assert panel.status_label.text().startswith("✓")  # no dataset: nothing to compare
+    panel.set_dataset_classes(10)
+    text = panel.status_label.text()
+    assert "output has 5 values and the dataset has 10 classes" in text, text
+    assert "Set the last layer to 10 units" in text and not text.startswith("✓")
+    panel.set_spec({**spec, "layers": [spec["layers"][0], {**spec["layers"][1], "units": 12}]})
+    assert panel.status_label.text().startswith("✓")  # more outputs than classes train fine
+
+
 def test_a_file_that_is_no_architecture_gets_a_dialog_in_plain_words(
     qtbot, panel: NetworkPanel, tmp_path
 ) -> None:
