@@ -363,6 +363,19 @@ def near_chance(accuracy: float | None, n_classes: int) -> bool:
     return accuracy is not None and accuracy < chance_accuracy(n_classes) + NEAR_CHANCE_MARGIN
 
 
+#: Fewer mini-batches than this are too few to call a network stuck: nielsen-conv at its own lr
+#: is still at chance after 100 mini-batches (1,000 images), and learns within an epoch.
+FEW_STEPS = 1000
+
+
+def too_early_to_judge(steps: int, lr: float, usual_lr: float) -> bool:
+    """True when an accuracy near chance after `steps` mini-batches of this run says only that
+    the run was short: fewer than FEW_STEPS at no more than 3 times the network's usual lr
+    (TrainingSettings.from_spec(spec).lr). Then the advice is more images or epochs, not a
+    smaller lr, which would only slow it down further."""
+    return steps < FEW_STEPS and lr <= 3 * usual_lr
+
+
 def best_epoch(history: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The epoch with the best validation accuracy (how the book reports test accuracy)."""
     scored = [h for h in history if h.get("val_accuracy") is not None]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import signal
@@ -11,8 +13,9 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pytest
 
-from playground.engine import Network
+from playground.engine import Network, load_preset
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,6 +47,8 @@ def test_json_mode_prints_one_object_per_epoch_and_nothing_else(tmp_path):
     assert rows[1]["val_accuracy"] > 0.5
     net = Network.load(out)
     assert len(net.history) == 2
+    # the check before training that the folder takes the file leaves no probe file behind
+    assert [p.name for p in tmp_path.iterdir()] == ["m.npz"]
 
 
 def test_human_mode_shows_summary_and_epochs():
@@ -206,3 +211,159 @@ def test_resume_continues_a_saved_model_and_its_epoch_count(tmp_path):
     after = Network.load(first)
     assert [h["epoch"] for h in after.history] == [1, 2]
     assert not np.array_equal(after.params["dense1.weight"], before.params["dense1.weight"])
+
+
+@pytest.mark.parametrize(
+    ("save", "reason"),
+    [
+        ("no-such-folder/m.npz", "the folder {tmp}/no-such-folder does not exist"),
+        (".", "it is a folder; give a file name such as {tmp}/model.npz"),
+        ("notes.txt/m.npz", "{tmp}/notes.txt is a file, not a folder"),
+    ],
+    ids=["missing-folder", "a-folder", "under-a-file"],
+)
+def test_a_bad_save_path_is_refused_before_training(tmp_path, save, reason):
+    """It was found only after training, when the save failed: a long run's weights lost."""
+    (tmp_path / "notes.txt").write_text("not a folder")
+    path = tmp_path if save == "." else tmp_path / save
+    proc = run("--preset", "nielsen-mlp", "--epochs", "1", "--limit", "200", "--save", str(path))
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr == f"error: cannot save to {path}: {reason.format(tmp=tmp_path)}\n"
+    assert proc.stdout == ""  # refused before the summary: nothing trained
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="named pipes and preexec_fn are POSIX")
+@pytest.mark.parametrize("sigint_ignored", [False, True], ids=["terminal", "sigint-ignored"])
+def test_ctrl_c_during_start_up_stops_at_once_with_one_line(tmp_path, sigint_ignored):
+    """Start-up (imports, MNIST, building the network) takes seconds, and a Ctrl-C then printed
+    a KeyboardInterrupt traceback; with SIGINT inherited ignored it was lost and the epochs ran.
+    The --spec is a named pipe, so the process waits in start-up, reading it, until let go."""
+    spec, out = tmp_path / "spec.json", tmp_path / "m.npz"
+    os.mkfifo(spec)
+    args = ["--spec", str(spec), "--epochs", "1", "--limit", "200", "--save", str(out)]
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "train", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+        if sigint_ignored
+        else None,
+    )
+    deadline = time.time() + 120
+    while True:  # opening the pipe's write end works once the process has opened it to read
+        try:
+            writer = os.open(spec, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError as exc:
+            assert exc.errno == errno.ENXIO and proc.poll() is None, proc.communicate()
+            assert time.time() < deadline
+            time.sleep(0.05)
+    try:
+        proc.send_signal(signal.SIGINT)
+        # the SIGINT lost, the wait times out; closing the pipe then lets the run go on and fail
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=20)
+    finally:
+        os.close(writer)
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr
+    assert stderr == "interrupted: stopped before training began; nothing saved\n"
+    assert stdout == "" and not out.exists()
+
+
+MLP = ("--preset", "nielsen-mlp", "--epochs", "1")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        # trained on all but the last 5 images
+        ((*MLP, "--limit", "-5"), "--limit must be at least 1 (got -5)"),
+        ((*MLP, "--limit", "0"), "--limit must be at least 1 (got 0)"),
+        # taken for "all cores", where 9 and -1 were refused
+        ((*MLP, "--limit", "20", "--threads", "0"), "--threads must be between 1 and"),
+        # a NumPy traceback
+        ((*MLP, "--limit", "20", "--seed", "-1"), "--seed must be 0 or more (got -1)"),
+        # json's message alone, naming no file
+        (("--spec", "{bad}"), "{bad} is not valid JSON: Expecting ',' delimiter: line 2"),
+        # the saved network trained, --preset or --spec silently ignored
+        (
+            ("--resume", "{model}", *MLP, "--limit", "20"),
+            "--preset and --resume both choose the network to train; give only one",
+        ),
+        (
+            ("--resume", "{model}", "--spec", "{spec}", "--epochs", "1", "--limit", "20"),
+            "--spec and --resume both choose the network to train; give only one",
+        ),
+    ],
+    ids=["limit-5", "limit0", "threads0", "seed-1", "bad-json", "resume-preset", "resume-spec"],
+)
+def test_bad_option_values_are_refused_with_one_clear_line(tmp_path, args, message):
+    files = {
+        "bad": tmp_path / "bad.json",
+        "spec": tmp_path / "mlp.json",
+        "model": tmp_path / "m.npz",
+    }
+    files["bad"].write_text('{"input": [1, 28, 28]\n"layers": []}')
+    files["spec"].write_text(json.dumps(load_preset("nielsen-mlp")))
+    Network.from_spec(load_preset("nielsen-mlp")).save(files["model"])
+    proc = run(*(arg.format(**files) for arg in args), timeout=120)
+    assert proc.returncode == 1, (args, proc.stdout[-300:])
+    assert proc.stderr.startswith("error: ") and message.format(**files) in proc.stderr, proc.stderr
+    assert proc.stderr.count("\n") == 1 and proc.stdout == "", proc.stderr
+
+
+def test_one_epoch_and_one_image_are_singular():
+    proc = run("--preset", "nielsen-mlp", "--epochs", "1", "--limit", "1")
+    assert proc.returncode == 0, proc.stderr
+    assert "training on 1 image of MNIST, 1 epoch, mini-batch 10," in proc.stdout, proc.stdout
+    from playground.cli import _count
+
+    assert _count(2, "epoch") == "2 epochs" and _count(50_000, "image") == "50,000 images"
+    assert _count(1, "mini-batch", "mini-batches") == "1 mini-batch"
+    assert _count(0, "mini-batch", "mini-batches") == "0 mini-batches"
+
+
+def test_a_short_run_near_chance_is_told_to_train_longer_not_to_lower_lr():
+    """nielsen-conv at its own lr is still at chance after 20 mini-batches: the note said to
+    try lr 10 times smaller, which only slows it down. The rule is the window's: fewer than
+    FEW_STEPS mini-batches at no more than 3 times the network's usual lr is too early."""
+    proc = run("--preset", "nielsen-conv", "--epochs", "1", "--limit", "200")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines()[-1] == (
+        "note: the accuracy is still near chance (10.00%) after 20 mini-batches: too few for "
+        "this network to get going; train on more images or for more epochs."
+    )
+    from playground.engine.training import FEW_STEPS, too_early_to_judge
+
+    assert too_early_to_judge(FEW_STEPS - 1, 0.1, 0.1)
+    assert not too_early_to_judge(FEW_STEPS, 0.1, 0.1)
+    assert too_early_to_judge(20, 0.3, 0.1) and not too_early_to_judge(20, 0.31, 0.1)
+
+
+def test_a_ctrl_c_swallowed_during_start_up_still_stops_it(capsys):
+    """A KeyboardInterrupt raised where Python cannot raise it (an import lock's weakref
+    callback, a __del__) was printed as "Exception ignored" and start-up went on to train."""
+    from io import StringIO
+
+    from playground.cli import _StopOnCtrlC
+
+    class RaisesWhenCollected:
+        def __del__(self) -> None:
+            raise KeyboardInterrupt
+
+    ctrl_c = _StopOnCtrlC(StringIO())
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            ctrl_c._on_sigint(signal.SIGINT, None)  # a Ctrl-C while importing
+        RaisesWhenCollected()  # ... that lands in a __del__: Python reports it, drops it
+        assert capsys.readouterr().err == ""
+        with pytest.raises(KeyboardInterrupt):
+            ctrl_c.attach(object())  # the end of start-up stops instead of training
+        assert ctrl_c.trainer is None
+    finally:
+        ctrl_c.restore()
+    assert signal.getsignal(signal.SIGINT) != ctrl_c._on_sigint

@@ -42,6 +42,7 @@ from playground.engine.training import (
     best_epoch,
     chance_accuracy,
     near_chance,
+    too_early_to_judge,
 )
 from playground.ui.names import cost_label, error_text, percent
 from playground.ui.training.controller import (
@@ -75,11 +76,6 @@ def format_duration(seconds: float | None) -> str:
         return _tr("{0} min {1:02d} s").format(minutes, s)
     hours, minutes = divmod(minutes, 60)
     return _tr("{0} h {1:02d} min").format(hours, minutes)
-
-
-#: Fewer mini-batches than this, at about a network's usual η, is too little training to judge
-#: it by: an accuracy near chance then means "not yet", not "saturated".
-FEW_STEPS = 1000
 
 
 def format_seconds(seconds: float) -> str:
@@ -779,7 +775,7 @@ class TrainingPanel(QWidget):
         chance = chance_accuracy(self.network.n_classes)
         steps = max(0, report.epoch - self._run_before) * self._batches_per_epoch()
         usual = TrainingSettings.from_spec(self.network.spec).lr  # the preset's η, or 0.1
-        if steps < FEW_STEPS and self.lr_spin.value() <= 3 * usual:
+        if too_early_to_judge(steps, self.lr_spin.value(), usual):
             # nielsen-conv at its own η on 1,000 images: still at chance after 100 mini-batches
             return self.tr(
                 "The accuracy is still near chance ({0}) after {1} mini-batches: too few for "

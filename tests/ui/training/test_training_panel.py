@@ -14,11 +14,10 @@ from PySide6.QtWidgets import QApplication, QSplitter
 
 from playground.data import load_mnist
 from playground.engine import Network, load_preset
-from playground.engine.training import Trainer, TrainingSettings
+from playground.engine.training import FEW_STEPS, Trainer, TrainingSettings
 from playground.ui.i18n import install_translator, remove_translators
 from playground.ui.training import TrainingController, TrainingPanel
 from playground.ui.training.controller import MAX_MISTAKES, EpochReport
-from playground.ui.training.panel import FEW_STEPS
 from playground.ui.views import ViewsPanel
 
 TIMEOUT = 60_000  # ms: generous, the engine may compile or share a busy machine
