@@ -157,6 +157,13 @@ def _train(args: argparse.Namespace, ctrl_c: _StopOnCtrlC, err: TextIO) -> int:
     except (SpecError, DataError, OSError, json.JSONDecodeError) as exc:
         err.write(f"error: {exc}\n")
         return 1
+    # The kernels load (or, the first time on a machine, compile) before the clock starts:
+    # inside epoch 1 they made its images/s 35x too low in --json output.
+    from playground.engine import warmup
+
+    ready = warmup()
+    if not args.json:
+        err.write(f"engine ready in {ready:.1f} s\n")
     ctrl_c.attach(trainer)  # from now on a first Ctrl-C stops after the mini-batch and saves
     usual_lr = TrainingSettings.from_spec(spec).lr  # the preset's lr, or the default
 
