@@ -122,8 +122,12 @@ def _train(args: argparse.Namespace, ctrl_c: _StopOnCtrlC, err: TextIO) -> int:
 
     ctrl_c.check_early()
     if args.list_presets:
-        for name in preset_names():
-            print(f"{name:22} {load_preset(name).get('description', '')}")
+        try:
+            for name in preset_names():
+                print(f"{name:22} {load_preset(name).get('description', '')}")
+            sys.stdout.flush()
+        except BrokenPipeError:  # `... --list-presets | head`: the reader has all it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
         return 0
     if args.threads is not None:  # 0 too: `if args.threads` took it for "all cores"
         import numba

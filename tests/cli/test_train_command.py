@@ -175,6 +175,20 @@ def test_list_presets():
     assert "nielsen-conv2-relu" in proc.stdout and "grouped-conv" in proc.stdout
 
 
+def test_list_presets_into_a_closed_pipe_ends_quietly():
+    # `main.py train --list-presets | head -1`: the reader leaves before the list is written.
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "train", "--list-presets"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert b"Traceback" not in err and b"BrokenPipe" not in err, err
+
+
 if os.name != "posix":  # pragma: no cover - SIGINT semantics differ
     del test_ctrl_c_stops_cleanly_and_saves
 
