@@ -104,15 +104,15 @@ def symmetric_levels(*arrays: np.ndarray, percentile: float = 100.0) -> tuple[fl
     return -m, m
 
 
-#: An exported view is drawn at least this many pixels wide (at up to 4x its size on screen):
-#: a plot the size of a laptop's dock, 286 x 160 px, was too small for a slide.
+#: An exported view is drawn this many pixels wide or more, at up to 4x its size on screen (a
+#: plot the size of a laptop's dock, 286 x 160 px, was too small for a slide: now 1144 x 640).
 EXPORT_MIN_WIDTH = 1200
 
 
 def save_widget_png(widget: QWidget, path: str | os.PathLike[str]) -> bool:
-    """Save a picture of `widget` as PNG, atomically, drawn at a pixel ratio that makes it at
-    least EXPORT_MIN_WIDTH px wide (text and lines stay sharp); False if it cannot be encoded or
-    written."""
+    """Save a picture of `widget` as PNG, atomically, drawn at the smallest whole pixel ratio,
+    at most 4, that makes it EXPORT_MIN_WIDTH px wide or more (text and lines stay sharp); False
+    if it cannot be encoded or written."""
     scale = max(1, min(4, math.ceil(EXPORT_MIN_WIDTH / max(1, widget.width()))))
     picture = QPixmap(widget.size() * scale)
     picture.setDevicePixelRatio(scale)

@@ -174,6 +174,21 @@ def test_groups_that_do_not_divide_are_marked_with_the_engine_message(
     assert panel.inspector.editors["groups"].value() == 2
 
 
+def test_a_conv_layers_numbers_sit_two_to_a_row(qtbot, panel: NetworkPanel) -> None:
+    # Five rows of them left the teaching note under the form two lines at the default size.
+    click_block(qtbot, panel, panel.model.nodes[0].id)  # conv1
+    editors = panel.inspector.editors
+    qtbot.waitUntil(lambda: editors["filters"].isVisible())
+    rows = {
+        key: editors[key].mapTo(panel.inspector, editors[key].rect().center()).y()
+        for key in ("filters", "kernel", "stride", "padding", "groups", "activation")
+    }
+    assert rows["filters"] == rows["kernel"] and rows["stride"] == rows["padding"]
+    assert rows["filters"] < rows["stride"] < rows["groups"] < rows["activation"]
+    click_block(qtbot, panel, panel.model.nodes[1].id)  # a pool layer's one number: its own row
+    assert "size" in panel.inspector.editors
+
+
 def test_spin_boxes_refuse_impossible_values(qtbot, panel: NetworkPanel) -> None:
     click_block(qtbot, panel, panel.model.nodes[0].id)
     filters = panel.inspector.editors["filters"]
