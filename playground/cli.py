@@ -11,13 +11,13 @@ import json
 import os
 import signal
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any, TextIO
 
 from playground.errors import DataError, SpecError
+from playground.fileio import check_writable
 
 #: The network `train` builds when neither --preset, --spec nor --resume names one.
 DEFAULT_PRESET = "nielsen-conv"
@@ -309,11 +309,9 @@ def _save_path_problem(path: Path) -> str | None:
     if not folder.is_dir():
         return f"cannot save to {path}: {folder} is a file, not a folder"
     try:
-        fd, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        check_writable(path)  # what the save at the end will do first
     except OSError as exc:
         return f"cannot save to {path}: cannot write in the folder {folder} ({exc.strerror or exc})"
-    os.close(fd)
-    os.unlink(probe)
     return None
 
 

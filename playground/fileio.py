@@ -14,14 +14,28 @@ from pathlib import Path
 from typing import IO
 
 
+def _temp_beside(path: Path) -> tuple[int, str]:
+    """A new temporary file in `path`'s folder, (fd, name); an OSError names the folder (no
+    such folder, not writable), not the temporary file."""
+    try:
+        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path.parent)) from exc
+
+
+def check_writable(path: str | os.PathLike[str]) -> None:
+    """Raise the OSError `atomic_write(path)` would meet making its temporary file, now (say,
+    before a long run whose result it will save); write nothing."""
+    fd, tmp_name = _temp_beside(Path(path))
+    os.close(fd)
+    os.unlink(tmp_name)
+
+
 @contextmanager
 def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO]:
     """Yield a file opened for writing; on success it replaces `path`, on error it vanishes."""
     path = Path(path)
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:  # no such folder, or not writable: name the folder, not a temp file
-        raise OSError(exc.errno, exc.strerror, str(path.parent)) from exc
+    fd, tmp_name = _temp_beside(path)
     try:
         text = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}  # bytes as given
         with os.fdopen(fd, mode, **text) as fh:
@@ -30,13 +44,10 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO]
             os.fsync(fh.fileno())
         os.chmod(tmp_name, 0o644)  # mkstemp makes 0600; users expect ordinary permissions
         os.replace(tmp_name, path)
-    except OSError as exc:
+    except BaseException as exc:
         Path(tmp_name).unlink(missing_ok=True)
-        if exc.filename != tmp_name:
-            raise
-        raise OSError(exc.errno, exc.strerror, str(path)) from exc  # the file the user named
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.filename == tmp_name:  # name the user's file
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         raise
 
 
