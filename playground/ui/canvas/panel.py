@@ -321,9 +321,7 @@ class NetworkPanel(QWidget):
             return self.tr(
                 "it is not valid JSON (line {line}, column {column}: {problem})."
             ).format(line=exc.lineno, column=exc.colno, problem=exc.msg)
-        if isinstance(exc, OSError):
-            return exc.strerror or error_text(exc)
-        return error_text(exc)  # the engine's own message on the spec
+        return error_text(exc)  # the OS's words, or the engine's own message on the spec
 
     def open_dialog(self) -> None:
         """Ask for a JSON file and open it."""
@@ -505,7 +503,7 @@ class NetworkPanel(QWidget):
         else:
             text = self.tr("✓ The engine accepts this network: {n} layers, output {shape}").format(
                 n=len(model.nodes),
-                shape=model.state(model.nodes[-1].id).info.shape_text if model.nodes else "?",
+                shape=info.shape_text if info is not None else "?",
             )
             self.status_label.setStyleSheet("color: #2e7d32;")
         self.status_label.setText(text)
