@@ -107,6 +107,8 @@ def _train(args: argparse.Namespace, ctrl_c: _StopOnCtrlC, err: TextIO) -> int:
         if problem:  # before the imports and the data: a typo is refused at once
             err.write(f"error: {problem}\n")
             return 1
+    import numpy as np
+
     from playground.data import load_idx_folder, load_mnist
     from playground.engine import Network, load_preset, preset_names
     from playground.engine.training import (
@@ -161,11 +163,18 @@ def _train(args: argparse.Namespace, ctrl_c: _StopOnCtrlC, err: TextIO) -> int:
     except (SpecError, DataError, OSError, json.JSONDecodeError) as exc:
         err.write(f"error: {exc}\n")
         return 1
-    # The kernels load (or, the first time on a machine, compile) before the clock starts:
-    # inside epoch 1 they made its images/s 35x too low in --json output.
-    from playground.engine import warmup
-
-    ready = warmup()
+    # This network's kernels load (the first time on a machine: compile) before the clock
+    # starts: inside epoch 1 they made its images/s 35x too low in --json output. One step and
+    # one evaluation on a copy, as the trainer makes them, load just those (warmup() would load
+    # every preset's).
+    started = time.perf_counter()
+    scratch, two = net.copy(), np.arange(min(2, len(trainer.train_x)))
+    x2, y2 = trainer.train_x[two], trainer.train_y[two]
+    scratch.train_step(
+        x2, y2, settings.lr, momentum=settings.momentum, l2=settings.l2, n_train=len(two)
+    )
+    scratch.evaluate(x2, y2)
+    ready = time.perf_counter() - started
     if not args.json:
         err.write(f"engine ready in {ready:.1f} s\n")
     ctrl_c.attach(trainer)  # from now on a first Ctrl-C stops after the mini-batch and saves
