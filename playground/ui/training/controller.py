@@ -97,6 +97,11 @@ class EpochReport:
     #: own); None if no copy was made.
     net: Any = None
     mistakes_total: int = 0  # every misclassified validation image, shown or not
+    #: The validation set's images and labels (the dataset's own arrays, not copies) and the
+    #: network's guess for each, so that a confusion-matrix cell can show its images.
+    val_images: np.ndarray | None = None
+    val_labels: np.ndarray | None = None
+    val_guesses: np.ndarray | None = None
 
 
 @dataclass
@@ -375,6 +380,7 @@ class _TrainingThread(QThread):
         mistakes: list[Mistake] = []
         wrong = np.empty(0, dtype=np.intp)
         val_x, val_y = trainer.data.val_x, trainer.data.val_y
+        pred = None
         if len(val_x):
             pred = self._predict(val_x)
             if pred is None:
@@ -403,6 +409,9 @@ class _TrainingThread(QThread):
             mistakes_total=len(wrong),
             history_entry=dict(entry),
             net=net.copy(),  # made here, between two epochs, while the trainer waits
+            val_images=None if pred is None else val_x,
+            val_labels=None if pred is None else val_y,
+            val_guesses=pred,
         )
 
     def _predict(self, x: np.ndarray) -> np.ndarray | None:

@@ -8,8 +8,15 @@ import os
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QIcon, QImage, QPixmap
-from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QToolTip, QWidget
+from PySide6.QtGui import QColor, QCursor, QIcon, QImage, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QGraphicsRectItem,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QToolTip,
+    QWidget,
+)
 
 from playground.ui.training.controller import Mistake
 from playground.ui.views.mosaic import (
@@ -28,8 +35,15 @@ class ConfusionView(pg.GraphicsLayoutWidget):
     """Rows are the true classes, columns the network's guesses; each cell counts images.
 
     Cells are coloured by the share of their row, so the diagonal is bright when every class is
-    read well and a bright cell off it names a confusion (a 4 read as a 9).
+    read well and a bright cell off it names a confusion (a 4 read as a 9). A click on a cell
+    emits `cell_clicked(true class, guess)`, so the gallery can show the images it counts.
     """
+
+    #: (true class, guess) of the cell the user clicked.
+    cell_clicked = Signal(int, int)
+
+    #: The outline of the chosen cell: bright against both ends of the colour scale.
+    SELECTED = QColor(255, 140, 0)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,7 +58,17 @@ class ConfusionView(pg.GraphicsLayoutWidget):
         self.class_names: list[str] = []
         self.matrix: np.ndarray | None = None
         self._texts: list[FitText] = []
+        #: The outlined cell (true class, guess), or None.
+        self.selected: tuple[int, int] | None = None
+        self._outline = QGraphicsRectItem(0, 0, 1, 1)
+        pen = QPen(self.SELECTED, 3)
+        pen.setCosmetic(True)  # pixels, however large the cells
+        self._outline.setPen(pen)
+        self._outline.setZValue(20)  # over the image and the counts
+        self._outline.hide()
+        self.grid.plot.addItem(self._outline, ignoreBounds=True)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
     def set_class_names(self, names: list[str]) -> None:
         """Name the rows and columns (defaults to the class numbers)."""
@@ -60,6 +84,20 @@ class ConfusionView(pg.GraphicsLayoutWidget):
         self._texts = []
         self.grid.set_ticks([], [])
         self.grid.set_title(self.tr("Confusion matrix: after the first epoch"))
+        self.select_cell(None)
+
+    def select_cell(self, cell: tuple[int, int] | None) -> None:
+        """Outline cell (true class, guess) of the matrix, or none."""
+        k = 0 if self.matrix is None else self.matrix.shape[0]
+        if cell is not None and not (0 <= cell[0] < k and 0 <= cell[1] < k):
+            cell = None
+        self.selected = cell
+        if cell is None:
+            self._outline.hide()
+            return
+        i, j = cell
+        self._outline.setRect(j, i, 1, 1)
+        self._outline.show()
 
     def show_matrix(self, matrix: np.ndarray, title: str) -> None:
         """Draw a (classes, classes) count matrix with counts written in the cells."""
@@ -94,19 +132,35 @@ class ConfusionView(pg.GraphicsLayoutWidget):
                     QColor(20, 20, 20) if share[i, j] > 0.55 else FOREGROUND,
                 )
         self.grid.set_title(title)
+        self.select_cell(self.selected)  # a new matrix of another size may not have it
 
-    def _on_mouse_moved(self, pos) -> None:
+    def cell_at(self, pos) -> tuple[int, int] | None:
+        """The cell (true class, guess) under scene point `pos`, or None."""
         m = self.matrix
         if m is None or not self.grid.plot.sceneBoundingRect().contains(pos):
-            QToolTip.hideText()
-            return
+            return None
         p = self.grid.plot.getViewBox().mapSceneToView(pos)
         i, j = math.floor(p.y()), math.floor(p.x())
         k = m.shape[0]
-        if not (0 <= i < k and 0 <= j < k):
+        return (i, j) if 0 <= i < k and 0 <= j < k else None
+
+    def _on_mouse_moved(self, pos) -> None:
+        cell = self.cell_at(pos)
+        if cell is None:
+            self.unsetCursor()
             QToolTip.hideText()
             return
-        QToolTip.showText(QCursor.pos(), self.describe_cell(i, j), self)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        text = self.describe_cell(*cell) + "\n" + self.tr("Click to see these images.")
+        QToolTip.showText(QCursor.pos(), text, self)
+
+    def _on_mouse_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return  # the right button opens the plot's menu
+        cell = self.cell_at(event.scenePos())
+        if cell is not None:
+            event.accept()
+            self.cell_clicked.emit(*cell)
 
     def describe_cell(self, i: int, j: int) -> str:
         """What cell (true class i, guess j) of the matrix counts, for its hover tooltip."""
@@ -135,10 +189,13 @@ class ConfusionView(pg.GraphicsLayoutWidget):
 
 
 class MistakesGallery(QListWidget):
-    """Misclassified validation images with the network's guess; a click makes one the probe."""
+    """Misclassified validation images with the network's guess; a click makes one the probe.
 
-    #: (image (C, H, W), true label) of the mistake the user clicked.
-    mistake_selected = Signal(object, int)
+    It also shows the images of one confusion-matrix cell, which may be read correctly.
+    """
+
+    #: (image (C, H, W), true label, guess) of the image the user clicked.
+    mistake_selected = Signal(object, int, int)
 
     ICON = 56
 
@@ -156,8 +213,9 @@ class MistakesGallery(QListWidget):
         self.setMinimumSize(120, 100)
         self.setToolTip(
             self.tr(
-                "Validation images the network got wrong: its guess, then the "
-                "true label. Click one to make it the probe."
+                "Validation images the network got wrong, or those of the confusion-matrix "
+                "cell you clicked: its guess, then the true label. Click one to make it the "
+                "probe."
             )
         )
         self.mistakes: list[Mistake] = []
@@ -169,7 +227,8 @@ class MistakesGallery(QListWidget):
         """Name the classes in the captions."""
         self.class_names = list(names)
 
-    def _name(self, label: int) -> str:
+    def name_of(self, label: int) -> str:
+        """Class `label`'s name, or its number."""
         return self.class_names[label] if 0 <= label < len(self.class_names) else str(label)
 
     def show_mistakes(self, mistakes: list[Mistake]) -> None:
@@ -178,16 +237,21 @@ class MistakesGallery(QListWidget):
         self.clear()
         self.mistakes = list(mistakes)
         for i, m in enumerate(self.mistakes):
-            item = QListWidgetItem(
-                QIcon(image_pixmap(m.image, self.ICON)),
-                self.tr("{0} (is {1})").format(self._name(m.guess), self._name(m.label)),
-            )
-            item.setToolTip(
-                self.tr(
+            guess, label = self.name_of(m.guess), self.name_of(m.label)
+            if m.guess == m.label:  # a diagonal cell's images
+                caption = guess
+                tip = self.tr(
+                    "Validation image #{0}: the network read {1}, as its label says. "
+                    "Click to make it the probe."
+                ).format(m.index, guess)
+            else:
+                caption = self.tr("{0} (is {1})").format(guess, label)
+                tip = self.tr(
                     "Validation image #{0}: the network read {1}, the label says {2}. "
                     "Click to make it the probe."
-                ).format(m.index, self._name(m.guess), self._name(m.label))
-            )
+                ).format(m.index, guess, label)
+            item = QListWidgetItem(QIcon(image_pixmap(m.image, self.ICON)), caption)
+            item.setToolTip(tip)
             item.setData(Qt.ItemDataRole.UserRole, i)
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.addItem(item)
@@ -201,7 +265,7 @@ class MistakesGallery(QListWidget):
         if item is None:
             return
         m = self.mistakes[int(item.data(Qt.ItemDataRole.UserRole))]
-        self.mistake_selected.emit(m.image.copy(), m.label)
+        self.mistake_selected.emit(m.image.copy(), m.label, m.guess)
 
     def export_png(self, path: str | os.PathLike[str]) -> bool:
         """Save the gallery as PNG."""

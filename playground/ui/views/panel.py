@@ -36,7 +36,9 @@ from playground.fileio import write_text_atomic
 from playground.ui.names import error_text, percent
 from playground.ui.throttle import EPOCH_DETAILS_MS, LatestOnly
 from playground.ui.training.controller import (
+    MAX_MISTAKES,
     EpochReport,
+    Mistake,
     RunInfo,
     RunResult,
     Snapshot,
@@ -105,8 +107,13 @@ class ViewsPanel(QWidget):
         self.pooled_view = PooledView()
         self.dense_view = DenseWeightsView()
         self.confusion_view = ConfusionView()
+        self.confusion_view.cell_clicked.connect(self._on_cell_clicked)
         self.mistakes_gallery = MistakesGallery()
         self.mistakes_gallery.mistake_selected.connect(self._on_mistake_selected)
+        #: The confusion-matrix cell (true class, guess) whose images the gallery shows; None:
+        #: every mistake.
+        self.cell: tuple[int, int] | None = None
+        self._report: EpochReport | None = None  # the epoch the matrix and the gallery show
         self.kernel_view.setToolTip(
             self.tr(
                 "Each conv layer's kernels: one row per filter, one column per input channel. "
@@ -130,10 +137,25 @@ class ViewsPanel(QWidget):
         self.mistakes_caption = QLabel(
             self.tr("Misclassified validation images (after an epoch): guess, then true label")
         )
+        self.mistakes_caption.setObjectName("mistakesCaption")
         self.mistakes_caption.setWordWrap(True)
+        self.all_mistakes_button = QToolButton()
+        self.all_mistakes_button.setObjectName("allMistakesButton")
+        self.all_mistakes_button.setText(self.tr("All mistakes"))
+        self.all_mistakes_button.setToolTip(
+            self.tr(
+                "Show every misclassified image again instead of one cell's (clicking the "
+                "cell again does the same)"
+            )
+        )
+        self.all_mistakes_button.clicked.connect(lambda: self.show_cell(None))
+        self.all_mistakes_button.hide()  # until a cell is chosen
+        caption_row = QHBoxLayout()
+        caption_row.addWidget(self.mistakes_caption, 1)
+        caption_row.addWidget(self.all_mistakes_button, 0, Qt.AlignmentFlag.AlignTop)
         box = QVBoxLayout(self.mistakes_box)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.mistakes_caption)
+        box.addLayout(caption_row)
         box.addWidget(self.mistakes_gallery, 1)
         self.results_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.results_splitter.setObjectName("resultsSplitter")
@@ -403,6 +425,8 @@ class ViewsPanel(QWidget):
         self.cost_plot.clear_all()
         self.accuracy_plot.clear_all()
         self.confusion_view.reset()
+        self._report = None
+        self.show_cell(None)
         self.mistakes_gallery.show_mistakes([])
         self.history = [] if net is None else [dict(h) for h in net.history]
         self._plot_history(self.history, 0)
@@ -456,6 +480,7 @@ class ViewsPanel(QWidget):
 
     def _show_epoch_details(self, report: EpochReport) -> None:
         """The confusion matrix and the misclassified images of an epoch."""
+        self._report = report
         if report.confusion is not None:
             self.confusion_view.show_matrix(
                 report.confusion,
@@ -463,6 +488,26 @@ class ViewsPanel(QWidget):
                     report.epoch, percent(report.val_accuracy)
                 ),
             )
+        self._show_gallery(report)
+
+    def show_cell(self, cell: tuple[int, int] | None) -> None:
+        """Show the images of confusion-matrix cell (true class, guess) in the gallery, or every
+        mistake again (None). The choice holds for the epochs that follow."""
+        self.cell = cell
+        self.confusion_view.select_cell(cell)
+        self.all_mistakes_button.setVisible(cell is not None)
+        if self._report is not None:
+            self._show_gallery(self._report)
+
+    def _on_cell_clicked(self, i: int, j: int) -> None:
+        """A click on a cell shows its images; a second click on it, every mistake again."""
+        self.show_cell(None if self.cell == (i, j) else (i, j))
+
+    def _show_gallery(self, report: EpochReport) -> None:
+        """The gallery and its caption: the chosen cell's images, or else every mistake."""
+        if self.cell is not None and report.val_guesses is not None:
+            self._show_cell_images(report, *self.cell)
+            return
         self.mistakes_gallery.show_mistakes(report.mistakes)
         shown, total = len(report.mistakes), max(report.mistakes_total, len(report.mistakes))
         if shown < total:
@@ -494,10 +539,54 @@ class ViewsPanel(QWidget):
         self.latest = None
         self._idle_dirty = True
 
-    def _on_mistake_selected(self, image: np.ndarray, label: int) -> None:
+    def _show_cell_images(self, report: EpochReport, i: int, j: int) -> None:
+        """The validation images of true class i the network read as j (the first
+        MAX_MISTAKES), with a caption that counts them."""
+        labels, guesses, images = report.val_labels, report.val_guesses, report.val_images
+        where = np.flatnonzero((labels == i) & (guesses == j))
+        shown = where[:MAX_MISTAKES]
+        self.mistakes_gallery.show_mistakes([Mistake(int(n), images[n], j, i) for n in shown])
+        total = len(where)
+        if i == j:
+            if total == 0:
+                text = self.tr("No image of {0} was read correctly after epoch {2}")
+            elif total == 1:
+                text = self.tr(
+                    "1 image of {0} read correctly after epoch {2}; click it to probe it"
+                )
+            elif len(shown) < total:
+                text = self.tr(
+                    "The first {3} of {4} images of {0} read correctly after epoch {2}; click "
+                    "one to probe it"
+                )
+            else:
+                text = self.tr(
+                    "{4} images of {0} read correctly after epoch {2}; click one to probe it"
+                )
+        elif total == 0:
+            text = self.tr("No image of {0} was read as {1} after epoch {2}")
+        elif total == 1:
+            text = self.tr("1 image of {0} read as {1} after epoch {2}; click it to probe it")
+        elif len(shown) < total:
+            text = self.tr(
+                "The first {3} of {4} images of {0} read as {1} after epoch {2}; click one to "
+                "probe it"
+            )
+        else:
+            text = self.tr("{4} images of {0} read as {1} after epoch {2}; click one to probe it")
+        name_of = self.mistakes_gallery.name_of
+        self.mistakes_caption.setText(
+            text.format(name_of(i), name_of(j), report.epoch, len(shown), total)
+        )
+
+    def _on_mistake_selected(self, image: np.ndarray, label: int, guess: int = -1) -> None:
         names = list(getattr(self.dataset, "class_names", []) or [])
         name = names[label] if 0 <= label < len(names) else str(label)
-        self.set_probe(image, self.tr("a misclassified image (a {0})").format(name))
+        if guess == label:  # from a diagonal cell of the confusion matrix
+            caption = self.tr("a validation image (a {0})").format(name)
+        else:
+            caption = self.tr("a misclassified image (a {0})").format(name)
+        self.set_probe(image, caption)
         self.probe_selected.emit(image, label)
 
     # ------------------------------------------------------------------ painting

@@ -427,6 +427,11 @@ def test_full_run_reports_epochs_and_saves_with_history(qtbot, data, tmp_path):
             wrong = len(data.val_y) - int(np.trace(e.confusion))
             assert e.mistakes_total == wrong
             assert len(e.mistakes) == min(wrong, MAX_MISTAKES)
+            # What a confusion-matrix cell shows: the dataset's own images, every guess.
+            assert e.val_images is data.val_x and e.val_labels is data.val_y
+            k = e.confusion.shape[0]
+            counted = np.bincount(e.val_labels * k + e.val_guesses, minlength=k * k)
+            np.testing.assert_array_equal(counted.reshape(k, k), e.confusion)
         net = r.trained[-1]
         assert len(net.history) == 2 and "train_accuracy" in net.history[-1]
         rows = _table_rows(r.panel)  # a row for each epoch, as the reports gave them

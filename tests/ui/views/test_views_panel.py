@@ -7,6 +7,7 @@ import re
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QApplication,
@@ -257,6 +258,79 @@ def test_epoch_reports_fill_confusion_gallery_and_history(qtbot, panel, data, tm
     panel.export_batch_costs_csv(tmp_path / "costs.csv")
     assert (tmp_path / "costs.csv").read_text().startswith("epoch,cost,smoothed_cost")
     assert not list(tmp_path.glob(".*tmp*"))
+
+
+def _click_cell(qtbot, view, i: int, j: int) -> None:
+    """A left click in the middle of confusion cell (true class i, guess j), as a user makes."""
+    scene_point = view.grid.plot.getViewBox().mapViewToScene(QPointF(j + 0.5, i + 0.5))
+    point = view.mapFromScene(scene_point)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_a_click_on_a_confusion_cell_shows_its_images_until_clicked_again(qtbot, panel, data):
+    """Class 4 read as 9: the gallery shows exactly those images, the epochs after it keep the
+    choice, a diagonal cell shows images read correctly, a second click brings back every
+    mistake."""
+    panel.set_network(Network.from_spec(GROUPED, seed=0))
+    labels = np.asarray(data.val_y)
+    fours = np.flatnonzero(labels == 4)
+    assert len(fours) >= 3
+    guesses = labels.copy()
+    guesses[fours[:2]] = 9  # two 4s read as 9
+    wrong = np.flatnonzero(guesses != labels)
+    confusion = np.bincount(labels * 10 + guesses, minlength=100).reshape(10, 10)
+
+    def report(epoch: int) -> EpochReport:
+        mistakes = [Mistake(int(n), data.val_x[n], int(guesses[n]), int(labels[n])) for n in wrong]
+        r = EpochReport(epoch, 3, 0.1, 0.9, 0.9, 0.9, 0.1, 900.0, 2.0, confusion, mistakes)
+        r.mistakes_total = len(wrong)
+        r.val_images, r.val_labels, r.val_guesses = data.val_x, labels, guesses
+        return r
+
+    panel.tabs.setCurrentWidget(panel.results_splitter)
+    panel.controller.epoch_finished.emit(report(1))
+    panel.refresh(force=True)
+    qtbot.waitUntil(lambda: panel.confusion_view.matrix is not None)
+    view = panel.confusion_view
+    assert not panel.all_mistakes_button.isVisible()
+
+    _click_cell(qtbot, view, 4, 9)
+    assert panel.cell == (4, 9) and view.selected == (4, 9)
+    gallery = panel.mistakes_gallery
+    assert [m.index for m in gallery.mistakes] == [int(n) for n in fours[:2]]
+    assert panel.mistakes_caption.text().startswith("2 images of 4 read as 9 after epoch 1")
+    assert panel.all_mistakes_button.isVisible()
+    with qtbot.waitSignal(panel.probe_selected) as chosen:
+        gallery.select_mistake(1)
+    np.testing.assert_array_equal(chosen.args[0], data.val_x[fours[1]])
+    assert "misclassified" in panel.probe_label.text()
+
+    panel.controller.epoch_finished.emit(report(2))  # the next epoch keeps the cell
+    qtbot.waitUntil(lambda: "after epoch 2" in panel.mistakes_caption.text(), timeout=3000)
+    assert len(gallery.mistakes) == 2
+
+    _click_cell(qtbot, view, 4, 4)  # the diagonal: the 4s read correctly
+    assert panel.cell == (4, 4)
+    assert [m.index for m in gallery.mistakes] == [int(n) for n in fours[2:]]
+    assert all(m.guess == m.label == 4 for m in gallery.mistakes)
+    assert gallery.item(0).text() == "4"  # no "(is 4)" after a right answer
+    gallery.select_mistake(0)
+    assert "a validation image (a 4)" in panel.probe_label.text()
+
+    _click_cell(qtbot, view, 4, 4)  # the same cell again: every mistake
+    assert panel.cell is None and view.selected is None
+    assert len(gallery.mistakes) == len(wrong)
+    assert not panel.all_mistakes_button.isVisible()
+
+    _click_cell(qtbot, view, 3, 8)  # an empty cell says so
+    assert gallery.count() == 0
+    assert panel.mistakes_caption.text() == "No image of 3 was read as 8 after epoch 2"
+    panel.all_mistakes_button.click()
+    assert panel.cell is None and len(gallery.mistakes) == len(wrong)
+
+    _click_cell(qtbot, view, 4, 9)
+    panel.set_network(Network.from_spec(GROUPED, seed=1))  # another network: no cell
+    assert panel.cell is None and not panel.all_mistakes_button.isVisible()
 
 
 def test_a_flood_of_quick_epochs_plots_every_one_and_redraws_the_details_at_a_pace(
