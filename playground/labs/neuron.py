@@ -23,6 +23,11 @@ MAX_INPUTS = 3
 NAND_WEIGHTS = (-2.0, -2.0)
 NAND_BIAS = 3.0
 
+#: The lab's sliders move in steps of 1 / GRID. On that grid 10^4 z = (100 w)·(100 x) + 10^4 b
+#: is a whole number, exact in float32 and float64 alike, so z = 0 is 0: -1.9 + 0.2 + 1.7 is
+#: 2e-8 in float32, and the perceptron fired at a z the lab showed as 0.000.
+GRID = 100
+
 
 def sigmoid(z: np.ndarray | float) -> np.ndarray:
     """sigma(z) = 1 / (1 + e^-z), for drawing the curve; stable for large |z|."""
@@ -33,6 +38,25 @@ def sigmoid(z: np.ndarray | float) -> np.ndarray:
 def step(z: np.ndarray | float) -> np.ndarray:
     """The perceptron's rule as a function of z: 0 if z <= 0, else 1 (for drawing the curve)."""
     return np.where(np.asarray(z, dtype=np.float64) > 0.0, 1.0, 0.0)
+
+
+def _on_grid(
+    weights: np.ndarray, bias: float, xs: np.ndarray
+) -> tuple[np.ndarray, float, np.ndarray] | None:
+    """Weights, bias and input rows scaled to whole numbers (w and x by GRID, b by GRID²) when
+    all lie on the sliders' grid and w·x + b stays exact in float32; None otherwise."""
+    w = np.asarray(weights, dtype=np.float64) * GRID
+    x = np.asarray(xs, dtype=np.float64) * GRID
+    b = float(bias) * GRID * GRID
+    whole_w, whole_x, whole_b = np.rint(w), np.rint(x), round(b)
+    if not (
+        np.all(np.abs(w - whole_w) < 1e-6)
+        and np.all(np.abs(x - whole_x) < 1e-6)
+        and abs(b - whole_b) < 1e-4
+    ):
+        return None
+    largest = (np.abs(whole_x) @ np.abs(whole_w)).max(initial=0.0) + abs(whole_b)
+    return (whole_w, float(whole_b), whole_x) if largest < 2**24 else None
 
 
 def _one_unit_network(n_inputs: int, activation: str) -> Network:
@@ -145,21 +169,30 @@ class Neuron:
         """z = w.x + b over the active inputs (the current inputs when x is None)."""
         x = self.inputs if x is None else np.asarray(x, dtype=np.float64)
         n = self._n_inputs
+        grid = _on_grid(self.weights[:n], self.bias, x[:n])
+        if grid is not None:  # exact: a z on the threshold is 0, not 2e-16
+            w, b, whole_x = grid
+            return float(np.dot(w, whole_x) + b) / (GRID * GRID)
         return float(np.dot(self.weights[:n], x[:n]) + self.bias)
 
     def _engine_outputs(self, xs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Perceptron and sigmoid outputs from the engine for rows xs of shape (N, n_inputs)."""
         n = self._n_inputs
-        w = np.zeros((1, MAX_INPUTS))
-        w[0, :n] = self.weights[:n]
-        params = {"dense1.weight": w, "dense1.bias": np.array([self.bias])}
-        batch = np.zeros((xs.shape[0], MAX_INPUTS), dtype=np.float32)
-        batch[:, :n] = xs[:, :n]
-        _set_params(self._perceptron_net, params)
-        _set_params(self._sigmoid_net, params)
-        perceptron = np.asarray(self._perceptron_net.forward(batch)).reshape(-1)
-        sig = np.asarray(self._sigmoid_net.forward(batch)).reshape(-1)
-        return perceptron, sig
+
+        def forward(net: Network, weights: np.ndarray, bias: float, rows: np.ndarray) -> np.ndarray:
+            w = np.zeros((1, MAX_INPUTS))
+            w[0, :n] = weights
+            _set_params(net, {"dense1.weight": w, "dense1.bias": np.array([bias])})
+            batch = np.zeros((rows.shape[0], MAX_INPUTS), dtype=np.float32)
+            batch[:, :n] = rows
+            return np.asarray(net.forward(batch)).reshape(-1)
+
+        weights, rows = self.weights[:n], xs[:, :n]
+        sig = forward(self._sigmoid_net, weights, self.bias, rows)
+        # The step only sees z's sign, which scaling by GRID² keeps: on the grid it is exact.
+        grid = _on_grid(weights, self.bias, rows)
+        w, b, x = (weights, self.bias, rows) if grid is None else grid
+        return forward(self._perceptron_net, w, b, x), sig
 
     def evaluate(self, x: np.ndarray | None = None) -> NeuronOutputs:
         """z, the perceptron's output and the sigmoid neuron's output for x (default: inputs)."""

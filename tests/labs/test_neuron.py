@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -36,6 +37,31 @@ def test_perceptron_follows_the_books_rule_at_and_around_zero() -> None:
     assert out.sigmoid == pytest.approx(0.5)
     neuron.bias = -0.99
     assert neuron.evaluate().perceptron == 1
+
+
+def test_on_the_sliders_grid_the_perceptron_decides_z_exactly() -> None:
+    """Every weight and bias a slider can give around the threshold: z is worked out exactly
+    (as fractions of the values on screen) and the perceptron fires exactly when z > 0. In
+    float32, -1.90 + 0.20 + 1.70 came out 2e-8 and the unit fired at z = 0."""
+    rng = np.random.default_rng(0)
+    ties = 0
+    for _ in range(400):
+        w = rng.integers(-600, 601, size=2) / 100  # the sliders' 0.01 steps
+        x = rng.integers(0, 101, size=2) / 100
+        exact = sum(Fraction(str(wi)) * Fraction(str(xi)) for wi, xi in zip(w, x, strict=True))
+        for b in (-exact, -exact + Fraction(1, 100), -exact - Fraction(1, 100)):
+            if b.denominator > 10_000 or abs(b) > 6:  # not a value the bias slider offers
+                continue
+            bias = round(float(b), 4)
+            out = Neuron(n_inputs=2, weights=tuple(w), bias=bias, inputs=tuple(x)).evaluate()
+            z = exact + Fraction(str(bias))
+            ties += z == 0
+            assert out.z == float(z), (w, x, bias)
+            assert out.perceptron == (1 if z > 0 else 0), (w, x, bias, out)
+    assert ties > 100
+    # The reviewer's case, on a truth table row.
+    neuron = Neuron(n_inputs=2, weights=(-1.9, 0.2), bias=1.7, inputs=(1.0, 1.0))
+    assert neuron.evaluate().perceptron == 0 and neuron.evaluate().z == 0.0
 
 
 @settings(max_examples=40, deadline=None)
