@@ -30,9 +30,20 @@ class Surface:
     extent: tuple[float, float, float, float]  # v1_min, v1_max, v2_min, v2_max
     start: tuple[float, float]
     minima: tuple[tuple[float, float], ...]
-    #: Largest stable eta: past it the steepest direction overshoots more than it gains.
-    eta_max: float
+    #: The largest curvature at (v1, v2): the Hessian's largest eigenvalue.
+    curvature: Callable[[float, float], float]
     formula: str
+
+    def eta_limit(self, minimum: int) -> float:
+        """The largest eta that settles in minimum `minimum`: 2 / its largest curvature. Past it
+        each step overshoots the floor by more than it started from it, so the ball runs off;
+        past half of it each step already lands on the floor's other side (a zig-zag)."""
+        return 2.0 / self.curvature(*self.minima[minimum])
+
+    @property
+    def eta_max(self) -> float:
+        """The largest eta that settles in every minimum of the surface."""
+        return min(self.eta_limit(i) for i in range(len(self.minima)))
 
     def grid(self, n: int = 200) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """C on an n x n grid over `extent`: (v1 values, v2 values, C[row=v2, col=v1])."""
@@ -51,7 +62,7 @@ def _bowl() -> Surface:
         extent=(-2.0, 2.0, -2.0, 2.0),
         start=(-1.6, 1.2),
         minima=((0.0, 0.0),),
-        eta_max=1.0,
+        curvature=lambda v1, v2: 2.0,
         formula="C = v1² + v2²",
     )
 
@@ -66,7 +77,7 @@ def _valley() -> Surface:
         extent=(-4.0, 4.0, -1.5, 1.5),
         start=(-3.6, 1.2),
         minima=((0.0, 0.0),),
-        eta_max=0.5,
+        curvature=lambda v1, v2: 4.0,
         formula="C = 0.05 v1² + 2 v2²",
     )
 
@@ -74,6 +85,8 @@ def _valley() -> Surface:
 def _two_minima() -> Surface:
     # C = (v1^2 - 1)^2 + 0.3 v1 + v2^2: a tilted double well. The deeper minimum is on the left;
     # a ball that starts right of the ridge (v1 > ~0.075) settles in the shallower right one.
+    # The Hessian is diag(12 v1^2 - 4, 2): 8.87 at the left minimum (eta < 0.226 settles there)
+    # and 7.06 at the right one (eta < 0.283).
     roots = np.roots([4.0, 0.0, -4.0, 0.3])  # dC/dv1 = 4 v1^3 - 4 v1 + 0.3 = 0
     real = np.sort(roots.real[np.abs(roots.imag) < 1e-12])
     return Surface(
@@ -83,7 +96,7 @@ def _two_minima() -> Surface:
         extent=(-2.0, 2.0, -1.6, 1.6),
         start=(0.3, 1.3),
         minima=((float(real[0]), 0.0), (float(real[2]), 0.0)),
-        eta_max=0.25,
+        curvature=lambda v1, v2: max(12.0 * v1**2 - 4.0, 2.0),
         formula="C = (v1² − 1)² + 0.3 v1 + v2²",
     )
 
@@ -100,6 +113,7 @@ class Status(enum.Enum):
     CRAWLING = "crawling"
     OVERSHOOTING = "overshooting"
     ZIGZAG = "zigzag"
+    BOUNCING = "bouncing"
     CONVERGED = "converged"
     DIVERGED = "diverged"
 
@@ -173,6 +187,10 @@ class GradientDescent:
         distances = [np.hypot(*(self.v - np.array(m))) for m in self.surface.minima]
         return int(np.argmin(distances))
 
+    def eta_limit(self) -> float:
+        """The largest eta that settles in the minimum nearest the ball."""
+        return self.surface.eta_limit(self.nearest_minimum())
+
     def in_deepest_minimum(self) -> bool:
         """True if the ball's nearest minimum is the surface's lowest one (a global minimum)."""
         costs = [self.cost(np.array(m)) for m in self.surface.minima]
@@ -209,13 +227,17 @@ class GradientDescent:
             return Status.CONVERGED
         if self.last_step is None:
             return Status.READY
-        if self.last_step.cost_new > self.last_step.cost:
-            return Status.OVERSHOOTING
         if self.steps >= 2:
-            # Two steps in opposite directions: the ball jumped across the valley floor.
+            # Two steps in opposite directions: the ball jumped across the valley floor. It
+            # zig-zags down while two steps lower C, and bounces when they no longer do.
             before = self.path[-2] - self.path[-3]
             if float(np.dot(before, self.last_step.delta_v)) < 0.0:
-                return Status.ZIGZAG
+                if self.costs[-1] >= self.costs[-3]:
+                    return Status.BOUNCING
+                if self.last_step.cost_new <= self.last_step.cost:
+                    return Status.ZIGZAG
+        if self.last_step.cost_new > self.last_step.cost:
+            return Status.OVERSHOOTING
         # The slope is still clear but the steps are tiny compared with the map: eta too small.
         span = max(self.surface.extent[1] - self.surface.extent[0], 1e-12)
         grad_norm = float(np.linalg.norm(self.last_step.grad))

@@ -117,3 +117,47 @@ def test_grid_covers_the_extent() -> None:
     assert c.shape == (50, 50)
     assert (v1[0], v1[-1], v2[0], v2[-1]) == surface.extent
     assert c[0, 25] == pytest.approx(surface.cost(v1[25], v2[0]))
+
+
+@pytest.mark.parametrize("key", sorted(SURFACES))
+def test_each_minimums_limit_is_two_over_its_largest_curvature(key: str) -> None:
+    """The curvature the limits come from is the Hessian's largest eigenvalue, checked by
+    finite differences of the gradient at every minimum."""
+    surface = SURFACES[key]
+    h = 1e-5
+    for i, m in enumerate(surface.minima):
+        m = np.array(m)
+        hessian = np.column_stack(
+            [(surface.grad(*(m + h * e)) - surface.grad(*(m - h * e))) / (2 * h) for e in np.eye(2)]
+        )
+        largest = float(np.linalg.eigvalsh((hessian + hessian.T) / 2).max())
+        assert surface.eta_limit(i) == pytest.approx(2.0 / largest, rel=1e-6)
+    assert surface.eta_max == min(surface.eta_limit(i) for i in range(len(surface.minima)))
+
+
+@pytest.mark.parametrize("side", [0, 1])
+def test_two_minima_settle_just_below_their_own_limit_and_bounce_just_above(side: int) -> None:
+    """The left minimum is the sharper one: η = 0.24 settles on the right but not on the left
+    (the lab used to promise 0.25 for both)."""
+    surface = SURFACES["two_minima"]
+    limit = surface.eta_limit(side)
+    start = np.add(surface.minima[side], 0.05)
+    below = GradientDescent(surface, eta=0.97 * limit, v=start)
+    assert below.run(5000) is Status.CONVERGED
+    assert below.nearest_minimum() == side
+    above = GradientDescent(surface, eta=1.03 * limit, v=start)
+    assert above.run(5000) is Status.BOUNCING  # a lasting two-step cycle, not a descent
+    assert above.nearest_minimum() == side and not above.converged
+    assert above.costs[-1] >= above.costs[-3]
+    assert surface.eta_limit(0) < 0.24 < surface.eta_limit(1)
+
+
+def test_a_steady_zigzag_is_told_from_one_that_still_descends() -> None:
+    """On the bowl at η = 1 the ball jumps between two points for ever: bouncing. At 0.8 it
+    zig-zags inwards: C falls every two steps."""
+    bouncing = GradientDescent(SURFACES["bowl"], eta=1.0)
+    bouncing.run(3)
+    assert bouncing.status() is Status.BOUNCING
+    zigzag = GradientDescent(SURFACES["bowl"], eta=0.8)
+    zigzag.run(3)
+    assert zigzag.status() is Status.ZIGZAG

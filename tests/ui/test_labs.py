@@ -271,6 +271,27 @@ def test_run_with_a_too_large_eta_diverges_and_says_so(descent_lab: DescentLab, 
     assert not descent_lab.run_button.isChecked()
 
 
+def test_the_zigzag_and_bouncing_texts_quote_the_limit_of_the_minimum_at_hand(
+    descent_lab, qtbot
+) -> None:
+    """Near the sharper left minimum the largest η that settles is 0.2255: the lab says 0.22
+    (rounded down), not the 0.25 it promised for the whole surface."""
+    descent_lab.set_surface("two_minima")
+    left = descent_lab.descent.surface.minima[0]
+    descent_lab.eta_slider.setValue(0.24)
+    descent_lab.reset((left[0] + 0.05, 0.0))
+    for _ in range(200):
+        descent_lab.step()
+    text = descent_lab.status_label.text()
+    assert "Bouncing" in text and "below 0.22" in text, text
+    descent_lab.eta_slider.setValue(0.15)  # above half of 0.2255: zig-zags, still settles
+    descent_lab.reset((left[0] + 0.05, 0.0))
+    descent_lab.step()
+    descent_lab.step()
+    text = descent_lab.status_label.text()
+    assert "Zig-zagging" in text and "(0.22)" in text and "0.25" not in text, text
+
+
 def test_two_minima_run_says_when_it_settles_in_the_shallower_one(descent_lab, qtbot) -> None:
     descent_lab.set_surface("two_minima")  # starts right of the ridge
     descent_lab.eta_slider.setValue(0.1)

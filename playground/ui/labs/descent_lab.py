@@ -28,6 +28,12 @@ from playground.ui.labs._widgets import (
     make_plot,
 )
 
+
+def limit(eta: float) -> str:
+    """A largest stable η, printed rounded down (0.2255 as 0.22: the η shown must work)."""
+    return fmt(math.floor(eta * 100 + 1e-9) / 100, 2)
+
+
 #: How often Run takes a step, and the most steps one run takes.
 RUN_INTERVAL_MS = 60
 MAX_RUN_STEPS = 400
@@ -452,13 +458,19 @@ class DescentLab(QWidget):
                 "η = {eta} is too large for this curvature."
             ).format(eta=eta),
             Status.ZIGZAG: self.tr(
-                "Zig-zagging: each step jumps across the valley floor. C still falls, but "
-                "η = {eta} is close to the largest that works here ({limit})."
-            ).format(eta=eta, limit=fmt(d.surface.eta_max, 2)),
+                "Zig-zagging: η = {eta} is more than half the largest rate that settles in "
+                "this minimum ({limit}), so each step lands past the valley floor. C still "
+                "falls; above {limit} the jumps would grow instead."
+            ).format(eta=eta, limit=limit(d.eta_limit())),
+            Status.BOUNCING: self.tr(
+                "Bouncing: the ball jumps from side to side and C no longer falls. η = {eta} "
+                "is too large for the curvature here: below {limit} the jumps shrink and the "
+                "ball settles."
+            ).format(eta=eta, limit=limit(d.eta_limit())),
             Status.DIVERGED: self.tr(
                 "Diverged after {n} steps: η = {eta} is too large. Every step overshoots "
                 "further than the last, so C explodes. Lower η below {limit} and reset."
-            ).format(n=d.steps, eta=eta, limit=fmt(d.surface.eta_max, 2)),
+            ).format(n=d.steps, eta=eta, limit=limit(d.surface.eta_max)),
         }
         # The model's CONVERGED (|∇C| < 1e-4) implies at rest, which was answered above.
         return texts[status]
@@ -469,6 +481,7 @@ class DescentLab(QWidget):
             Status.DIVERGED: "#c00000",
             Status.OVERSHOOTING: "#b36b00",
             Status.ZIGZAG: "#b36b00",
+            Status.BOUNCING: "#b36b00",
             Status.CRAWLING: "#b36b00",
         }.get(status, FOREGROUND)
         if self.at_rest():
