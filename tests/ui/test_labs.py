@@ -180,6 +180,35 @@ def test_half_adder_toggles(neuron_lab: NeuronLab, qtbot) -> None:
     ]
 
 
+def test_half_adder_wires_pass_no_other_gate_and_the_weight_label_is_in_the_clear(
+    neuron_lab: NeuronLab,
+) -> None:
+    """Straight, the n1 -> carry wire ran through n3 and its "−4" sat under n3's circle: carry
+    looked like n3's output."""
+    from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsLineItem
+
+    adder = neuron_lab.half_adder
+    items = adder.scene.items()
+    nodes = [i for i in items if isinstance(i, QGraphicsEllipseItem)]
+    lines = [i.line() for i in items if isinstance(i, QGraphicsLineItem)]
+    assert len(nodes) == len(adder.POSITIONS)
+    assert len(lines) >= len(adder.WIRES)
+    for line in lines:
+        ends = {(round(p.x()), round(p.y())) for p in (line.p1(), line.p2())}
+        for node in nodes:
+            c = node.sceneBoundingRect().center()
+            if (round(c.x()), round(c.y())) in ends:
+                continue  # a wire meets its own gates
+            d = np.array([line.dx(), line.dy()])
+            t = np.clip(np.dot([c.x() - line.x1(), c.y() - line.y1()], d) / d.dot(d), 0, 1)
+            nearest = np.array([line.x1(), line.y1()]) + t * d
+            gap = np.hypot(*(nearest - [c.x(), c.y()]))
+            assert gap > adder.RADIUS + 3, (line, c)
+    label = adder.weight_label.sceneBoundingRect()
+    for node in nodes:
+        assert not label.intersects(node.sceneBoundingRect())
+
+
 def test_eta_slider_and_step_button(descent_lab: DescentLab, qtbot) -> None:
     descent_lab.eta_slider.setValue(0.25)
     assert descent_lab.descent.eta == pytest.approx(0.25)

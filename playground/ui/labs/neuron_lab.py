@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import ClassVar
 
 import numpy as np
@@ -497,7 +498,12 @@ class HalfAdderView(QGroupBox):
         "n2": (200.0, 30.0),
         "n3": (200.0, 150.0),
         "sum": (300.0, 90.0),
-        "carry": (300.0, 200.0),
+        "carry": (300.0, 235.0),
+    }
+    #: Wires that bend on their way, at these points: straight, n1 -> carry ran through n3 and
+    #: made carry look like n3's output.
+    BENDS: ClassVar[dict[tuple[str, str], tuple[float, float]]] = {
+        ("n1", "carry"): (200.0, 235.0),
     }
     WIRES = (
         ("x1", "n1"),
@@ -572,19 +578,26 @@ class HalfAdderView(QGroupBox):
         layout.addLayout(toggles)
         self.refresh()
 
+    def wire_route(self, a: str, b: str) -> list[tuple[float, float]]:
+        """The points wire a -> b passes through, from a's centre to b's."""
+        bend = self.BENDS.get((a, b))
+        return [self.POSITIONS[a], *([bend] if bend else []), self.POSITIONS[b]]
+
     def _draw(self) -> None:
         wire_pen = QPen(QColor("#777777"), 1.5)
         for a, b in self.WIRES:
-            (xa, ya), (xb, yb) = self.POSITIONS[a], self.POSITIONS[b]
-            line = QGraphicsLineItem(xa, ya, xb, yb)
-            line.setPen(wire_pen)
-            line.setZValue(-1)
-            self.scene.addItem(line)
-        carry_x, carry_y = self.POSITIONS["carry"]
-        n1_x, n1_y = self.POSITIONS["n1"]
-        weight = QGraphicsSimpleTextItem("−4")
+            route = self.wire_route(a, b)
+            for (xa, ya), (xb, yb) in itertools.pairwise(route):
+                line = QGraphicsLineItem(xa, ya, xb, yb)
+                line.setPen(wire_pen)
+                line.setZValue(-1)
+                self.scene.addItem(line)
+        # On the carry wire's last stretch, above it, where no node or caption is.
+        (xa, ya), (xb, yb) = self.wire_route("n1", "carry")[-2:]
+        self.weight_label = weight = QGraphicsSimpleTextItem("−4")
         weight.setBrush(QBrush(QColor("#555555")))
-        weight.setPos((n1_x + carry_x) / 2 - 4, (n1_y + carry_y) / 2 - 2)
+        rect = weight.boundingRect()
+        weight.setPos((xa + xb) / 2 - rect.width() / 2, (ya + yb) / 2 - rect.height() - 1)
         weight.setToolTip(self.tr("The two −2 wires from n1 to the carry gate, merged."))
         self.scene.addItem(weight)
         font = QFont()
