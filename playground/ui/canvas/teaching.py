@@ -58,20 +58,24 @@ def conv_comparison(info: LayerInfo, layer: dict[str, Any]) -> str:
     """A conv layer's parameters beside dense layers fed the same input.
 
     Two comparisons: a dense layer that produces the same number of outputs (every output
-    connected to every input), and the book's: a dense hidden layer of 30 neurons.
+    connected to every input), and, for a first layer on the image, the book's: a fully
+    connected first layer of 30 hidden neurons.
     """
     n_in = _size(info.input_shape)
     n_out = _size(info.output_shape)
     f, k = layer["filters"], layer["kernel"]
-    per_filter = (info.input_shape[0] // layer["groups"]) * k * k + 1
+    seen = info.input_shape[0] // layer["groups"]  # the channels each filter reads
+    per_filter = seen * k * k + 1
     same_outputs = n_in * n_out + n_out
     book = n_in * BOOK_HIDDEN + BOOK_HIDDEN
     lines = [
         _tr(
-            "Shared weights: {f} feature maps of {k}x{k} need {f} x {per} = {p:,} parameters "
-            "for {n_out:,} outputs ({shape}) from {n_in:,} inputs."
+            "Shared weights: each of the {f} feature maps has one {c}x{k}x{k} kernel, used at "
+            "every position, and 1 bias: {f} x {per} = {p:,} parameters for {n_out:,} outputs "
+            "({shape}) from {n_in:,} inputs."
         ).format(
             f=f,
+            c=seen,
             k=k,
             per=per_filter,
             p=info.params,
@@ -84,11 +88,15 @@ def conv_comparison(info: LayerInfo, layer: dict[str, Any]) -> str:
             "would need {n_in:,} x {n_out:,} + {n_out:,} = {dense:,} parameters "
             "({ratio:,.0f} times as many)."
         ).format(n_in=n_in, n_out=n_out, dense=same_outputs, ratio=same_outputs / info.params),
-        _tr(
-            "The book's comparison: a dense hidden layer of {h} neurons on the same {n_in:,} "
-            "inputs needs {n_in:,} x {h} + {h} = {book:,} parameters."
-        ).format(h=BOOK_HIDDEN, n_in=n_in, book=book),
     ]
+    if info.index == 0:  # the book makes its comparison for a first layer, on the pixels
+        lines.append(
+            _tr(
+                "The book's comparison: a fully connected first layer of {h} hidden neurons on "
+                "the same {n_in:,} inputs needs {n_in:,} x {h} + {h} = {book:,} parameters "
+                "({ratio:,.0f} times as many)."
+            ).format(h=BOOK_HIDDEN, n_in=n_in, book=book, ratio=book / info.params)
+        )
     return "\n".join(lines)
 
 
@@ -99,7 +107,7 @@ def groups_saving(info: LayerInfo, layer: dict[str, Any]) -> str:
     grouped = f * k * k * (c // g)
     full = f * k * k * c
     return _tr(
-        "Groups: with groups={g} on {c} -> {f} channels each filter sees {cg} of the {c} input "
+        "Groups: with groups={g} on {c} -> {f} channels, each filter sees {cg} of the {c} input "
         "channels: {f}x{k}x{k}x{cg} = {grouped:,} weights versus {f}x{k}x{k}x{c} = {full:,} "
         "with groups=1 ({saved:,} fewer, {pct:.0f}% saved)."
     ).format(

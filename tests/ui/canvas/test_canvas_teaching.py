@@ -24,11 +24,24 @@ def rows(input_shape: list[int], *layers: dict) -> list:
 def test_the_books_seed_example() -> None:
     row = rows([1, 28, 28], CONV)[0]
     text = conv_comparison(row, CONV)
-    assert "20 feature maps of 5x5 need 20 x 26 = 520 parameters" in text
-    assert "784 x 30 + 30 = 23,550" in text
+    assert "each of the 20 feature maps has one 1x5x5 kernel" in text
+    assert "20 x 26 = 520 parameters for 11,520 outputs (20x24x24)" in text
+    assert "784 x 30 + 30 = 23,550 parameters (45 times as many)" in text
     # The same 20x24x24 outputs from a dense layer: 784 * 11520 + 11520 weights and biases.
     assert f"{784 * 11520 + 11520:,}" == "9,043,200"
     assert "784 x 11,520 + 11,520 = 9,043,200 parameters" in text
+
+
+def test_a_later_conv_layer_counts_its_kernels_channels_and_skips_the_books_comparison() -> None:
+    """The book compares 30 hidden neurons with the first layer on the 784 pixels only; a second
+    conv layer's kernels span the channels its group reads (grouped-conv's conv2: 10x5x5)."""
+    pool = {"type": "pool", "mode": "max", "size": 2}
+    conv2 = {**CONV, "filters": 40, "groups": 2}
+    row = rows([1, 28, 28], CONV, pool, conv2)[2]
+    text = conv_comparison(row, conv2)
+    assert "each of the 40 feature maps has one 10x5x5 kernel" in text
+    assert "40 x 251 = 10,040 parameters" in text
+    assert "book" not in text
 
 
 def test_groups_saving_against_groups_one() -> None:
