@@ -484,3 +484,33 @@ def test_cost_lab_start_choice_sets_the_spins(qtbot) -> None:
     assert lab.shown_epochs == 0
     lab.show_result()
     assert len(lab.quad_curve.getData()[0]) == 301
+
+
+def test_cost_lab_start_box_names_the_users_own_start_and_finds_the_books_again(qtbot) -> None:
+    """Editing w used to leave "saturated: w = 2, b = 2" on show."""
+    lab = CostLab()
+    qtbot.addWidget(lab)
+    lab.w_spin.setValue(1.5)
+    assert lab.start_box.currentData() == "own"
+    assert (lab.w_spin.value(), lab.b_spin.value()) == (1.5, 2.0)
+    assert lab.histories["quadratic"].w[0] == pytest.approx(1.5)
+    lab.start_box.setCurrentIndex(lab.start_box.findData("own"))  # keeps the values
+    assert (lab.w_spin.value(), lab.b_spin.value()) == (1.5, 2.0)
+    lab.w_spin.setValue(0.6)
+    lab.b_spin.setValue(0.9)
+    assert lab.start_box.currentData() == "comfortable"
+
+
+def test_cost_lab_draws_the_moral_only_when_the_run_shows_the_slowdown(qtbot) -> None:
+    """A saturated start with a large η makes the quadratic neuron fast too: no slowdown to
+    point at."""
+    lab = CostLab()
+    qtbot.addWidget(lab)
+    lab.eta_spin.setValue(5.0)
+    lab.show_result()
+    quad, ce = lab.histories["quadratic"].a, lab.histories["cross-entropy"].a
+    assert quad[0] > 0.9 and quad[0] - quad[50] > 0.5 * (ce[0] - ce[50])
+    assert "learning slowdown" not in lab.readout.text()
+    lab.eta_spin.setValue(0.15)
+    lab.show_result()
+    assert "learning slowdown" in lab.readout.text()

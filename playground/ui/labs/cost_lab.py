@@ -112,6 +112,7 @@ class CostLab(QWidget):
         self.start_box.setObjectName("costStart")
         self.start_box.addItem(self.tr("saturated: w = 2, b = 2"), "saturated")
         self.start_box.addItem(self.tr("comfortable: w = 0.6, b = 0.9"), "comfortable")
+        self.start_box.addItem(self.tr("your own: the w and b below"), "own")
         self.start_box.setToolTip(
             self.tr("The book's two starting points. The saturated one shows the slowdown.")
         )
@@ -122,7 +123,13 @@ class CostLab(QWidget):
         self.b_spin = self._spin(BOOK_STARTS["saturated"][1], -8.0, 8.0, "costB")
         self.b_spin.setToolTip(self.tr("Starting bias b."))
         self.eta_spin = self._spin(BOOK_ETA, 0.01, 5.0, "costEta")
-        self.eta_spin.setToolTip(self.tr("Learning rate η (the book uses 0.15)."))
+        self.eta_spin.setToolTip(
+            self.tr(
+                "Learning rate η, the same for both neurons. The book uses 0.15 for the "
+                "quadratic cost and 0.005 for cross-entropy: its point is how the speed of "
+                "learning changes as the neuron learns, not the speed itself."
+            )
+        )
         self.epochs_spin = QSpinBox()
         self.epochs_spin.setObjectName("costEpochs")
         self.epochs_spin.setRange(10, 2000)
@@ -167,14 +174,25 @@ class CostLab(QWidget):
 
     # -- actions -------------------------------------------------------------------------------
     def _start_chosen(self) -> None:
-        w, b = BOOK_STARTS[self.start_box.currentData()]
-        for spin, value in ((self.w_spin, w), (self.b_spin, b)):
+        start = BOOK_STARTS.get(self.start_box.currentData())
+        if start is None:  # "your own": the spins keep what they hold
+            return
+        for spin, value in zip((self.w_spin, self.b_spin), start, strict=True):
             spin.blockSignals(True)
             spin.setValue(value)
             spin.blockSignals(False)
         self._settings_changed()
 
+    def _follow_start(self) -> None:
+        """Name the start the spins hold: one of the book's, or the user's own."""
+        here = (self.w_spin.value(), self.b_spin.value())
+        key = next((k for k, wb in BOOK_STARTS.items() if np.allclose(wb, here, atol=1e-9)), "own")
+        self.start_box.blockSignals(True)
+        self.start_box.setCurrentIndex(self.start_box.findData(key))
+        self.start_box.blockSignals(False)
+
     def _settings_changed(self) -> None:
+        self._follow_start()
         self.timer.stop()
         self.train()
         self.show_epochs(0)
@@ -242,16 +260,16 @@ class CostLab(QWidget):
             ccost=fmt(ce.cost[n], 4),
         )
         first = min(n, 50)
+        fall_quad, fall_ce = quad.a[0] - quad.a[first], ce.a[0] - ce.a[first]
         if n > 0:
             text += "<br>" + self.tr(
                 "In the first {k} epochs the quadratic neuron's output fell by {dq}, the "
                 "cross-entropy neuron's by {dc}."
-            ).format(
-                k=first,
-                dq=fmt(quad.a[0] - quad.a[first], 3),
-                dc=fmt(ce.a[0] - ce.a[first], 3),
-            )
-        if n == quad.epochs and quad.a[0] > 0.9 and BOOK_Y == 0.0:
+            ).format(k=first, dq=fmt(fall_quad, 3), dc=fmt(fall_ce, 3))
+        # The moral, when this run shows it: a saturated start, and the quadratic neuron
+        # clearly the slower (a large η can make both fast).
+        slowdown = quad.a[0] > 0.9 and fall_quad < 0.5 * fall_ce
+        if n == quad.epochs and slowdown and BOOK_Y == 0.0:
             text += (
                 "<br><i>"
                 + self.tr(
