@@ -24,7 +24,11 @@ from PySide6.QtWidgets import (
 
 from playground.ui.draw_pad import DEFAULT_BRUSH_WIDTH, MAX_BRUSH_WIDTH, MIN_BRUSH_WIDTH, DrawPad
 from playground.ui.names import error_text
-from playground.ui.prediction_view import PredictionView, predict_probabilities
+from playground.ui.prediction_view import (
+    PredictionView,
+    outputs_are_probabilities,
+    predict_probabilities,
+)
 
 #: How long the prediction waits after a change of the drawing, so changes coalesce.
 PREDICT_DELAY_MS = 15
@@ -241,7 +245,11 @@ class DrawPanel(QWidget):
             view.show_message(self._engine_message)
         else:
             try:
-                view.show_probabilities(predict_probabilities(self._network, x), label)
+                view.show_probabilities(
+                    predict_probabilities(self._network, x),
+                    label,
+                    softmax=outputs_are_probabilities(self._network),
+                )
             except ValueError as exc:  # PredictionError, or the engine refusing the input
                 view.show_message(error_text(exc))
 

@@ -66,6 +66,12 @@ def predict_probabilities(net: Any, image: np.ndarray) -> np.ndarray:
     return out / total
 
 
+def outputs_are_probabilities(net: Any) -> bool:
+    """True when the network ends in a softmax, whose outputs are probabilities as they are;
+    other outputs are only scaled to sum to 1 for the bars."""
+    return getattr(net, "output_activation", "softmax") == "softmax"
+
+
 class PredictionView(QWidget):
     """Bars for the class probabilities and the top guess, or a message and no guess at all."""
 
@@ -77,6 +83,7 @@ class PredictionView(QWidget):
         self._probabilities = np.zeros(n_classes, dtype=np.float64)
         self._label: int | None = None
         self._class_names = [str(i) for i in range(n_classes)]
+        self._softmax: bool | None = None  # what the bars show: probabilities or shares
 
         self._guess = QLabel("?")
         self._guess.setObjectName("predictionGuess")
@@ -110,7 +117,6 @@ class PredictionView(QWidget):
         item.hideButtons()
         item.setMouseEnabled(x=False, y=False)
         item.setYRange(0.0, 1.0, padding=0.02)
-        item.setLabel("left", self.tr("probability"))
         item.showGrid(y=True, alpha=0.25)
         text_color = self.palette().windowText().color()
         for name in ("left", "bottom"):
@@ -122,6 +128,7 @@ class PredictionView(QWidget):
         )
         item.addItem(self._bars)
         self._set_ticks()
+        self._name_outputs(True)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -156,8 +163,13 @@ class PredictionView(QWidget):
         self._class_names = [str(n) for n in names]
         self._set_ticks()
 
-    def show_probabilities(self, probabilities: np.ndarray, true_label: int | None = None) -> None:
-        """Show new probabilities and their argmax as the guess; `true_label` adds the answer."""
+    def show_probabilities(
+        self, probabilities: np.ndarray, true_label: int | None = None, softmax: bool = True
+    ) -> None:
+        """Show new probabilities and their argmax as the guess; `true_label` adds the answer.
+        `softmax` False: the outputs of another output layer, scaled to sum to 1, which are no
+        probabilities and are not called so."""
+        self._name_outputs(softmax)
         p = np.asarray(probabilities, dtype=np.float64).reshape(-1)
         if p.size != self._probabilities.size:
             self._resize(p.size)
@@ -172,7 +184,12 @@ class PredictionView(QWidget):
         self._bars.setOpts(height=self._probabilities, brushes=brushes)
         self._guess.setText(self._name(self._label))
         self._guess.setEnabled(True)
-        detail = self.tr("{0:.0%} sure").format(float(p[self._label]))
+        top = float(p[self._label])
+        detail = (
+            self.tr("{0:.0%} sure").format(top)
+            if softmax
+            else self.tr("{0:.0%} of the outputs").format(top)
+        )
         if true_label is not None:
             detail += "\n" + self.tr("label: {0}").format(self._name(true_label))
         self._detail.setText(detail)
@@ -189,6 +206,24 @@ class PredictionView(QWidget):
         self.prediction_changed.emit()
 
     # --- helpers ------------------------------------------------------------------------------
+    def _name_outputs(self, softmax: bool) -> None:
+        """Call the bars probabilities (a softmax output) or shares of the outputs."""
+        if softmax == self._softmax:
+            return
+        self._softmax = softmax
+        item = self._plot.getPlotItem()
+        if softmax:
+            item.setLabel("left", self.tr("probability"))
+            self._plot.setToolTip(self.tr("The softmax output layer's probability for each class"))
+        else:
+            item.setLabel("left", self.tr("share of outputs"))
+            self._plot.setToolTip(
+                self.tr(
+                    "This network's output layer is not a softmax, so its outputs are not "
+                    "probabilities: the bars show each output as a share of their sum."
+                )
+            )
+
     def _name(self, label: int) -> str:
         if 0 <= label < len(self._class_names):
             return self._class_names[label]

@@ -110,6 +110,32 @@ def test_view_uses_class_names(qtbot) -> None:
     assert "c2" in view.detail_text()
 
 
+def test_a_network_without_softmax_shows_shares_not_probabilities(panel: DrawPanel) -> None:
+    """A sigmoid output layer's outputs, scaled to sum to 1, are no probabilities: neither the
+    axis nor the "sure" line may call them so."""
+    from playground.engine import Network
+
+    spec = {
+        "input": [1, 28, 28],
+        "layers": [{"type": "dense", "units": 10, "activation": "sigmoid"}],
+        "cost": "quadratic",
+    }
+    sigmoid_net = Network.from_spec(spec, seed=0)
+    panel.set_network(sigmoid_net)
+    panel.set_engine_ready(True)
+    image = np.zeros((1, 28, 28), dtype=np.float32)
+    image[0, 8:20, 12:16] = 1.0
+    panel.show_sample(image, 1)
+    view = panel.prediction_view
+    axis = view._plot.getPlotItem().getAxis("left").labelText
+    assert axis == "share of outputs" and "of the outputs" in view.detail_text()
+    assert "sure" not in view.detail_text()
+    softmax = {**spec, "layers": [{**spec["layers"][0], "activation": "softmax"}]}
+    panel.set_network(Network.from_spec({**softmax, "cost": "log-likelihood"}, seed=0))
+    axis = view._plot.getPlotItem().getAxis("left").labelText
+    assert axis == "probability" and "sure" in view.detail_text()
+
+
 # --- the draw panel's live prediction ---------------------------------------------------------
 def test_blank_pad_shows_no_guess(panel: DrawPanel) -> None:
     net = FakeNet(one_hot(5))
