@@ -59,7 +59,7 @@ _SETTINGS: dict[str, dict[str, Any]] = {
 _POSITIVE = {"filters", "kernel", "stride", "groups", "size", "units"}
 #: Most weights and biases a network may have: 80 MB a copy, and training keeps several
 #: (velocity, the last finite snapshot, the copy each epoch hands the draw pad). The book's
-#: largest network has about 1.6 million.
+#: largest network has about 1.7 million (1,672,570).
 MAX_PARAMS = 20_000_000
 #: Most values one layer may output per image (4 MB): inference runs a thousand images at
 #: a time, and every view shows these maps. The presets' largest is 11,520 (20x24x24).

@@ -142,7 +142,7 @@ class BackpropLab:
     def saturate(self) -> None:
         """Make the output layer badly saturated: both outputs near 1, so output 2 is wrong.
 
-        With quadratic cost delta^L carries the factor sigma'(z^L) ~ 0.002, so the output
+        With quadratic cost delta^L carries the factor sigma'(z^L) ~ 0.0008, so the output
         layer hardly learns; cross-entropy's delta^L = a^L - y has no such factor.
         """
         n_out, n_in = SIZES[2], SIZES[1]

@@ -299,7 +299,12 @@ class MainWindow(QMainWindow):
         self.book_menu.setObjectName("bookMenu")
         self.book_menu.setToolTipsVisible(True)
         for chapter, title, kind, target, tip in self._book_path():
-            action = self.book_menu.addAction(self.tr("Chapter {0} · {1}").format(chapter, title))
+            if chapter is None:
+                self.book_menu.addSeparator()
+                text = self.tr("Beyond the book · {0}").format(title)
+            else:
+                text = self.tr("Chapter {0} · {1}").format(chapter, title)
+            action = self.book_menu.addAction(text)
             action.setToolTip(tip)
             action.setStatusTip(tip)
             action.setData((kind, target))
@@ -308,9 +313,10 @@ class MainWindow(QMainWindow):
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
-    def _book_path(self) -> list[tuple[int, str, str, int | str, str]]:
+    def _book_path(self) -> list[tuple[int | None, str, str, int | str, str]]:
         """The ideas in the order Nielsen's book meets them, each with the place in the app
-        that shows it: (chapter, title, "lab" or "preset", lab tab or preset name, tooltip)."""
+        that shows it: (chapter, title, "lab" or "preset", lab tab or preset name, tooltip).
+        Chapter None: an idea the book does not cover, which follows it."""
         return [
             (
                 1,
@@ -370,10 +376,13 @@ class MainWindow(QMainWindow):
                 self.tr("Two convolutional layers and rectified linear units"),
                 "preset",
                 "nielsen-conv2-relu",
-                self.tr("The book's best single network (99.23%) on the canvas"),
+                self.tr(
+                    "The book's best network without expanded data or dropout (99.23%) on the "
+                    "canvas"
+                ),
             ),
             (
-                6,
+                None,
                 self.tr('Grouped convolution (AlexNet; "Deep Roots")'),
                 "preset",
                 "grouped-conv",

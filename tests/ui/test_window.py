@@ -171,9 +171,14 @@ def test_the_book_menu_walks_the_chapters_in_order(make_window, qtbot) -> None:
     from playground.engine import load_preset
 
     window = shown(qtbot, make_window())
-    actions = window.book_menu.actions()
-    chapters = [int(a.text().split()[1]) for a in actions]
+    actions = [a for a in window.book_menu.actions() if not a.isSeparator()]
+    in_book = [a for a in actions if a.text().startswith("Chapter ")]
+    chapters = [int(a.text().split()[1]) for a in in_book]
     assert chapters == sorted(chapters) and chapters[0] == 1 and chapters[-1] == 6
+    # What the book does not teach follows it, under its own heading, not a chapter's.
+    beyond = actions[len(in_book) :]
+    assert [a.text().split(" · ")[0] for a in beyond] == ["Beyond the book"]
+    assert "Deep Roots" in beyond[0].text()
     assert [a.data()[1] for a in actions if a.data()[0] == "lab"] == [0, 1, 2, 3]
     for action in actions:
         assert action.toolTip() and action.toolTip() != action.text()

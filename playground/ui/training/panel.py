@@ -779,8 +779,8 @@ class TrainingPanel(QWidget):
             # nielsen-conv at its own η on 1,000 images: still at chance after 100 mini-batches
             return self.tr(
                 "The accuracy is still near chance ({0}) after {1} mini-batches: too few for "
-                "this network to get going (an epoch of the 50,000 training images is 5,000 "
-                "mini-batches of 10). Train on more images or for more epochs."
+                "this network to get going, which can take a thousand or more. Train on more "
+                "images or for more epochs."
             ).format(percent(chance), f"{steps:,}")
         return self.tr(
             "The accuracy is near chance ({0}): the network is not learning. With a large η the "

@@ -548,6 +548,7 @@ def test_an_epoch_at_chance_says_the_network_is_not_learning(qtbot, data):
         # Too early to tell at the network's usual η: train longer, not slower.
         assert f"still near chance (10.00%) after {per_epoch} mini-batches" in text, text
         assert "more images or for more epochs" in text and "η 10 times" not in text
+        assert "50,000" not in text  # no claim about a dataset this run does not use
         assert "(1.0\u00a0s)" in text  # the unit never wraps to a line of its own
         # Many mini-batches later, or at a large η, it is stuck: a smaller η.
         late = FEW_STEPS // per_epoch + 1
