@@ -194,9 +194,11 @@ def _train(args: argparse.Namespace, ctrl_c: _StopOnCtrlC, err: TextIO) -> int:
     # first after ten seconds too: a first batch's rate counts the kernels' warm-up).
     draw_every = 0.2 if tty else 10.0
     last_draw = 0.0 if tty else time.perf_counter()
+    last_batch: BatchDone | None = None
     try:
         for event in trainer.run():
             if isinstance(event, BatchDone):
+                last_batch = event
                 now = time.perf_counter()
                 if now - last_draw > draw_every or event.batch == event.batches:
                     last_draw = now
@@ -261,10 +263,18 @@ def _train(args: argparse.Namespace, ctrl_c: _StopOnCtrlC, err: TextIO) -> int:
         ctrl_c.restore()  # a Ctrl-C while saving is the usual KeyboardInterrupt
     if ctrl_c.pressed:
         code = INTERRUPTED
+    # Stopped inside an epoch: the weights have its first mini-batches, the history (whole
+    # epochs only) does not list them, and a resumed run starts that epoch's number again.
+    note = ""
+    if code == INTERRUPTED and last_batch is not None and last_batch.batch < last_batch.batches:
+        done = _count(last_batch.batch, "mini-batch", "mini-batches")
+        err.write(f"stopped in epoch {last_batch.epoch} after {done} of {last_batch.batches:,}\n")
+        whole = _count(len(net.history), "whole epoch")
+        note = f": its weights include those {done}, its history lists {whole}"
     if args.save:
         try:
             net.save(args.save)
-            err.write(f"saved {args.save}\n")
+            err.write(f"saved {args.save}{note}\n")
         except OSError as exc:
             err.write(f"error: could not save {args.save}: {exc}\n")
             code = code or 1

@@ -384,3 +384,34 @@ def test_a_ctrl_c_swallowed_during_start_up_still_stops_it(capsys):
     finally:
         ctrl_c.restore()
     assert signal.getsignal(signal.SIGINT) != ctrl_c._on_sigint
+
+
+def test_a_stop_inside_an_epoch_says_the_weights_have_more_than_the_history(
+    tmp_path, capsys, monkeypatch
+):
+    """Ctrl-C in epoch 2 after 25 of its 100 mini-batches: the saved weights include those 25,
+    the history lists 1 whole epoch, and the run says both instead of leaving it unsaid."""
+    from playground.cli import main
+
+    steps = 0
+    step = Network.train_step
+
+    def train_step(self, *args, **kwargs):
+        nonlocal steps
+        steps += 1
+        if steps == 1 + 100 + 25:  # after the preload's step, an epoch and 25 mini-batches
+            os.kill(os.getpid(), signal.SIGINT)  # lands in this step; the trainer ends it
+        return step(self, *args, **kwargs)
+
+    monkeypatch.setattr(Network, "train_step", train_step)
+    out = tmp_path / "stopped.npz"
+    code = main(["train", "--preset", "nielsen-mlp", "--epochs", "3", "--limit", "1000",
+                 "--save", str(out)])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 130, err
+    assert "stopped in epoch 2 after 25 mini-batches of 100\n" in err, err
+    assert (
+        f"saved {out}: its weights include those 25 mini-batches, its history lists 1 whole epoch\n"
+    ) in err
+    net = Network.load(out)
+    assert len(net.history) == 1 and steps == 126
