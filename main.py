@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from playground.cli import main
-
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        from playground.cli import main
+
+        code = main()
+    except KeyboardInterrupt:  # a Ctrl-C before the command installs its own handler
+        sys.stderr.write("\ninterrupted\n" if sys.stderr.isatty() else "interrupted\n")
+        code = 130
+    sys.exit(code)

@@ -415,3 +415,20 @@ def test_a_stop_inside_an_epoch_says_the_weights_have_more_than_the_history(
     ) in err
     net = Network.load(out)
     assert len(net.history) == 1 and steps == 126
+
+
+def test_a_ctrl_c_before_the_command_starts_is_one_line_not_a_traceback(monkeypatch, capsys):
+    """The first ~50 ms of `python main.py train` import the CLI: a Ctrl-C there printed a
+    traceback."""
+    import runpy
+
+    import playground.cli
+
+    def interrupted() -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(playground.cli, "main", interrupted)
+    with pytest.raises(SystemExit) as leaving:
+        runpy.run_path(str(ROOT / "main.py"), run_name="__main__")
+    assert leaving.value.code == 130
+    assert capsys.readouterr().err == "interrupted\n"
