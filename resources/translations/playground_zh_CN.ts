@@ -263,61 +263,66 @@
         <translation>激活层没有参数：它只是对每个值施加一个函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/teaching.py" line="70"/>
-        <source>Shared weights: {f} feature maps of {k}x{k} need {f} x {per} = {p:,} parameters for {n_out:,} outputs ({shape}) from {n_in:,} inputs.</source>
-        <translation>共享权重：{f} 个特征图、卷积核 {k}x{k}，只需 {f} x {per} = {p:,} 个参数，就能从 {n_in:,} 个输入得到 {n_out:,} 个输出（{shape}）。</translation>
+        <location filename="../../playground/ui/canvas/teaching.py" line="72"/>
+        <source>Shared weights: each of the {f} feature maps has one {c}x{k}x{k} kernel, used at every position, and 1 bias: {f} x {per} = {p:,} parameters for {n_out:,} outputs ({shape}) from {n_in:,} inputs.</source>
+        <translation>共享权重：{f} 个特征图各有一个在每个位置共用的 {c}x{k}x{k} 卷积核和 1 个偏置：{f} x {per} = {p:,} 个参数，从 {n_in:,} 个输入得到 {n_out:,} 个输出（{shape}）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/teaching.py" line="82"/>
+        <location filename="../../playground/ui/canvas/teaching.py" line="94"/>
+        <source>The book&apos;s comparison: a fully connected first layer of {h} hidden neurons on the same {n_in:,} inputs needs {n_in:,} x {h} + {h} = {book:,} parameters ({ratio:,.0f} times as many).</source>
+        <translation>书中的对比：在同样 {n_in:,} 个输入上用 {h} 个隐藏神经元的全连接第一层，需要 {n_in:,} x {h} + {h} = {book:,} 个参数（是前者的 {ratio:,.0f} 倍）。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/teaching.py" line="109"/>
+        <source>Groups: with groups={g} on {c} -&gt; {f} channels, each filter sees {cg} of the {c} input channels: {f}x{k}x{k}x{cg} = {grouped:,} weights versus {f}x{k}x{k}x{c} = {full:,} with groups=1 ({saved:,} fewer, {pct:.0f}% saved).</source>
+        <translation>分组：{c} -&gt; {f} 个通道、groups={g} 时，每个滤波器只看 {c} 个输入通道中的 {cg} 个：{f}x{k}x{k}x{cg} = {grouped:,} 个权重，而 groups=1 时为 {f}x{k}x{k}x{c} = {full:,} 个（少 {saved:,} 个，节省 {pct:.0f}%）。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/teaching.py" line="86"/>
         <source>A dense layer producing the same {n_out:,} outputs from those {n_in:,} inputs would need {n_in:,} x {n_out:,} + {n_out:,} = {dense:,} parameters ({ratio:,.0f} times as many).</source>
         <translation>若用全连接层从这 {n_in:,} 个输入得到同样的 {n_out:,} 个输出，需要 {n_in:,} x {n_out:,} + {n_out:,} = {dense:,} 个参数（是前者的 {ratio:,.0f} 倍）。</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/canvas/teaching.py" line="87"/>
-        <source>The book&apos;s comparison: a dense hidden layer of {h} neurons on the same {n_in:,} inputs needs {n_in:,} x {h} + {h} = {book:,} parameters.</source>
-        <translation>书中的对比：在同样 {n_in:,} 个输入上接一个有 {h} 个神经元的全连接隐藏层，需要 {n_in:,} x {h} + {h} = {book:,} 个参数。</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/canvas/teaching.py" line="101"/>
-        <source>Groups: with groups={g} on {c} -&gt; {f} channels each filter sees {cg} of the {c} input channels: {f}x{k}x{k}x{cg} = {grouped:,} weights versus {f}x{k}x{k}x{c} = {full:,} with groups=1 ({saved:,} fewer, {pct:.0f}% saved).</source>
-        <translation>分组卷积：{c} -&gt; {f} 个通道、groups={g} 时，每个滤波器只看 {c} 个输入通道中的 {cg} 个：{f}x{k}x{k}x{cg} = {grouped:,} 个权重，而 groups=1 时为 {f}x{k}x{k}x{c} = {full:,} 个（少 {saved:,} 个，节省 {pct:.0f}%）。</translation>
     </message>
 </context>
 <context>
     <name>ConfusionView</name>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="40"/>
+        <location filename="../../playground/ui/views/confusion.py" line="54"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="41"/>
+        <location filename="../../playground/ui/views/confusion.py" line="55"/>
         <source>guess</source>
         <translation>网络的判断</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="42"/>
-        <location filename="../../playground/ui/views/confusion.py" line="62"/>
+        <location filename="../../playground/ui/views/confusion.py" line="56"/>
+        <location filename="../../playground/ui/views/confusion.py" line="86"/>
         <source>Confusion matrix: after the first epoch</source>
         <translation>混淆矩阵：第一轮之后显示</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="120"/>
+        <location filename="../../playground/ui/views/confusion.py" line="154"/>
+        <source>Click to see these images.</source>
+        <translation>点击查看这些图像。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/confusion.py" line="174"/>
         <source>1 image of {1} read correctly ({2:.1f}% of the {1}s)</source>
         <translation>1 张 {1} 被正确识别（占所有 {1} 的 {2:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="122"/>
+        <location filename="../../playground/ui/views/confusion.py" line="176"/>
         <source>1 image of {1} read as {3} ({2:.1f}% of the {1}s)</source>
         <translation>1 张 {1} 被认成了 {3}（占所有 {1} 的 {2:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="126"/>
+        <location filename="../../playground/ui/views/confusion.py" line="180"/>
         <source>{0} images of {1} read correctly ({2:.1f}% of the {1}s)</source>
         <translation>{0} 张 {1} 被正确识别（占所有 {1} 的 {2:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="128"/>
+        <location filename="../../playground/ui/views/confusion.py" line="182"/>
         <source>{0} images of {1} read as {3} ({2:.1f}% of the {1}s)</source>
         <translation>{0} 张 {1} 被认成了 {3}（占所有 {1} 的 {2:.1f}%）</translation>
     </message>
@@ -382,92 +387,97 @@
         <translation>适中：w = 0.6，b = 0.9</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="116"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="115"/>
+        <source>your own: the w and b below</source>
+        <translation>自定：使用下面的 w 和 b</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="117"/>
         <source>The book&apos;s two starting points. The saturated one shows the slowdown.</source>
         <translation>书中的两个起点。从饱和的起点出发会出现学习缓慢。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="119"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="120"/>
         <source>Start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="121"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="122"/>
         <source>Starting weight w.</source>
         <translation>初始权重 w。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="123"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="124"/>
         <source>Starting bias b.</source>
         <translation>初始偏置 b。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="125"/>
-        <source>Learning rate η (the book uses 0.15).</source>
-        <translation>学习率 η（书中用 0.15）。</translation>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="127"/>
+        <source>Learning rate η, the same for both neurons. The book uses 0.15 for the quadratic cost and 0.005 for cross-entropy: its point is how the speed of learning changes as the neuron learns, not the speed itself.</source>
+        <translation>学习率 η，两个神经元相同。书中二次代价用 0.15，交叉熵用 0.005：它要说明的是学习速度在学习过程中如何变化，而不是速度本身。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="131"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="138"/>
         <source>How many epochs (one gradient step each).</source>
         <translation>训练多少轮（每轮一步梯度下降）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="132"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="139"/>
         <source>Weight w</source>
         <translation>权重 w</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="133"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="140"/>
         <source>Bias b</source>
         <translation>偏置 b</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="134"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="141"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="135"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="142"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="140"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="147"/>
         <source>Train both</source>
         <translation>同时训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="142"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="149"/>
         <source>Train both neurons and watch the epochs go by.</source>
         <translation>训练两个神经元，观察一轮轮的变化。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="144"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="151"/>
         <source>Show result</source>
         <translation>显示结果</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="146"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="153"/>
         <source>Jump straight to the last epoch.</source>
         <translation>直接跳到最后一轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="192"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="210"/>
         <source>At the start z = w + b = {z}, a = σ(z) = {a} and σ′(z) = {sp}. Quadratic cost&apos;s gradient is (a − y) σ′(z); cross-entropy&apos;s is just (a − y).</source>
         <translation>起始时 z = w + b = {z}，a = σ(z) = {a}，σ′(z) = {sp}。二次代价的梯度是 (a − y) σ′(z)；交叉熵的梯度只是 (a − y)。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="232"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="250"/>
         <source>Epoch {n}: &lt;span style=&apos;color:{qc}&apos;&gt;quadratic a = {qa}, C = {qcost}&lt;/span&gt;; &lt;span style=&apos;color:{cc}&apos;&gt;cross-entropy a = {ca}, C = {ccost}&lt;/span&gt;.</source>
         <translation>第 {n} 轮：&lt;span style=&apos;color:{qc}&apos;&gt;二次代价 a = {qa}，C = {qcost}&lt;/span&gt;；&lt;span style=&apos;color:{cc}&apos;&gt;交叉熵 a = {ca}，C = {ccost}&lt;/span&gt;。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="246"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="265"/>
         <source>In the first {k} epochs the quadratic neuron&apos;s output fell by {dq}, the cross-entropy neuron&apos;s by {dc}.</source>
         <translation>前 {k} 轮中，二次代价神经元的输出下降了 {dq}，交叉熵神经元的输出下降了 {dc}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/cost_lab.py" line="257"/>
+        <location filename="../../playground/ui/labs/cost_lab.py" line="275"/>
         <source>The quadratic neuron starts saturated (σ′(z) small), so its gradient is small and it learns slowly exactly when it is most wrong: the learning slowdown. Cross-entropy&apos;s gradient has no σ′(z) factor, so the worse the output, the faster it learns.</source>
         <translation>二次代价的神经元一开始就饱和（σ′(z) 很小），所以梯度很小，恰恰在错得最厉害时学得最慢：这就是学习缓慢问题。交叉熵的梯度没有 σ′(z) 因子，所以输出越糟，学得越快。</translation>
     </message>
@@ -610,173 +620,178 @@
 <context>
     <name>DescentLab</name>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="96"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="102"/>
         <source>Cost C after each step</source>
         <translation>每步之后的代价 C</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="96"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="102"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="98"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="104"/>
         <source>C should fall every step; if it rises, η is too large.</source>
         <translation>C 应该每步都下降；如果上升，说明 η 太大。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="117"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="123"/>
         <source>Cost surface C(v1, v2): click to place the ball</source>
         <translation>代价曲面 C(v1, v2)：点击放置小球</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="120"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="126"/>
         <source>Dark is low cost, bright is high. Click anywhere to put the ball there. Orange arrow: direction of ∇C (uphill). Pink arrow: the step Δv = −η∇C.</source>
         <translation>暗处代价低，亮处代价高。点击任意位置即可把小球放到那里。橙色箭头：∇C 的方向（上坡）。粉色箭头：这一步 Δv = −η∇C。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="155"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="161"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="161"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="167"/>
         <source>Bowl</source>
         <translation>碗形</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="162"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="168"/>
         <source>Long narrow valley</source>
         <translation>狭长山谷</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="163"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="169"/>
         <source>Two minima</source>
         <translation>两个极小值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="168"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="174"/>
         <source>Bowl: the easy case. Valley: steep across, nearly flat along, so one η is too big one way and too small the other. Two minima: where you end up depends on where you start.</source>
         <translation>碗形：简单的情形。山谷：横向陡峭、纵向几乎平坦，所以同一个 η 对一个方向太大，对另一个方向又太小。两个极小值：最终停在哪里取决于从哪里出发。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="177"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="183"/>
         <source>Surface</source>
         <translation>曲面</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="184"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="190"/>
         <source>Learning rate η: the step is Δv = −η∇C. Too small crawls; too large overshoots the minimum or diverges.</source>
         <translation>学习率 η：每一步为 Δv = −η∇C。太小则爬得很慢；太大则会越过极小值，甚至发散。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="190"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="196"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="194"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="200"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="196"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="202"/>
         <source>Take one step Δv = −η∇C.</source>
         <translation>走一步 Δv = −η∇C。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="198"/>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="296"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="204"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="302"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="202"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="208"/>
         <source>Keep stepping until the ball settles, runs away, or {n} steps pass.</source>
         <translation>一直走下去，直到小球停稳、跑飞，或走满 {n} 步。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="207"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="213"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="209"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="215"/>
         <source>Put the ball back at the start and clear the path.</source>
         <translation>把小球放回起点并清除轨迹。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="323"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="329"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="396"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="402"/>
         <source>Step {n}: v = ({v1}, {v2}) has run far off the map.</source>
         <translation>第 {n} 步：v = ({v1}, {v2}) 已经跑出地图很远了。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="404"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="410"/>
         <source> &amp;nbsp;(zero: no direction, so no arrow)</source>
         <translation> &amp;nbsp;（为零：没有方向，所以不画箭头）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="409"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="415"/>
         <source>Step {n}</source>
         <translation>第 {n} 步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="406"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="460"/>
+        <source>Zig-zagging: η = {eta} is more than half the largest rate that settles in this minimum ({limit}), so each step lands past the valley floor. C still falls; above {limit} the jumps would grow instead.</source>
+        <translation>之字形前进：η = {eta} 超过了在这个极小值处能够收敛的最大学习率（{limit}）的一半，所以每一步都落到谷底的另一侧。C 仍在下降；超过 {limit} 时跳动反而会越来越大。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="465"/>
+        <source>Bouncing: the ball jumps from side to side and C no longer falls. η = {eta} is too large for the curvature here: below {limit} the jumps shrink and the ball settles.</source>
+        <translation>来回弹跳：小球在两侧之间跳来跳去，C 不再下降。对这里的曲率来说，η = {eta} 太大了：低于 {limit} 时跳动会变小，小球会停下来。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="412"/>
         <source> &amp;nbsp;(arrow shows its direction)</source>
         <translation> &amp;nbsp;（箭头表示其方向）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="416"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="422"/>
         <source> &amp;nbsp;(arrow to scale)</source>
         <translation> &amp;nbsp;（箭头按比例绘制）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="423"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="429"/>
         <source>At a minimum after {n} steps: ∇C is zero (to the precision shown), so the step Δv = −η∇C is zero too and gradient descent stops here.</source>
         <translation>{n} 步后到达极小值：∇C 为零（在所显示的精度内），所以步长 Δv = −η∇C 也为零，梯度下降就停在这里。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="435"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="441"/>
         <source>Stopped after {n} steps on a flat point that is not a minimum (a saddle: C rises one way and falls another). ∇C is zero (to the precision shown), so gradient descent cannot tell which way is down. Click just beside the ball to nudge it off.</source>
         <translation>{n} 步后停在一个平坦点上，但它不是极小值（而是鞍点：C 沿一个方向上升，沿另一个方向下降）。∇C 为零（在所显示的精度内），所以梯度下降分辨不出哪边是下坡。在小球旁边点一下，把它推离这里。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="444"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="450"/>
         <source>Ready. Press Step or Run, or click the map to move the ball.</source>
         <translation>就绪。按“单步”或“运行”，或点击地图移动小球。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="445"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="451"/>
         <source>Descending: C falls with each step.</source>
         <translation>正在下降：C 每步都在减小。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="446"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="452"/>
         <source>Crawling: η = {eta} is so small that each step barely moves the ball, though the slope is clear. Raise η.</source>
         <translation>爬行：η = {eta} 太小，尽管坡度明显，每一步几乎都没让小球移动。请增大 η。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="450"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="456"/>
         <source>Overshooting: the last step went past the valley floor and C rose. η = {eta} is too large for this curvature.</source>
         <translation>越过头了：上一步越过了谷底，C 反而上升。对这样的曲率来说，η = {eta} 太大了。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="454"/>
-        <source>Zig-zagging: each step jumps across the valley floor. C still falls, but η = {eta} is close to the largest that works here ({limit}).</source>
-        <translation>之字形前进：每一步都跳过谷底到对面。C 仍在下降，但 η = {eta} 已接近这里可用的最大值（{limit}）。</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="458"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="470"/>
         <source>Diverged after {n} steps: η = {eta} is too large. Every step overshoots further than the last, so C explodes. Lower η below {limit} and reset.</source>
         <translation>{n} 步后发散：η = {eta} 太大。每一步都比上一步越得更远，C 急剧增大。请把 η 降到 {limit} 以下，然后重置。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/descent_lab.py" line="428"/>
+        <location filename="../../playground/ui/labs/descent_lab.py" line="434"/>
         <source>But this is the shallower minimum: gradient descent only feels the slope where the ball stands, so it cannot know a deeper valley lies beyond the ridge.</source>
         <translation>但这是较浅的那个极小值：梯度下降只能感知小球所在处的坡度，无从知道山脊另一边还有更深的山谷。</translation>
     </message>
@@ -812,68 +827,68 @@
 <context>
     <name>DrawPanel</name>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="79"/>
+        <location filename="../../playground/ui/draw_panel.py" line="83"/>
         <source>The engine is warming up…</source>
         <translation>引擎正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="88"/>
+        <location filename="../../playground/ui/draw_panel.py" line="92"/>
         <source>What the network sees: your drawing cropped, scaled into 20x20 and centred by its centre of mass in 28x28 pixels, as MNIST was made</source>
         <translation>网络看到的图像：与 MNIST 的制作方式相同，你的笔迹被裁剪、缩放到 20x20，再按质心居中放入 28x28 像素</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="93"/>
-        <location filename="../../playground/ui/draw_panel.py" line="232"/>
+        <location filename="../../playground/ui/draw_panel.py" line="97"/>
+        <location filename="../../playground/ui/draw_panel.py" line="236"/>
         <source>Network input (28×28)</source>
         <translation>网络输入（28×28）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="101"/>
+        <location filename="../../playground/ui/draw_panel.py" line="105"/>
         <source>Brush width in pad pixels</source>
         <translation>画笔宽度（画板像素）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="106"/>
+        <location filename="../../playground/ui/draw_panel.py" line="110"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="108"/>
+        <location filename="../../playground/ui/draw_panel.py" line="112"/>
         <source>Clear the pad (Delete)</source>
         <translation>清空画板（Delete）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="110"/>
+        <location filename="../../playground/ui/draw_panel.py" line="114"/>
         <source>Undo stroke</source>
         <translation>撤销笔画</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="112"/>
+        <location filename="../../playground/ui/draw_panel.py" line="116"/>
         <source>Take back the last stroke (Ctrl+Z)</source>
         <translation>撤回最后一笔（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="130"/>
+        <location filename="../../playground/ui/draw_panel.py" line="134"/>
         <source>Brush</source>
         <translation>画笔</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="230"/>
+        <location filename="../../playground/ui/draw_panel.py" line="234"/>
         <source>Dataset image, label {0}</source>
         <translation>数据集图像，标签 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="237"/>
+        <location filename="../../playground/ui/draw_panel.py" line="241"/>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="239"/>
+        <location filename="../../playground/ui/draw_panel.py" line="243"/>
         <source>No model: open one (File ▸ Open model) or train one</source>
         <translation>没有模型：打开一个（文件 ▸ 打开模型）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="256"/>
+        <location filename="../../playground/ui/draw_panel.py" line="264"/>
         <source>{0} px</source>
         <translation>{0} 像素</translation>
     </message>
@@ -1435,54 +1450,54 @@
 <context>
     <name>HalfAdderView</name>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="516"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="522"/>
         <source>Half adder from NAND perceptrons</source>
         <translation>由与非感知器构成的半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="519"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="525"/>
         <source>Five NAND perceptrons add two bits: x1 + x2 = sum + 2·carry. The engine runs them as a layered network of step units; wires that skip a layer pass through relay perceptrons (weight 2, bias −1) that copy a bit.</source>
         <translation>五个与非（NAND）感知器把两个比特相加：x1 + x2 = 和 + 2·进位。引擎把它们当作由阶跃单元组成的分层网络来运行；跨层的连线要经过中继感知器（权重 2，偏置 −1），由它原样传递一个比特。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="543"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="549"/>
         <source>Switch input bit x{0}.</source>
         <translation>切换输入位 x{0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="554"/>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="607"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="560"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="620"/>
         <source>sum</source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="554"/>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="607"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="560"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="620"/>
         <source>carry</source>
         <translation>进位</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="559"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="565"/>
         <source>Every input pair through the engine&apos;s NAND network.</source>
         <translation>每一对输入经引擎的与非网络得到的结果。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="588"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="601"/>
         <source>The two −2 wires from n1 to the carry gate, merged.</source>
         <translation>从 n1 到进位门的两条 −2 连线，合并显示。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="598"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="611"/>
         <source>NAND perceptron {0}: weights −2, −2, bias 3</source>
         <translation>与非感知器 {0}：权重 −2、−2，偏置 3</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="600"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="613"/>
         <source>input bit {0}</source>
         <translation>输入位 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="630"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="643"/>
         <source>{x1} + {x2} = &lt;b&gt;sum {s}&lt;/b&gt;, &lt;b&gt;carry {c}&lt;/b&gt; (binary {c}{s})</source>
         <translation>{x1} + {x2} = &lt;b&gt;和 {s}&lt;/b&gt;，&lt;b&gt;进位 {c}&lt;/b&gt;（二进制 {c}{s}）</translation>
     </message>
@@ -2085,296 +2100,301 @@
         <translation>跟着书学(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="302"/>
+        <location filename="../../playground/ui/main_window.py" line="306"/>
         <source>Chapter {0} · {1}</source>
         <translation>第 {0} 章 · {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="317"/>
+        <location filename="../../playground/ui/main_window.py" line="323"/>
         <source>Perceptrons and sigmoid neurons</source>
         <translation>感知器与 S 型神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="320"/>
+        <location filename="../../playground/ui/main_window.py" line="326"/>
         <source>A perceptron and a sigmoid neuron side by side; NAND and a half adder</source>
         <translation>感知器与 S 型神经元并排对比；与非门和半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="324"/>
+        <location filename="../../playground/ui/main_window.py" line="330"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="327"/>
+        <location filename="../../playground/ui/main_window.py" line="333"/>
         <source>A ball rolling down a cost surface, one step of the learning rate at a time</source>
         <translation>小球沿代价曲面滚下，每次按学习率走一步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="333"/>
+        <location filename="../../playground/ui/main_window.py" line="339"/>
         <source>A network that reads digits</source>
         <translation>识别数字的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="336"/>
+        <location filename="../../playground/ui/main_window.py" line="342"/>
         <source>The book&apos;s [784, 30, 10] network on the canvas, ready to build and train</source>
         <translation>把书中的 [784, 30, 10] 网络放到画布上，可以构建并训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="340"/>
+        <location filename="../../playground/ui/main_window.py" line="346"/>
         <source>Backpropagation</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="343"/>
+        <location filename="../../playground/ui/main_window.py" line="349"/>
         <source>The four equations of backpropagation, number by number</source>
         <translation>反向传播的四个方程，逐个数字演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="347"/>
+        <location filename="../../playground/ui/main_window.py" line="353"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="350"/>
+        <location filename="../../playground/ui/main_window.py" line="356"/>
         <source>Why a saturated neuron learns slowly with the quadratic cost</source>
         <translation>为什么用二次代价时饱和的神经元学得慢</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="354"/>
+        <location filename="../../playground/ui/main_window.py" line="360"/>
         <source>Cross-entropy and L2 regularisation</source>
         <translation>交叉熵与 L2 正则化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="357"/>
+        <location filename="../../playground/ui/main_window.py" line="363"/>
         <source>A [784, 100, 10] network with the cross-entropy cost and L2, on the canvas</source>
         <translation>把使用交叉熵代价和 L2 的 [784, 100, 10] 网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="363"/>
+        <location filename="../../playground/ui/main_window.py" line="369"/>
         <source>Convolution: local receptive fields, shared weights, pooling</source>
         <translation>卷积：局部感受野、共享权重、池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="366"/>
+        <location filename="../../playground/ui/main_window.py" line="372"/>
         <source>The book&apos;s first convolutional network on the canvas</source>
         <translation>把书中的第一个卷积网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="370"/>
+        <location filename="../../playground/ui/main_window.py" line="376"/>
         <source>Two convolutional layers and rectified linear units</source>
         <translation>两个卷积层与修正线性单元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="373"/>
-        <source>The book&apos;s best single network (99.23%) on the canvas</source>
-        <translation>把书中最好的单个网络（99.23%）放到画布上</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/main_window.py" line="377"/>
+        <location filename="../../playground/ui/main_window.py" line="386"/>
         <source>Grouped convolution (AlexNet; &quot;Deep Roots&quot;)</source>
         <translation>分组卷积（AlexNet；“Deep Roots”）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="380"/>
+        <location filename="../../playground/ui/main_window.py" line="389"/>
         <source>The second convolution split into 2 groups: half its weights</source>
         <translation>第二个卷积分成 2 组：权重减半</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="400"/>
+        <location filename="../../playground/ui/main_window.py" line="409"/>
         <source>{0} is on the canvas: Build network (Ctrl+B) makes it the current network, then Start training (F5)</source>
         <translation>{0} 已放到画布上：“构建网络”（Ctrl+B）使它成为当前网络，然后“开始训练”（F5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="407"/>
+        <location filename="../../playground/ui/main_window.py" line="416"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="429"/>
+        <location filename="../../playground/ui/main_window.py" line="438"/>
         <source>Draw</source>
         <translation>手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="436"/>
+        <location filename="../../playground/ui/main_window.py" line="445"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="449"/>
+        <location filename="../../playground/ui/main_window.py" line="458"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="456"/>
+        <location filename="../../playground/ui/main_window.py" line="465"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="465"/>
+        <location filename="../../playground/ui/main_window.py" line="474"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="470"/>
+        <location filename="../../playground/ui/main_window.py" line="479"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="660"/>
+        <location filename="../../playground/ui/main_window.py" line="669"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
         <translation>{0}占满了窗口：按 {1} 让其他面板回来</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="703"/>
+        <location filename="../../playground/ui/main_window.py" line="712"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="713"/>
-        <location filename="../../playground/ui/main_window.py" line="715"/>
+        <location filename="../../playground/ui/main_window.py" line="722"/>
+        <location filename="../../playground/ui/main_window.py" line="724"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="724"/>
+        <location filename="../../playground/ui/main_window.py" line="733"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1014"/>
+        <location filename="../../playground/ui/main_window.py" line="1023"/>
         <source>Engine: warming up… {0} s</source>
         <translation>引擎：正在预热… {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1020"/>
+        <location filename="../../playground/ui/main_window.py" line="1029"/>
         <source>Compiling the engine&apos;s kernels: about half a minute on a first run, a second or two later (they are kept on disk)</source>
         <translation>正在编译引擎的内核：首次运行约需半分钟，以后只需一两秒（编译结果保存在磁盘上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1087"/>
+        <location filename="../../playground/ui/main_window.py" line="1096"/>
         <source>Undo (in the panel with the focus)</source>
         <translation>撤销（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1088"/>
+        <location filename="../../playground/ui/main_window.py" line="1097"/>
         <source>Redo (in the panel with the focus)</source>
         <translation>重做（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1089"/>
+        <location filename="../../playground/ui/main_window.py" line="1098"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1095"/>
+        <location filename="../../playground/ui/main_window.py" line="1104"/>
         <source>Copy the selected epochs (Training&apos;s table)</source>
         <translation>复制所选的轮次（训练面板的表格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1098"/>
+        <location filename="../../playground/ui/main_window.py" line="1107"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1099"/>
+        <location filename="../../playground/ui/main_window.py" line="1108"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1100"/>
+        <location filename="../../playground/ui/main_window.py" line="1109"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1103"/>
+        <location filename="../../playground/ui/main_window.py" line="1112"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1107"/>
+        <location filename="../../playground/ui/main_window.py" line="1116"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1115"/>
+        <location filename="../../playground/ui/main_window.py" line="1124"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1118"/>
+        <location filename="../../playground/ui/main_window.py" line="1127"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1126"/>
+        <location filename="../../playground/ui/main_window.py" line="1135"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1130"/>
+        <location filename="../../playground/ui/main_window.py" line="1139"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1130"/>
+        <location filename="../../playground/ui/main_window.py" line="1139"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1185"/>
+        <location filename="../../playground/ui/main_window.py" line="1194"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1186"/>
+        <location filename="../../playground/ui/main_window.py" line="1195"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1376"/>
-        <location filename="../../playground/ui/main_window.py" line="1398"/>
+        <location filename="../../playground/ui/main_window.py" line="1385"/>
+        <location filename="../../playground/ui/main_window.py" line="1407"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="748"/>
+        <location filename="../../playground/ui/main_window.py" line="757"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="725"/>
+        <location filename="../../playground/ui/main_window.py" line="304"/>
+        <source>Beyond the book · {0}</source>
+        <translation>书外延伸 · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="379"/>
+        <source>The book&apos;s best network without expanded data or dropout (99.23%) on the canvas</source>
+        <translation>书中不用扩充数据和 dropout 时最好的网络（99.23%），放到画布上</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="734"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="762"/>
+        <location filename="../../playground/ui/main_window.py" line="771"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="772"/>
+        <location filename="../../playground/ui/main_window.py" line="781"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="835"/>
+        <location filename="../../playground/ui/main_window.py" line="844"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="844"/>
-        <location filename="../../playground/ui/main_window.py" line="846"/>
+        <location filename="../../playground/ui/main_window.py" line="853"/>
+        <location filename="../../playground/ui/main_window.py" line="855"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="855"/>
-        <location filename="../../playground/ui/main_window.py" line="887"/>
+        <location filename="../../playground/ui/main_window.py" line="864"/>
+        <location filename="../../playground/ui/main_window.py" line="896"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="856"/>
+        <location filename="../../playground/ui/main_window.py" line="865"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2387,12 +2407,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="875"/>
+        <location filename="../../playground/ui/main_window.py" line="884"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="888"/>
+        <location filename="../../playground/ui/main_window.py" line="897"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2401,24 +2421,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="895"/>
-        <location filename="../../playground/ui/main_window.py" line="1220"/>
+        <location filename="../../playground/ui/main_window.py" line="904"/>
+        <location filename="../../playground/ui/main_window.py" line="1229"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="895"/>
-        <location filename="../../playground/ui/main_window.py" line="1220"/>
+        <location filename="../../playground/ui/main_window.py" line="904"/>
+        <location filename="../../playground/ui/main_window.py" line="1229"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="901"/>
+        <location filename="../../playground/ui/main_window.py" line="910"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="902"/>
+        <location filename="../../playground/ui/main_window.py" line="911"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2427,17 +2447,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="906"/>
+        <location filename="../../playground/ui/main_window.py" line="915"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="930"/>
+        <location filename="../../playground/ui/main_window.py" line="939"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="931"/>
+        <location filename="../../playground/ui/main_window.py" line="940"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2450,173 +2470,173 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="950"/>
+        <location filename="../../playground/ui/main_window.py" line="959"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="951"/>
+        <location filename="../../playground/ui/main_window.py" line="960"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="957"/>
+        <location filename="../../playground/ui/main_window.py" line="966"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="990"/>
+        <location filename="../../playground/ui/main_window.py" line="999"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="994"/>
+        <location filename="../../playground/ui/main_window.py" line="1003"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1016"/>
+        <location filename="../../playground/ui/main_window.py" line="1025"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1026"/>
+        <location filename="../../playground/ui/main_window.py" line="1035"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1027"/>
+        <location filename="../../playground/ui/main_window.py" line="1036"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1029"/>
+        <location filename="../../playground/ui/main_window.py" line="1038"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1110"/>
+        <location filename="../../playground/ui/main_window.py" line="1119"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1149"/>
+        <location filename="../../playground/ui/main_window.py" line="1158"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1160"/>
+        <location filename="../../playground/ui/main_window.py" line="1169"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1200"/>
+        <location filename="../../playground/ui/main_window.py" line="1209"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1202"/>
+        <location filename="../../playground/ui/main_window.py" line="1211"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1226"/>
+        <location filename="../../playground/ui/main_window.py" line="1235"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1228"/>
+        <location filename="../../playground/ui/main_window.py" line="1237"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1238"/>
+        <location filename="../../playground/ui/main_window.py" line="1247"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1247"/>
+        <location filename="../../playground/ui/main_window.py" line="1256"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1250"/>
+        <location filename="../../playground/ui/main_window.py" line="1259"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1250"/>
+        <location filename="../../playground/ui/main_window.py" line="1259"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1261"/>
+        <location filename="../../playground/ui/main_window.py" line="1270"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1275"/>
+        <location filename="../../playground/ui/main_window.py" line="1284"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1277"/>
+        <location filename="../../playground/ui/main_window.py" line="1286"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1306"/>
+        <location filename="../../playground/ui/main_window.py" line="1315"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1359"/>
-        <location filename="../../playground/ui/main_window.py" line="1362"/>
+        <location filename="../../playground/ui/main_window.py" line="1368"/>
+        <location filename="../../playground/ui/main_window.py" line="1371"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1373"/>
+        <location filename="../../playground/ui/main_window.py" line="1382"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1374"/>
+        <location filename="../../playground/ui/main_window.py" line="1383"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1377"/>
+        <location filename="../../playground/ui/main_window.py" line="1386"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1381"/>
+        <location filename="../../playground/ui/main_window.py" line="1390"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1383"/>
+        <location filename="../../playground/ui/main_window.py" line="1392"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1388"/>
+        <location filename="../../playground/ui/main_window.py" line="1397"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1391"/>
+        <location filename="../../playground/ui/main_window.py" line="1400"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1396"/>
+        <location filename="../../playground/ui/main_window.py" line="1405"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1399"/>
+        <location filename="../../playground/ui/main_window.py" line="1408"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -2624,17 +2644,22 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>MistakesGallery</name>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="158"/>
-        <source>Validation images the network got wrong: its guess, then the true label. Click one to make it the probe.</source>
-        <translation>网络认错的验证集图像：先是网络的判断，后是真实标签。点击一张即可设为观察图像。</translation>
+        <location filename="../../playground/ui/views/confusion.py" line="215"/>
+        <source>Validation images the network got wrong, or those of the confusion-matrix cell you clicked: its guess, then the true label. Click one to make it the probe.</source>
+        <translation>网络分错的验证集图像，或你点击的混淆矩阵格子里的图像：先是网络的判断，后是真实标签。点击一张即可设为观察图像。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="183"/>
+        <location filename="../../playground/ui/views/confusion.py" line="243"/>
+        <source>Validation image #{0}: the network read {1}, as its label says. Click to make it the probe.</source>
+        <translation>验证集图像 #{0}：网络认成了 {1}，与标签一致。点击即可设为观察图像。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/confusion.py" line="248"/>
         <source>{0} (is {1})</source>
         <translation>{0}（实为 {1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="186"/>
+        <location filename="../../playground/ui/views/confusion.py" line="249"/>
         <source>Validation image #{0}: the network read {1}, the label says {2}. Click to make it the probe.</source>
         <translation>验证集图像 #{0}：网络认成了 {1}，标签是 {2}。点击即可设为观察图像。</translation>
     </message>
@@ -2837,37 +2862,37 @@ The canvas is unchanged.</source>
         <translation>它不是有效的 JSON（第 {line} 行，第 {column} 列：{problem}）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="332"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="330"/>
         <source>Open architecture</source>
         <translation>打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="334"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="332"/>
         <source>Network spec (*.json);;All files (*)</source>
         <translation>网络规格 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="343"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="341"/>
         <source>Save architecture</source>
         <translation>保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="345"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="343"/>
         <source>Network spec (*.json)</source>
         <translation>网络规格 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="352"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="350"/>
         <source>Cannot save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="354"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="352"/>
         <source>Cannot save the architecture</source>
         <translation>无法保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="355"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="353"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2876,83 +2901,83 @@ The canvas is unchanged.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="363"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="373"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="361"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="371"/>
         <source>Cannot build: {error}</source>
         <translation>无法构建：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="366"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="364"/>
         <source>Build cancelled: the current network is kept</source>
         <translation>已取消构建：保留当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="376"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="374"/>
         <source>Built a fresh network: {n:,} parameters, ready to train</source>
         <translation>已构建新网络：{n:,} 个参数，可以开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="408"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="406"/>
         <source>The input block stays: the data decides its shape</source>
         <translation>输入方块不能删除：它的形状由数据决定</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="432"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="430"/>
         <source>Tidy the layout</source>
         <translation>整理布局</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="442"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="440"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="449"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="447"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="450"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="448"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="452"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="450"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="455"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="453"/>
         <source>Insert after {name}</source>
         <translation>插入到 {name} 之后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="458"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="456"/>
         <source>Insert between {a} and {b}</source>
         <translation>插入到 {a} 和 {b} 之间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="463"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="461"/>
         <source>Add at the end</source>
         <translation>添加到末尾</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="486"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="484"/>
         <source>Total: {n:,} parameters</source>
         <translation>总计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="488"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="486"/>
         <source>Total so far: {n:,} parameters</source>
         <translation>目前合计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="499"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="497"/>
         <source>⚠ The engine accepts this network, but its output has {units} values and the dataset has {classes} classes: it cannot be trained on it. Set the last layer to {classes} units.</source>
         <translation>⚠ 引擎接受这个网络，但它的输出只有 {units} 个值，而数据集有 {classes} 个类别：无法用它训练。请把最后一层设为 {classes} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="506"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="504"/>
         <source>✓ The engine accepts this network: {n} layers, output {shape}</source>
         <translation>✓ 引擎接受这个网络：{n} 层，输出 {shape}</translation>
     </message>
@@ -3036,217 +3061,217 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 <context>
     <name>NeuronLab</name>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="100"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="101"/>
         <source>Neuron</source>
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="105"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="106"/>
         <source>How many inputs the neuron has (1 to 3).</source>
         <translation>神经元有几个输入（1 到 3 个）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="109"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="110"/>
         <source>binary inputs (0 or 1)</source>
         <translation>二值输入（0 或 1）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="110"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="111"/>
         <source>real inputs (0 to 1)</source>
         <translation>实数输入（0 到 1）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="112"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="113"/>
         <source>A perceptron&apos;s inputs are bits; a sigmoid neuron also takes any value between 0 and 1.</source>
         <translation>感知器的输入是比特；S 型神经元还能接受 0 到 1 之间的任意值。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="118"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="119"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="133"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="134"/>
         <source>Click to switch input x{0} between 0 and 1.</source>
         <translation>点击使输入 x{0} 在 0 和 1 之间切换。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="138"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="139"/>
         <source>The value of input x{0}.</source>
         <translation>输入 x{0} 的值。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="144"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="145"/>
         <source>Weight w{0}: how much input x{0} matters, and in which direction.</source>
         <translation>权重 w{0}：输入 x{0} 的影响有多大、朝哪个方向。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="164"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="165"/>
         <source>Bias b = −threshold: the perceptron&apos;s threshold moved to the other side, so it fires when w·x + b &gt; 0. A large b makes the neuron fire easily.</source>
         <translation>偏置 b = −阈值：把感知器的阈值移到不等式另一边，于是当 w·x + b &gt; 0 时它就激活。b 越大，神经元越容易激活。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="171"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="172"/>
         <source>NAND preset</source>
         <translation>与非门预设</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="174"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="175"/>
         <source>The book&apos;s NAND gate: two inputs, weights −2 and −2, bias 3.</source>
         <translation>书中的与非门：两个输入，权重 −2 和 −2，偏置 3。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="182"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="183"/>
         <source>Nudge a weight</source>
         <translation>微调一个权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="184"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="185"/>
         <source>Change one weight by a small amount and compare how each output responds.</source>
         <translation>把一个权重改动一点点，比较各输出如何响应。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="190"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="191"/>
         <source>The weight to nudge.</source>
         <translation>要微调的权重。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="196"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="197"/>
         <source>How much to change the weight by (Δw).</source>
         <translation>权重的改变量（Δw）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="197"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="198"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="198"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="199"/>
         <source>Δw</source>
         <translation>Δw</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="201"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="202"/>
         <source>Nudge +Δw</source>
         <translation>微调 +Δw</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="203"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="204"/>
         <source>Add Δw to the chosen weight.</source>
         <translation>给所选权重加上 Δw。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="205"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="206"/>
         <source>Nudge −Δw</source>
         <translation>微调 −Δw</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="207"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="208"/>
         <source>Subtract Δw from the chosen weight.</source>
         <translation>从所选权重减去 Δw。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="222"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="223"/>
         <source>Nudge a weight to see how each output responds to a small change.</source>
         <translation>微调一个权重，看各输出如何响应这个小变化。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="226"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="227"/>
         <source>Output as a function of z = w·x + b</source>
         <translation>输出随 z = w·x + b 的变化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="226"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="227"/>
         <source>output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="230"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="231"/>
         <source>Red: the perceptron jumps from 0 to 1 at z = 0. Blue: the sigmoid neuron σ(z) rises smoothly.</source>
         <translation>红色：感知器在 z = 0 处从 0 跳到 1。蓝色：S 型神经元的 σ(z) 平滑上升。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="239"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="240"/>
         <source>perceptron (step)</source>
         <translation>感知器（阶跃）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="240"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="241"/>
         <source>σ(z)</source>
         <translation>σ(z)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="256"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="257"/>
         <source>Truth table (binary inputs)</source>
         <translation>真值表（二值输入）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="271"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="272"/>
         <source>Every combination of 0/1 inputs: z, the perceptron&apos;s output step(z) and the sigmoid neuron&apos;s output σ(z).</source>
         <translation>0/1 输入的每种组合：z、感知器的输出 step(z) 和 S 型神经元的输出 σ(z)。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="383"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="384"/>
         <source>fires (1) because z &gt; 0</source>
         <translation>激活 (1)，因为 z &gt; 0</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="385"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="386"/>
         <source>stays at 0 because z ≤ 0</source>
         <translation>保持为 0，因为 z ≤ 0</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="389"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="390"/>
         <source>z = w·x + b = {terms} + ({b}) = &lt;b&gt;{z}&lt;/b&gt;</source>
         <translation>z = w·x + b = {terms} + ({b}) = &lt;b&gt;{z}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="394"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="395"/>
         <source>Perceptron: &lt;b&gt;{p}&lt;/b&gt; ({rule})</source>
         <translation>感知器：&lt;b&gt;{p}&lt;/b&gt;（{rule}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="397"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="398"/>
         <source>Sigmoid neuron: σ(z) = &lt;b&gt;{s}&lt;/b&gt;</source>
         <translation>S 型神经元：σ(z) = &lt;b&gt;{s}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="420"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="421"/>
         <source>did not move at all</source>
         <translation>完全没有变化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="422"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="423"/>
         <source>jumped by a full step</source>
         <translation>跳变了整整一级</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="424"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="425"/>
         <source>w{i} changed by {dw}, so z changed by {dz}.</source>
         <translation>w{i} 改变了 {dw}，所以 z 改变了 {dz}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="429"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="430"/>
         <source>Perceptron: {a} → {b}: it {verdict}.</source>
         <translation>感知器：{a} → {b}：它{verdict}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="434"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="435"/>
         <source>Sigmoid: {a} → {b}, a smooth change of {d} (about σ′(z)·Δz = {approx}).</source>
         <translation>S 型神经元：{a} → {b}，平滑地改变了 {d}（约为 σ′(z)·Δz = {approx}）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="443"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="444"/>
         <source>Small changes in weights cause small changes in a sigmoid neuron&apos;s output: that is what lets a network learn by small steps.</source>
         <translation>权重的微小变化只会让 S 型神经元的输出产生微小变化：正因如此，网络才能一小步一小步地学习。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="476"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="477"/>
         <source>This truth table is not one of the named gates.</source>
         <translation>这个真值表不属于任何常见的逻辑门。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="478"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="479"/>
         <source>This perceptron computes {gate}.</source>
         <translation>这个感知器计算的是 {gate}。</translation>
     </message>
@@ -3323,32 +3348,52 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <translation>网络的输出不是有限数（训练是否发散了？）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="89"/>
+        <location filename="../../playground/ui/prediction_view.py" line="96"/>
         <source>The network&apos;s best guess</source>
         <translation>网络的最佳猜测</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="113"/>
+        <location filename="../../playground/ui/prediction_view.py" line="191"/>
+        <source>{0:.0%} of the outputs</source>
+        <translation>占输出的 {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/prediction_view.py" line="216"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="130"/>
+        <location filename="../../playground/ui/prediction_view.py" line="217"/>
+        <source>The softmax output layer&apos;s probability for each class</source>
+        <translation>softmax 输出层给出的每个类别的概率</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/prediction_view.py" line="219"/>
+        <source>share of outputs</source>
+        <translation>输出占比</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/prediction_view.py" line="221"/>
+        <source>This network&apos;s output layer is not a softmax, so its outputs are not probabilities: the bars show each output as a share of their sum.</source>
+        <translation>这个网络的输出层不是 softmax，所以它的输出不是概率：柱形显示的是每个输出占所有输出之和的比例。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/prediction_view.py" line="137"/>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="165"/>
+        <location filename="../../playground/ui/prediction_view.py" line="177"/>
         <source>The network gives no answer (all outputs are zero)</source>
         <translation>网络没有给出答案（所有输出都为零）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="175"/>
+        <location filename="../../playground/ui/prediction_view.py" line="189"/>
         <source>{0:.0%} sure</source>
         <translation>把握 {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="177"/>
+        <location filename="../../playground/ui/prediction_view.py" line="194"/>
         <source>label: {0}</source>
         <translation>标签：{0}</translation>
     </message>
@@ -3397,344 +3442,344 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="72"/>
-        <location filename="../../playground/ui/training/panel.py" line="88"/>
+        <location filename="../../playground/ui/training/panel.py" line="73"/>
+        <location filename="../../playground/ui/training/panel.py" line="84"/>
         <source>{0} s</source>
         <translation>{0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="75"/>
+        <location filename="../../playground/ui/training/panel.py" line="76"/>
         <source>{0} min {1:02d} s</source>
         <translation>{0} 分 {1:02d} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="77"/>
+        <location filename="../../playground/ui/training/panel.py" line="78"/>
         <source>{0} h {1:02d} min</source>
         <translation>{0} 小时 {1:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="165"/>
+        <location filename="../../playground/ui/training/panel.py" line="161"/>
         <source>How many times to go through the training images</source>
         <translation>要把训练图像完整过几遍</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="171"/>
+        <location filename="../../playground/ui/training/panel.py" line="167"/>
         <source>Images per mini-batch: the gradient is averaged over them before each step</source>
         <translation>每个小批量的图像数：每一步之前先对它们的梯度取平均</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="180"/>
+        <location filename="../../playground/ui/training/panel.py" line="176"/>
         <source>Learning rate η: the size of each step down the gradient. Can change while training runs; it takes effect at the next mini-batch.</source>
         <translation>学习率 η：沿梯度下降时每一步的大小。训练过程中可以修改，从下一个小批量起生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="192"/>
+        <location filename="../../playground/ui/training/panel.py" line="188"/>
         <source>Momentum μ: how much of the previous step carries into the next (0 = plain SGD). Can change while training runs.</source>
         <translation>动量 μ：上一步有多少延续到下一步（0 表示普通 SGD）。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="204"/>
+        <location filename="../../playground/ui/training/panel.py" line="200"/>
         <source>L2 regularisation λ: shrinks the weights a little at every step, which fights overfitting. Can change while training runs.</source>
         <translation>L2 正则化 λ：每一步都让权重缩小一点，以对抗过拟合。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="216"/>
+        <location filename="../../playground/ui/training/panel.py" line="212"/>
         <source>The cost the network minimises. Cross-entropy and log-likelihood learn fast even when a sigmoid or softmax output is badly wrong; the quadratic cost slows down there.</source>
         <translation>网络要最小化的代价函数。即使 sigmoid 或 softmax 输出错得很厉害，交叉熵和对数似然也学得很快；二次代价在这种情况下会变慢。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="227"/>
+        <location filename="../../playground/ui/training/panel.py" line="223"/>
         <source>Seed of the random order of the images (and of fresh weights): the same seed repeats a run exactly</source>
         <translation>图像随机顺序（以及新权重）的随机种子：相同的种子可以完全重现一次训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="237"/>
+        <location filename="../../playground/ui/training/panel.py" line="233"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="239"/>
+        <location filename="../../playground/ui/training/panel.py" line="235"/>
         <source>Train on the first N training images only (all: the whole training set). A small subset runs fast but overfits.</source>
         <translation>只用前 N 张训练图像训练（全部：整个训练集）。小子集跑得快，但会过拟合。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="245"/>
+        <location filename="../../playground/ui/training/panel.py" line="241"/>
         <source>Start from new random weights</source>
         <translation>从新的随机权重开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="248"/>
+        <location filename="../../playground/ui/training/panel.py" line="244"/>
         <source>Off: continue from the current weights. On: draw new random weights from the seed first.</source>
         <translation>不勾选：从当前权重继续。勾选：先用随机种子生成新的随机权重。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="254"/>
+        <location filename="../../playground/ui/training/panel.py" line="250"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="256"/>
+        <location filename="../../playground/ui/training/panel.py" line="252"/>
         <source>Train the current network on the dataset</source>
         <translation>在数据集上训练当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="258"/>
-        <location filename="../../playground/ui/training/panel.py" line="701"/>
+        <location filename="../../playground/ui/training/panel.py" line="254"/>
+        <location filename="../../playground/ui/training/panel.py" line="697"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="260"/>
+        <location filename="../../playground/ui/training/panel.py" line="256"/>
         <source>Hold training between two mini-batches, or go on</source>
         <translation>在两个小批量之间暂停训练，或继续训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="262"/>
+        <location filename="../../playground/ui/training/panel.py" line="258"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="264"/>
+        <location filename="../../playground/ui/training/panel.py" line="260"/>
         <source>While paused: run exactly one more mini-batch</source>
         <translation>暂停时：再运行恰好一个小批量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="266"/>
+        <location filename="../../playground/ui/training/panel.py" line="262"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="269"/>
+        <location filename="../../playground/ui/training/panel.py" line="265"/>
         <source>End training after the current mini-batch and keep the weights learnt so far</source>
         <translation>在当前小批量之后结束训练，并保留目前学到的权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="274"/>
+        <location filename="../../playground/ui/training/panel.py" line="270"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="277"/>
+        <location filename="../../playground/ui/training/panel.py" line="273"/>
         <source>S&amp;tep one mini-batch</source>
         <translation>单步：一个小批量(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="280"/>
+        <location filename="../../playground/ui/training/panel.py" line="276"/>
         <source>St&amp;op training</source>
         <translation>停止训练(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="291"/>
+        <location filename="../../playground/ui/training/panel.py" line="287"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="296"/>
+        <location filename="../../playground/ui/training/panel.py" line="292"/>
         <source>Save model…</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="298"/>
+        <location filename="../../playground/ui/training/panel.py" line="294"/>
         <source>Save the trained network with its training history</source>
         <translation>保存训练好的网络及其训练历史</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="306"/>
+        <location filename="../../playground/ui/training/panel.py" line="302"/>
         <source>Not training</source>
         <translation>未在训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="307"/>
+        <location filename="../../playground/ui/training/panel.py" line="303"/>
         <source>Epoch, speed and the time left</source>
         <translation>轮次、速度和剩余时间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="315"/>
+        <location filename="../../playground/ui/training/panel.py" line="311"/>
         <source>ⓘ The canvas shows another network. Start trains the current one; to train the canvas&apos;s, press Build network (Ctrl+B) first.</source>
         <translation>ⓘ 画布上是另一个网络。“开始”训练的是当前网络；要训练画布上的网络，请先点击“构建网络”（Ctrl+B）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="328"/>
+        <location filename="../../playground/ui/training/panel.py" line="324"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="329"/>
+        <location filename="../../playground/ui/training/panel.py" line="325"/>
         <source>Mini-batch</source>
         <translation>小批量大小</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="330"/>
+        <location filename="../../playground/ui/training/panel.py" line="326"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="331"/>
+        <location filename="../../playground/ui/training/panel.py" line="327"/>
         <source>Momentum μ</source>
         <translation>动量 μ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="333"/>
+        <location filename="../../playground/ui/training/panel.py" line="329"/>
         <source>L2 λ</source>
         <translation>L2 λ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="334"/>
+        <location filename="../../playground/ui/training/panel.py" line="330"/>
         <source>Cost</source>
         <translation>代价函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="335"/>
+        <location filename="../../playground/ui/training/panel.py" line="331"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="336"/>
+        <location filename="../../playground/ui/training/panel.py" line="332"/>
         <source>Training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="369"/>
+        <location filename="../../playground/ui/training/panel.py" line="365"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="369"/>
+        <location filename="../../playground/ui/training/panel.py" line="365"/>
         <source>Epochs count on from a loaded model&apos;s history</source>
         <translation>载入的模型接着它的训练历史往下数轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="370"/>
+        <location filename="../../playground/ui/training/panel.py" line="366"/>
         <source>Mean cost</source>
         <translation>平均代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="370"/>
+        <location filename="../../playground/ui/training/panel.py" line="366"/>
         <source>The training cost, averaged over the epoch&apos;s images</source>
         <translation>本轮所有训练图像的平均代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="372"/>
+        <location filename="../../playground/ui/training/panel.py" line="368"/>
         <source>Training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="373"/>
+        <location filename="../../playground/ui/training/panel.py" line="369"/>
         <source>Accuracy on the first {0:,} training images</source>
         <translation>前 {0:,} 张训练图像上的准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="375"/>
+        <location filename="../../playground/ui/training/panel.py" line="371"/>
         <source>Validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="375"/>
+        <location filename="../../playground/ui/training/panel.py" line="371"/>
         <source>Accuracy on the validation images</source>
         <translation>验证集图像上的准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="376"/>
+        <location filename="../../playground/ui/training/panel.py" line="372"/>
         <source>Test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="376"/>
+        <location filename="../../playground/ui/training/panel.py" line="372"/>
         <source>Accuracy on the test images</source>
         <translation>测试集图像上的准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="377"/>
+        <location filename="../../playground/ui/training/panel.py" line="373"/>
         <source>Seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="377"/>
+        <location filename="../../playground/ui/training/panel.py" line="373"/>
         <source>How long the epoch took</source>
         <translation>本轮用时</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="404"/>
+        <location filename="../../playground/ui/training/panel.py" line="400"/>
         <source>Every finished epoch; the best validation accuracy is in bold. {0} copies rows</source>
         <translation>每个已完成的轮次占一行；验证集准确率最高的一轮以粗体显示。按 {0} 复制所选的行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="408"/>
+        <location filename="../../playground/ui/training/panel.py" line="404"/>
         <source>Copy rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="554"/>
+        <location filename="../../playground/ui/training/panel.py" line="550"/>
         <source>There is no network to train yet.</source>
         <translation>还没有可训练的网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="571"/>
+        <location filename="../../playground/ui/training/panel.py" line="567"/>
         <source>Nothing to train</source>
         <translation>没有可训练的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="572"/>
+        <location filename="../../playground/ui/training/panel.py" line="568"/>
         <source>There is no network yet: open a model or build one.</source>
         <translation>还没有网络：请打开一个模型或构建一个。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="577"/>
+        <location filename="../../playground/ui/training/panel.py" line="573"/>
         <source>No dataset</source>
         <translation>没有数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="578"/>
+        <location filename="../../playground/ui/training/panel.py" line="574"/>
         <source>The dataset is not loaded yet; wait a moment or open one (File ▸ Open dataset folder).</source>
         <translation>数据集尚未载入；请稍等，或打开一个（文件 ▸ 打开数据集文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="589"/>
+        <location filename="../../playground/ui/training/panel.py" line="585"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="598"/>
+        <location filename="../../playground/ui/training/panel.py" line="594"/>
         <source>Training… (the first mini-batches may wait for the engine to compile)</source>
         <translation>正在训练…（最初几个小批量可能要等引擎编译）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="601"/>
+        <location filename="../../playground/ui/training/panel.py" line="597"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="637"/>
+        <location filename="../../playground/ui/training/panel.py" line="633"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="638"/>
+        <location filename="../../playground/ui/training/panel.py" line="634"/>
         <source>Training is still running. Stop it and {0}? The weights learnt so far are kept.</source>
         <translation>训练仍在进行。要停止训练并{0}吗？目前学到的权重会保留。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="640"/>
+        <location filename="../../playground/ui/training/panel.py" line="636"/>
         <source>continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="652"/>
+        <location filename="../../playground/ui/training/panel.py" line="648"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="652"/>
+        <location filename="../../playground/ui/training/panel.py" line="648"/>
         <source>There is no model yet.</source>
         <translation>还没有模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="658"/>
+        <location filename="../../playground/ui/training/panel.py" line="654"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="659"/>
+        <location filename="../../playground/ui/training/panel.py" line="655"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -3743,104 +3788,104 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="662"/>
+        <location filename="../../playground/ui/training/panel.py" line="658"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="668"/>
+        <location filename="../../playground/ui/training/panel.py" line="664"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="668"/>
+        <location filename="../../playground/ui/training/panel.py" line="664"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="685"/>
+        <location filename="../../playground/ui/training/panel.py" line="681"/>
         <source>{0} is now {1:g} from the next mini-batch</source>
         <translation>{0}：从下一个小批量起为 {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="687"/>
+        <location filename="../../playground/ui/training/panel.py" line="683"/>
         <source>The learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="688"/>
+        <location filename="../../playground/ui/training/panel.py" line="684"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="689"/>
+        <location filename="../../playground/ui/training/panel.py" line="685"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="701"/>
+        <location filename="../../playground/ui/training/panel.py" line="697"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="721"/>
+        <location filename="../../playground/ui/training/panel.py" line="717"/>
         <source>Paused: Step runs one mini-batch, Resume goes on</source>
         <translation>已暂停：“单步”运行一个小批量，“继续”接着训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="723"/>
+        <location filename="../../playground/ui/training/panel.py" line="719"/>
         <source>Stopping after this mini-batch…</source>
         <translation>将在这个小批量之后停止…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="724"/>
+        <location filename="../../playground/ui/training/panel.py" line="720"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="725"/>
-        <location filename="../../playground/ui/training/panel.py" line="732"/>
+        <location filename="../../playground/ui/training/panel.py" line="721"/>
+        <location filename="../../playground/ui/training/panel.py" line="728"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="733"/>
+        <location filename="../../playground/ui/training/panel.py" line="729"/>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="742"/>
+        <location filename="../../playground/ui/training/panel.py" line="738"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="752"/>
+        <location filename="../../playground/ui/training/panel.py" line="748"/>
         <source>Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5})</source>
         <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="784"/>
-        <source>The accuracy is still near chance ({0}) after {1} mini-batches: too few for this network to get going (an epoch of the 50,000 training images is 5,000 mini-batches of 10). Train on more images or for more epochs.</source>
-        <translation>经过 {1} 个小批量后，准确率仍接近随机猜测（{0}）：步数太少，这个网络还没开始学（50,000 张训练图像的一轮是 5,000 个大小为 10 的小批量）。请用更多图像训练，或训练更多轮。</translation>
+        <location filename="../../playground/ui/training/panel.py" line="780"/>
+        <source>The accuracy is still near chance ({0}) after {1} mini-batches: too few for this network to get going, which can take a thousand or more. Train on more images or for more epochs.</source>
+        <translation>训练了 {1} 个小批量后，准确率仍接近随机猜测（{0}）：这个网络还没来得及起步，这可能需要一千个甚至更多小批量。请用更多图像或多训练几轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="789"/>
+        <location filename="../../playground/ui/training/panel.py" line="785"/>
         <source>The accuracy is near chance ({0}): the network is not learning. With a large η the sigmoids may have saturated or every ReLU gone silent: try η 10 times smaller, from new random weights. With a small η, give it more epochs.</source>
         <translation>准确率接近随机猜测（{0}）：网络没有在学习。η 较大时，sigmoid 可能已经饱和，或者所有 ReLU 都不再激活：请把 η 减小到约十分之一，并从新的随机权重开始。η 较小时，请多训练几轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="805"/>
+        <location filename="../../playground/ui/training/panel.py" line="801"/>
         <source>Training stopped: the cost became NaN or infinite</source>
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="812"/>
-        <location filename="../../playground/ui/training/panel.py" line="821"/>
+        <location filename="../../playground/ui/training/panel.py" line="808"/>
+        <location filename="../../playground/ui/training/panel.py" line="817"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="813"/>
+        <location filename="../../playground/ui/training/panel.py" line="809"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -3849,27 +3894,27 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="822"/>
+        <location filename="../../playground/ui/training/panel.py" line="818"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="826"/>
+        <location filename="../../playground/ui/training/panel.py" line="822"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="832"/>
+        <location filename="../../playground/ui/training/panel.py" line="828"/>
         <source>Stopped: {0}/{1} epochs done</source>
         <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="835"/>
+        <location filename="../../playground/ui/training/panel.py" line="831"/>
         <source>Done: {0}/{1} epochs</source>
         <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="838"/>
+        <location filename="../../playground/ui/training/panel.py" line="834"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>
@@ -3877,222 +3922,277 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 <context>
     <name>ViewsPanel</name>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="111"/>
+        <location filename="../../playground/ui/views/panel.py" line="118"/>
         <source>Each conv layer&apos;s kernels: one row per filter, one column per input channel. Red weights are positive, blue negative, white zero (the scale is symmetric).</source>
         <translation>每个卷积层的卷积核：每个滤波器一行，每个输入通道一列。红色权重为正，蓝色为负，白色为零（色标对称）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="117"/>
+        <location filename="../../playground/ui/views/panel.py" line="124"/>
         <source>What each filter finds in the probe image: bright where its kernel matches</source>
         <translation>每个滤波器在观察图像中找到了什么：与其卷积核吻合处发亮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="120"/>
+        <location filename="../../playground/ui/views/panel.py" line="127"/>
         <source>Each feature map beside what max, L2 and average pooling make of it</source>
         <translation>每个特征图，旁边是最大池化、L2 池化和平均池化的结果</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="123"/>
+        <location filename="../../playground/ui/views/panel.py" line="130"/>
         <source>The first dense layer&apos;s weights, one image per unit: what each unit looks for (red positive, blue negative)</source>
         <translation>第一个全连接层的权重，每个单元一张图：看每个单元在寻找什么（红为正，蓝为负）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="131"/>
+        <location filename="../../playground/ui/views/panel.py" line="138"/>
         <source>Misclassified validation images (after an epoch): guess, then true label</source>
         <translation>被分错的验证集图像（每轮之后）：先是网络的判断，后是真实标签</translation>
     </message>
     <message>
+        <location filename="../../playground/ui/views/panel.py" line="144"/>
+        <source>All mistakes</source>
+        <translation>全部错误</translation>
+    </message>
+    <message>
         <location filename="../../playground/ui/views/panel.py" line="146"/>
-        <location filename="../../playground/ui/views/panel.py" line="260"/>
+        <source>Show every misclassified image again instead of one cell&apos;s (clicking the cell again does the same)</source>
+        <translation>重新显示所有被分错的图像，而不只是一个格子的（再次点击该格子也可以）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="168"/>
+        <location filename="../../playground/ui/views/panel.py" line="282"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="147"/>
-        <location filename="../../playground/ui/views/panel.py" line="261"/>
+        <location filename="../../playground/ui/views/panel.py" line="169"/>
+        <location filename="../../playground/ui/views/panel.py" line="283"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="148"/>
-        <location filename="../../playground/ui/views/panel.py" line="262"/>
+        <location filename="../../playground/ui/views/panel.py" line="170"/>
+        <location filename="../../playground/ui/views/panel.py" line="284"/>
         <source>Pooling</source>
         <translation>池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="149"/>
-        <location filename="../../playground/ui/views/panel.py" line="263"/>
+        <location filename="../../playground/ui/views/panel.py" line="171"/>
+        <location filename="../../playground/ui/views/panel.py" line="285"/>
         <source>Dense weights</source>
         <translation>全连接权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="150"/>
+        <location filename="../../playground/ui/views/panel.py" line="172"/>
         <source>Confusion &amp;&amp; mistakes</source>
         <translation>混淆矩阵与错例</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="188"/>
+        <location filename="../../playground/ui/views/panel.py" line="210"/>
         <source>The probe: the image whose feature maps and pooled outputs the views show. Draw a digit, pick a dataset image or click a mistake to change it.</source>
         <translation>观察图像：各视图显示的是它的特征图和池化输出。写一个数字、选一张数据集图像或点击一个错例即可更换。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="195"/>
+        <location filename="../../playground/ui/views/panel.py" line="217"/>
         <source>validation image #</source>
         <translation>验证集图像 #</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="197"/>
+        <location filename="../../playground/ui/views/panel.py" line="219"/>
         <source>Use this validation image as the probe</source>
         <translation>把这张验证集图像用作观察图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="203"/>
+        <location filename="../../playground/ui/views/panel.py" line="225"/>
         <source>Show all</source>
         <translation>全部显示</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="206"/>
+        <location filename="../../playground/ui/views/panel.py" line="228"/>
         <source>Show every view at once instead of tabs (best in a big or undocked window)</source>
         <translation>同时显示所有视图而不用标签页（适合大窗口或浮动窗口）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="212"/>
+        <location filename="../../playground/ui/views/panel.py" line="234"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="213"/>
+        <location filename="../../playground/ui/views/panel.py" line="235"/>
         <source>Save a view as PNG, or the history as CSV</source>
         <translation>把视图保存为 PNG，或把历史保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="218"/>
+        <location filename="../../playground/ui/views/panel.py" line="240"/>
         <source>{0} as PNG…</source>
         <translation>将{0}导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="222"/>
+        <location filename="../../playground/ui/views/panel.py" line="244"/>
         <source>History as CSV…</source>
         <translation>将历史导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="224"/>
+        <location filename="../../playground/ui/views/panel.py" line="246"/>
         <source>Mini-batch costs as CSV…</source>
         <translation>将小批量代价导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="258"/>
+        <location filename="../../playground/ui/views/panel.py" line="280"/>
         <source>Cost plot</source>
         <translation>代价曲线图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="259"/>
+        <location filename="../../playground/ui/views/panel.py" line="281"/>
         <source>Accuracy plot</source>
         <translation>准确率曲线图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="264"/>
+        <location filename="../../playground/ui/views/panel.py" line="286"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="265"/>
+        <location filename="../../playground/ui/views/panel.py" line="287"/>
         <source>Misclassified images</source>
         <translation>分错的图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="266"/>
+        <location filename="../../playground/ui/views/panel.py" line="288"/>
         <source>The whole panel</source>
         <translation>整个面板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="317"/>
+        <location filename="../../playground/ui/views/panel.py" line="339"/>
         <source>your drawing</source>
         <translation>你的手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="331"/>
+        <location filename="../../playground/ui/views/panel.py" line="353"/>
         <source>validation image #{0} (a {1})</source>
         <translation>验证集图像 #{0}（标签 {1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="462"/>
+        <location filename="../../playground/ui/views/panel.py" line="487"/>
         <source>Validation, epoch {0}: {1} right</source>
         <translation>验证集，第 {0} 轮：正确 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="469"/>
+        <location filename="../../playground/ui/views/panel.py" line="514"/>
         <source>The first {0} of {1} misclassified validation images after epoch {2} (guess, then true label); click one to probe it</source>
         <translation>第 {2} 轮后有 {1} 张验证集图像被分错，这里显示前 {0} 张（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="474"/>
+        <location filename="../../playground/ui/views/panel.py" line="519"/>
         <source>No misclassified validation images after epoch {0}</source>
         <translation>第 {0} 轮后没有被分错的验证集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="478"/>
+        <location filename="../../playground/ui/views/panel.py" line="523"/>
         <source>1 misclassified validation image after epoch {0} (guess, then true label); click it to probe it</source>
         <translation>第 {0} 轮后有 1 张验证集图像被分错（先是网络的判断，后是真实标签）；点击它即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="483"/>
+        <location filename="../../playground/ui/views/panel.py" line="528"/>
         <source>{0} misclassified validation images after epoch {1} (guess, then true label); click one to probe it</source>
         <translation>第 {1} 轮后有 {0} 张验证集图像被分错（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="500"/>
+        <location filename="../../playground/ui/views/panel.py" line="552"/>
+        <source>No image of {0} was read correctly after epoch {2}</source>
+        <translation>第 {2} 轮后，没有一张 {0} 被认对</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="554"/>
+        <source>1 image of {0} read correctly after epoch {2}; click it to probe it</source>
+        <translation>第 {2} 轮后有 1 张 {0} 被认对；点击它即可观察它</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="558"/>
+        <source>The first {3} of {4} images of {0} read correctly after epoch {2}; click one to probe it</source>
+        <translation>第 {2} 轮后被认对的 {4} 张 {0} 中的前 {3} 张；点击一张即可观察它</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="563"/>
+        <source>{4} images of {0} read correctly after epoch {2}; click one to probe it</source>
+        <translation>第 {2} 轮后有 {4} 张 {0} 被认对；点击一张即可观察它</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="567"/>
+        <source>No image of {0} was read as {1} after epoch {2}</source>
+        <translation>第 {2} 轮后，没有一张 {0} 被认成 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="569"/>
+        <source>1 image of {0} read as {1} after epoch {2}; click it to probe it</source>
+        <translation>第 {2} 轮后有 1 张 {0} 被认成了 {1}；点击它即可观察它</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="571"/>
+        <source>The first {3} of {4} images of {0} read as {1} after epoch {2}; click one to probe it</source>
+        <translation>第 {2} 轮后被认成 {1} 的 {4} 张 {0} 中的前 {3} 张；点击一张即可观察它</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="576"/>
+        <source>{4} images of {0} read as {1} after epoch {2}; click one to probe it</source>
+        <translation>第 {2} 轮后有 {4} 张 {0} 被认成了 {1}；点击一张即可观察它</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="586"/>
+        <source>a validation image (a {0})</source>
+        <translation>一张验证集图像（标签 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="588"/>
         <source>a misclassified image (a {0})</source>
         <translation>一张被分错的图像（标签 {0}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="514"/>
+        <location filename="../../playground/ui/views/panel.py" line="603"/>
         <source>Probe: none yet (draw a digit or pick an image)</source>
         <translation>观察图像：暂无（写一个数字或选一张图像）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="517"/>
+        <location filename="../../playground/ui/views/panel.py" line="606"/>
         <source>Probe: {0}</source>
         <translation>观察图像：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="589"/>
+        <location filename="../../playground/ui/views/panel.py" line="678"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="589"/>
+        <location filename="../../playground/ui/views/panel.py" line="678"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="597"/>
-        <location filename="../../playground/ui/views/panel.py" line="621"/>
+        <location filename="../../playground/ui/views/panel.py" line="686"/>
+        <location filename="../../playground/ui/views/panel.py" line="710"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="597"/>
+        <location filename="../../playground/ui/views/panel.py" line="686"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="601"/>
+        <location filename="../../playground/ui/views/panel.py" line="690"/>
         <source>Export history as CSV</source>
         <translation>将历史导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="605"/>
+        <location filename="../../playground/ui/views/panel.py" line="694"/>
         <source>Export mini-batch costs as CSV</source>
         <translation>将小批量代价导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="611"/>
+        <location filename="../../playground/ui/views/panel.py" line="700"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="622"/>
+        <location filename="../../playground/ui/views/panel.py" line="711"/>
         <source>{0} could not be written:
 
 {1}</source>
