@@ -64,6 +64,8 @@ ICONS = playground.RESOURCES / "icons"
 MAX_RECENT = 6
 #: Below this first-start window width (90% of the screen's) Draw shares the Network tabs.
 NARROW_WINDOW = 1150
+#: A canvas narrower than this beside the draw pad gets a hint to use the compact layout.
+NARROW_CANVAS = 320
 
 #: Engine states shown in the status bar.
 ENGINE_WARMING = "warming"
@@ -155,6 +157,13 @@ class MainWindow(QMainWindow):
         central.setObjectName("centralPlaceholder")
         self.setCentralWidget(central)
         central.hide()
+
+        #: After a resize settles: is the canvas squeezed beside the draw pad? (said once)
+        self._narrow_check = QTimer(self)
+        self._narrow_check.setSingleShot(True)
+        self._narrow_check.setInterval(400)
+        self._narrow_check.timeout.connect(self._hint_compact_layout)
+        self._narrow_hinted = False
 
         self._create_actions()
         self._create_menus()
@@ -532,6 +541,31 @@ class MainWindow(QMainWindow):
         if width == 0 or width >= NARROW_WINDOW:
             return
         self._tab_panels(width)
+
+    def resizeEvent(self, event) -> None:
+        """Check, once the resize settles, whether the canvas got too narrow."""
+        super().resizeEvent(event)
+        if not self._narrow_hinted:
+            self._narrow_check.start()
+
+    def _hint_compact_layout(self) -> None:
+        """A window made small on a large screen keeps Draw beside the canvas, which is then a
+        sliver: say once where the layout for a small window is (it is not forced on anyone)."""
+        draw, network = self.docks["draw"], self.docks["network"]
+        beside = (
+            draw.isVisible()
+            and network.isVisible()
+            and not draw.isFloating()
+            and not network.isFloating()
+            and network not in self.tabifiedDockWidgets(draw)
+        )
+        if not beside or self.network_panel.view.width() >= NARROW_CANVAS:
+            return
+        self._narrow_hinted = True
+        self.statusBar().showMessage(
+            self.tr("The canvas is narrow: View ▸ Compact layout gives it the window's width"),
+            12000,
+        )
 
     def compact_layout(self) -> None:
         """The layout a small screen starts with (see `_arrange_for_screen`), for a window made

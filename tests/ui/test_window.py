@@ -695,6 +695,9 @@ def test_compact_layout_gives_a_small_window_the_narrow_screens_tabs(make_window
     qtbot.waitUntil(lambda: window.width() == 1000)
     assert window.docks["network"] not in window.tabifiedDockWidgets(window.docks["draw"])
     before = canvas.width()
+    assert before < main_window_module.NARROW_CANVAS
+    # The squeezed canvas gets a hint, once the resize settles, to the layout made for it.
+    qtbot.waitUntil(lambda: "Compact layout" in window.statusBar().currentMessage())
     assert "Compact layout" in [a.text().replace("&", "") for a in window.view_menu.actions()]
     window.compact_layout_action.trigger()
     tabbed = window.tabifiedDockWidgets(window.docks["draw"])
@@ -704,6 +707,10 @@ def test_compact_layout_gives_a_small_window_the_narrow_screens_tabs(make_window
     qtbot.waitUntil(lambda: canvas.width() > max(1.5 * before, 0.4 * window.width()))
     window.reset_layout()  # and back
     assert window.docks["network"] not in window.tabifiedDockWidgets(window.docks["draw"])
+    window.statusBar().clearMessage()
+    window.resize(990, 700)  # the hint is said once, not at every resize
+    qtbot.wait(600)
+    assert window.statusBar().currentMessage() == ""
 
 
 def test_a_maximized_panel_is_not_the_layout_remembered(make_window, qtbot) -> None:
