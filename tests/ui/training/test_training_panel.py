@@ -412,6 +412,23 @@ def test_learning_rate_changes_while_training(qtbot, rig):
     assert not rig.panel.batch_spin.isEnabled()  # only lr, momentum and L2 change live
 
 
+def test_a_typed_learning_rate_reaches_the_run_once_complete(qtbot, rig, monkeypatch):
+    """Typing 150 used to hand the run η = 1, then 15, then 150, each for ~100 mini-batches."""
+    sent: list[dict] = []
+    spin = rig.panel.lr_spin
+    with monkeypatch.context() as m:  # a run in progress, as far as the panel can tell
+        m.setattr(rig.controller, "update_settings", lambda **kw: sent.append(kw))
+        m.setattr(rig.controller, "is_running", lambda: True)
+        spin.setFocus()
+        spin.selectAll()
+        qtbot.keyClicks(spin, "150")
+        assert sent == []  # nothing while typing
+        qtbot.keyClick(spin, Qt.Key.Key_Return)
+        assert sent == [{"lr": 150.0}]
+        qtbot.keyClick(spin, Qt.Key.Key_Down)  # the arrows step at once, as before
+        assert len(sent) == 2 and sent[-1]["lr"] < 150.0
+
+
 def test_full_run_reports_epochs_and_saves_with_history(qtbot, data, tmp_path):
     r = Rig(qtbot, data, SMALL_CONV)
     try:
