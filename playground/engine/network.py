@@ -22,6 +22,10 @@ from playground.errors import DataError, SpecError
 from playground.fileio import atomic_write
 
 FORMAT = "playground-model/1"
+#: Images per inference batch in predict and evaluate. The layers' outputs for 200 images stay
+#: in cache: evaluating the 10,000 validation images took 0.41 s against 0.48 s in batches of
+#: 1,000 (nielsen-conv; 1.16-1.19x on the conv presets, the same on the MLPs).
+EVAL_BATCH = 200
 
 
 def _clean_history(raw: Any) -> list[dict[str, Any]]:
@@ -189,7 +193,7 @@ class Network:
         widest = max(math.prod(r.output_shape) for r in self.rows)
         return max(1, min(batch_size, (256 << 20) // (8 * widest)))
 
-    def predict(self, x: np.ndarray, batch_size: int = 1000) -> np.ndarray:
+    def predict(self, x: np.ndarray, batch_size: int = EVAL_BATCH) -> np.ndarray:
         """Predicted class per image (argmax of the outputs), in batches."""
         x = self._prepare(x)
         if not len(x):
@@ -198,19 +202,33 @@ class Network:
         chunks = range(0, len(x), batch_size)
         return np.concatenate([self.forward(x[i : i + batch_size]).argmax(axis=1) for i in chunks])
 
-    def evaluate(self, x: np.ndarray, y: np.ndarray, batch_size: int = 1000) -> tuple[float, float]:
+    def evaluate(
+        self, x: np.ndarray, y: np.ndarray, batch_size: int = EVAL_BATCH
+    ) -> tuple[float, float]:
         """(mean cost, accuracy as a fraction) over a dataset split, in batches."""
+        cost, accuracy, _ = self.evaluate_predictions(x, y, batch_size)
+        return cost, accuracy
+
+    def evaluate_predictions(
+        self, x: np.ndarray, y: np.ndarray, batch_size: int = EVAL_BATCH
+    ) -> tuple[float, float, np.ndarray]:
+        """`evaluate`'s cost and accuracy with the predicted class of every image, from one
+        pass: the window's confusion matrix predicted the validation set a second time."""
         x = self._prepare(x)
         y = np.asarray(y)
         batch_size = self._chunk(batch_size)
         total_cost, correct = 0.0, 0
+        guesses = []
         for i in range(0, len(x), batch_size):
             a = self.forward(x[i : i + batch_size])
             yb = y[i : i + batch_size]
             total_cost += self.cost.fn(a, one_hot(yb, self.n_classes)) * len(yb)
-            correct += int(np.sum(a.argmax(axis=1) == yb))
+            guess = a.argmax(axis=1)
+            correct += int(np.sum(guess == yb))
+            guesses.append(guess)
         n = max(len(x), 1)
-        return total_cost / n, correct / n
+        predicted = np.concatenate(guesses) if guesses else np.zeros(0, dtype=np.int64)
+        return total_cost / n, correct / n, predicted
 
     # ----------------------------------------------------------------- learning
     def check_trainable(self) -> None:

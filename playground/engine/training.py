@@ -201,6 +201,9 @@ class Trainer:
         self.first_epoch = len(net.history) + 1
         self.last_epoch = self.first_epoch + settings.epochs - 1
         self.step_count = 0
+        #: The last epoch's predicted class of every validation image (None before the first
+        #: epoch ends, or without validation images): what its accuracy counted.
+        self.val_predictions: np.ndarray | None = None
         self._stop = threading.Event()
         self._running = threading.Event()
         self._running.set()
@@ -307,10 +310,10 @@ class Trainer:
                 return
             for k, v in net.params.items():
                 snapshot[k][...] = v
-            val_cost, val_acc = (
-                net.evaluate(self.data.val_x, self.data.val_y)
+            val_cost, val_acc, self.val_predictions = (
+                net.evaluate_predictions(self.data.val_x, self.data.val_y)
                 if len(self.data.val_x)
-                else (None, None)
+                else (None, None, None)
             )
             test_acc = (
                 net.evaluate(self.data.test_x, self.data.test_y)[1]

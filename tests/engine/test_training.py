@@ -45,6 +45,23 @@ def test_events_and_history(mnist_small):
     assert [e.epoch for e in more.run() if isinstance(e, EpochDone)] == [3, 4]
 
 
+def test_an_epoch_keeps_the_validation_predictions_its_accuracy_counted(mnist_small):
+    """The window's confusion matrix reads them instead of predicting the validation set a
+    second time (an epoch's evaluation took twice as long)."""
+    net = Network.from_spec(load_preset("nielsen-mlp"), seed=0)
+    trainer = Trainer(net, mnist_small, TrainingSettings(epochs=1, batch_size=50, lr=3.0))
+    assert trainer.val_predictions is None
+    (epoch,) = [e for e in trainer.run() if isinstance(e, EpochDone)]
+    guesses = trainer.val_predictions
+    np.testing.assert_array_equal(guesses, net.predict(mnist_small.val_x))
+    assert epoch.val_accuracy == np.mean(guesses == mnist_small.val_y)
+    cost, accuracy, again = net.evaluate_predictions(mnist_small.val_x, mnist_small.val_y)
+    assert (cost, accuracy) == net.evaluate(mnist_small.val_x, mnist_small.val_y)
+    np.testing.assert_array_equal(again, guesses)
+    empty = net.evaluate_predictions(mnist_small.val_x[:0], mnist_small.val_y[:0])[2]
+    assert empty.shape == (0,)
+
+
 def test_a_preset_learns_real_digits(mnist_small):
     """nielsen-mlp at the book's settings: one pass over 2,000 digits already reads most."""
     net = Network.from_spec(load_preset("nielsen-mlp"), seed=0)

@@ -373,7 +373,13 @@ class TrainingPanel(QWidget):
             ),
             (tr("Validation"), tr("Accuracy on the validation images")),
             (tr("Test"), tr("Accuracy on the test images")),
-            (tr("Seconds"), tr("How long the epoch took")),
+            (
+                tr("Seconds"),
+                tr(
+                    "How long the epoch's mini-batches took (the accuracy checks after them "
+                    "not counted)"
+                ),
+            ),
         )
         table = _EpochTable(0, len(columns))
         table.setObjectName("epochTable")
@@ -729,7 +735,11 @@ class TrainingPanel(QWidget):
         if self._starting:
             self._starting = False
             self.status_label.setText(self.tr("Training…"))
-        text = self.tr("Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left").format(
+        text = self.tr("Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left")
+        if snap.batch == snap.batches and not snap.paused and self.controller.is_running():
+            # The epoch's last mini-batch: the accuracy checks follow, seconds on a big set.
+            text = self.tr("Epoch {0}/{1} · measuring the accuracy · {4:,.0f} images/s · {5} left")
+        text = text.format(
             snap.epoch,
             snap.epochs,
             snap.batch,

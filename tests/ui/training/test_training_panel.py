@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import time
@@ -200,6 +201,20 @@ def test_start_fills_the_cost_plot(qtbot, rig):
     assert x is not None and len(x) > 0 and np.isfinite(y).all()
     assert rig.views.findChild(type(rig.views.accuracy_plot), "accuracyPlot") is not None
     assert "images/s" in rig.panel.progress.format()
+
+
+def test_the_bar_says_when_an_epochs_accuracy_is_being_measured(qtbot, rig):
+    """After an epoch's last mini-batch the bar sat on "batch 100/100" for the seconds the
+    accuracy checks take, as if stuck."""
+    press_start(qtbot, rig)
+    wait_steps(qtbot, rig, 1)
+    snap = rig.snapshots[-1]
+    last = dataclasses.replace(snap, batch=snap.batches, paused=False, eta=3.0)
+    rig.panel._on_snapshot(last)
+    text = rig.panel.progress.format()
+    assert "measuring the accuracy" in text and f"batch {snap.batches}/" not in text
+    rig.panel._on_snapshot(dataclasses.replace(last, batch=1))
+    assert "measuring" not in rig.panel.progress.format()
 
 
 class _PaintCounter(QObject):
@@ -449,6 +464,7 @@ def test_full_run_reports_epochs_and_saves_with_history(qtbot, data, tmp_path):
             k = e.confusion.shape[0]
             counted = np.bincount(e.val_labels * k + e.val_guesses, minlength=k * k)
             np.testing.assert_array_equal(counted.reshape(k, k), e.confusion)
+            assert e.val_accuracy == np.mean(e.val_guesses == e.val_labels)
         net = r.trained[-1]
         assert len(net.history) == 2 and "train_accuracy" in net.history[-1]
         rows = _table_rows(r.panel)  # a row for each epoch, as the reports gave them
