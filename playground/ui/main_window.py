@@ -788,7 +788,16 @@ class MainWindow(QMainWindow):
     def _on_network_trained(self, net: Any) -> None:
         """A run ended: the freshly trained network reads the drawings from now on."""
         self.set_network(net, self.network_path, modified=True)
-        self._show_status(self.tr("Training ended: the draw pad now uses the trained network"))
+        result = self.training_panel.last_result
+        if result is not None and result.diverged:
+            self._show_status(
+                self.tr(
+                    "Training diverged: the draw pad uses the last weights before the cost "
+                    "became infinite"
+                )
+            )
+        else:
+            self._show_status(self.tr("Training ended: the draw pad now uses the trained network"))
 
     def _on_epoch_finished(self, report: Any) -> None:
         """Each epoch's weights read the drawing at once, so the guess improves while it trains

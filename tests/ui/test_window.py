@@ -561,6 +561,22 @@ def test_save_in_the_question_saves_then_goes_on(
     assert Network.load(target).history == net.history
 
 
+def test_the_status_bar_tells_a_diverged_run_from_a_trained_one(make_window, qtbot) -> None:
+    """A diverged run's network is its last finite weights: "Training ended: the draw pad now
+    uses the trained network" claimed more than that."""
+    from playground.ui.training import RunResult
+
+    window = shown(qtbot, make_window())
+    net = _trained(window)
+    assert "the trained network" in window.statusBar().currentMessage()
+    window.training_panel.last_result = RunResult(
+        net=net, stopped=True, epochs_done=0, history=[], diverged="NaN", error=None
+    )
+    window._on_network_trained(net)
+    message = window.statusBar().currentMessage()
+    assert "diverged" in message and "the trained network" not in message
+
+
 def test_building_or_opening_asks_only_for_unsaved_training(make_window, model_file, qtbot):
     window = shown(qtbot, make_window(model_path=model_file))
     window.network.history.append({"epoch": 1})  # trained, but as it is in its file: no question
