@@ -341,6 +341,10 @@ class CostPlot(LegendPlot):
         return save_widget_png(self, path)
 
 
+#: The accuracy axis spans at least this many percentage points.
+MIN_ACCURACY_SPAN = 3.0
+
+
 class AccuracyPlot(LegendPlot):
     """Accuracy per epoch in percent: training (a fixed sample), validation and test."""
 
@@ -348,6 +352,9 @@ class AccuracyPlot(LegendPlot):
         super().__init__("accuracyPlot", parent)
         plot = self.getPlotItem()
         _style(plot, self.tr("accuracy (%)"), self.tr("epoch"))
+        # Fitted to the points alone, a network stuck at 10.8-11.2 % filled the plot's height
+        # and looked as if it were learning.
+        plot.getViewBox().setLimits(minYRange=MIN_ACCURACY_SPAN)
         self._show_empty_range()
         self.curves: dict[str, Any] = {}
         self.series: dict[str, Series] = {}

@@ -808,6 +808,31 @@ def test_an_exported_plot_is_drawn_large_enough_for_a_slide(qtbot, tmp_path) -> 
     assert image.width() * 160 == image.height() * 286
 
 
+def test_a_flat_accuracy_does_not_fill_the_plots_height(qtbot) -> None:
+    """A network stuck near chance (10.8-11.2 %) was drawn across the whole height, as if it
+    were learning; the axis spans at least MIN_ACCURACY_SPAN points."""
+    from playground.ui.views.plots import MIN_ACCURACY_SPAN
+
+    plot = AccuracyPlot()
+    qtbot.addWidget(plot)
+    plot.resize(400, 300)
+    plot.show()
+    for epoch, accuracy in enumerate((0.108, 0.112, 0.110), 1):
+        plot.add_epoch(epoch, {"val_accuracy": accuracy})
+    plot.refresh()
+    view = plot.getPlotItem().getViewBox()
+    qtbot.waitUntil(lambda: view.viewRange()[1][1] < 50)  # fitted to the points, not 0-100
+    low, high = view.viewRange()[1]
+    assert MIN_ACCURACY_SPAN - 1e-9 <= high - low < 2 * MIN_ACCURACY_SPAN
+    assert low <= 10.8 and high >= 11.2
+    for epoch, accuracy in enumerate((0.2, 0.6, 0.9), 4):  # real learning still fills it
+        plot.add_epoch(epoch, {"val_accuracy": accuracy})
+    plot.refresh()
+    qtbot.waitUntil(lambda: view.viewRange()[1][1] > 89)
+    low, high = view.viewRange()[1]
+    assert 5 < low < 12 and high < 100
+
+
 def test_the_legends_name_only_the_lines_with_points(qtbot) -> None:
     # A model loaded with its epochs, but no mini-batch costs or training accuracies (the
     # shipped one): its legends named curves the plots did not have.
