@@ -29,14 +29,17 @@ from playground.ui.views.mosaic import (
 )
 
 COUNTS_LUT = COUNTS.getLookupTable(nPts=256)
+#: How bright the worst confusion is drawn (the diagonal's perfect class is 1).
+WORST_CONFUSION_SHADE = 0.8
 
 
 class ConfusionView(pg.GraphicsLayoutWidget):
     """Rows are the true classes, columns the network's guesses; each cell counts images.
 
-    Cells are coloured by the share of their row, so the diagonal is bright when every class is
-    read well and a bright cell off it names a confusion (a 4 read as a 9). A click on a cell
-    emits `cell_clicked(true class, guess)`, so the gallery can show the images it counts.
+    The diagonal is coloured by the share of each class read correctly. Off it, the cells are
+    coloured against the worst confusion (brightest), since a 2% share of the row looked the
+    same as none: a bright cell off the diagonal names a confusion (a 4 read as a 9). A click
+    on a cell emits `cell_clicked(true class, guess)`, so the gallery can show its images.
     """
 
     #: (true class, guess) of the cell the user clicked.
@@ -57,6 +60,8 @@ class ConfusionView(pg.GraphicsLayoutWidget):
         self.grid.set_ticks([], [])  # no axes until there is a matrix
         self.class_names: list[str] = []
         self.matrix: np.ndarray | None = None
+        #: What each cell's colour shows, 0 to 1 (see the class docstring).
+        self.shade: np.ndarray | None = None
         self._texts: list[FitText] = []
         #: The outlined cell (true class, guess), or None.
         self.selected: tuple[int, int] | None = None
@@ -106,7 +111,13 @@ class ConfusionView(pg.GraphicsLayoutWidget):
         k = matrix.shape[0]
         totals = matrix.sum(axis=1, keepdims=True).astype(np.float64)
         share = np.divide(matrix, totals, out=np.zeros(matrix.shape), where=totals > 0)
-        self.grid.set_image(share.astype(np.float32), (0.0, 1.0), COUNTS_LUT)
+        shade = share.copy()
+        off = ~np.eye(k, dtype=bool)
+        worst = float(share[off].max()) if k > 1 else 0.0
+        if worst > 0:
+            shade[off] = WORST_CONFUSION_SHADE * share[off] / worst
+        self.shade = shade
+        self.grid.set_image(shade.astype(np.float32), (0.0, 1.0), COUNTS_LUT)
         names = self.class_names if len(self.class_names) == k else [str(i) for i in range(k)]
         ticks = [(i + 0.5, names[i]) for i in range(k)]
         self.grid.set_ticks(ticks, ticks)
@@ -129,7 +140,7 @@ class ConfusionView(pg.GraphicsLayoutWidget):
                     i + 0.5,
                     0.84,
                     0.42,
-                    QColor(20, 20, 20) if share[i, j] > 0.55 else FOREGROUND,
+                    QColor(20, 20, 20) if shade[i, j] > 0.55 else FOREGROUND,
                 )
         self.grid.set_title(title)
         self.select_cell(self.selected)  # a new matrix of another size may not have it

@@ -431,6 +431,26 @@ def test_a_confusion_cell_describes_its_count_in_words(qtbot) -> None:
     assert view.describe_cell(3, 5) == "2 images of 3 read as 5 (20.0% of the 3s)"
 
 
+def test_a_rare_confusion_stands_out_from_the_cells_with_none(qtbot) -> None:
+    """At 99% right, a 4 read as 9 in 1.5% of the 4s was coloured like the empty cells (its
+    share of the row); off the diagonal, cells are now shaded against the worst confusion."""
+    from playground.ui.views.confusion import WORST_CONFUSION_SHADE, ConfusionView
+
+    view = ConfusionView()
+    qtbot.addWidget(view)
+    matrix = np.diag(np.full(10, 1000)).astype(np.int64)
+    matrix[4, 4], matrix[4, 9] = 985, 15  # the worst confusion: 1.5% of the 4s
+    matrix[7, 7], matrix[7, 1] = 995, 5
+    view.show_matrix(matrix, "epoch 1")
+    shade = view.shade
+    assert shade[4, 9] == pytest.approx(WORST_CONFUSION_SHADE)
+    assert shade[7, 1] == pytest.approx(WORST_CONFUSION_SHADE / 3)  # a third of the worst
+    assert shade[4, 4] == pytest.approx(0.985) and shade[0, 0] == 1.0  # the share read right
+    assert shade[2, 3] == 0.0
+    np.testing.assert_allclose(view.grid.data, shade)  # what the image shows
+    assert view.describe_cell(4, 9) == "15 images of 4 read as 9 (1.5% of the 4s)"
+
+
 def test_confusion_counts_fit_inside_their_cells(qtbot) -> None:
     """MNIST's diagonal holds four-digit counts: each must stay inside its own cell."""
     from playground.ui.views.confusion import ConfusionView
