@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -442,7 +442,7 @@ class TrainingPanel(QWidget):
         for entry in history:
             self._add_epoch_row(entry)
         self._mark_best_epoch(history)
-        self.epoch_table.scrollToBottom()
+        self._scroll_table_to_bottom()
 
     def _add_epoch_row(self, entry: dict[str, Any]) -> None:
         def num(key: str, fmt: str) -> str:
@@ -775,7 +775,13 @@ class TrainingPanel(QWidget):
         self._table_history.append(report.history_entry)
         self._add_epoch_row(report.history_entry)
         self._mark_best_epoch(self._table_history)
+        self._scroll_table_to_bottom()
+
+    def _scroll_table_to_bottom(self) -> None:
+        """Show the newest epoch, now and once the status line above has taken its new height
+        (scrolled before it grew, the last row was left half hidden)."""
         self.epoch_table.scrollToBottom()
+        QTimer.singleShot(0, self.epoch_table.scrollToBottom)
 
     def _not_learning_hint(self, report: EpochReport) -> str | None:
         """A hint when an epoch left the accuracy near chance (one class in n, a network whose
