@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -89,13 +91,57 @@ def _spec_key(spec: dict[str, Any]) -> str:
     return json.dumps({k: v for k, v in spec.items() if k != "cost"}, sort_keys=True)
 
 
-class _StatusLabel(QLabel):
+class _StatusLabel(QScrollArea):
     """The status line under the progress bar: hidden while it has nothing to say, so an
-    empty line does not push the epoch table down."""
+    empty line does not push the epoch table down. It asks for up to MAX_LINES lines and gives
+    way down to one, scrolling the rest: after a run near chance its five lines made the window
+    grow past a 720-pixel screen.
+    """
+
+    MAX_LINES = 3
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setWidget(self.label)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.hide()
+
+    def text(self) -> str:
+        """The whole status text, shown or scrolled."""
+        return self.label.text()
 
     def setText(self, text: str) -> None:
-        super().setText(text)
+        self.label.setText(text)
         self.setVisible(bool(text))
+        self.updateGeometry()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.updateGeometry()  # the wrapped text's height follows the width
+
+    def _line(self) -> int:
+        return self.label.fontMetrics().lineSpacing()  # not a pixel of the next line
+
+    def sizeHint(self) -> QSize:
+        """As tall as the wrapped text, up to MAX_LINES lines."""
+        cap = self.MAX_LINES * self._line()
+        width = max(self.width(), 1)
+        need = self.label.heightForWidth(width)
+        if need > cap:  # the scroll bar then takes its width from the text
+            need = self.label.heightForWidth(
+                max(width - self.verticalScrollBar().sizeHint().width(), 1)
+            )
+        return QSize(super().sizeHint().width(), max(min(need, cap), self._line()))
+
+    def minimumSizeHint(self) -> QSize:
+        """One line: the rest scrolls when the panel is short."""
+        return QSize(super().minimumSizeHint().width(), self._line())
 
 
 class _EpochTable(QTableWidget):
@@ -303,9 +349,6 @@ class TrainingPanel(QWidget):
         self.progress.setToolTip(tr("Epoch, speed and the time left"))
         self.status_label = _StatusLabel()
         self.status_label.setObjectName("trainingStatus")
-        self.status_label.hide()
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Start trains the current network, not the canvas: say so when the two differ.
         self.canvas_hint = QLabel(
             tr(
@@ -781,7 +824,8 @@ class TrainingPanel(QWidget):
         """Show the newest epoch, now and once the status line above has taken its new height
         (scrolled before it grew, the last row was left half hidden)."""
         self.epoch_table.scrollToBottom()
-        QTimer.singleShot(0, self.epoch_table.scrollToBottom)
+        table = self.epoch_table
+        QTimer.singleShot(0, table, table.scrollToBottom)  # dropped if the table is deleted
 
     def _not_learning_hint(self, report: EpochReport) -> str | None:
         """A hint when an epoch left the accuracy near chance (one class in n, a network whose

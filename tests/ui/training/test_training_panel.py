@@ -599,6 +599,31 @@ def test_an_epoch_at_chance_says_the_network_is_not_learning(qtbot, data):
         r.close()
 
 
+def test_the_status_line_is_at_most_three_lines_tall_and_scrolls_the_rest(qtbot):
+    """After a run near chance it wrapped to five lines, and on a 720-pixel screen the window
+    grew past the screen to make room for them."""
+    panel = TrainingPanel(TrainingController())
+    qtbot.addWidget(panel)
+    panel.resize(420, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    status = panel.status_label
+    line = status.label.fontMetrics().lineSpacing()
+    status.setText("Epoch 1: cost 2.3000")
+    qtbot.waitUntil(lambda: status.isVisible() and status.height() >= line)
+    assert status.height() < 2 * line
+    long = " ".join(["The accuracy is near chance: the network is not learning."] * 6)
+    status.setText(long)
+    assert status.text() == long
+    qtbot.waitUntil(lambda: status.height() == status.MAX_LINES * line)
+    assert status.verticalScrollBar().maximum() > 0  # the rest is a scroll away, not lost
+    panel.resize(420, 250)  # short: the line gives way, down to one
+    qtbot.waitUntil(lambda: status.height() < status.MAX_LINES * line)
+    assert status.height() >= line
+    status.setText("")
+    assert not status.isVisible()
+
+
 def test_error_inside_the_worker_is_shown(qtbot, data):
     broken = data.subset(100, eval_limit=20)
     broken.val_x = np.zeros((20, 1, 20, 20), dtype=np.float32)  # wrong size: fails at epoch end
