@@ -215,7 +215,9 @@ class ViewsPanel(QWidget):
         self.probe_spin = QSpinBox()
         self.probe_spin.setObjectName("probeIndex")
         self.probe_spin.setPrefix(self.tr("validation image #"))
-        self.probe_spin.setRange(0, 0)
+        # -1: the probe is not a validation image picked here (a drawing, a gallery image).
+        self.probe_spin.setSpecialValueText(self.tr("validation image…"))
+        self.probe_spin.setRange(-1, 0)
         self.probe_spin.setToolTip(self.tr("Use this validation image as the probe"))
         self.probe_spin.setKeyboardTracking(False)
         self.probe_spin.valueChanged.connect(self.use_validation_image)
@@ -324,17 +326,23 @@ class ViewsPanel(QWidget):
         self.mistakes_gallery.set_class_names(names)
         n_val = len(dataset.val_x) if dataset is not None else 0
         self.probe_spin.blockSignals(True)
-        self.probe_spin.setRange(0, max(0, n_val - 1))
+        self.probe_spin.setRange(-1, max(0, n_val - 1))
         self.probe_spin.blockSignals(False)
         self.probe_spin.setEnabled(n_val > 0)
         if self.probe is None and n_val:
-            self.use_validation_image(self.probe_spin.value())
+            self.use_validation_image(max(self.probe_spin.value(), 0))
 
-    def set_probe(self, image: Any, caption: str | None = None) -> None:
-        """Make `image` ((C, H, W) or (H, W), values in [0, 1]) the probe; None is ignored."""
+    def set_probe(self, image: Any, caption: str | None = None, index: int = -1) -> None:
+        """Make `image` ((C, H, W) or (H, W), values in [0, 1]) the probe; None is ignored.
+        `index`: the validation image it is, for the picker (-1: none picked there)."""
         img = fit_probe(image, self.network)
         if img is None:
             return
+        # The picker says which validation image is the probe, or none: it kept showing #0
+        # after a click in the gallery, and picking #0 again then did nothing.
+        self.probe_spin.blockSignals(True)
+        self.probe_spin.setValue(index)
+        self.probe_spin.blockSignals(False)
         self.probe = img
         self.probe_caption = caption if caption is not None else self.tr("your drawing")
         self.controller.set_probe(img)
@@ -350,7 +358,7 @@ class ViewsPanel(QWidget):
         names = list(getattr(ds, "class_names", []) or [])
         name = names[label] if label < len(names) else str(label)
         self.set_probe(
-            ds.val_x[index], self.tr("validation image #{0} (a {1})").format(index, name)
+            ds.val_x[index], self.tr("validation image #{0} (a {1})").format(index, name), index
         )
 
     def set_engine_ready(self, ready: bool) -> None:

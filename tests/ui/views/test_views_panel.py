@@ -164,6 +164,22 @@ def test_feature_maps_and_pooling_follow_the_probe(panel, data):
     np.testing.assert_array_equal(panel.kernel_view.images()["conv1"], kernels)
 
 
+def test_the_probe_picker_says_when_the_probe_is_not_the_image_it_shows(panel, data, qtbot):
+    """After a gallery click the picker still read "validation image #0", and picking #0
+    again did nothing: it now says no image is picked, and #0 works again."""
+    panel.set_network(Network.from_spec(GROUPED, seed=0))
+    spin = panel.probe_spin
+    panel.use_validation_image(0)
+    assert spin.value() == 0 and "#0" in panel.probe_label.text()
+    panel.set_probe(data.val_x[7], "a misclassified image (a 3)")  # as a gallery click does
+    assert spin.value() == -1 and spin.text() == "validation image…"
+    spin.setValue(0)  # picking #0 again makes it the probe again
+    assert "validation image #0" in panel.probe_label.text()
+    np.testing.assert_array_equal(panel.probe, data.val_x[0])
+    spin.setValue(5)
+    assert spin.value() == 5 and "#5" in panel.probe_label.text()
+
+
 def test_mlp_weights_show_as_28x28_images(panel):
     net = Network.from_spec(load_preset("nielsen-mlp"), seed=0)
     panel.set_network(net)
