@@ -247,6 +247,8 @@ class ViewsPanel(QWidget):
         self.csv_action.triggered.connect(self._choose_csv)
         self.batch_csv_action = menu.addAction(self.tr("Mini-batch costs as CSV…"))
         self.batch_csv_action.triggered.connect(self._choose_batch_csv)
+        menu.aboutToShow.connect(self.update_export_actions)
+        menu.setToolTipsVisible(True)
         self.export_button.setMenu(menu)
 
         bar = QHBoxLayout()
@@ -678,6 +680,21 @@ class ViewsPanel(QWidget):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self._schedule_visible()
+
+    def update_export_actions(self) -> None:
+        """Grey out the exports with nothing to show yet (they wrote blank PNGs and CSVs with
+        a header alone), saying when they will have something."""
+        after_epoch = self.tr("After the first epoch")
+        empty = {
+            "confusion": self.confusion_view.matrix is None,
+            "mistakes": self._report is None,
+        }
+        for key, action in self.export_actions.items():
+            blank = empty.get(key, False)
+            action.setEnabled(not blank)
+            action.setToolTip(after_epoch if blank else "")
+        self.csv_action.setEnabled(bool(self.history))
+        self.batch_csv_action.setEnabled(self.cost_plot.point_count() > 0)
 
     # ------------------------------------------------------------------ file dialogs
     def _choose_png(self, key: str) -> None:

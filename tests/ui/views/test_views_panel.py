@@ -349,6 +349,26 @@ def test_a_click_on_a_confusion_cell_shows_its_images_until_clicked_again(qtbot,
     assert panel.cell is None and not panel.all_mistakes_button.isVisible()
 
 
+def test_exports_with_nothing_to_show_yet_are_greyed_out(qtbot, panel, data) -> None:
+    """Before the first epoch the confusion matrix and the gallery exported blank PNGs."""
+    panel.set_network(Network.from_spec(GROUPED, seed=0))
+    panel.update_export_actions()
+    actions = panel.export_actions
+    blank = {k for k, a in actions.items() if not a.isEnabled()}
+    assert blank == {"confusion", "mistakes"}
+    assert actions["confusion"].toolTip() == "After the first epoch"
+    assert not panel.csv_action.isEnabled() and not panel.batch_csv_action.isEnabled()
+    confusion = np.eye(10, dtype=np.int64)
+    entry = {"epoch": 1, "cost": 1.0, "val_accuracy": 0.5}
+    report = EpochReport(1, 3, 1.0, None, 0.5, None, None, 1.0, 1.0, confusion, [], entry)
+    panel.controller.epoch_finished.emit(report)
+    panel.cost_plot.add_costs(np.array([0.5]), np.array([1.0]))
+    qtbot.waitUntil(lambda: panel.confusion_view.matrix is not None)
+    panel.update_export_actions()
+    assert all(a.isEnabled() for a in actions.values())
+    assert panel.csv_action.isEnabled() and panel.batch_csv_action.isEnabled()
+
+
 def test_a_flood_of_quick_epochs_plots_every_one_and_redraws_the_details_at_a_pace(
     qtbot, panel, data, monkeypatch
 ) -> None:
