@@ -412,7 +412,9 @@ class TrainingPanel(QWidget):
             (tr("Mean cost"), tr("The training cost, averaged over the epoch's images")),
             (
                 tr("Training"),
-                tr("Accuracy on the first {0:,} training images").format(TRAIN_ACCURACY_SAMPLE),
+                tr("Accuracy on the first {0:,} training images (all of them, if fewer)").format(
+                    TRAIN_ACCURACY_SAMPLE
+                ),
             ),
             (tr("Validation"), tr("Accuracy on the validation images")),
             (tr("Test"), tr("Accuracy on the test images")),
@@ -814,7 +816,10 @@ class TrainingPanel(QWidget):
         stuck = self._not_learning_hint(report)
         if stuck:
             self._epoch_summary += "\n" + stuck
-        self.status_label.setText(self._epoch_summary)
+        text = self._epoch_summary
+        if self.controller.state == PAUSED:  # paused at the epoch's end: still say so
+            text += "\n" + self.tr("Paused: Step runs one mini-batch, Resume goes on")
+        self.status_label.setText(text)
         self._table_history.append(report.history_entry)
         self._add_epoch_row(report.history_entry)
         self._mark_best_epoch(self._table_history)

@@ -364,6 +364,21 @@ def test_pause_holds_the_step_counter_and_resume_continues(qtbot, rig):
     qtbot.waitUntil(lambda: rig.snapshots[-1].step > held, timeout=TIMEOUT)
 
 
+def test_an_epoch_that_ends_while_paused_still_says_paused(qtbot, rig):
+    """A pause that lands at an epoch's end: the epoch's figures replaced the "Paused" line,
+    and nothing said why training held."""
+    press_start(qtbot, rig)
+    wait_steps(qtbot, rig, 1)
+    rig.panel.pause()
+    qtbot.waitUntil(lambda: rig.controller.state == "paused", timeout=TIMEOUT)
+    entry = {"epoch": 1, "cost": 0.5, "val_accuracy": 0.8}
+    rig.controller.epoch_finished.emit(
+        EpochReport(1, 2, 0.5, 0.8, 0.8, None, None, 900.0, 1.0, history_entry=entry)
+    )
+    text = rig.panel.status_label.text()
+    assert text.startswith("Epoch 1: cost 0.5000") and "Paused: Step runs one" in text, text
+
+
 def test_step_runs_exactly_one_mini_batch(qtbot, rig):
     press_start(qtbot, rig)
     wait_steps(qtbot, rig, 1)
