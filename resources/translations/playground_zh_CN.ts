@@ -4,27 +4,27 @@
 <context>
     <name>AccuracyPlot</name>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="350"/>
+        <location filename="../../playground/ui/views/plots.py" line="354"/>
         <source>accuracy (%)</source>
         <translation>准确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="350"/>
+        <location filename="../../playground/ui/views/plots.py" line="354"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="355"/>
+        <location filename="../../playground/ui/views/plots.py" line="362"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="356"/>
+        <location filename="../../playground/ui/views/plots.py" line="363"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="357"/>
+        <location filename="../../playground/ui/views/plots.py" line="364"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
@@ -286,43 +286,43 @@
 <context>
     <name>ConfusionView</name>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="54"/>
+        <location filename="../../playground/ui/views/confusion.py" line="57"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="55"/>
+        <location filename="../../playground/ui/views/confusion.py" line="58"/>
         <source>guess</source>
         <translation>网络的判断</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="56"/>
-        <location filename="../../playground/ui/views/confusion.py" line="86"/>
+        <location filename="../../playground/ui/views/confusion.py" line="59"/>
+        <location filename="../../playground/ui/views/confusion.py" line="91"/>
         <source>Confusion matrix: after the first epoch</source>
         <translation>混淆矩阵：第一轮之后显示</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="154"/>
+        <location filename="../../playground/ui/views/confusion.py" line="165"/>
         <source>Click to see these images.</source>
         <translation>点击查看这些图像。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="174"/>
+        <location filename="../../playground/ui/views/confusion.py" line="185"/>
         <source>1 image of {1} read correctly ({2:.1f}% of the {1}s)</source>
         <translation>1 张 {1} 被正确识别（占所有 {1} 的 {2:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="176"/>
+        <location filename="../../playground/ui/views/confusion.py" line="187"/>
         <source>1 image of {1} read as {3} ({2:.1f}% of the {1}s)</source>
         <translation>1 张 {1} 被认成了 {3}（占所有 {1} 的 {2:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="180"/>
+        <location filename="../../playground/ui/views/confusion.py" line="191"/>
         <source>{0} images of {1} read correctly ({2:.1f}% of the {1}s)</source>
         <translation>{0} 张 {1} 被正确识别（占所有 {1} 的 {2:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="182"/>
+        <location filename="../../playground/ui/views/confusion.py" line="193"/>
         <source>{0} images of {1} read as {3} ({2:.1f}% of the {1}s)</source>
         <translation>{0} 张 {1} 被认成了 {3}（占所有 {1} 的 {2:.1f}%）</translation>
     </message>
@@ -1955,446 +1955,456 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="176"/>
+        <location filename="../../playground/ui/main_window.py" line="185"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="179"/>
+        <location filename="../../playground/ui/main_window.py" line="188"/>
         <source>Load a trained network from a .npz file</source>
         <translation>从 .npz 文件载入训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="183"/>
+        <location filename="../../playground/ui/main_window.py" line="192"/>
         <source>&amp;Save model as…</source>
         <translation>模型另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="186"/>
+        <location filename="../../playground/ui/main_window.py" line="195"/>
         <source>Save the current network to a .npz file</source>
         <translation>把当前网络保存为 .npz 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="190"/>
+        <location filename="../../playground/ui/main_window.py" line="199"/>
         <source>Open &amp;dataset folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="194"/>
+        <location filename="../../playground/ui/main_window.py" line="203"/>
         <source>Load a folder holding the four IDX files of an MNIST-like dataset</source>
         <translation>载入一个文件夹，其中包含类 MNIST 数据集的四个 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="198"/>
+        <location filename="../../playground/ui/main_window.py" line="207"/>
         <source>Use the built-in &amp;MNIST</source>
         <translation>使用内置的 MNIST(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="201"/>
+        <location filename="../../playground/ui/main_window.py" line="210"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="206"/>
+        <location filename="../../playground/ui/main_window.py" line="215"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="209"/>
+        <location filename="../../playground/ui/main_window.py" line="218"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="214"/>
+        <location filename="../../playground/ui/main_window.py" line="223"/>
         <source>&amp;Clear drawing</source>
         <translation>清除笔迹(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="219"/>
+        <location filename="../../playground/ui/main_window.py" line="228"/>
         <source>Empty the draw pad (undo brings it back)</source>
         <translation>清空画板（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="222"/>
+        <location filename="../../playground/ui/main_window.py" line="231"/>
         <source>&amp;Pause training</source>
         <translation>暂停训练(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="227"/>
+        <location filename="../../playground/ui/main_window.py" line="236"/>
         <source>Pause or resume training (Space)</source>
         <translation>暂停或继续训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="231"/>
+        <location filename="../../playground/ui/main_window.py" line="240"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="233"/>
+        <location filename="../../playground/ui/main_window.py" line="242"/>
         <source>&amp;Compact layout</source>
         <translation>紧凑布局(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="235"/>
+        <location filename="../../playground/ui/main_window.py" line="244"/>
         <source>Draw, Network and Training as tabs, Dataset behind Views: each gets the window&apos;s whole width (a small window&apos;s layout)</source>
         <translation>手写、网络和训练放进同一组标签页，数据集放在视图后面：每个面板都得到窗口的全部宽度（小窗口的布局）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="242"/>
+        <location filename="../../playground/ui/main_window.py" line="251"/>
         <source>&amp;Maximize panel</source>
         <translation>最大化面板(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="246"/>
+        <location filename="../../playground/ui/main_window.py" line="255"/>
         <source>Give the whole window to the panel you are working in (again: bring the other panels back)</source>
         <translation>把整个窗口让给你正在使用的面板（再选一次：其他面板回到原处）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="253"/>
+        <location filename="../../playground/ui/main_window.py" line="262"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="257"/>
+        <location filename="../../playground/ui/main_window.py" line="266"/>
         <source>&amp;About Playground</source>
         <translation>关于 Playground(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="263"/>
+        <location filename="../../playground/ui/main_window.py" line="272"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="269"/>
+        <location filename="../../playground/ui/main_window.py" line="278"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="273"/>
+        <location filename="../../playground/ui/main_window.py" line="282"/>
         <source>&amp;Export view as PNG</source>
         <translation>将视图导出为 PNG(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="279"/>
+        <location filename="../../playground/ui/main_window.py" line="288"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="285"/>
+        <location filename="../../playground/ui/main_window.py" line="294"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="294"/>
+        <location filename="../../playground/ui/main_window.py" line="303"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="297"/>
+        <location filename="../../playground/ui/main_window.py" line="306"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="298"/>
+        <location filename="../../playground/ui/main_window.py" line="307"/>
         <source>Follow the &amp;book</source>
         <translation>跟着书学(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="306"/>
+        <location filename="../../playground/ui/main_window.py" line="315"/>
         <source>Chapter {0} · {1}</source>
         <translation>第 {0} 章 · {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="323"/>
+        <location filename="../../playground/ui/main_window.py" line="332"/>
         <source>Perceptrons and sigmoid neurons</source>
         <translation>感知器与 S 型神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="326"/>
+        <location filename="../../playground/ui/main_window.py" line="335"/>
         <source>A perceptron and a sigmoid neuron side by side; NAND and a half adder</source>
         <translation>感知器与 S 型神经元并排对比；与非门和半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="330"/>
+        <location filename="../../playground/ui/main_window.py" line="339"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="333"/>
+        <location filename="../../playground/ui/main_window.py" line="342"/>
         <source>A ball rolling down a cost surface, one step of the learning rate at a time</source>
         <translation>小球沿代价曲面滚下，每次按学习率走一步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="339"/>
+        <location filename="../../playground/ui/main_window.py" line="348"/>
         <source>A network that reads digits</source>
         <translation>识别数字的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="342"/>
+        <location filename="../../playground/ui/main_window.py" line="351"/>
         <source>The book&apos;s [784, 30, 10] network on the canvas, ready to build and train</source>
         <translation>把书中的 [784, 30, 10] 网络放到画布上，可以构建并训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="346"/>
+        <location filename="../../playground/ui/main_window.py" line="355"/>
         <source>Backpropagation</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="349"/>
+        <location filename="../../playground/ui/main_window.py" line="358"/>
         <source>The four equations of backpropagation, number by number</source>
         <translation>反向传播的四个方程，逐个数字演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="353"/>
+        <location filename="../../playground/ui/main_window.py" line="362"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="356"/>
+        <location filename="../../playground/ui/main_window.py" line="365"/>
         <source>Why a saturated neuron learns slowly with the quadratic cost</source>
         <translation>为什么用二次代价时饱和的神经元学得慢</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="360"/>
+        <location filename="../../playground/ui/main_window.py" line="369"/>
         <source>Cross-entropy and L2 regularisation</source>
         <translation>交叉熵与 L2 正则化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="363"/>
+        <location filename="../../playground/ui/main_window.py" line="372"/>
         <source>A [784, 100, 10] network with the cross-entropy cost and L2, on the canvas</source>
         <translation>把使用交叉熵代价和 L2 的 [784, 100, 10] 网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="369"/>
+        <location filename="../../playground/ui/main_window.py" line="378"/>
         <source>Convolution: local receptive fields, shared weights, pooling</source>
         <translation>卷积：局部感受野、共享权重、池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="372"/>
+        <location filename="../../playground/ui/main_window.py" line="381"/>
         <source>The book&apos;s first convolutional network on the canvas</source>
         <translation>把书中的第一个卷积网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="376"/>
+        <location filename="../../playground/ui/main_window.py" line="385"/>
         <source>Two convolutional layers and rectified linear units</source>
         <translation>两个卷积层与修正线性单元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="386"/>
+        <location filename="../../playground/ui/main_window.py" line="395"/>
         <source>Grouped convolution (AlexNet; &quot;Deep Roots&quot;)</source>
         <translation>分组卷积（AlexNet；“Deep Roots”）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="389"/>
+        <location filename="../../playground/ui/main_window.py" line="398"/>
         <source>The second convolution split into 2 groups: half its weights</source>
         <translation>第二个卷积分成 2 组：权重减半</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="409"/>
+        <location filename="../../playground/ui/main_window.py" line="418"/>
         <source>{0} is on the canvas: Build network (Ctrl+B) makes it the current network, then Start training (F5)</source>
         <translation>{0} 已放到画布上：“构建网络”（Ctrl+B）使它成为当前网络，然后“开始训练”（F5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="416"/>
+        <location filename="../../playground/ui/main_window.py" line="425"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="438"/>
+        <location filename="../../playground/ui/main_window.py" line="447"/>
         <source>Draw</source>
         <translation>手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="445"/>
+        <location filename="../../playground/ui/main_window.py" line="454"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="458"/>
+        <location filename="../../playground/ui/main_window.py" line="467"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="465"/>
+        <location filename="../../playground/ui/main_window.py" line="474"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="474"/>
+        <location filename="../../playground/ui/main_window.py" line="483"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="479"/>
+        <location filename="../../playground/ui/main_window.py" line="488"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="669"/>
+        <location filename="../../playground/ui/main_window.py" line="566"/>
+        <source>The canvas is narrow: View ▸ Compact layout gives it the window&apos;s width</source>
+        <translation>画布太窄了：视图 ▸ 紧凑布局 可以让它占满窗口宽度</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="703"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
         <translation>{0}占满了窗口：按 {1} 让其他面板回来</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="712"/>
+        <location filename="../../playground/ui/main_window.py" line="746"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="722"/>
-        <location filename="../../playground/ui/main_window.py" line="724"/>
+        <location filename="../../playground/ui/main_window.py" line="756"/>
+        <location filename="../../playground/ui/main_window.py" line="758"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="733"/>
+        <location filename="../../playground/ui/main_window.py" line="767"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1023"/>
+        <location filename="../../playground/ui/main_window.py" line="794"/>
+        <source>Training diverged: the draw pad uses the last weights before the cost became infinite</source>
+        <translation>训练发散了：手写板使用的是代价变为无穷大之前的最后一组权重</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="1066"/>
         <source>Engine: warming up… {0} s</source>
         <translation>引擎：正在预热… {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1029"/>
+        <location filename="../../playground/ui/main_window.py" line="1072"/>
         <source>Compiling the engine&apos;s kernels: about half a minute on a first run, a second or two later (they are kept on disk)</source>
         <translation>正在编译引擎的内核：首次运行约需半分钟，以后只需一两秒（编译结果保存在磁盘上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1096"/>
+        <location filename="../../playground/ui/main_window.py" line="1139"/>
         <source>Undo (in the panel with the focus)</source>
         <translation>撤销（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1097"/>
+        <location filename="../../playground/ui/main_window.py" line="1140"/>
         <source>Redo (in the panel with the focus)</source>
         <translation>重做（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1098"/>
+        <location filename="../../playground/ui/main_window.py" line="1141"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1104"/>
+        <location filename="../../playground/ui/main_window.py" line="1147"/>
         <source>Copy the selected epochs (Training&apos;s table)</source>
         <translation>复制所选的轮次（训练面板的表格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1107"/>
+        <location filename="../../playground/ui/main_window.py" line="1150"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1108"/>
+        <location filename="../../playground/ui/main_window.py" line="1151"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1109"/>
+        <location filename="../../playground/ui/main_window.py" line="1152"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1112"/>
+        <location filename="../../playground/ui/main_window.py" line="1155"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1116"/>
+        <location filename="../../playground/ui/main_window.py" line="1159"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1124"/>
+        <location filename="../../playground/ui/main_window.py" line="1167"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1127"/>
+        <location filename="../../playground/ui/main_window.py" line="1170"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1135"/>
+        <location filename="../../playground/ui/main_window.py" line="1178"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1139"/>
+        <location filename="../../playground/ui/main_window.py" line="1182"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1139"/>
+        <location filename="../../playground/ui/main_window.py" line="1182"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1194"/>
+        <location filename="../../playground/ui/main_window.py" line="1237"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1195"/>
+        <location filename="../../playground/ui/main_window.py" line="1238"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1385"/>
-        <location filename="../../playground/ui/main_window.py" line="1407"/>
+        <location filename="../../playground/ui/main_window.py" line="1428"/>
+        <location filename="../../playground/ui/main_window.py" line="1450"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="757"/>
+        <location filename="../../playground/ui/main_window.py" line="800"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="304"/>
+        <location filename="../../playground/ui/main_window.py" line="313"/>
         <source>Beyond the book · {0}</source>
         <translation>书外延伸 · {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="379"/>
+        <location filename="../../playground/ui/main_window.py" line="388"/>
         <source>The book&apos;s best network without expanded data or dropout (99.23%) on the canvas</source>
         <translation>书中不用扩充数据和 dropout 时最好的网络（99.23%），放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="734"/>
+        <location filename="../../playground/ui/main_window.py" line="768"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="771"/>
+        <location filename="../../playground/ui/main_window.py" line="814"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="781"/>
+        <location filename="../../playground/ui/main_window.py" line="824"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="844"/>
+        <location filename="../../playground/ui/main_window.py" line="887"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="853"/>
-        <location filename="../../playground/ui/main_window.py" line="855"/>
+        <location filename="../../playground/ui/main_window.py" line="896"/>
+        <location filename="../../playground/ui/main_window.py" line="898"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="864"/>
-        <location filename="../../playground/ui/main_window.py" line="896"/>
+        <location filename="../../playground/ui/main_window.py" line="907"/>
+        <location filename="../../playground/ui/main_window.py" line="939"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="865"/>
+        <location filename="../../playground/ui/main_window.py" line="908"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2407,12 +2417,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="884"/>
+        <location filename="../../playground/ui/main_window.py" line="927"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="897"/>
+        <location filename="../../playground/ui/main_window.py" line="940"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2421,24 +2431,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="904"/>
-        <location filename="../../playground/ui/main_window.py" line="1229"/>
+        <location filename="../../playground/ui/main_window.py" line="947"/>
+        <location filename="../../playground/ui/main_window.py" line="1272"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="904"/>
-        <location filename="../../playground/ui/main_window.py" line="1229"/>
+        <location filename="../../playground/ui/main_window.py" line="947"/>
+        <location filename="../../playground/ui/main_window.py" line="1272"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="910"/>
+        <location filename="../../playground/ui/main_window.py" line="953"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="911"/>
+        <location filename="../../playground/ui/main_window.py" line="954"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2447,17 +2457,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="915"/>
+        <location filename="../../playground/ui/main_window.py" line="958"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="939"/>
+        <location filename="../../playground/ui/main_window.py" line="982"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="940"/>
+        <location filename="../../playground/ui/main_window.py" line="983"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2470,173 +2480,173 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="959"/>
+        <location filename="../../playground/ui/main_window.py" line="1002"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="960"/>
+        <location filename="../../playground/ui/main_window.py" line="1003"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="966"/>
+        <location filename="../../playground/ui/main_window.py" line="1009"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="999"/>
+        <location filename="../../playground/ui/main_window.py" line="1042"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1003"/>
+        <location filename="../../playground/ui/main_window.py" line="1046"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1025"/>
+        <location filename="../../playground/ui/main_window.py" line="1068"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1035"/>
+        <location filename="../../playground/ui/main_window.py" line="1078"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1036"/>
+        <location filename="../../playground/ui/main_window.py" line="1079"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1038"/>
+        <location filename="../../playground/ui/main_window.py" line="1081"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1119"/>
+        <location filename="../../playground/ui/main_window.py" line="1162"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1158"/>
+        <location filename="../../playground/ui/main_window.py" line="1201"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1169"/>
+        <location filename="../../playground/ui/main_window.py" line="1212"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1209"/>
+        <location filename="../../playground/ui/main_window.py" line="1252"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1211"/>
+        <location filename="../../playground/ui/main_window.py" line="1254"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1235"/>
+        <location filename="../../playground/ui/main_window.py" line="1278"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1237"/>
+        <location filename="../../playground/ui/main_window.py" line="1280"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1247"/>
+        <location filename="../../playground/ui/main_window.py" line="1290"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1256"/>
+        <location filename="../../playground/ui/main_window.py" line="1299"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1259"/>
+        <location filename="../../playground/ui/main_window.py" line="1302"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1259"/>
+        <location filename="../../playground/ui/main_window.py" line="1302"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1270"/>
+        <location filename="../../playground/ui/main_window.py" line="1313"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1284"/>
+        <location filename="../../playground/ui/main_window.py" line="1327"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1286"/>
+        <location filename="../../playground/ui/main_window.py" line="1329"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1315"/>
+        <location filename="../../playground/ui/main_window.py" line="1358"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1368"/>
-        <location filename="../../playground/ui/main_window.py" line="1371"/>
+        <location filename="../../playground/ui/main_window.py" line="1411"/>
+        <location filename="../../playground/ui/main_window.py" line="1414"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1382"/>
+        <location filename="../../playground/ui/main_window.py" line="1425"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1383"/>
+        <location filename="../../playground/ui/main_window.py" line="1426"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1386"/>
+        <location filename="../../playground/ui/main_window.py" line="1429"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1390"/>
+        <location filename="../../playground/ui/main_window.py" line="1433"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1392"/>
+        <location filename="../../playground/ui/main_window.py" line="1435"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1397"/>
+        <location filename="../../playground/ui/main_window.py" line="1440"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1400"/>
+        <location filename="../../playground/ui/main_window.py" line="1443"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1405"/>
+        <location filename="../../playground/ui/main_window.py" line="1448"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1408"/>
+        <location filename="../../playground/ui/main_window.py" line="1451"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -2644,22 +2654,22 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>MistakesGallery</name>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="215"/>
+        <location filename="../../playground/ui/views/confusion.py" line="226"/>
         <source>Validation images the network got wrong, or those of the confusion-matrix cell you clicked: its guess, then the true label. Click one to make it the probe.</source>
         <translation>网络分错的验证集图像，或你点击的混淆矩阵格子里的图像：先是网络的判断，后是真实标签。点击一张即可设为观察图像。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="243"/>
+        <location filename="../../playground/ui/views/confusion.py" line="254"/>
         <source>Validation image #{0}: the network read {1}, as its label says. Click to make it the probe.</source>
         <translation>验证集图像 #{0}：网络认成了 {1}，与标签一致。点击即可设为观察图像。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="248"/>
+        <location filename="../../playground/ui/views/confusion.py" line="259"/>
         <source>{0} (is {1})</source>
         <translation>{0}（实为 {1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="249"/>
+        <location filename="../../playground/ui/views/confusion.py" line="260"/>
         <source>Validation image #{0}: the network read {1}, the label says {2}. Click to make it the probe.</source>
         <translation>验证集图像 #{0}：网络认成了 {1}，标签是 {2}。点击即可设为观察图像。</translation>
     </message>
@@ -3442,344 +3452,344 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="73"/>
-        <location filename="../../playground/ui/training/panel.py" line="84"/>
+        <location filename="../../playground/ui/training/panel.py" line="75"/>
+        <location filename="../../playground/ui/training/panel.py" line="86"/>
         <source>{0} s</source>
         <translation>{0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="76"/>
+        <location filename="../../playground/ui/training/panel.py" line="78"/>
         <source>{0} min {1:02d} s</source>
         <translation>{0} 分 {1:02d} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="78"/>
+        <location filename="../../playground/ui/training/panel.py" line="80"/>
         <source>{0} h {1:02d} min</source>
         <translation>{0} 小时 {1:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="161"/>
+        <location filename="../../playground/ui/training/panel.py" line="207"/>
         <source>How many times to go through the training images</source>
         <translation>要把训练图像完整过几遍</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="167"/>
+        <location filename="../../playground/ui/training/panel.py" line="213"/>
         <source>Images per mini-batch: the gradient is averaged over them before each step</source>
         <translation>每个小批量的图像数：每一步之前先对它们的梯度取平均</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="176"/>
+        <location filename="../../playground/ui/training/panel.py" line="222"/>
         <source>Learning rate η: the size of each step down the gradient. Can change while training runs; it takes effect at the next mini-batch.</source>
         <translation>学习率 η：沿梯度下降时每一步的大小。训练过程中可以修改，从下一个小批量起生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="188"/>
+        <location filename="../../playground/ui/training/panel.py" line="234"/>
         <source>Momentum μ: how much of the previous step carries into the next (0 = plain SGD). Can change while training runs.</source>
         <translation>动量 μ：上一步有多少延续到下一步（0 表示普通 SGD）。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="200"/>
+        <location filename="../../playground/ui/training/panel.py" line="246"/>
         <source>L2 regularisation λ: shrinks the weights a little at every step, which fights overfitting. Can change while training runs.</source>
         <translation>L2 正则化 λ：每一步都让权重缩小一点，以对抗过拟合。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="212"/>
+        <location filename="../../playground/ui/training/panel.py" line="258"/>
         <source>The cost the network minimises. Cross-entropy and log-likelihood learn fast even when a sigmoid or softmax output is badly wrong; the quadratic cost slows down there.</source>
         <translation>网络要最小化的代价函数。即使 sigmoid 或 softmax 输出错得很厉害，交叉熵和对数似然也学得很快；二次代价在这种情况下会变慢。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="223"/>
+        <location filename="../../playground/ui/training/panel.py" line="269"/>
         <source>Seed of the random order of the images (and of fresh weights): the same seed repeats a run exactly</source>
         <translation>图像随机顺序（以及新权重）的随机种子：相同的种子可以完全重现一次训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="233"/>
+        <location filename="../../playground/ui/training/panel.py" line="279"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="235"/>
+        <location filename="../../playground/ui/training/panel.py" line="281"/>
         <source>Train on the first N training images only (all: the whole training set). A small subset runs fast but overfits.</source>
         <translation>只用前 N 张训练图像训练（全部：整个训练集）。小子集跑得快，但会过拟合。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="241"/>
+        <location filename="../../playground/ui/training/panel.py" line="287"/>
         <source>Start from new random weights</source>
         <translation>从新的随机权重开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="244"/>
+        <location filename="../../playground/ui/training/panel.py" line="290"/>
         <source>Off: continue from the current weights. On: draw new random weights from the seed first.</source>
         <translation>不勾选：从当前权重继续。勾选：先用随机种子生成新的随机权重。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="250"/>
+        <location filename="../../playground/ui/training/panel.py" line="296"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="252"/>
+        <location filename="../../playground/ui/training/panel.py" line="298"/>
         <source>Train the current network on the dataset</source>
         <translation>在数据集上训练当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="254"/>
-        <location filename="../../playground/ui/training/panel.py" line="697"/>
+        <location filename="../../playground/ui/training/panel.py" line="300"/>
+        <location filename="../../playground/ui/training/panel.py" line="751"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="256"/>
+        <location filename="../../playground/ui/training/panel.py" line="302"/>
         <source>Hold training between two mini-batches, or go on</source>
         <translation>在两个小批量之间暂停训练，或继续训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="258"/>
+        <location filename="../../playground/ui/training/panel.py" line="304"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="260"/>
+        <location filename="../../playground/ui/training/panel.py" line="306"/>
         <source>While paused: run exactly one more mini-batch</source>
         <translation>暂停时：再运行恰好一个小批量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="262"/>
+        <location filename="../../playground/ui/training/panel.py" line="308"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="265"/>
+        <location filename="../../playground/ui/training/panel.py" line="311"/>
         <source>End training after the current mini-batch and keep the weights learnt so far</source>
         <translation>在当前小批量之后结束训练，并保留目前学到的权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="270"/>
+        <location filename="../../playground/ui/training/panel.py" line="316"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="273"/>
+        <location filename="../../playground/ui/training/panel.py" line="319"/>
         <source>S&amp;tep one mini-batch</source>
         <translation>单步：一个小批量(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="276"/>
+        <location filename="../../playground/ui/training/panel.py" line="322"/>
         <source>St&amp;op training</source>
         <translation>停止训练(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="287"/>
+        <location filename="../../playground/ui/training/panel.py" line="333"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="292"/>
+        <location filename="../../playground/ui/training/panel.py" line="338"/>
         <source>Save model…</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="294"/>
+        <location filename="../../playground/ui/training/panel.py" line="340"/>
         <source>Save the trained network with its training history</source>
         <translation>保存训练好的网络及其训练历史</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="302"/>
+        <location filename="../../playground/ui/training/panel.py" line="348"/>
         <source>Not training</source>
         <translation>未在训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="303"/>
+        <location filename="../../playground/ui/training/panel.py" line="349"/>
         <source>Epoch, speed and the time left</source>
         <translation>轮次、速度和剩余时间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="311"/>
+        <location filename="../../playground/ui/training/panel.py" line="354"/>
         <source>ⓘ The canvas shows another network. Start trains the current one; to train the canvas&apos;s, press Build network (Ctrl+B) first.</source>
         <translation>ⓘ 画布上是另一个网络。“开始”训练的是当前网络；要训练画布上的网络，请先点击“构建网络”（Ctrl+B）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="324"/>
+        <location filename="../../playground/ui/training/panel.py" line="367"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="325"/>
+        <location filename="../../playground/ui/training/panel.py" line="368"/>
         <source>Mini-batch</source>
         <translation>小批量大小</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="326"/>
+        <location filename="../../playground/ui/training/panel.py" line="369"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="327"/>
+        <location filename="../../playground/ui/training/panel.py" line="370"/>
         <source>Momentum μ</source>
         <translation>动量 μ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="329"/>
+        <location filename="../../playground/ui/training/panel.py" line="372"/>
         <source>L2 λ</source>
         <translation>L2 λ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="330"/>
+        <location filename="../../playground/ui/training/panel.py" line="373"/>
         <source>Cost</source>
         <translation>代价函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="331"/>
+        <location filename="../../playground/ui/training/panel.py" line="374"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="332"/>
+        <location filename="../../playground/ui/training/panel.py" line="375"/>
         <source>Training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="365"/>
+        <location filename="../../playground/ui/training/panel.py" line="411"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="365"/>
+        <location filename="../../playground/ui/training/panel.py" line="411"/>
         <source>Epochs count on from a loaded model&apos;s history</source>
         <translation>载入的模型接着它的训练历史往下数轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="366"/>
+        <location filename="../../playground/ui/training/panel.py" line="412"/>
         <source>Mean cost</source>
         <translation>平均代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="366"/>
+        <location filename="../../playground/ui/training/panel.py" line="412"/>
         <source>The training cost, averaged over the epoch&apos;s images</source>
         <translation>本轮所有训练图像的平均代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="368"/>
+        <location filename="../../playground/ui/training/panel.py" line="414"/>
         <source>Training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="369"/>
-        <source>Accuracy on the first {0:,} training images</source>
-        <translation>前 {0:,} 张训练图像上的准确率</translation>
+        <location filename="../../playground/ui/training/panel.py" line="415"/>
+        <source>Accuracy on the first {0:,} training images (all of them, if fewer)</source>
+        <translation>在前 {0:,} 张训练图像上的准确率（不足这么多时用全部图像）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="371"/>
+        <location filename="../../playground/ui/training/panel.py" line="423"/>
+        <source>How long the epoch&apos;s mini-batches took (the accuracy checks after them not counted)</source>
+        <translation>这一轮的小批量训练用时（不含之后的准确率测量）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="419"/>
         <source>Validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="371"/>
+        <location filename="../../playground/ui/training/panel.py" line="419"/>
         <source>Accuracy on the validation images</source>
         <translation>验证集图像上的准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="372"/>
+        <location filename="../../playground/ui/training/panel.py" line="420"/>
         <source>Test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="372"/>
+        <location filename="../../playground/ui/training/panel.py" line="420"/>
         <source>Accuracy on the test images</source>
         <translation>测试集图像上的准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="373"/>
+        <location filename="../../playground/ui/training/panel.py" line="422"/>
         <source>Seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="373"/>
-        <source>How long the epoch took</source>
-        <translation>本轮用时</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/training/panel.py" line="400"/>
+        <location filename="../../playground/ui/training/panel.py" line="454"/>
         <source>Every finished epoch; the best validation accuracy is in bold. {0} copies rows</source>
         <translation>每个已完成的轮次占一行；验证集准确率最高的一轮以粗体显示。按 {0} 复制所选的行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="404"/>
+        <location filename="../../playground/ui/training/panel.py" line="458"/>
         <source>Copy rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="550"/>
+        <location filename="../../playground/ui/training/panel.py" line="604"/>
         <source>There is no network to train yet.</source>
         <translation>还没有可训练的网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="567"/>
+        <location filename="../../playground/ui/training/panel.py" line="621"/>
         <source>Nothing to train</source>
         <translation>没有可训练的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="568"/>
+        <location filename="../../playground/ui/training/panel.py" line="622"/>
         <source>There is no network yet: open a model or build one.</source>
         <translation>还没有网络：请打开一个模型或构建一个。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="573"/>
+        <location filename="../../playground/ui/training/panel.py" line="627"/>
         <source>No dataset</source>
         <translation>没有数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="574"/>
+        <location filename="../../playground/ui/training/panel.py" line="628"/>
         <source>The dataset is not loaded yet; wait a moment or open one (File ▸ Open dataset folder).</source>
         <translation>数据集尚未载入；请稍等，或打开一个（文件 ▸ 打开数据集文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="585"/>
+        <location filename="../../playground/ui/training/panel.py" line="639"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="594"/>
+        <location filename="../../playground/ui/training/panel.py" line="648"/>
         <source>Training… (the first mini-batches may wait for the engine to compile)</source>
         <translation>正在训练…（最初几个小批量可能要等引擎编译）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="597"/>
+        <location filename="../../playground/ui/training/panel.py" line="651"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="633"/>
+        <location filename="../../playground/ui/training/panel.py" line="687"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="634"/>
+        <location filename="../../playground/ui/training/panel.py" line="688"/>
         <source>Training is still running. Stop it and {0}? The weights learnt so far are kept.</source>
         <translation>训练仍在进行。要停止训练并{0}吗？目前学到的权重会保留。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="636"/>
+        <location filename="../../playground/ui/training/panel.py" line="690"/>
         <source>continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="648"/>
+        <location filename="../../playground/ui/training/panel.py" line="702"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="648"/>
+        <location filename="../../playground/ui/training/panel.py" line="702"/>
         <source>There is no model yet.</source>
         <translation>还没有模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="654"/>
+        <location filename="../../playground/ui/training/panel.py" line="708"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="655"/>
+        <location filename="../../playground/ui/training/panel.py" line="709"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -3788,104 +3798,110 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="658"/>
+        <location filename="../../playground/ui/training/panel.py" line="712"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="664"/>
+        <location filename="../../playground/ui/training/panel.py" line="718"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="664"/>
+        <location filename="../../playground/ui/training/panel.py" line="718"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="681"/>
+        <location filename="../../playground/ui/training/panel.py" line="735"/>
         <source>{0} is now {1:g} from the next mini-batch</source>
         <translation>{0}：从下一个小批量起为 {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="683"/>
+        <location filename="../../playground/ui/training/panel.py" line="737"/>
         <source>The learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="684"/>
+        <location filename="../../playground/ui/training/panel.py" line="738"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="685"/>
+        <location filename="../../playground/ui/training/panel.py" line="739"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="697"/>
+        <location filename="../../playground/ui/training/panel.py" line="751"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="717"/>
+        <location filename="../../playground/ui/training/panel.py" line="771"/>
+        <location filename="../../playground/ui/training/panel.py" line="821"/>
         <source>Paused: Step runs one mini-batch, Resume goes on</source>
         <translation>已暂停：“单步”运行一个小批量，“继续”接着训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="719"/>
+        <location filename="../../playground/ui/training/panel.py" line="773"/>
         <source>Stopping after this mini-batch…</source>
         <translation>将在这个小批量之后停止…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="720"/>
+        <location filename="../../playground/ui/training/panel.py" line="774"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="721"/>
-        <location filename="../../playground/ui/training/panel.py" line="728"/>
+        <location filename="../../playground/ui/training/panel.py" line="775"/>
+        <location filename="../../playground/ui/training/panel.py" line="782"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="729"/>
+        <location filename="../../playground/ui/training/panel.py" line="783"/>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="738"/>
+        <location filename="../../playground/ui/training/panel.py" line="786"/>
+        <source>Epoch {0}/{1} · measuring the accuracy · {4:,.0f} images/s · {5} left</source>
+        <translation>第 {0}/{1} 轮 · 正在测量准确率 · {4:,.0f} 张/秒 · 剩余 {5}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="796"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="748"/>
+        <location filename="../../playground/ui/training/panel.py" line="806"/>
         <source>Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5})</source>
         <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="780"/>
+        <location filename="../../playground/ui/training/panel.py" line="848"/>
         <source>The accuracy is still near chance ({0}) after {1} mini-batches: too few for this network to get going, which can take a thousand or more. Train on more images or for more epochs.</source>
         <translation>训练了 {1} 个小批量后，准确率仍接近随机猜测（{0}）：这个网络还没来得及起步，这可能需要一千个甚至更多小批量。请用更多图像或多训练几轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="785"/>
+        <location filename="../../playground/ui/training/panel.py" line="853"/>
         <source>The accuracy is near chance ({0}): the network is not learning. With a large η the sigmoids may have saturated or every ReLU gone silent: try η 10 times smaller, from new random weights. With a small η, give it more epochs.</source>
         <translation>准确率接近随机猜测（{0}）：网络没有在学习。η 较大时，sigmoid 可能已经饱和，或者所有 ReLU 都不再激活：请把 η 减小到约十分之一，并从新的随机权重开始。η 较小时，请多训练几轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="801"/>
+        <location filename="../../playground/ui/training/panel.py" line="869"/>
         <source>Training stopped: the cost became NaN or infinite</source>
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="808"/>
-        <location filename="../../playground/ui/training/panel.py" line="817"/>
+        <location filename="../../playground/ui/training/panel.py" line="876"/>
+        <location filename="../../playground/ui/training/panel.py" line="885"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="809"/>
+        <location filename="../../playground/ui/training/panel.py" line="877"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -3894,27 +3910,27 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="818"/>
+        <location filename="../../playground/ui/training/panel.py" line="886"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="822"/>
+        <location filename="../../playground/ui/training/panel.py" line="890"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="828"/>
+        <location filename="../../playground/ui/training/panel.py" line="896"/>
         <source>Stopped: {0}/{1} epochs done</source>
         <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="831"/>
+        <location filename="../../playground/ui/training/panel.py" line="899"/>
         <source>Done: {0}/{1} epochs</source>
         <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="834"/>
+        <location filename="../../playground/ui/training/panel.py" line="902"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>
@@ -3958,25 +3974,25 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="168"/>
-        <location filename="../../playground/ui/views/panel.py" line="282"/>
+        <location filename="../../playground/ui/views/panel.py" line="286"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="169"/>
-        <location filename="../../playground/ui/views/panel.py" line="283"/>
+        <location filename="../../playground/ui/views/panel.py" line="287"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="170"/>
-        <location filename="../../playground/ui/views/panel.py" line="284"/>
+        <location filename="../../playground/ui/views/panel.py" line="288"/>
         <source>Pooling</source>
         <translation>池化</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="171"/>
-        <location filename="../../playground/ui/views/panel.py" line="285"/>
+        <location filename="../../playground/ui/views/panel.py" line="289"/>
         <source>Dense weights</source>
         <translation>全连接权重</translation>
     </message>
@@ -3997,202 +4013,212 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="219"/>
+        <source>validation image…</source>
+        <translation>验证集图像…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="221"/>
         <source>Use this validation image as the probe</source>
         <translation>把这张验证集图像用作观察图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="225"/>
+        <location filename="../../playground/ui/views/panel.py" line="227"/>
         <source>Show all</source>
         <translation>全部显示</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="228"/>
+        <location filename="../../playground/ui/views/panel.py" line="230"/>
         <source>Show every view at once instead of tabs (best in a big or undocked window)</source>
         <translation>同时显示所有视图而不用标签页（适合大窗口或浮动窗口）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="234"/>
+        <location filename="../../playground/ui/views/panel.py" line="236"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="235"/>
+        <location filename="../../playground/ui/views/panel.py" line="237"/>
         <source>Save a view as PNG, or the history as CSV</source>
         <translation>把视图保存为 PNG，或把历史保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="240"/>
+        <location filename="../../playground/ui/views/panel.py" line="242"/>
         <source>{0} as PNG…</source>
         <translation>将{0}导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="244"/>
+        <location filename="../../playground/ui/views/panel.py" line="246"/>
         <source>History as CSV…</source>
         <translation>将历史导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="246"/>
+        <location filename="../../playground/ui/views/panel.py" line="248"/>
         <source>Mini-batch costs as CSV…</source>
         <translation>将小批量代价导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="280"/>
+        <location filename="../../playground/ui/views/panel.py" line="284"/>
         <source>Cost plot</source>
         <translation>代价曲线图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="281"/>
+        <location filename="../../playground/ui/views/panel.py" line="285"/>
         <source>Accuracy plot</source>
         <translation>准确率曲线图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="286"/>
+        <location filename="../../playground/ui/views/panel.py" line="290"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="287"/>
+        <location filename="../../playground/ui/views/panel.py" line="291"/>
         <source>Misclassified images</source>
         <translation>分错的图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="288"/>
+        <location filename="../../playground/ui/views/panel.py" line="292"/>
         <source>The whole panel</source>
         <translation>整个面板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="339"/>
+        <location filename="../../playground/ui/views/panel.py" line="349"/>
         <source>your drawing</source>
         <translation>你的手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="353"/>
+        <location filename="../../playground/ui/views/panel.py" line="363"/>
         <source>validation image #{0} (a {1})</source>
         <translation>验证集图像 #{0}（标签 {1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="487"/>
+        <location filename="../../playground/ui/views/panel.py" line="497"/>
         <source>Validation, epoch {0}: {1} right</source>
         <translation>验证集，第 {0} 轮：正确 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="514"/>
+        <location filename="../../playground/ui/views/panel.py" line="524"/>
         <source>The first {0} of {1} misclassified validation images after epoch {2} (guess, then true label); click one to probe it</source>
         <translation>第 {2} 轮后有 {1} 张验证集图像被分错，这里显示前 {0} 张（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="519"/>
+        <location filename="../../playground/ui/views/panel.py" line="529"/>
         <source>No misclassified validation images after epoch {0}</source>
         <translation>第 {0} 轮后没有被分错的验证集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="523"/>
+        <location filename="../../playground/ui/views/panel.py" line="533"/>
         <source>1 misclassified validation image after epoch {0} (guess, then true label); click it to probe it</source>
         <translation>第 {0} 轮后有 1 张验证集图像被分错（先是网络的判断，后是真实标签）；点击它即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="528"/>
+        <location filename="../../playground/ui/views/panel.py" line="538"/>
         <source>{0} misclassified validation images after epoch {1} (guess, then true label); click one to probe it</source>
         <translation>第 {1} 轮后有 {0} 张验证集图像被分错（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="552"/>
+        <location filename="../../playground/ui/views/panel.py" line="562"/>
         <source>No image of {0} was read correctly after epoch {2}</source>
         <translation>第 {2} 轮后，没有一张 {0} 被认对</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="554"/>
+        <location filename="../../playground/ui/views/panel.py" line="564"/>
         <source>1 image of {0} read correctly after epoch {2}; click it to probe it</source>
         <translation>第 {2} 轮后有 1 张 {0} 被认对；点击它即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="558"/>
+        <location filename="../../playground/ui/views/panel.py" line="568"/>
         <source>The first {3} of {4} images of {0} read correctly after epoch {2}; click one to probe it</source>
         <translation>第 {2} 轮后被认对的 {4} 张 {0} 中的前 {3} 张；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="563"/>
+        <location filename="../../playground/ui/views/panel.py" line="573"/>
         <source>{4} images of {0} read correctly after epoch {2}; click one to probe it</source>
         <translation>第 {2} 轮后有 {4} 张 {0} 被认对；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="567"/>
+        <location filename="../../playground/ui/views/panel.py" line="577"/>
         <source>No image of {0} was read as {1} after epoch {2}</source>
         <translation>第 {2} 轮后，没有一张 {0} 被认成 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="569"/>
+        <location filename="../../playground/ui/views/panel.py" line="579"/>
         <source>1 image of {0} read as {1} after epoch {2}; click it to probe it</source>
         <translation>第 {2} 轮后有 1 张 {0} 被认成了 {1}；点击它即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="571"/>
+        <location filename="../../playground/ui/views/panel.py" line="581"/>
         <source>The first {3} of {4} images of {0} read as {1} after epoch {2}; click one to probe it</source>
         <translation>第 {2} 轮后被认成 {1} 的 {4} 张 {0} 中的前 {3} 张；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="576"/>
+        <location filename="../../playground/ui/views/panel.py" line="586"/>
         <source>{4} images of {0} read as {1} after epoch {2}; click one to probe it</source>
         <translation>第 {2} 轮后有 {4} 张 {0} 被认成了 {1}；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="586"/>
+        <location filename="../../playground/ui/views/panel.py" line="596"/>
         <source>a validation image (a {0})</source>
         <translation>一张验证集图像（标签 {0}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="588"/>
+        <location filename="../../playground/ui/views/panel.py" line="598"/>
         <source>a misclassified image (a {0})</source>
         <translation>一张被分错的图像（标签 {0}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="603"/>
+        <location filename="../../playground/ui/views/panel.py" line="613"/>
         <source>Probe: none yet (draw a digit or pick an image)</source>
         <translation>观察图像：暂无（写一个数字或选一张图像）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="606"/>
+        <location filename="../../playground/ui/views/panel.py" line="616"/>
         <source>Probe: {0}</source>
         <translation>观察图像：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="678"/>
+        <location filename="../../playground/ui/views/panel.py" line="687"/>
+        <source>After the first epoch</source>
+        <translation>第一轮之后才有</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/panel.py" line="703"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="678"/>
+        <location filename="../../playground/ui/views/panel.py" line="703"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="686"/>
-        <location filename="../../playground/ui/views/panel.py" line="710"/>
+        <location filename="../../playground/ui/views/panel.py" line="711"/>
+        <location filename="../../playground/ui/views/panel.py" line="735"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="686"/>
+        <location filename="../../playground/ui/views/panel.py" line="711"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="690"/>
+        <location filename="../../playground/ui/views/panel.py" line="715"/>
         <source>Export history as CSV</source>
         <translation>将历史导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="694"/>
+        <location filename="../../playground/ui/views/panel.py" line="719"/>
         <source>Export mini-batch costs as CSV</source>
         <translation>将小批量代价导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="700"/>
+        <location filename="../../playground/ui/views/panel.py" line="725"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="711"/>
+        <location filename="../../playground/ui/views/panel.py" line="736"/>
         <source>{0} could not be written:
 
 {1}</source>
