@@ -61,8 +61,8 @@ _POSITIVE = {"filters", "kernel", "stride", "groups", "size", "units"}
 #: (velocity, the last finite snapshot, the copy each epoch hands the draw pad). The book's
 #: largest network has about 1.7 million (1,672,570).
 MAX_PARAMS = 20_000_000
-#: Most values one layer may output per image (4 MB): inference runs a thousand images at
-#: a time, and every view shows these maps. The presets' largest is 11,520 (20x24x24).
+#: Most values one layer may output per image (4 MB): inference runs EVAL_BATCH (200) images
+#: at a time, and every view shows these maps. The presets' largest is 11,520 (20x24x24).
 MAX_LAYER_VALUES = 1_000_000
 
 
