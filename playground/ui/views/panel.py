@@ -449,6 +449,12 @@ class ViewsPanel(QWidget):
         self._spec = spec
         for view in (self.kernel_view, self.feature_map_view, self.pooled_view, self.dense_view):
             view.set_spec(spec)
+        conv_tabs = (self.kernel_view, self.feature_map_view, self.pooled_view)
+        layers = [] if spec is None else spec.get("layers", [])
+        has_conv = any(layer["type"] == "conv" for layer in layers)
+        if spec is not None and not has_conv and self.tabs.currentWidget() in conv_tabs:
+            # An MLP opened on the Kernels tab's "no convolutional layer": show its weights.
+            self.tabs.setCurrentWidget(self.dense_view)
         self._schedule_visible()
 
     def _plot_history(self, history: list[dict[str, Any]], first: int) -> None:

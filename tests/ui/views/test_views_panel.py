@@ -180,6 +180,20 @@ def test_the_probe_picker_says_when_the_probe_is_not_the_image_it_shows(panel, d
     assert spin.value() == 5 and "#5" in panel.probe_label.text()
 
 
+def test_an_mlp_opens_on_its_weights_not_on_an_empty_kernels_tab(panel):
+    """A dense-only network shown on the Kernels tab said "no convolutional layer" and nothing
+    else; a conv network leaves the tab the user chose alone."""
+    panel.tabs.setCurrentWidget(panel.kernel_view)
+    panel.set_network(Network.from_spec(load_preset("nielsen-mlp"), seed=0))
+    assert panel.tabs.currentWidget() is panel.dense_view
+    panel.tabs.setCurrentWidget(panel.pooled_view)
+    panel.set_network(Network.from_spec(GROUPED, seed=0))
+    assert panel.tabs.currentWidget() is panel.pooled_view
+    panel.tabs.setCurrentWidget(panel.results_splitter)  # not a conv view: kept for an MLP
+    panel.set_network(Network.from_spec(load_preset("nielsen-mlp"), seed=0))
+    assert panel.tabs.currentWidget() is panel.results_splitter
+
+
 def test_mlp_weights_show_as_28x28_images(panel):
     net = Network.from_spec(load_preset("nielsen-mlp"), seed=0)
     panel.set_network(net)
