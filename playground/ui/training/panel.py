@@ -865,11 +865,21 @@ class TrainingPanel(QWidget):
         return -(-n // max(1, self.batch_spin.value()))
 
     def _on_diverged(self, message: str) -> None:
-        self._show_message(
+        box = self._show_message(
             self.tr("Training stopped: the cost became NaN or infinite"),
             message,
             QMessageBox.Icon.Warning,
         )
+        if self.network is None:
+            return
+        usual = TrainingSettings.from_spec(self.network.spec).lr  # the preset's η, or 0.1
+        if self.lr_spin.value() > usual:  # offer the way back in one click
+            back = box.addButton(
+                self.tr("Use η = {0:g}").format(usual), QMessageBox.ButtonRole.AcceptRole
+            )
+            back.setObjectName("usualLearningRateButton")
+            back.setToolTip(self.tr("The learning rate this network usually trains with"))
+            back.clicked.connect(lambda: self.lr_spin.setValue(usual))
 
     def _on_failed(self, text: str) -> None:
         self._show_message(

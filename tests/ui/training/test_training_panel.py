@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QSplitter
+from PySide6.QtWidgets import QApplication, QPushButton, QSplitter
 
 from playground.data import load_mnist
 from playground.engine import Network, load_preset
@@ -541,6 +541,12 @@ def test_nan_run_stops_with_a_message_and_finite_weights(qtbot, data):
         assert all(np.isfinite(p).all() for p in result.net.params.values())
         assert r.trained == [result.net]
         assert not r.controller.is_running()
+        # One click puts η back to what the network usually trains with (here the default).
+        back = r.panel.message_box.findChild(QPushButton, "usualLearningRateButton")
+        usual = TrainingSettings.from_spec(DIVERGING).lr
+        assert back is not None and back.text() == f"Use η = {usual:g}"
+        back.click()
+        assert r.panel.lr_spin.value() == pytest.approx(usual)
     finally:
         r.close()
 
