@@ -549,6 +549,8 @@ class ViewsPanel(QWidget):
 
     def _on_finished(self, result: RunResult) -> None:
         self.engine_ready = True  # a run compiled the kernels
+        if result.diverged:  # after the run's last costs, which come before this
+            self.cost_plot.mark_divergence()
         if result.error is None:
             self.network = result.net
             self.history = [dict(h) for h in result.net.history]

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -25,6 +26,7 @@ EPOCH_COLOR = QColor(255, 170, 60)
 TRAIN_COLOR = QColor(90, 160, 255)
 VAL_COLOR = QColor(255, 170, 60)
 TEST_COLOR = QColor(110, 200, 120)
+DIVERGED_COLOR = QColor(230, 70, 70)
 
 
 class Series:
@@ -241,9 +243,26 @@ class CostPlot(LegendPlot):
         self.managed = True
         plot.getViewBox().sigRangeChangedManually.connect(self._on_user_range)
         plot.getViewBox().disableAutoRange()
+        # Where a run's cost became NaN or infinite: those costs cannot be drawn, so the plot
+        # showed nothing of the blow-up.
+        self.divergence = pg.InfiniteLine(
+            angle=90,
+            movable=False,
+            pen=pg.mkPen(DIVERGED_COLOR, width=1.5, style=Qt.PenStyle.DashLine),
+            label=self.tr("diverged"),
+            labelOpts={"position": 0.85, "color": DIVERGED_COLOR, "anchors": [(1, 0.5), (1, 0.5)]},
+        )
+        plot.addItem(self.divergence, ignoreBounds=True)
+        self.divergence.hide()
+
+    def mark_divergence(self) -> None:
+        """Mark the end of the plotted costs as where the run diverged."""
+        self.divergence.setPos(self.raw.x[-1] if self.raw.n else self.x_end)
+        self.divergence.show()
 
     def clear_all(self) -> None:
         """Forget every point (another network)."""
+        self.divergence.hide()
         for s in (self.raw, self.smooth, self.epochs):
             s.clear()
         self._ema = None
@@ -254,6 +273,7 @@ class CostPlot(LegendPlot):
 
     def begin_run(self, offset: float, batches: int, epochs: int = 1) -> None:
         """A run of `epochs` starts at epoch `offset`: drop later points, size the average."""
+        self.divergence.hide()
         for s in (self.raw, self.smooth, self.epochs):
             s.truncate_after(offset)
         self.span = int(min(200, max(5, batches // 20)))

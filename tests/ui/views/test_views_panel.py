@@ -878,6 +878,24 @@ def test_an_exported_plot_is_drawn_large_enough_for_a_slide(qtbot, tmp_path) -> 
     assert image.width() * 160 == image.height() * 286
 
 
+def test_a_diverged_run_is_marked_on_the_cost_plot_until_the_next_run(panel) -> None:
+    """The costs that blew up are NaN or infinite and cannot be drawn: the plot showed nothing
+    of the divergence. A dashed line now marks where the run's costs end."""
+    from playground.ui.training import RunResult
+
+    net = Network.from_spec(GROUPED, seed=0)
+    panel.set_network(net)
+    plot = panel.cost_plot
+    plot.add_costs(np.array([0.1, 0.2, 0.3]), np.array([2.3, 2.2, np.nan]))
+    assert not plot.divergence.isVisible()
+    panel.controller.training_finished.emit(
+        RunResult(net=net, stopped=True, epochs_done=0, history=[], diverged="NaN", error=None)
+    )
+    assert plot.divergence.isVisible() and plot.divergence.value() == pytest.approx(0.2)
+    plot.begin_run(0.0, 100)
+    assert not plot.divergence.isVisible()
+
+
 def test_a_flat_accuracy_does_not_fill_the_plots_height(qtbot) -> None:
     """A network stuck near chance (10.8-11.2 %) was drawn across the whole height, as if it
     were learning; the axis spans at least MIN_ACCURACY_SPAN points."""
