@@ -4,27 +4,27 @@
 <context>
     <name>AccuracyPlot</name>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="354"/>
+        <location filename="../../playground/ui/views/plots.py" line="374"/>
         <source>accuracy (%)</source>
         <translation>准确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="354"/>
+        <location filename="../../playground/ui/views/plots.py" line="374"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="362"/>
+        <location filename="../../playground/ui/views/plots.py" line="382"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="363"/>
+        <location filename="../../playground/ui/views/plots.py" line="383"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="364"/>
+        <location filename="../../playground/ui/views/plots.py" line="384"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
@@ -485,29 +485,34 @@
 <context>
     <name>CostPlot</name>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="213"/>
+        <location filename="../../playground/ui/views/plots.py" line="215"/>
         <source>cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="213"/>
+        <location filename="../../playground/ui/views/plots.py" line="215"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="216"/>
+        <location filename="../../playground/ui/views/plots.py" line="218"/>
         <source>mini-batch</source>
         <translation>小批量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="216"/>
+        <location filename="../../playground/ui/views/plots.py" line="218"/>
         <source>smoothed</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="216"/>
+        <location filename="../../playground/ui/views/plots.py" line="218"/>
         <source>epoch mean</source>
         <translation>每轮均值</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/views/plots.py" line="252"/>
+        <source>diverged</source>
+        <translation>发散</translation>
     </message>
 </context>
 <context>
@@ -1942,12 +1947,12 @@
 <context>
     <name>LegendPlot</name>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="182"/>
+        <location filename="../../playground/ui/views/plots.py" line="184"/>
         <source>Show everything</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="183"/>
+        <location filename="../../playground/ui/views/plots.py" line="185"/>
         <source>Copy as image</source>
         <translation>复制为图片</translation>
     </message>
@@ -3895,13 +3900,23 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="876"/>
-        <location filename="../../playground/ui/training/panel.py" line="885"/>
+        <location filename="../../playground/ui/training/panel.py" line="878"/>
+        <source>Use η = {0:g}</source>
+        <translation>使用 η = {0:g}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="881"/>
+        <source>The learning rate this network usually trains with</source>
+        <translation>这个网络通常使用的学习率</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/training/panel.py" line="886"/>
+        <location filename="../../playground/ui/training/panel.py" line="895"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="877"/>
+        <location filename="../../playground/ui/training/panel.py" line="887"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -3910,27 +3925,27 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="886"/>
+        <location filename="../../playground/ui/training/panel.py" line="896"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="890"/>
+        <location filename="../../playground/ui/training/panel.py" line="900"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="896"/>
+        <location filename="../../playground/ui/training/panel.py" line="906"/>
         <source>Stopped: {0}/{1} epochs done</source>
         <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="899"/>
+        <location filename="../../playground/ui/training/panel.py" line="909"/>
         <source>Done: {0}/{1} epochs</source>
         <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="902"/>
+        <location filename="../../playground/ui/training/panel.py" line="912"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>
@@ -4092,133 +4107,133 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <translation>验证集图像 #{0}（标签 {1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="497"/>
+        <location filename="../../playground/ui/views/panel.py" line="503"/>
         <source>Validation, epoch {0}: {1} right</source>
         <translation>验证集，第 {0} 轮：正确 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="524"/>
+        <location filename="../../playground/ui/views/panel.py" line="530"/>
         <source>The first {0} of {1} misclassified validation images after epoch {2} (guess, then true label); click one to probe it</source>
         <translation>第 {2} 轮后有 {1} 张验证集图像被分错，这里显示前 {0} 张（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="529"/>
+        <location filename="../../playground/ui/views/panel.py" line="535"/>
         <source>No misclassified validation images after epoch {0}</source>
         <translation>第 {0} 轮后没有被分错的验证集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="533"/>
+        <location filename="../../playground/ui/views/panel.py" line="539"/>
         <source>1 misclassified validation image after epoch {0} (guess, then true label); click it to probe it</source>
         <translation>第 {0} 轮后有 1 张验证集图像被分错（先是网络的判断，后是真实标签）；点击它即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="538"/>
+        <location filename="../../playground/ui/views/panel.py" line="544"/>
         <source>{0} misclassified validation images after epoch {1} (guess, then true label); click one to probe it</source>
         <translation>第 {1} 轮后有 {0} 张验证集图像被分错（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="562"/>
+        <location filename="../../playground/ui/views/panel.py" line="570"/>
         <source>No image of {0} was read correctly after epoch {2}</source>
         <translation>第 {2} 轮后，没有一张 {0} 被认对</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="564"/>
+        <location filename="../../playground/ui/views/panel.py" line="572"/>
         <source>1 image of {0} read correctly after epoch {2}; click it to probe it</source>
         <translation>第 {2} 轮后有 1 张 {0} 被认对；点击它即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="568"/>
+        <location filename="../../playground/ui/views/panel.py" line="576"/>
         <source>The first {3} of {4} images of {0} read correctly after epoch {2}; click one to probe it</source>
         <translation>第 {2} 轮后被认对的 {4} 张 {0} 中的前 {3} 张；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="573"/>
+        <location filename="../../playground/ui/views/panel.py" line="581"/>
         <source>{4} images of {0} read correctly after epoch {2}; click one to probe it</source>
         <translation>第 {2} 轮后有 {4} 张 {0} 被认对；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="577"/>
+        <location filename="../../playground/ui/views/panel.py" line="585"/>
         <source>No image of {0} was read as {1} after epoch {2}</source>
         <translation>第 {2} 轮后，没有一张 {0} 被认成 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="579"/>
+        <location filename="../../playground/ui/views/panel.py" line="587"/>
         <source>1 image of {0} read as {1} after epoch {2}; click it to probe it</source>
         <translation>第 {2} 轮后有 1 张 {0} 被认成了 {1}；点击它即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="581"/>
+        <location filename="../../playground/ui/views/panel.py" line="589"/>
         <source>The first {3} of {4} images of {0} read as {1} after epoch {2}; click one to probe it</source>
         <translation>第 {2} 轮后被认成 {1} 的 {4} 张 {0} 中的前 {3} 张；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="586"/>
+        <location filename="../../playground/ui/views/panel.py" line="594"/>
         <source>{4} images of {0} read as {1} after epoch {2}; click one to probe it</source>
         <translation>第 {2} 轮后有 {4} 张 {0} 被认成了 {1}；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="596"/>
+        <location filename="../../playground/ui/views/panel.py" line="604"/>
         <source>a validation image (a {0})</source>
         <translation>一张验证集图像（标签 {0}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="598"/>
+        <location filename="../../playground/ui/views/panel.py" line="606"/>
         <source>a misclassified image (a {0})</source>
         <translation>一张被分错的图像（标签 {0}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="613"/>
+        <location filename="../../playground/ui/views/panel.py" line="621"/>
         <source>Probe: none yet (draw a digit or pick an image)</source>
         <translation>观察图像：暂无（写一个数字或选一张图像）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="616"/>
+        <location filename="../../playground/ui/views/panel.py" line="624"/>
         <source>Probe: {0}</source>
         <translation>观察图像：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="687"/>
+        <location filename="../../playground/ui/views/panel.py" line="695"/>
         <source>After the first epoch</source>
         <translation>第一轮之后才有</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="703"/>
+        <location filename="../../playground/ui/views/panel.py" line="711"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="703"/>
+        <location filename="../../playground/ui/views/panel.py" line="711"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="711"/>
-        <location filename="../../playground/ui/views/panel.py" line="735"/>
+        <location filename="../../playground/ui/views/panel.py" line="719"/>
+        <location filename="../../playground/ui/views/panel.py" line="743"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="711"/>
+        <location filename="../../playground/ui/views/panel.py" line="719"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="715"/>
+        <location filename="../../playground/ui/views/panel.py" line="723"/>
         <source>Export history as CSV</source>
         <translation>将历史导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="719"/>
+        <location filename="../../playground/ui/views/panel.py" line="727"/>
         <source>Export mini-batch costs as CSV</source>
         <translation>将小批量代价导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="725"/>
+        <location filename="../../playground/ui/views/panel.py" line="733"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="736"/>
+        <location filename="../../playground/ui/views/panel.py" line="744"/>
         <source>{0} could not be written:
 
 {1}</source>
