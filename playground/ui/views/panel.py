@@ -475,7 +475,7 @@ class ViewsPanel(QWidget):
             self.history = [dict(h) for h in info.history]
             self._plot_history(self.history, 0)
         self.cost_plot.begin_run(offset, info.batches, info.settings.epochs)
-        self.accuracy_plot.begin_run(offset)
+        self.accuracy_plot.begin_run(offset, info.settings.epochs)
 
     def _on_snapshot(self, snap: Snapshot) -> None:
         if len(snap.costs):

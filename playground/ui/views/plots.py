@@ -395,11 +395,15 @@ class AccuracyPlot(LegendPlot):
             )
             self.series[key] = Series()
         self._dirty = False
+        #: The x axis spans 0 to this epoch (the run's last) or the last point, as the cost
+        #: plot's does: fitted to its points alone, the two plots' epochs did not line up.
+        self.x_end = 1.0
 
     def clear_all(self) -> None:
         """Forget every point, and the range that fitted them (another network)."""
         for s in self.series.values():
             s.clear()
+        self.x_end = 1.0
         self._show_empty_range()
         self._dirty = True
 
@@ -411,12 +415,27 @@ class AccuracyPlot(LegendPlot):
 
     def show_all(self) -> None:
         """Frame every point again."""
-        self.getPlotItem().enableAutoRange()
+        self._fit()
 
-    def begin_run(self, offset: float) -> None:
-        """A run starts after epoch `offset`: drop later points."""
+    def _fit(self) -> None:
+        """x from 0 to the run's last epoch (or the last point), y fitted to the points."""
+        shown = [s for s in self.series.values() if s.n]
+        if not shown:
+            self._show_empty_range()
+            return
+        last = max(float(s.x[-1]) for s in shown)
+        low = min(float(np.min(s.y)) for s in shown)
+        high = max(float(np.max(s.y)) for s in shown)
+        box = self.getPlotItem().getViewBox()
+        box.setXRange(0.0, max(self.x_end, last, 1.0), padding=0.02)  # as the cost plot's
+        box.setYRange(low, high, padding=0.05)
+
+    def begin_run(self, offset: float, epochs: int = 1) -> None:
+        """A run of `epochs` starts after epoch `offset`: drop later points."""
         for s in self.series.values():
             s.truncate_after(offset)
+        self.x_end = float(offset + epochs)
+        self._fit()
         self._dirty = True
 
     def add_epoch(self, x: float, entry: dict[str, Any]) -> None:
@@ -425,7 +444,7 @@ class AccuracyPlot(LegendPlot):
             value = entry.get(key)
             if value is not None and math.isfinite(value):
                 s.extend(np.array([x]), np.array([100.0 * value]))
-        self.getPlotItem().enableAutoRange()
+        self._fit()
         self._dirty = True
 
     def refresh(self) -> None:

@@ -878,6 +878,29 @@ def test_an_exported_plot_is_drawn_large_enough_for_a_slide(qtbot, tmp_path) -> 
     assert image.width() * 160 == image.height() * 286
 
 
+def test_the_two_plots_span_the_same_epochs_during_a_run(qtbot) -> None:
+    """The accuracy plot fitted its x axis to its points (epochs 1-2) while the cost plot above
+    showed the run's epochs 0-5: the same epoch sat at two places."""
+    cost, accuracy = CostPlot(), AccuracyPlot()
+    for plot in (cost, accuracy):
+        qtbot.addWidget(plot)
+        plot.resize(400, 220)
+        plot.show()
+    cost.begin_run(0.0, batches=100, epochs=5)
+    accuracy.begin_run(0.0, epochs=5)
+    cost.add_costs(np.linspace(0.01, 2.0, 200), np.linspace(2.3, 0.3, 200))
+    for epoch in (1, 2):
+        cost.add_epoch(float(epoch), 1.0 / epoch)
+        accuracy.add_epoch(float(epoch), {"val_accuracy": 0.8 + 0.05 * epoch})
+    for plot in (cost, accuracy):
+        plot.refresh()
+    qtbot.wait(50)
+    x_cost = cost.getPlotItem().getViewBox().viewRange()[0]
+    x_accuracy = accuracy.getPlotItem().getViewBox().viewRange()[0]
+    assert x_cost[1] > 4.9
+    np.testing.assert_allclose(x_accuracy, x_cost, atol=0.1)
+
+
 def test_a_diverged_run_is_marked_on_the_cost_plot_until_the_next_run(panel) -> None:
     """The costs that blew up are NaN or infinite and cannot be drawn: the plot showed nothing
     of the divergence. A dashed line now marks where the run's costs end."""
