@@ -390,13 +390,9 @@ class _TrainingThread(QThread):
         mistakes: list[Mistake] = []
         wrong = np.empty(0, dtype=np.intp)
         val_x, val_y = trainer.data.val_x, trainer.data.val_y
-        pred = None
-        if len(val_x):
-            pred = trainer.val_predictions  # what the epoch's validation accuracy counted
-            if pred is None or len(pred) != len(val_x):
-                pred = self._predict(val_x)
-            if pred is None:
-                return None
+        # What the epoch's validation accuracy counted; None without validation images.
+        pred = trainer.val_predictions
+        if pred is not None:
             k = max(net.n_classes, int(val_y.max()) + 1)
             confusion = np.bincount(val_y * k + pred, minlength=k * k).reshape(k, k)
             wrong = np.flatnonzero(pred != val_y)
