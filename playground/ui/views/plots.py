@@ -435,7 +435,6 @@ class AccuracyPlot(LegendPlot):
         for s in self.series.values():
             s.truncate_after(offset)
         self.x_end = float(offset + epochs)
-        self._fit()
         self._dirty = True
 
     def add_epoch(self, x: float, entry: dict[str, Any]) -> None:
@@ -444,7 +443,6 @@ class AccuracyPlot(LegendPlot):
             value = entry.get(key)
             if value is not None and math.isfinite(value):
                 s.extend(np.array([x]), np.array([100.0 * value]))
-        self._fit()
         self._dirty = True
 
     def refresh(self) -> None:
@@ -455,6 +453,9 @@ class AccuracyPlot(LegendPlot):
         for key, curve in self.curves.items():
             curve.setData(self.series[key].x, self.series[key].y)
         self.legend.name_lines_with_points([s.n for s in self.series.values()])
+        # Here, at the repaint's pace, not per epoch: a history or a flood of quick epochs
+        # would lay the axes out again for every point.
+        self._fit()
 
     def export_png(self, path: str | os.PathLike[str]) -> bool:
         """Save the plot as PNG."""
