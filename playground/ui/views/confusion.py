@@ -60,8 +60,6 @@ class ConfusionView(pg.GraphicsLayoutWidget):
         self.grid.set_ticks([], [])  # no axes until there is a matrix
         self.class_names: list[str] = []
         self.matrix: np.ndarray | None = None
-        #: What each cell's colour shows, 0 to 1 (see the class docstring).
-        self.shade: np.ndarray | None = None
         self._texts: list[FitText] = []
         #: The outlined cell (true class, guess), or None.
         self.selected: tuple[int, int] | None = None
@@ -116,7 +114,6 @@ class ConfusionView(pg.GraphicsLayoutWidget):
         worst = float(share[off].max()) if k > 1 else 0.0
         if worst > 0:
             shade[off] = WORST_CONFUSION_SHADE * share[off] / worst
-        self.shade = shade
         self.grid.set_image(shade.astype(np.float32), (0.0, 1.0), COUNTS_LUT)
         names = self.class_names if len(self.class_names) == k else [str(i) for i in range(k)]
         ticks = [(i + 0.5, names[i]) for i in range(k)]

@@ -356,9 +356,7 @@ class ViewsPanel(QWidget):
         ds = self.dataset
         if ds is None or not 0 <= index < len(ds.val_x):
             return
-        label = int(ds.val_y[index])
-        names = list(getattr(ds, "class_names", []) or [])
-        name = names[label] if label < len(names) else str(label)
+        name = self.mistakes_gallery.name_of(int(ds.val_y[index]))  # the dataset's class names
         self.set_probe(
             ds.val_x[index], self.tr("validation image #{0} (a {1})").format(index, name), index
         )
@@ -597,9 +595,8 @@ class ViewsPanel(QWidget):
             text.format(name_of(i), name_of(j), report.epoch, len(shown), total)
         )
 
-    def _on_mistake_selected(self, image: np.ndarray, label: int, guess: int = -1) -> None:
-        names = list(getattr(self.dataset, "class_names", []) or [])
-        name = names[label] if 0 <= label < len(names) else str(label)
+    def _on_mistake_selected(self, image: np.ndarray, label: int, guess: int) -> None:
+        name = self.mistakes_gallery.name_of(label)  # the dataset's class names
         if guess == label:  # from a diagonal cell of the confusion matrix
             caption = self.tr("a validation image (a {0})").format(name)
         else:
