@@ -842,8 +842,7 @@ class TrainingPanel(QWidget):
             return None
         chance = chance_accuracy(self.network.n_classes)
         steps = max(0, report.epoch - self._run_before) * self._batches_per_epoch()
-        usual = TrainingSettings.from_spec(self.network.spec).lr  # the preset's η, or 0.1
-        if too_early_to_judge(steps, self.lr_spin.value(), usual):
+        if too_early_to_judge(steps, self.lr_spin.value(), self._usual_lr()):
             # nielsen-conv at its own η on 1,000 images: still at chance after 100 mini-batches
             return self.tr(
                 "The accuracy is still near chance ({0}) after {1} mini-batches: too few for "
@@ -855,6 +854,10 @@ class TrainingPanel(QWidget):
             "sigmoids may have saturated or every ReLU gone silent: try η 10 times smaller, from "
             "new random weights. With a small η, give it more epochs."
         ).format(percent(chance))
+
+    def _usual_lr(self) -> float:
+        """The learning rate the current network usually trains with: its preset's, or 0.1."""
+        return TrainingSettings.from_spec(self.network.spec).lr
 
     def _batches_per_epoch(self) -> int:
         """Mini-batches in an epoch of the current settings and dataset."""
@@ -872,7 +875,7 @@ class TrainingPanel(QWidget):
         )
         if self.network is None:
             return
-        usual = TrainingSettings.from_spec(self.network.spec).lr  # the preset's η, or 0.1
+        usual = self._usual_lr()
         if self.lr_spin.value() > usual:  # offer the way back in one click
             back = box.addButton(
                 self.tr("Use η = {0:g}").format(usual), QMessageBox.ButtonRole.AcceptRole
