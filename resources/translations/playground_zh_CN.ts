@@ -297,32 +297,32 @@
     </message>
     <message>
         <location filename="../../playground/ui/views/confusion.py" line="59"/>
-        <location filename="../../playground/ui/views/confusion.py" line="91"/>
+        <location filename="../../playground/ui/views/confusion.py" line="89"/>
         <source>Confusion matrix: after the first epoch</source>
         <translation>混淆矩阵：第一轮之后显示</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="165"/>
+        <location filename="../../playground/ui/views/confusion.py" line="162"/>
         <source>Click to see these images.</source>
         <translation>点击查看这些图像。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="185"/>
+        <location filename="../../playground/ui/views/confusion.py" line="182"/>
         <source>1 image of {1} read correctly ({2:.1f}% of the {1}s)</source>
         <translation>1 张 {1} 被正确识别（占所有 {1} 的 {2:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="187"/>
+        <location filename="../../playground/ui/views/confusion.py" line="184"/>
         <source>1 image of {1} read as {3} ({2:.1f}% of the {1}s)</source>
         <translation>1 张 {1} 被认成了 {3}（占所有 {1} 的 {2:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="191"/>
+        <location filename="../../playground/ui/views/confusion.py" line="188"/>
         <source>{0} images of {1} read correctly ({2:.1f}% of the {1}s)</source>
         <translation>{0} 张 {1} 被正确识别（占所有 {1} 的 {2:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="193"/>
+        <location filename="../../playground/ui/views/confusion.py" line="190"/>
         <source>{0} images of {1} read as {3} ({2:.1f}% of the {1}s)</source>
         <translation>{0} 张 {1} 被认成了 {3}（占所有 {1} 的 {2:.1f}%）</translation>
     </message>
@@ -1645,193 +1645,173 @@
 <context>
     <name>LayerInspector</name>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="68"/>
-        <source>Network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="75"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="78"/>
         <source>The cost the network learns to reduce. log-likelihood needs a softmax output; cross-entropy needs sigmoid (or softmax) outputs; quadratic takes any.</source>
         <translation>网络通过学习来减小的代价。对数似然需要 softmax 输出；交叉熵需要 sigmoid（或 softmax）输出；二次代价适用于任何输出。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="81"/>
-        <source>Cost</source>
-        <translation>代价函数</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="84"/>
-        <location filename="../../playground/ui/canvas/inspector.py" line="142"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="94"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="155"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="91"/>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="93"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="101"/>
         <source>Move this layer one place towards the input (Alt+Up)</source>
         <translation>把这一层往输入方向移一位（Alt+Up）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="94"/>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="97"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="106"/>
         <source>Move this layer one place towards the output (Alt+Down)</source>
         <translation>把这一层往输出方向移一位（Alt+Down）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="99"/>
-        <source>Delete</source>
-        <translation>删除</translation>
+        <location filename="../../playground/ui/canvas/inspector.py" line="84"/>
+        <source>Network cost</source>
+        <translation>网络的代价函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="101"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="109"/>
         <source>Remove this layer (Delete)</source>
         <translation>移除这一层（Delete）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="143"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="156"/>
         <source>Click a block to edit it.</source>
         <translation>点击一个方块即可编辑它。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="147"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="160"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="149"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="162"/>
         <source>One sample of the data: {shape} ({n:,} values). The MNIST digits are 1x28x28 grey images; the data decides this shape.</source>
         <translation>数据的一个样本：{shape}（{n:,} 个值）。MNIST 数字是 1x28x28 的灰度图像；这个形状由数据决定。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="212"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="234"/>
         <source>Filters</source>
         <translation>滤波器数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="213"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="235"/>
         <source>Kernel</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="214"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="236"/>
         <source>Stride</source>
         <translation>步幅</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="215"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="237"/>
         <source>Padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="216"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="238"/>
         <source>Groups</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="217"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="239"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="218"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="240"/>
         <source>Neurons</source>
         <translation>神经元数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="219"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="241"/>
         <source>Pooling</source>
         <translation>池化方式</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="220"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="242"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="224"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="246"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="224"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="246"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="224"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="246"/>
         <source>average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="228"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="250"/>
         <source>How many feature maps (filters) the layer makes</source>
         <translation>这一层生成多少个特征图（滤波器）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="229"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="251"/>
         <source>The side of each square filter, e.g. 5 for 5x5</source>
         <translation>每个正方形滤波器的边长，例如 5 表示 5x5</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="230"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="252"/>
         <source>How far the filter moves each step</source>
         <translation>滤波器每次移动的距离</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="231"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="253"/>
         <source>Zeros added around the input before filtering</source>
         <translation>滤波前在输入四周补的零</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="232"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="254"/>
         <source>Split the channels into groups; each filter sees only its group&apos;s channels. Must divide both the input channels and the filters.</source>
         <translation>把通道分成若干组；每个滤波器只看到本组的通道。必须能同时整除输入通道数和滤波器数。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="236"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="258"/>
         <source>The side of each square pooling window (its stride too)</source>
         <translation>每个正方形池化窗口的边长（也是其步幅）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="237"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="259"/>
         <source>How many neurons (outputs) the layer has</source>
         <translation>这一层有多少个神经元（输出）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="238"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="260"/>
         <source>max, L2 (root of the sum of squares) or average of each window</source>
         <translation>取每个窗口的最大值、L2（平方和的平方根）或平均值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="239"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="261"/>
         <source>The function each neuron applies to its weighted input</source>
         <translation>每个神经元对其带权输入施加的函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="271"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="293"/>
         <source>{a} → {b}  ({params:,} parameters)</source>
         <translation>{a} → {b}（{params:,} 个参数）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="281"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="303"/>
         <source>{a} → ? (the engine refuses this layer)</source>
         <translation>{a} → ?（引擎拒绝这一层）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="302"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="324"/>
         <source>Layer      Output     Params</source>
         <translation>层            输出      参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="306"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="328"/>
         <source>Total</source>
         <translation>总计</translation>
     </message>
@@ -2659,22 +2639,22 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>MistakesGallery</name>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="226"/>
+        <location filename="../../playground/ui/views/confusion.py" line="223"/>
         <source>Validation images the network got wrong, or those of the confusion-matrix cell you clicked: its guess, then the true label. Click one to make it the probe.</source>
         <translation>网络分错的验证集图像，或你点击的混淆矩阵格子里的图像：先是网络的判断，后是真实标签。点击一张即可设为观察图像。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="254"/>
+        <location filename="../../playground/ui/views/confusion.py" line="251"/>
         <source>Validation image #{0}: the network read {1}, as its label says. Click to make it the probe.</source>
         <translation>验证集图像 #{0}：网络认成了 {1}，与标签一致。点击即可设为观察图像。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="259"/>
+        <location filename="../../playground/ui/views/confusion.py" line="256"/>
         <source>{0} (is {1})</source>
         <translation>{0}（实为 {1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/confusion.py" line="260"/>
+        <location filename="../../playground/ui/views/confusion.py" line="257"/>
         <source>Validation image #{0}: the network read {1}, the label says {2}. Click to make it the probe.</source>
         <translation>验证集图像 #{0}：网络认成了 {1}，标签是 {2}。点击即可设为观察图像。</translation>
     </message>
@@ -3885,38 +3865,38 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="848"/>
+        <location filename="../../playground/ui/training/panel.py" line="847"/>
         <source>The accuracy is still near chance ({0}) after {1} mini-batches: too few for this network to get going, which can take a thousand or more. Train on more images or for more epochs.</source>
         <translation>训练了 {1} 个小批量后，准确率仍接近随机猜测（{0}）：这个网络还没来得及起步，这可能需要一千个甚至更多小批量。请用更多图像或多训练几轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="853"/>
+        <location filename="../../playground/ui/training/panel.py" line="852"/>
         <source>The accuracy is near chance ({0}): the network is not learning. With a large η the sigmoids may have saturated or every ReLU gone silent: try η 10 times smaller, from new random weights. With a small η, give it more epochs.</source>
         <translation>准确率接近随机猜测（{0}）：网络没有在学习。η 较大时，sigmoid 可能已经饱和，或者所有 ReLU 都不再激活：请把 η 减小到约十分之一，并从新的随机权重开始。η 较小时，请多训练几轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="869"/>
+        <location filename="../../playground/ui/training/panel.py" line="872"/>
         <source>Training stopped: the cost became NaN or infinite</source>
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="878"/>
+        <location filename="../../playground/ui/training/panel.py" line="881"/>
         <source>Use η = {0:g}</source>
         <translation>使用 η = {0:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="881"/>
+        <location filename="../../playground/ui/training/panel.py" line="884"/>
         <source>The learning rate this network usually trains with</source>
         <translation>这个网络通常使用的学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="886"/>
-        <location filename="../../playground/ui/training/panel.py" line="895"/>
+        <location filename="../../playground/ui/training/panel.py" line="889"/>
+        <location filename="../../playground/ui/training/panel.py" line="898"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="887"/>
+        <location filename="../../playground/ui/training/panel.py" line="890"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -3925,27 +3905,27 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="896"/>
+        <location filename="../../playground/ui/training/panel.py" line="899"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="900"/>
+        <location filename="../../playground/ui/training/panel.py" line="903"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="906"/>
+        <location filename="../../playground/ui/training/panel.py" line="909"/>
         <source>Stopped: {0}/{1} epochs done</source>
         <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="909"/>
+        <location filename="../../playground/ui/training/panel.py" line="912"/>
         <source>Done: {0}/{1} epochs</source>
         <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="912"/>
+        <location filename="../../playground/ui/training/panel.py" line="915"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>
@@ -4102,138 +4082,138 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <translation>你的手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="363"/>
+        <location filename="../../playground/ui/views/panel.py" line="361"/>
         <source>validation image #{0} (a {1})</source>
         <translation>验证集图像 #{0}（标签 {1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="503"/>
+        <location filename="../../playground/ui/views/panel.py" line="501"/>
         <source>Validation, epoch {0}: {1} right</source>
         <translation>验证集，第 {0} 轮：正确 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="530"/>
+        <location filename="../../playground/ui/views/panel.py" line="528"/>
         <source>The first {0} of {1} misclassified validation images after epoch {2} (guess, then true label); click one to probe it</source>
         <translation>第 {2} 轮后有 {1} 张验证集图像被分错，这里显示前 {0} 张（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="535"/>
+        <location filename="../../playground/ui/views/panel.py" line="533"/>
         <source>No misclassified validation images after epoch {0}</source>
         <translation>第 {0} 轮后没有被分错的验证集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="539"/>
+        <location filename="../../playground/ui/views/panel.py" line="537"/>
         <source>1 misclassified validation image after epoch {0} (guess, then true label); click it to probe it</source>
         <translation>第 {0} 轮后有 1 张验证集图像被分错（先是网络的判断，后是真实标签）；点击它即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="544"/>
+        <location filename="../../playground/ui/views/panel.py" line="542"/>
         <source>{0} misclassified validation images after epoch {1} (guess, then true label); click one to probe it</source>
         <translation>第 {1} 轮后有 {0} 张验证集图像被分错（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="570"/>
+        <location filename="../../playground/ui/views/panel.py" line="568"/>
         <source>No image of {0} was read correctly after epoch {2}</source>
         <translation>第 {2} 轮后，没有一张 {0} 被认对</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="572"/>
+        <location filename="../../playground/ui/views/panel.py" line="570"/>
         <source>1 image of {0} read correctly after epoch {2}; click it to probe it</source>
         <translation>第 {2} 轮后有 1 张 {0} 被认对；点击它即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="576"/>
+        <location filename="../../playground/ui/views/panel.py" line="574"/>
         <source>The first {3} of {4} images of {0} read correctly after epoch {2}; click one to probe it</source>
         <translation>第 {2} 轮后被认对的 {4} 张 {0} 中的前 {3} 张；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="581"/>
+        <location filename="../../playground/ui/views/panel.py" line="579"/>
         <source>{4} images of {0} read correctly after epoch {2}; click one to probe it</source>
         <translation>第 {2} 轮后有 {4} 张 {0} 被认对；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="585"/>
+        <location filename="../../playground/ui/views/panel.py" line="583"/>
         <source>No image of {0} was read as {1} after epoch {2}</source>
         <translation>第 {2} 轮后，没有一张 {0} 被认成 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="587"/>
+        <location filename="../../playground/ui/views/panel.py" line="585"/>
         <source>1 image of {0} read as {1} after epoch {2}; click it to probe it</source>
         <translation>第 {2} 轮后有 1 张 {0} 被认成了 {1}；点击它即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="589"/>
+        <location filename="../../playground/ui/views/panel.py" line="587"/>
         <source>The first {3} of {4} images of {0} read as {1} after epoch {2}; click one to probe it</source>
         <translation>第 {2} 轮后被认成 {1} 的 {4} 张 {0} 中的前 {3} 张；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="594"/>
+        <location filename="../../playground/ui/views/panel.py" line="592"/>
         <source>{4} images of {0} read as {1} after epoch {2}; click one to probe it</source>
         <translation>第 {2} 轮后有 {4} 张 {0} 被认成了 {1}；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="604"/>
+        <location filename="../../playground/ui/views/panel.py" line="601"/>
         <source>a validation image (a {0})</source>
         <translation>一张验证集图像（标签 {0}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="606"/>
+        <location filename="../../playground/ui/views/panel.py" line="603"/>
         <source>a misclassified image (a {0})</source>
         <translation>一张被分错的图像（标签 {0}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="621"/>
+        <location filename="../../playground/ui/views/panel.py" line="618"/>
         <source>Probe: none yet (draw a digit or pick an image)</source>
         <translation>观察图像：暂无（写一个数字或选一张图像）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="624"/>
+        <location filename="../../playground/ui/views/panel.py" line="621"/>
         <source>Probe: {0}</source>
         <translation>观察图像：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="695"/>
+        <location filename="../../playground/ui/views/panel.py" line="692"/>
         <source>After the first epoch</source>
         <translation>第一轮之后才有</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="711"/>
+        <location filename="../../playground/ui/views/panel.py" line="708"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="711"/>
+        <location filename="../../playground/ui/views/panel.py" line="708"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="719"/>
-        <location filename="../../playground/ui/views/panel.py" line="743"/>
+        <location filename="../../playground/ui/views/panel.py" line="716"/>
+        <location filename="../../playground/ui/views/panel.py" line="740"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="719"/>
+        <location filename="../../playground/ui/views/panel.py" line="716"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="723"/>
+        <location filename="../../playground/ui/views/panel.py" line="720"/>
         <source>Export history as CSV</source>
         <translation>将历史导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="727"/>
+        <location filename="../../playground/ui/views/panel.py" line="724"/>
         <source>Export mini-batch costs as CSV</source>
         <translation>将小批量代价导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="733"/>
+        <location filename="../../playground/ui/views/panel.py" line="730"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="744"/>
+        <location filename="../../playground/ui/views/panel.py" line="741"/>
         <source>{0} could not be written:
 
 {1}</source>

@@ -15,12 +15,12 @@ from PySide6.QtGui import QFontDatabase, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGroupBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -65,8 +65,11 @@ class LayerInspector(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
 
-        network = QGroupBox(self.tr("Network"))
-        form = QFormLayout(network)
+        # No group boxes: at 1260x810 their titles and the button row left the teaching note
+        # below two lines. The cost is one form row; the layer's name and its move and delete
+        # buttons share one header row.
+        cost_form = QFormLayout()
+        cost_form.setContentsMargins(4, 4, 4, 0)
         self.cost_combo = QComboBox()
         self.cost_combo.setObjectName("inspectorCostCombo")
         for cost in COSTS:
@@ -78,30 +81,40 @@ class LayerInspector(QWidget):
             )
         )
         self.cost_combo.currentIndexChanged.connect(self._cost_edited)
-        form.addRow(self.tr("Cost"), self.cost_combo)
-        outer.addWidget(network)
+        cost_form.addRow(self.tr("Network cost"), self.cost_combo)
+        outer.addLayout(cost_form)
 
-        self.layer_box = QGroupBox(self.tr("Layer"))
+        self.layer_box = QFrame()
+        self.layer_box.setObjectName("layerBox")
+        self.layer_box.setFrameShape(QFrame.Shape.StyledPanel)
         box = QVBoxLayout(self.layer_box)
+        box.setContentsMargins(6, 4, 6, 6)
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 0, 0)
+        self.title_label = QLabel(self.tr("Layer"))
+        self.title_label.setObjectName("layerTitle")
+        bold = self.title_label.font()
+        bold.setBold(True)
+        self.title_label.setFont(bold)
+        header.addWidget(self.title_label, 1)
+        self.up_button = self._tool_button(
+            "moveUpButton", "↑", self.tr("Move this layer one place towards the input (Alt+Up)")
+        )
+        self.down_button = self._tool_button(
+            "moveDownButton",
+            "↓",
+            self.tr("Move this layer one place towards the output (Alt+Down)"),
+        )
+        self.delete_button = self._tool_button(
+            "deleteLayerButton", "✕", self.tr("Remove this layer (Delete)")
+        )
+        for button in (self.up_button, self.down_button, self.delete_button):
+            header.addWidget(button)
+        box.addLayout(header)
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
         self.form.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.form_host)
-        buttons = QHBoxLayout()
-        self.up_button = QPushButton(self.tr("Move up"))
-        self.up_button.setObjectName("moveUpButton")
-        self.up_button.setToolTip(self.tr("Move this layer one place towards the input (Alt+Up)"))
-        self.down_button = QPushButton(self.tr("Move down"))
-        self.down_button.setObjectName("moveDownButton")
-        self.down_button.setToolTip(
-            self.tr("Move this layer one place towards the output (Alt+Down)")
-        )
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.delete_button.setObjectName("deleteLayerButton")
-        self.delete_button.setToolTip(self.tr("Remove this layer (Delete)"))
-        for button in (self.up_button, self.down_button, self.delete_button):
-            buttons.addWidget(button)
-        box.addLayout(buttons)
         outer.addWidget(self.layer_box)
 
         self.info = QLabel()
@@ -139,12 +152,12 @@ class LayerInspector(QWidget):
             self.form.removeRow(0)
         self.editors = {}
         if node_id is None:
-            self.layer_box.setTitle(self.tr("Layer"))
+            self.title_label.setText(self.tr("Layer"))
             hint = QLabel(self.tr("Click a block to edit it."))
             hint.setWordWrap(True)  # wraps in a narrow panel instead of widening it
             self.form.addRow(hint)
         elif node_id == INPUT_ID:
-            self.layer_box.setTitle(self.tr("Input"))
+            self.title_label.setText(self.tr("Input"))
             label = QLabel(
                 self.tr(
                     "One sample of the data: {shape} ({n:,} values). The MNIST digits are "
@@ -194,6 +207,15 @@ class LayerInspector(QWidget):
         self.down_button.setEnabled(node_id not in (None, INPUT_ID))
         self.delete_button.setEnabled(node_id not in (None, INPUT_ID))
         self._refresh()
+
+    def _tool_button(self, name: str, text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setAutoRaise(True)
+        return button
 
     def _combo(self, key: str, items: list[tuple[str, str]]) -> None:
         combo = QComboBox()
@@ -257,7 +279,7 @@ class LayerInspector(QWidget):
                 self.show_node(None)
                 return
             name = self.model.layer_names()[node_id]
-            self.layer_box.setTitle(f"{name} ({node.type})")
+            self.title_label.setText(f"{name} ({node.type})")
             for key, editor in self.editors.items():
                 value = node.layer.get(key)
                 if isinstance(editor, QSpinBox):

@@ -174,6 +174,27 @@ def test_groups_that_do_not_divide_are_marked_with_the_engine_message(
     assert panel.inspector.editors["groups"].value() == 2
 
 
+def test_the_layer_header_moves_and_deletes_the_selected_block(
+    qtbot, panel: NetworkPanel
+) -> None:
+    # The buttons share the layer's title row, so the teaching note under the form gets the
+    # height a separate button row and two group-box titles took (two lines at 1260x810).
+    inspector = panel.inspector
+    click_block(qtbot, panel, panel.model.nodes[1].id)  # pool1
+    qtbot.waitUntil(lambda: inspector.up_button.isVisible())
+    title_y = inspector.title_label.mapTo(inspector, inspector.title_label.rect().center()).y()
+    for button in (inspector.up_button, inspector.down_button, inspector.delete_button):
+        assert abs(button.mapTo(inspector, button.rect().center()).y() - title_y) <= 2
+    assert inspector.title_label.text() == "pool1 (pool)"
+    first = [node.type for node in panel.model.nodes]
+    qtbot.mouseClick(inspector.up_button, Qt.MouseButton.LeftButton)
+    assert [node.type for node in panel.model.nodes][:2] == [first[1], first[0]]
+    qtbot.mouseClick(inspector.down_button, Qt.MouseButton.LeftButton)
+    assert [node.type for node in panel.model.nodes] == first
+    qtbot.mouseClick(inspector.delete_button, Qt.MouseButton.LeftButton)
+    assert len(panel.model.nodes) == len(first) - 1
+
+
 def test_a_conv_layers_numbers_sit_two_to_a_row(qtbot, panel: NetworkPanel) -> None:
     # Five rows of them left the teaching note under the form two lines at the default size.
     click_block(qtbot, panel, panel.model.nodes[0].id)  # conv1
