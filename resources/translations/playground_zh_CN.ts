@@ -3933,287 +3933,287 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 <context>
     <name>ViewsPanel</name>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="118"/>
+        <location filename="../../playground/ui/views/panel.py" line="180"/>
         <source>Each conv layer&apos;s kernels: one row per filter, one column per input channel. Red weights are positive, blue negative, white zero (the scale is symmetric).</source>
         <translation>每个卷积层的卷积核：每个滤波器一行，每个输入通道一列。红色权重为正，蓝色为负，白色为零（色标对称）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="124"/>
+        <location filename="../../playground/ui/views/panel.py" line="186"/>
         <source>What each filter finds in the probe image: bright where its kernel matches</source>
         <translation>每个滤波器在观察图像中找到了什么：与其卷积核吻合处发亮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="127"/>
+        <location filename="../../playground/ui/views/panel.py" line="189"/>
         <source>Each feature map beside what max, L2 and average pooling make of it</source>
         <translation>每个特征图，旁边是最大池化、L2 池化和平均池化的结果</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="130"/>
+        <location filename="../../playground/ui/views/panel.py" line="192"/>
         <source>The first dense layer&apos;s weights, one image per unit: what each unit looks for (red positive, blue negative)</source>
         <translation>第一个全连接层的权重，每个单元一张图：看每个单元在寻找什么（红为正，蓝为负）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="138"/>
+        <location filename="../../playground/ui/views/panel.py" line="200"/>
         <source>Misclassified validation images (after an epoch): guess, then true label</source>
         <translation>被分错的验证集图像（每轮之后）：先是网络的判断，后是真实标签</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="144"/>
+        <location filename="../../playground/ui/views/panel.py" line="206"/>
         <source>All mistakes</source>
         <translation>全部错误</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="146"/>
+        <location filename="../../playground/ui/views/panel.py" line="208"/>
         <source>Show every misclassified image again instead of one cell&apos;s (clicking the cell again does the same)</source>
         <translation>重新显示所有被分错的图像，而不只是一个格子的（再次点击该格子也可以）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="168"/>
-        <location filename="../../playground/ui/views/panel.py" line="286"/>
+        <location filename="../../playground/ui/views/panel.py" line="230"/>
+        <location filename="../../playground/ui/views/panel.py" line="347"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="169"/>
-        <location filename="../../playground/ui/views/panel.py" line="287"/>
+        <location filename="../../playground/ui/views/panel.py" line="231"/>
+        <location filename="../../playground/ui/views/panel.py" line="348"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="170"/>
-        <location filename="../../playground/ui/views/panel.py" line="288"/>
+        <location filename="../../playground/ui/views/panel.py" line="232"/>
+        <location filename="../../playground/ui/views/panel.py" line="349"/>
         <source>Pooling</source>
         <translation>池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="171"/>
-        <location filename="../../playground/ui/views/panel.py" line="289"/>
+        <location filename="../../playground/ui/views/panel.py" line="233"/>
+        <location filename="../../playground/ui/views/panel.py" line="350"/>
         <source>Dense weights</source>
         <translation>全连接权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="172"/>
+        <location filename="../../playground/ui/views/panel.py" line="234"/>
         <source>Confusion &amp;&amp; mistakes</source>
         <translation>混淆矩阵与错例</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="210"/>
+        <location filename="../../playground/ui/views/panel.py" line="268"/>
         <source>The probe: the image whose feature maps and pooled outputs the views show. Draw a digit, pick a dataset image or click a mistake to change it.</source>
         <translation>观察图像：各视图显示的是它的特征图和池化输出。写一个数字、选一张数据集图像或点击一个错例即可更换。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="217"/>
+        <location filename="../../playground/ui/views/panel.py" line="275"/>
         <source>validation image #</source>
         <translation>验证集图像 #</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="219"/>
+        <location filename="../../playground/ui/views/panel.py" line="277"/>
         <source>validation image…</source>
         <translation>验证集图像…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="221"/>
+        <location filename="../../playground/ui/views/panel.py" line="279"/>
         <source>Use this validation image as the probe</source>
         <translation>把这张验证集图像用作观察图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="227"/>
+        <location filename="../../playground/ui/views/panel.py" line="285"/>
         <source>Show all</source>
         <translation>全部显示</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="230"/>
-        <source>Show every view at once instead of tabs (best in a big or undocked window)</source>
-        <translation>同时显示所有视图而不用标签页（适合大窗口或浮动窗口）</translation>
+        <location filename="../../playground/ui/views/panel.py" line="288"/>
+        <source>Show every view in one scrolling grid instead of tabs (a bigger or undocked panel gets more columns)</source>
+        <translation>在一个可滚动的网格中显示所有视图，而不用标签页（面板越大或浮动出来，列数越多）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="236"/>
+        <location filename="../../playground/ui/views/panel.py" line="297"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="237"/>
+        <location filename="../../playground/ui/views/panel.py" line="298"/>
         <source>Save a view as PNG, or the history as CSV</source>
         <translation>把视图保存为 PNG，或把历史保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="242"/>
+        <location filename="../../playground/ui/views/panel.py" line="303"/>
         <source>{0} as PNG…</source>
         <translation>将{0}导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="246"/>
+        <location filename="../../playground/ui/views/panel.py" line="307"/>
         <source>History as CSV…</source>
         <translation>将历史导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="248"/>
+        <location filename="../../playground/ui/views/panel.py" line="309"/>
         <source>Mini-batch costs as CSV…</source>
         <translation>将小批量代价导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="284"/>
+        <location filename="../../playground/ui/views/panel.py" line="345"/>
         <source>Cost plot</source>
         <translation>代价曲线图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="285"/>
+        <location filename="../../playground/ui/views/panel.py" line="346"/>
         <source>Accuracy plot</source>
         <translation>准确率曲线图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="290"/>
+        <location filename="../../playground/ui/views/panel.py" line="351"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="291"/>
+        <location filename="../../playground/ui/views/panel.py" line="352"/>
         <source>Misclassified images</source>
         <translation>分错的图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="292"/>
+        <location filename="../../playground/ui/views/panel.py" line="353"/>
         <source>The whole panel</source>
         <translation>整个面板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="349"/>
+        <location filename="../../playground/ui/views/panel.py" line="410"/>
         <source>your drawing</source>
         <translation>你的手写</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="361"/>
+        <location filename="../../playground/ui/views/panel.py" line="422"/>
         <source>validation image #{0} (a {1})</source>
         <translation>验证集图像 #{0}（标签 {1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="501"/>
+        <location filename="../../playground/ui/views/panel.py" line="560"/>
         <source>Validation, epoch {0}: {1} right</source>
         <translation>验证集，第 {0} 轮：正确 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="528"/>
+        <location filename="../../playground/ui/views/panel.py" line="587"/>
         <source>The first {0} of {1} misclassified validation images after epoch {2} (guess, then true label); click one to probe it</source>
         <translation>第 {2} 轮后有 {1} 张验证集图像被分错，这里显示前 {0} 张（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="533"/>
+        <location filename="../../playground/ui/views/panel.py" line="592"/>
         <source>No misclassified validation images after epoch {0}</source>
         <translation>第 {0} 轮后没有被分错的验证集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="537"/>
+        <location filename="../../playground/ui/views/panel.py" line="596"/>
         <source>1 misclassified validation image after epoch {0} (guess, then true label); click it to probe it</source>
         <translation>第 {0} 轮后有 1 张验证集图像被分错（先是网络的判断，后是真实标签）；点击它即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="542"/>
+        <location filename="../../playground/ui/views/panel.py" line="601"/>
         <source>{0} misclassified validation images after epoch {1} (guess, then true label); click one to probe it</source>
         <translation>第 {1} 轮后有 {0} 张验证集图像被分错（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="568"/>
+        <location filename="../../playground/ui/views/panel.py" line="627"/>
         <source>No image of {0} was read correctly after epoch {2}</source>
         <translation>第 {2} 轮后，没有一张 {0} 被认对</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="570"/>
+        <location filename="../../playground/ui/views/panel.py" line="629"/>
         <source>1 image of {0} read correctly after epoch {2}; click it to probe it</source>
         <translation>第 {2} 轮后有 1 张 {0} 被认对；点击它即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="574"/>
+        <location filename="../../playground/ui/views/panel.py" line="633"/>
         <source>The first {3} of {4} images of {0} read correctly after epoch {2}; click one to probe it</source>
         <translation>第 {2} 轮后被认对的 {4} 张 {0} 中的前 {3} 张；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="579"/>
+        <location filename="../../playground/ui/views/panel.py" line="638"/>
         <source>{4} images of {0} read correctly after epoch {2}; click one to probe it</source>
         <translation>第 {2} 轮后有 {4} 张 {0} 被认对；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="583"/>
+        <location filename="../../playground/ui/views/panel.py" line="642"/>
         <source>No image of {0} was read as {1} after epoch {2}</source>
         <translation>第 {2} 轮后，没有一张 {0} 被认成 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="585"/>
+        <location filename="../../playground/ui/views/panel.py" line="644"/>
         <source>1 image of {0} read as {1} after epoch {2}; click it to probe it</source>
         <translation>第 {2} 轮后有 1 张 {0} 被认成了 {1}；点击它即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="587"/>
+        <location filename="../../playground/ui/views/panel.py" line="646"/>
         <source>The first {3} of {4} images of {0} read as {1} after epoch {2}; click one to probe it</source>
         <translation>第 {2} 轮后被认成 {1} 的 {4} 张 {0} 中的前 {3} 张；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="592"/>
+        <location filename="../../playground/ui/views/panel.py" line="651"/>
         <source>{4} images of {0} read as {1} after epoch {2}; click one to probe it</source>
         <translation>第 {2} 轮后有 {4} 张 {0} 被认成了 {1}；点击一张即可观察它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="601"/>
+        <location filename="../../playground/ui/views/panel.py" line="660"/>
         <source>a validation image (a {0})</source>
         <translation>一张验证集图像（标签 {0}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="603"/>
+        <location filename="../../playground/ui/views/panel.py" line="662"/>
         <source>a misclassified image (a {0})</source>
         <translation>一张被分错的图像（标签 {0}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="618"/>
+        <location filename="../../playground/ui/views/panel.py" line="677"/>
         <source>Probe: none yet (draw a digit or pick an image)</source>
         <translation>观察图像：暂无（写一个数字或选一张图像）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="621"/>
+        <location filename="../../playground/ui/views/panel.py" line="680"/>
         <source>Probe: {0}</source>
         <translation>观察图像：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="692"/>
+        <location filename="../../playground/ui/views/panel.py" line="751"/>
         <source>After the first epoch</source>
         <translation>第一轮之后才有</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="708"/>
+        <location filename="../../playground/ui/views/panel.py" line="767"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="708"/>
+        <location filename="../../playground/ui/views/panel.py" line="767"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="716"/>
-        <location filename="../../playground/ui/views/panel.py" line="740"/>
+        <location filename="../../playground/ui/views/panel.py" line="775"/>
+        <location filename="../../playground/ui/views/panel.py" line="799"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="716"/>
+        <location filename="../../playground/ui/views/panel.py" line="775"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="720"/>
+        <location filename="../../playground/ui/views/panel.py" line="779"/>
         <source>Export history as CSV</source>
         <translation>将历史导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="724"/>
+        <location filename="../../playground/ui/views/panel.py" line="783"/>
         <source>Export mini-batch costs as CSV</source>
         <translation>将小批量代价导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="730"/>
+        <location filename="../../playground/ui/views/panel.py" line="789"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="741"/>
+        <location filename="../../playground/ui/views/panel.py" line="800"/>
         <source>{0} could not be written:
 
 {1}</source>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -71,6 +72,67 @@ HISTORY_COLUMNS = (
     "images_per_s",
     "seconds",
 )
+
+
+#: The smallest size one view gets in "Show all"; a smaller panel scrolls instead. At the
+#: default 1400x900 window the grid had 140 px a cell and the pooling view no room for maps.
+SHOW_ALL_CELL = (300, 240)
+
+
+class ViewGrid(QScrollArea):
+    """ "Show all": the views in as many columns as fit SHOW_ALL_CELL wide (one to three), the
+    last one spanning the rest of its row; a panel too small for the cells scrolls."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("allViews")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        host = QWidget()
+        self.grid = QGridLayout(host)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(4)
+        self.setWidget(host)
+        self.widgets: list[QWidget] = []
+        self.columns = 0
+        self._own_heights: dict[QWidget, int] = {}
+
+    def place(self, widgets: list[QWidget]) -> None:
+        """Lay these widgets out (an empty list takes them all out)."""
+        for widget in self.widgets:
+            self.grid.removeWidget(widget)
+            widget.setMinimumHeight(self._own_heights.pop(widget, 0))
+        self.widgets = list(widgets)
+        for widget in self.widgets:
+            self._own_heights[widget] = widget.minimumHeight()
+            widget.setMinimumHeight(max(SHOW_ALL_CELL[1], widget.minimumHeight()))
+        self.columns = 0
+        self._flow()
+
+    def column_count(self, width: int) -> int:
+        """How many SHOW_ALL_CELL-wide columns fit in `width` pixels (one to three)."""
+        gap = self.grid.spacing()
+        return max(1, min(3, (width + gap) // (SHOW_ALL_CELL[0] + gap)))
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._flow()
+
+    def _flow(self) -> None:
+        columns = self.column_count(self.viewport().width())
+        if not self.widgets or columns == self.columns:
+            return
+        self.columns = columns
+        for widget in self.widgets:
+            self.grid.removeWidget(widget)
+        for i, widget in enumerate(self.widgets):
+            row, column = divmod(i, columns)
+            span = columns - column if i == len(self.widgets) - 1 else 1
+            self.grid.addWidget(widget, row, column, 1, span)
+            widget.show()
+        for column in range(3):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
 
 
 class ViewsPanel(QWidget):
@@ -174,11 +236,7 @@ class ViewsPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("viewTabs")
         self.tabs.setDocumentMode(True)
-        self.all_views = QWidget()
-        self.all_views.setObjectName("allViews")
-        self._all_layout = QGridLayout(self.all_views)
-        self._all_layout.setContentsMargins(0, 0, 0, 0)
-        self._all_layout.setSpacing(4)
+        self.all_views = ViewGrid()
         for widget, title, _ in self.inside:
             self.tabs.addTab(widget, title)
         self.tabs.currentChanged.connect(lambda _i: self._schedule_visible())
@@ -227,7 +285,10 @@ class ViewsPanel(QWidget):
         self.show_all_button.setText(self.tr("Show all"))
         self.show_all_button.setCheckable(True)
         self.show_all_button.setToolTip(
-            self.tr("Show every view at once instead of tabs (best in a big or undocked window)")
+            self.tr(
+                "Show every view in one scrolling grid instead of tabs (a bigger or undocked "
+                "panel gets more columns)"
+            )
         )
         self.show_all_button.toggled.connect(self.set_show_all)
 
@@ -368,19 +429,17 @@ class ViewsPanel(QWidget):
 
     def set_show_all(self, show_all: bool) -> None:
         """Every inside view at once in a grid (True) or one tab at a time (False)."""
-        if show_all == self.all_views.isVisible() and self.all_views.layout().count():
+        if show_all == self.all_views.isVisible() and self.all_views.widgets:
             return
         if show_all:
             while self.tabs.count():
                 self.tabs.removeTab(0)
-            for i, (widget, _title, _key) in enumerate(self.inside):
-                self._all_layout.addWidget(widget, i // 3, i % 3)
-                widget.show()
             self.tabs.hide()
             self.all_views.show()
+            self.all_views.place([widget for widget, _title, _key in self.inside])
         else:
+            self.all_views.place([])
             for widget, title, _key in self.inside:
-                self._all_layout.removeWidget(widget)
                 self.tabs.addTab(widget, title)
             self.all_views.hide()
             self.tabs.show()

@@ -459,6 +459,32 @@ def test_show_all_puts_every_view_on_screen(panel):
     assert panel.kernel_view.isVisible() and not panel.pooled_view.isVisible()
 
 
+def test_show_all_gives_every_view_a_readable_cell_and_scrolls_when_the_panel_is_small(
+    qtbot, panel
+) -> None:
+    """In a docked panel the grid of 2x3 cells had left the pooling view 140 px, no room for
+    its maps; the cells now keep SHOW_ALL_CELL and the columns follow the width."""
+    from playground.ui.views.panel import SHOW_ALL_CELL
+
+    panel.set_network(Network.from_spec(GROUPED, seed=0))
+    grid = panel.all_views
+    panel.resize(1000, 300)
+    panel.set_show_all(True)
+    qtbot.waitUntil(lambda: grid.verticalScrollBar().maximum() > 0)
+    assert grid.columns == grid.column_count(grid.viewport().width()) < 3
+    for widget, _title, _key in panel.inside:
+        assert widget.height() >= SHOW_ALL_CELL[1]
+    panel.resize(2000, 900)  # room for three columns: the last view spans the rest of its row
+    qtbot.waitUntil(lambda: grid.columns == 3)
+    first, last = panel.inside[0][0], panel.inside[-1][0]
+    qtbot.waitUntil(lambda: last.width() > 1.5 * first.width())
+    assert grid.verticalScrollBar().maximum() == 0
+    minimum = panel.kernel_view.minimumHeight()
+    panel.set_show_all(False)  # the tabs get their views back with their own minimum sizes
+    assert panel.kernel_view.minimumHeight() < minimum
+    assert panel.tabs.count() == len(panel.inside) and not grid.widgets
+
+
 def test_weights_to_show_are_copies():
     net = Network.from_spec(GROUPED, seed=0)
     shown = weights_to_show(net)
