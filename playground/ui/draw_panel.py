@@ -7,10 +7,11 @@ bars still move within a few tens of milliseconds of the stroke.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -65,6 +66,16 @@ def image_to_pixmap(image: np.ndarray, size: int) -> QPixmap:
             Qt.TransformationMode.FastTransformation,
         )
     )
+
+
+def parked(widget: QWidget) -> bool:
+    """True while `widget` sits outside its window: Qt parks a dock that is behind another tab
+    there, at a stale size. The Draw panel arranged for that size had turned narrow and tall,
+    and a window saved 1134x729 on a 1260x810 screen reopened 835 px tall."""
+    window = widget.window()
+    if window is widget:
+        return False
+    return not window.rect().intersects(QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()))
 
 
 class DrawPanel(QWidget):
@@ -141,6 +152,13 @@ class DrawPanel(QWidget):
         grid.setColumnStretch(2, 1)
         self._wide: bool | None = None
         self.arrange_for_width(0)
+        #: The width the panel gets when its tab comes forward (the window knows its docks);
+        #: None, or returning None, keeps the arrangement while the panel is parked.
+        self.front_width: Callable[[], int | None] | None = None
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(0)
+        self._settle_timer.timeout.connect(self.settle)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -153,7 +171,22 @@ class DrawPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Put the prediction beside the pad when there is room (a full-width Draw tab)."""
         super().resizeEvent(event)
-        self.arrange_for_width(event.size().width())
+        # Once the layout settles: re-tabbing the docks passes the panel through stale sizes,
+        # and arranging for a narrow one raised the window's height for good (729 to 835 px).
+        self._settle_timer.start()
+
+    def settle_later(self) -> None:
+        """Arrange for the panel's width once the event loop has laid the docks out."""
+        self._settle_timer.start()
+
+    def settle(self) -> None:
+        """Arrange for the width the panel has or, parked behind another tab, the width it
+        will get in front (`front_width`)."""
+        width: int | None = self.width()
+        if parked(self):
+            width = self.front_width() if self.front_width is not None else None
+        if width:
+            self.arrange_for_width(width)
 
     def arrange_for_width(self, width: int) -> None:
         """The prediction beside the pad from WIDE_PANEL px on, else under it. The window calls

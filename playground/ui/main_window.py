@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 import playground
 from playground.ui.canvas import NetworkPanel
 from playground.ui.dataset_browser import DatasetBrowser
-from playground.ui.draw_panel import DrawPanel
+from playground.ui.draw_panel import DrawPanel, parked
 from playground.ui.engine_threads import run_engine_serially_on_this_thread
 from playground.ui.engine_warmup import BackgroundJob, JobWatcher, warmup_job
 from playground.ui.i18n import language_menu
@@ -508,6 +508,8 @@ class MainWindow(QMainWindow):
         self.draw_panel.input_changed.connect(self._probe_drawing)
         self.dataset_browser.image_selected.connect(self._probe_dataset_image)
         self.views_panel.probe_selected.connect(self.draw_panel.show_sample)
+        self.draw_panel.front_width = self._draw_front_width
+        self.docks["draw"].visibilityChanged.connect(lambda _shown: self.draw_panel.settle_later())
         self.pause_toggled.connect(self.training_panel.set_paused)
         self.training_controller.state_changed.connect(self._on_training_state)
         self.training_controller.epoch_finished.connect(self._on_epoch_finished)
@@ -575,6 +577,14 @@ class MainWindow(QMainWindow):
             self.docks[key].setFloating(False)
             self.docks[key].show()
         self._tab_panels(self.width())
+
+    def _draw_front_width(self) -> int | None:
+        """The width the draw panel gets when its tab comes forward: that of the panel in front
+        of it (None when it is behind nothing)."""
+        for dock in self.tabifiedDockWidgets(self.docks["draw"]):
+            if dock.isVisible() and not parked(dock):
+                return dock.widget().width()
+        return None
 
     def _tab_panels(self, width: int) -> None:
         """Draw, Network and Training as tabs, Dataset behind Views, for a `width` px window."""
@@ -1398,6 +1408,11 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+            if self.docks["network"] in self.tabifiedDockWidgets(self.docks["draw"]):
+                # The compact layout: Draw gets the window's width when in front. Arranged now,
+                # before the window shows, the first size counts on the right minimum height.
+                self.draw_panel.arrange_for_width(self.width() - 40)
+                self.draw_panel.updateGeometry()
 
     def save_settings(self) -> None:
         """Remember the window's geometry and dock layout for the next start."""

@@ -729,6 +729,31 @@ def test_compact_layout_gives_a_small_window_the_narrow_screens_tabs(make_window
     assert window.statusBar().currentMessage() == ""
 
 
+def test_the_compact_layout_and_its_next_start_keep_the_windows_height(
+    make_window, qtbot
+) -> None:
+    # Re-tabbing passed the Draw panel through a stale 790 px width, and behind the Network
+    # tab Qt parks it outside the window at that size: it arranged itself narrow and tall, and
+    # a 1134x729 window (a 1260x810 screen) grew to 835 px then, and reopened at 835 px.
+    first = shown(qtbot, make_window())
+    first.resize(1134, 729)
+    qtbot.waitUntil(lambda: first.height() == 729)
+    first.compact_layout_action.trigger()
+    first.docks["network"].raise_()
+    qtbot.wait(50)
+    assert first.height() == 729
+    least = first.minimumSizeHint().height()
+    first.close()
+    second = shown(qtbot, make_window())
+    qtbot.wait(50)
+    assert second.docks["network"] in second.tabifiedDockWidgets(second.docks["draw"])
+    assert second.minimumSizeHint().height() <= least and second.height() == 729
+    second.docks["draw"].raise_()  # the Draw tab, full width: the prediction beside the pad
+    draw = second.draw_panel
+    qtbot.waitUntil(lambda: draw.prediction_view.x() > draw.pad.x() + draw.pad.width())
+    assert second.height() == 729
+
+
 def test_a_maximized_panel_is_not_the_layout_remembered(make_window, qtbot) -> None:
     first = shown(qtbot, make_window())
     first.views_panel.setFocus()
