@@ -63,7 +63,9 @@ ICONS = playground.RESOURCES / "icons"
 #: How many recent model files and dataset folders the File menu remembers.
 MAX_RECENT = 6
 #: Below this first-start window width (90% of the screen's) Draw shares the Network tabs.
-NARROW_WINDOW = 1150
+#: Beside the draw pad the canvas had 216 px at 1280x720 and 293 px at 1366x768 (1229 px
+#: windows), under NARROW_CANVAS: both start compact; 1440x900 (1296 px) leaves it 360 px.
+NARROW_WINDOW = 1260
 #: A canvas narrower than this beside the draw pad gets a hint to use the compact layout.
 NARROW_CANVAS = 320
 

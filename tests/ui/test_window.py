@@ -925,7 +925,7 @@ def test_the_default_layout_fits_a_1366x768_laptop_and_a_1024_projector(
     The minimum was 734 px tall (the prediction plot and the cost and accuracy plots). A
     classroom projector at 1024x768 leaves ~1008 px across inside a frame; the minimum was
     1,119 px wide (unwrapped labels and the Build button beside the total). This is the
-    two-column layout of a screen 1,280 px or wider (the test screen is 1920x1080)."""
+    two-column layout of a screen 1,400 px or wider (the test screen is 1920x1080)."""
     window = shown(qtbot, make_window(model_path=model_file))
     assert window.docks["draw"] not in window.tabifiedDockWidgets(window.docks["network"])
     least = window.minimumSizeHint()
