@@ -174,9 +174,7 @@ def test_groups_that_do_not_divide_are_marked_with_the_engine_message(
     assert panel.inspector.editors["groups"].value() == 2
 
 
-def test_the_layer_header_moves_and_deletes_the_selected_block(
-    qtbot, panel: NetworkPanel
-) -> None:
+def test_the_layer_header_moves_and_deletes_the_selected_block(qtbot, panel: NetworkPanel) -> None:
     # The buttons share the layer's title row, so the teaching note under the form gets the
     # height a separate button row and two group-box titles took (two lines at 1260x810).
     inspector = panel.inspector
