@@ -227,6 +227,26 @@ def test_the_training_panel_says_when_the_canvas_holds_another_network(
     assert not hint.isVisible()
 
 
+def test_the_canvas_note_does_not_grow_a_window_at_its_minimum_height(
+    make_window, model_file, qtbot
+) -> None:
+    # As a plain label its two lines took 24 px the window did not have: at 1280x720 a
+    # window at its 692 px minimum grew to 716 and its status bar left the screen.
+    window = shown(qtbot, make_window(model_path=model_file))
+    window.compact_layout_action.trigger()
+    window.docks["training"].raise_()
+    least = window.minimumSizeHint()
+    window.resize(least)
+    qtbot.waitUntil(lambda: window.height() == least.height())
+    window.follow_book("preset", "nielsen-conv")
+    window.docks["training"].raise_()
+    hint = window.training_panel.canvas_hint
+    qtbot.waitUntil(hint.isVisible)
+    qtbot.wait(50)
+    assert window.height() == least.height()
+    assert hint.height() >= hint.line_height() and "Build network" in hint.text()
+
+
 def test_the_training_cost_and_the_canvas_cost_follow_each_other(
     make_window, model_file, qtbot
 ) -> None:
@@ -729,9 +749,7 @@ def test_compact_layout_gives_a_small_window_the_narrow_screens_tabs(make_window
     assert window.statusBar().currentMessage() == ""
 
 
-def test_the_compact_layout_and_its_next_start_keep_the_windows_height(
-    make_window, qtbot
-) -> None:
+def test_the_compact_layout_and_its_next_start_keep_the_windows_height(make_window, qtbot) -> None:
     # Re-tabbing passed the Draw panel through a stale 790 px width, and behind the Network
     # tab Qt parks it outside the window at that size: it arranged itself narrow and tall, and
     # a 1134x729 window (a 1260x810 screen) grew to 835 px then, and reopened at 835 px.

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -91,17 +91,23 @@ def _spec_key(spec: dict[str, Any]) -> str:
     return json.dumps({k: v for k, v in spec.items() if k != "cost"}, sort_keys=True)
 
 
-class _StatusLabel(QScrollArea):
-    """The status line under the progress bar: hidden while it has nothing to say, so an
-    empty line does not push the epoch table down. It asks for up to MAX_LINES lines and gives
-    way down to one, scrolling the rest: after a run near chance its five lines made the window
-    grow past a 720-pixel screen.
+#: Pixels between the notes under the progress bar.
+NOTE_SPACING = 2
+
+
+class ShrinkingLabel(QScrollArea):
+    """A wrapped note that asks for up to `max_lines` lines and gives way down to one,
+    scrolling the rest, and hides while it has nothing to say. As plain labels, the status
+    line after a run near chance and the canvas note made the window grow past a 720 px
+    screen.
     """
 
-    MAX_LINES = 3
+    #: The label is about to appear, or has hidden: its panel gives or takes back a line.
+    shown_changed = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, max_lines: int, text: str = "") -> None:
         super().__init__()
+        self.max_lines = max_lines
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -110,38 +116,51 @@ class _StatusLabel(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.hide()
+        self.setText(text)
 
     def text(self) -> str:
-        """The whole status text, shown or scrolled."""
+        """The whole text, shown or scrolled."""
         return self.label.text()
 
     def setText(self, text: str) -> None:
+        was_shown, show = not self.isHidden(), bool(text)
         self.label.setText(text)
-        self.setVisible(bool(text))
+        if show and not was_shown:  # the room first, then the note: the window never grows
+            self.shown_changed.emit()
+        self.setVisible(show)
         self.updateGeometry()
+        if was_shown and not show:
+            self.shown_changed.emit()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.updateGeometry()  # the wrapped text's height follows the width
 
-    def _line(self) -> int:
-        return self.label.fontMetrics().lineSpacing()  # not a pixel of the next line
+    def line_height(self, text: str | None = None) -> int:
+        """One line of this text (or `text`) as laid out: a Chinese line, drawn in a fallback
+        font, is 18 px where the Latin font's line spacing says 14; one line showed its top."""
+        first = (self.label.text() if text is None else text).split("\n", 1)[0] or "M"
+        layout = QTextLayout(first, self.label.font())
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(1e6)
+        layout.endLayout()
+        return max(self.label.fontMetrics().lineSpacing(), math.ceil(line.height()))
 
     def sizeHint(self) -> QSize:
-        """As tall as the wrapped text, up to MAX_LINES lines."""
-        cap = self.MAX_LINES * self._line()
+        """As tall as the wrapped text, up to `max_lines` lines."""
+        cap = self.max_lines * self.line_height()
         width = max(self.width(), 1)
         need = self.label.heightForWidth(width)
         if need > cap:  # the scroll bar then takes its width from the text
             need = self.label.heightForWidth(
                 max(width - self.verticalScrollBar().sizeHint().width(), 1)
             )
-        return QSize(super().sizeHint().width(), max(min(need, cap), self._line()))
+        return QSize(super().sizeHint().width(), max(min(need, cap), self.line_height()))
 
     def minimumSizeHint(self) -> QSize:
         """One line: the rest scrolls when the panel is short."""
-        return QSize(super().minimumSizeHint().width(), self._line())
+        return QSize(super().minimumSizeHint().width(), self.line_height())
 
 
 class _EpochTable(QTableWidget):
@@ -347,19 +366,16 @@ class TrainingPanel(QWidget):
         self.progress.setTextVisible(True)
         self.progress.setFormat(tr("Not training"))
         self.progress.setToolTip(tr("Epoch, speed and the time left"))
-        self.status_label = _StatusLabel()
+        self.status_label = ShrinkingLabel(3)
         self.status_label.setObjectName("trainingStatus")
         # Start trains the current network, not the canvas: say so when the two differ.
-        self.canvas_hint = QLabel(
-            tr(
-                "ⓘ The canvas shows another network. Start trains the current one; to train "
-                "the canvas's, press Build network (Ctrl+B) first."
-            )
+        self.canvas_hint = ShrinkingLabel(2)
+        self._canvas_hint_text = tr(
+            "ⓘ The canvas shows another network. Start trains the current one; to train "
+            "the canvas's, press Build network (Ctrl+B) first."
         )
         self.canvas_hint.setObjectName("canvasDiffersHint")
-        self.canvas_hint.setWordWrap(True)
-        self.canvas_hint.setStyleSheet("color: #1565c0;")
-        self.canvas_hint.hide()
+        self.canvas_hint.label.setStyleSheet("color: #1565c0;")
 
         self.epoch_table = self._make_epoch_table()
 
@@ -388,9 +404,16 @@ class TrainingPanel(QWidget):
         layout.addLayout(forms)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
-        layout.addWidget(self.canvas_hint)  # under Start, not below an empty status line
-        layout.addWidget(self.status_label)
+        notes = QVBoxLayout()
+        notes.setSpacing(NOTE_SPACING)
+        notes.addWidget(self.canvas_hint)  # under Start, not below an empty status line
+        notes.addWidget(self.status_label)
+        layout.addLayout(notes)
         layout.addWidget(self.epoch_table, 1)  # the room under the controls, as a run's log
+        self._table_least = self.epoch_table.minimumHeight()
+        for note in (self.canvas_hint, self.status_label):
+            note.shown_changed.connect(self._give_notes_room)
+        self._give_notes_room()
 
         for spin, key in (
             (self.lr_spin, "lr"),
@@ -522,10 +545,25 @@ class TrainingPanel(QWidget):
                 font.setBold(row == best_row)
                 item.setFont(font)
 
+    def _give_notes_room(self) -> None:
+        """The epoch table's minimum gives a note that appears its line, down to the table's
+        header, so a window at its minimum height does not grow: at 1280x720 the two notes
+        grew one from 703 to 740 px, past the screen. Only then do the rows scroll away."""
+        shown = [note for note in (self.canvas_hint, self.status_label) if note.text()]
+        if not shown:
+            self.epoch_table.setMinimumHeight(self._table_least)
+            return
+        line = self.canvas_hint.line_height(self._canvas_hint_text)  # in the language shown
+        # The first note also brings the panel's spacing above it; the next, the notes'.
+        room = len(shown) * line + self.layout().spacing() + NOTE_SPACING * (len(shown) - 1)
+        header = self.epoch_table.horizontalHeader().sizeHint().height()
+        floor = header + 2 * self.epoch_table.frameWidth()
+        self.epoch_table.setMinimumHeight(max(floor, self._table_least - room))
+
     def set_canvas_differs(self, differs: bool) -> None:
         """Show (or hide) the note that the canvas holds another network than the one Start
         trains (the window compares them whenever either changes)."""
-        self.canvas_hint.setVisible(differs)
+        self.canvas_hint.setText(self._canvas_hint_text if differs else "")
 
     # ------------------------------------------------------------------ settings
     def settings(self) -> TrainingSettings:

@@ -631,18 +631,56 @@ def test_the_status_line_is_at_most_three_lines_tall_and_scrolls_the_rest(qtbot)
     status = panel.status_label
     line = status.label.fontMetrics().lineSpacing()
     status.setText("Epoch 1: cost 2.3000")
+    assert status.line_height() == line
     qtbot.waitUntil(lambda: status.isVisible() and status.height() >= line)
     assert status.height() < 2 * line
     long = " ".join(["The accuracy is near chance: the network is not learning."] * 6)
     status.setText(long)
     assert status.text() == long
-    qtbot.waitUntil(lambda: status.height() == status.MAX_LINES * line)
+    qtbot.waitUntil(lambda: status.height() == status.max_lines * line)
     assert status.verticalScrollBar().maximum() > 0  # the rest is a scroll away, not lost
     panel.resize(420, 250)  # short: the line gives way, down to one
-    qtbot.waitUntil(lambda: status.height() < status.MAX_LINES * line)
+    qtbot.waitUntil(lambda: status.height() < status.max_lines * line)
     assert status.height() >= line
     status.setText("")
     assert not status.isVisible()
+
+
+def test_the_notes_take_their_room_from_the_epoch_table_not_the_window(qtbot):
+    """The canvas note and the status line each added a line to the panel's minimum height:
+    a 1280x720 window at its minimum grew from 703 to 740 px, past the screen."""
+    panel = TrainingPanel(TrainingController())
+    qtbot.addWidget(panel)
+    panel.resize(900, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    least = panel.minimumSizeHint().height()
+    table = panel.epoch_table.minimumHeight()
+    for differs, status in ((True, ""), (False, "Epoch 1: cost 2.3"), (True, "Epoch 1: cost 2.3")):
+        panel.set_canvas_differs(differs)
+        panel.status_label.setText(status)
+        assert panel.canvas_hint.isVisibleTo(panel) == differs
+        assert panel.status_label.isVisibleTo(panel) == bool(status)
+        assert panel.minimumSizeHint().height() <= least
+        assert panel.epoch_table.minimumHeight() < table
+    panel.set_canvas_differs(False)
+    panel.status_label.setText("")
+    assert panel.epoch_table.minimumHeight() == table  # the rows' room back
+
+
+def test_a_chinese_status_line_is_as_tall_as_its_characters(qtbot):
+    """A fallback CJK font draws taller lines than the Latin font's line spacing: the one
+    line left on a short panel showed only the top of the Chinese characters."""
+    from PySide6.QtGui import QFontDatabase
+
+    if not any("CJK" in family for family in QFontDatabase.families()):
+        pytest.skip("no CJK font installed")
+    panel = TrainingPanel(TrainingController())
+    qtbot.addWidget(panel)
+    status = panel.status_label
+    status.setText("训练了 200 个小批量后，准确率仍接近随机猜测")
+    assert status.line_height() > status.label.fontMetrics().lineSpacing()
+    assert status.minimumSizeHint().height() == status.line_height()
 
 
 def test_error_inside_the_worker_is_shown(qtbot, data):
