@@ -738,15 +738,24 @@ class MainWindow(QMainWindow):
         dock.hide()
 
     # ============================================================================ the network
-    def set_network(self, net: Any, path: str | Path | None = None, modified: bool = False) -> None:
+    def set_network(
+        self,
+        net: Any,
+        path: str | Path | None = None,
+        modified: bool = False,
+        *,
+        show_architecture: bool = True,
+    ) -> None:
         """Make `net` the current network (None: none); every panel follows `network_changed`.
-        `modified`: it holds training not saved anywhere yet."""
+        `modified`: it holds training not saved anywhere yet. `show_architecture`: put its
+        architecture on the canvas (a model opened) or leave the canvas as it is."""
         self.network = net
         self.network_path = Path(path) if path is not None else None
         self.network_modified = bool(modified and net is not None)
         self._epoch_net.cancel()  # an epoch's copy still waiting must not replace `net`
         self.draw_panel.set_network(net)
-        self._show_canvas_architecture(net)
+        if show_architecture:
+            self._show_canvas_architecture(net)
         self._update_model_status()
         self._update_title()
         self.network_changed.emit(net)
@@ -798,8 +807,9 @@ class MainWindow(QMainWindow):
         return QMessageBox.StandardButton(box.exec())
 
     def _on_network_trained(self, net: Any) -> None:
-        """A run ended: the freshly trained network reads the drawings from now on."""
-        self.set_network(net, self.network_path, modified=True)
+        """A run ended: the freshly trained network reads the drawings from now on. The canvas
+        stays as it is: edits made during the run were replaced by the trained architecture."""
+        self.set_network(net, self.network_path, modified=True, show_architecture=False)
         result = self.training_panel.last_result
         if result is not None and result.diverged:
             self._show_status(

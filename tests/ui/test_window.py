@@ -541,6 +541,21 @@ def _trained(window: MainWindow) -> Any:
     return net
 
 
+def test_a_run_ending_leaves_the_canvas_edits_made_meanwhile(make_window, model_file, qtbot):
+    # The trained network's architecture replaced the canvas: a conv layer added while the MLP
+    # trained was gone when the run ended, one "Load network" step on the undo stack.
+    window = shown(qtbot, make_window(model_path=model_file))
+    panel = window.network_panel
+    panel.add_layer({"type": "dense", "units": 30, "activation": "sigmoid"})
+    edited, steps = panel.spec(), panel.undo_stack.count()
+    assert len(edited["layers"]) == 3
+    _trained(window)
+    assert panel.spec() == edited and panel.undo_stack.count() == steps
+    assert window.training_panel.canvas_hint.text()  # Start trains the trained MLP, says it
+    window.set_network(window.network)  # a model opened still shows on the canvas
+    assert len(panel.spec()["layers"]) == 2
+
+
 def test_unsaved_training_is_marked_and_closing_asks_first(make_window, model_file, qtbot):
     window = shown(qtbot, make_window(model_path=model_file))
     assert not window.network_modified and "*" not in window.windowTitle()
