@@ -8,6 +8,7 @@ MNIST loads in background jobs, and the status bar says what is still warming up
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 import playground
+from playground.errors import SpecError
 from playground.ui.canvas import NetworkPanel
 from playground.ui.dataset_browser import DatasetBrowser
 from playground.ui.draw_panel import DrawPanel, parked
@@ -129,6 +131,9 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.settings = settings if settings is not None else QSettings("Playground", "Playground")
+        saved_canvas = self.settings.value("canvas/spec")
+        #: The last session's canvas (JSON), shown once the first model is (see save_settings).
+        self._saved_canvas: str | None = saved_canvas if isinstance(saved_canvas, str) else None
         self.network: Any = None
         self.network_path: Path | None = None
         #: The current network was trained since it was loaded, built or saved: closing the
@@ -756,6 +761,8 @@ class MainWindow(QMainWindow):
         self.draw_panel.set_network(net)
         if show_architecture:
             self._show_canvas_architecture(net)
+        if self._saved_canvas is not None:
+            self._restore_canvas()
         self._update_model_status()
         self._update_title()
         self.network_changed.emit(net)
@@ -863,7 +870,6 @@ class MainWindow(QMainWindow):
         """True when the canvas holds exactly `net`'s network (a broken canvas never does);
         with_cost=False: its architecture, whatever the cost."""
         from playground.engine.spec import normalize
-        from playground.errors import SpecError
 
         try:
             spec = normalize(self.network_panel.spec())
@@ -897,8 +903,6 @@ class MainWindow(QMainWindow):
         """A loaded model shows its architecture on the canvas (unless it is already there)."""
         if net is None or self._canvas_shows(net):
             return
-        from playground.errors import SpecError
-
         # Undoable when the user has edited the canvas (their work stays one Undo away); over
         # the start-up preset nobody touched, Undo would bring back a network never asked for.
         edited = self.network_panel.undo_stack.count() > 0
@@ -1432,7 +1436,32 @@ class MainWindow(QMainWindow):
         # A maximized panel is a moment's view: the layout kept is the one it will go back to.
         state = self._before_maximize if self.maximized is not None else self.saveState()
         self.settings.setValue("window/state", state)
+        # The canvas is the user's work too: kept when it holds another network than the
+        # current one (closing, or a restart into another language, had dropped it).
+        if self.network is None or not self._canvas_shows(self.network):
+            self.settings.setValue("canvas/spec", json.dumps(self.network_panel.spec()))
+        else:
+            self.settings.remove("canvas/spec")
         self.settings.sync()
+
+    def _restore_canvas(self) -> None:
+        """Once, after the first model shows at start: the canvas the last session closed
+        with, one Undo above the model's architecture."""
+        text = self._saved_canvas
+        self._saved_canvas = None
+        if not text:
+            return
+        try:
+            spec = json.loads(text)
+            if self.network is not None and self._canvas_shows(self.network):
+                self.network_panel.set_spec(spec, self.tr("Restore the last session's canvas"))
+            else:
+                self.network_panel.set_spec(spec, undoable=False)
+        except (ValueError, TypeError, SpecError):
+            return  # not a canvas this version can show: the model's architecture stays
+        self._show_status(
+            self.tr("The canvas is as you left it; Undo (Ctrl+Z) shows the model's network")
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.training_panel.confirm_stop(self.tr("close Playground")):

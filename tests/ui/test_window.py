@@ -556,6 +556,29 @@ def test_a_run_ending_leaves_the_canvas_edits_made_meanwhile(make_window, model_
     assert len(panel.spec()["layers"]) == 2
 
 
+def unnamed(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """A spec's layers without the names the engine gives them."""
+    return [{k: v for k, v in layer.items() if k != "name"} for layer in spec["layers"]]
+
+
+def test_the_canvas_outlives_closing_the_window(make_window, model_file, qtbot):
+    # Closing, or restarting in another language, dropped a network built on the canvas.
+    first = shown(qtbot, make_window(model_path=model_file))
+    first.network_panel.load_preset("nielsen-conv")
+    built = first.network_panel.spec()
+    first.close()
+    second = shown(qtbot, make_window(model_path=model_file))
+    panel = second.network_panel
+    assert panel.spec() == built
+    assert "as you left it" in second.statusBar().currentMessage()
+    panel.undo_stack.undo()  # the model's own architecture, one Undo away
+    assert unnamed(panel.spec()) == unnamed(second.network.spec)
+    second.close()  # the canvas now shows the model: nothing kept
+    third = shown(qtbot, make_window(model_path=model_file))
+    assert unnamed(third.network_panel.spec()) == unnamed(third.network.spec)
+    assert not third.network_panel.undo_stack.canUndo()
+
+
 def test_unsaved_training_is_marked_and_closing_asks_first(make_window, model_file, qtbot):
     window = shown(qtbot, make_window(model_path=model_file))
     assert not window.network_modified and "*" not in window.windowTitle()
