@@ -44,7 +44,7 @@ from PySide6.QtCore import (
     QSettings,
     QTranslator,
 )
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QFont, QFontDatabase, QFontInfo, QGuiApplication
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from playground import RESOURCES
@@ -59,6 +59,7 @@ __all__ = [
     "language_menu",
     "remove_translators",
     "set_language",
+    "use_chinese_glyphs",
 ]
 
 #: Language code -> its name in that language (as the Language menu shows it).
@@ -70,9 +71,21 @@ TRANSLATIONS_DIR = RESOURCES / "translations"
 #: The package whose sources hold the translatable strings.
 UI_DIR = Path(__file__).resolve().parent
 
+#: Simplified Chinese faces, the first installed one backing the UI font in Chinese: left to
+#: itself Qt fell back to Noto Sans CJK JP on Linux, whose 直 真 值 化 are the Japanese forms.
+CHINESE_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "WenQuanYi Micro Hei",
+)
+
 # Translators we installed, kept referenced so Python does not collect them while Qt uses them.
 _installed: list[QTranslator] = []
 _active = "en"
+# The application font before a Chinese face was added to it (restored with English).
+_plain_font: QFont | None = None
 
 
 def _tr(text: str) -> str:
@@ -106,10 +119,31 @@ def active_language() -> str:
 
 def remove_translators(app: QCoreApplication) -> None:
     """Uninstall every translator `install_translator` put on `app` (back to English)."""
-    global _active
+    global _active, _plain_font
     while _installed:
         app.removeTranslator(_installed.pop())
     _active = "en"
+    if _plain_font is not None and isinstance(app, QGuiApplication):
+        app.setFont(_plain_font)
+    _plain_font = None
+
+
+def use_chinese_glyphs(app: QGuiApplication) -> str | None:
+    """Back the UI font with the first installed face of CHINESE_FAMILIES, so Chinese text
+    shows the simplified forms; returns that face (None when none is installed)."""
+    global _plain_font
+    installed = set(QFontDatabase.families())
+    family = next((name for name in CHINESE_FAMILIES if name in installed), None)
+    if family is None:
+        return None
+    font = app.font()
+    if _plain_font is None:
+        _plain_font = QFont(font)
+    # The face Latin text really gets: a generic name ("Sans Serif") heading the list would
+    # match nothing, and the Chinese face would draw the Latin text too.
+    font.setFamilies([QFontInfo(font).family(), family])
+    app.setFont(font)
+    return family
 
 
 def install_translator(app: QCoreApplication, code: str) -> bool:
@@ -128,6 +162,8 @@ def install_translator(app: QCoreApplication, code: str) -> bool:
         app.installTranslator(ours)
         _installed.append(ours)
         _active = code
+        if code == "zh_CN" and isinstance(app, QGuiApplication):
+            use_chinese_glyphs(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qtbase = QTranslator(app)
     if qtbase.load(f"qtbase_{code}", qt_dir):

@@ -126,6 +126,23 @@ def test_install_translator_translates_and_removes(app: QApplication) -> None:
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
 
 
+def test_chinese_text_is_drawn_in_a_simplified_chinese_face(app: QApplication) -> None:
+    """Qt's own fallback chose Noto Sans CJK JP on Linux: 直 真 值 化 in their Japanese forms."""
+    from PySide6.QtGui import QFontDatabase, QFontInfo
+
+    from playground.ui.i18n import CHINESE_FAMILIES
+
+    installed = [name for name in CHINESE_FAMILIES if name in QFontDatabase.families()]
+    if not installed:
+        pytest.skip("no Simplified Chinese font installed")
+    plain = app.font()
+    assert install_translator(app, "zh_CN")
+    assert app.font().families()[1:] == installed[:1]
+    assert QFontInfo(app.font()).family() == QFontInfo(plain).family()  # Latin keeps its face
+    remove_translators(app)
+    assert app.font() == plain
+
+
 def test_english_installs_nothing(app: QApplication) -> None:
     assert not install_translator(app, "en")
     assert active_language() == "en"
