@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from playground.ui.axes import LabelledAxis
 from playground.ui.engine_threads import run_engine_serially_on_this_thread
 
 _BAR_COLOR = (70, 130, 180)
@@ -108,7 +109,7 @@ class PredictionView(QWidget):
         left.addWidget(self._detail)
         left.addStretch(1)
 
-        self._plot = pg.PlotWidget(background=None)
+        self._plot = pg.PlotWidget(background=None, axisItems={"left": LabelledAxis("left")})
         self._plot.setObjectName("predictionPlot")
         self._plot.setMinimumSize(220, 110)
         self._plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

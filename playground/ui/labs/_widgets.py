@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.ui.axes import LabelledAxis
+
 #: Colours used across the labs, so a symbol keeps its colour from lab to lab.
 PERCEPTRON_COLOR = "#d62728"
 SIGMOID_COLOR = "#1f77b4"
@@ -131,7 +133,7 @@ class FloatSlider(QWidget):
 
 def make_plot(title: str = "", x_label: str = "", y_label: str = "") -> pg.PlotWidget:
     """A white PlotWidget in the book's style: dark axes, light grid, labelled."""
-    plot = pg.PlotWidget(background="w")
+    plot = pg.PlotWidget(background="w", axisItems={"left": LabelledAxis("left")})
     item = plot.getPlotItem()
     if title:
         item.setTitle(title, color=FOREGROUND, size="10pt")

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QMenu, QWidget
 
+from playground.ui.axes import LabelledAxis
 from playground.ui.views.mosaic import BACKGROUND, FOREGROUND, save_widget_png
 
 RAW_COLOR = QColor(110, 150, 215, 90)
@@ -169,7 +170,11 @@ class LegendPlot(pg.PlotWidget):
     legend: LegendTitle
 
     def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent, background=BACKGROUND, axisItems={"bottom": EpochAxis("bottom")})
+        super().__init__(
+            parent,
+            background=BACKGROUND,
+            axisItems={"bottom": EpochAxis("bottom"), "left": LabelledAxis("left")},
+        )
         self.setObjectName(object_name)
         self.setMinimumSize(200, 90)
         self.getPlotItem().setMenuEnabled(False)
@@ -250,7 +255,9 @@ class CostPlot(LegendPlot):
             movable=False,
             pen=pg.mkPen(DIVERGED_COLOR, width=1.5, style=Qt.PenStyle.DashLine),
             label=self.tr("diverged"),
-            labelOpts={"position": 0.85, "color": DIVERGED_COLOR, "anchors": [(1, 0.5), (1, 0.5)]},
+            # Hung from near the top, not centred there: a short plot (720p, ~40 px) cut the
+            # top half of a Chinese "发散" off.
+            labelOpts={"position": 0.97, "color": DIVERGED_COLOR, "anchors": [(1, 0), (1, 0)]},
         )
         plot.addItem(self.divergence, ignoreBounds=True)
         self.divergence.hide()

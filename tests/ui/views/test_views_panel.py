@@ -940,6 +940,14 @@ def test_a_diverged_run_is_marked_on_the_cost_plot_until_the_next_run(panel) -> 
         RunResult(net=net, stopped=True, epochs_done=0, history=[], diverged="NaN", error=None)
     )
     assert plot.divergence.isVisible() and plot.divergence.value() == pytest.approx(0.2)
+    # Its label hangs inside the plot: centred near the top, a short plot cut off its top half.
+    panel.resize(1000, 200)
+    box = plot.getPlotItem().getViewBox()
+    label = plot.divergence.label
+    panel.refresh(force=True)
+    QApplication.processEvents()
+    top = label.mapRectToScene(label.boundingRect()).top()
+    assert top >= box.mapRectToScene(box.boundingRect()).top() - 1, top
     plot.begin_run(0.0, 100)
     assert not plot.divergence.isVisible()
 
