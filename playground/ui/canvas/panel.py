@@ -281,7 +281,7 @@ class NetworkPanel(QWidget):
         except SpecError as exc:
             self._report(error_text(exc))
             return
-        self._report(self.tr("Loaded preset {name}").format(name=name))
+        self._report_loaded(self.tr("Loaded preset {name}").format(name=name))
 
     def save_json(self, path: str | Path) -> None:
         """Write the architecture as JSON (the engine's spec format)."""
@@ -307,7 +307,7 @@ class NetworkPanel(QWidget):
             )
             return False
         self.last_path = path
-        self._report(self.tr("Opened {path}").format(path=path))
+        self._report_loaded(self.tr("Opened {path}").format(path=path))
         return True
 
     def _open_error(self, exc: Exception) -> str:
@@ -477,6 +477,28 @@ class NetworkPanel(QWidget):
         return menu
 
     # ------------------------------------------------------------------------------ status
+    def _validation(self) -> tuple[str, str, bool]:
+        """The validation line: (text, its colour, whether it reports a fault or a warning)."""
+        model = self.model
+        info = model.state(model.nodes[-1].id).info if model.nodes else None
+        outputs = math.prod(info.output_shape) if info is not None else None
+        classes = self.dataset_classes
+        if model.error is not None:
+            return f"⚠ {error_text(model.error)}", "#c62828", True
+        if classes is not None and outputs is not None and outputs < classes:
+            # The engine takes it, the trainer will not: say so before Build replaces a network.
+            text = self.tr(
+                "⚠ The engine accepts this network, but its output has {units} values and the "
+                "dataset has {classes} classes: it cannot be trained on it. Set the last layer "
+                "to {classes} units."
+            ).format(units=outputs, classes=classes)
+            return text, "#b36b00", True
+        text = self.tr("✓ The engine accepts this network: {n} layers, output {shape}").format(
+            n=len(model.nodes),
+            shape=info.shape_text if info is not None else "?",
+        )
+        return text, "#2e7d32", False
+
     def _validated(self) -> None:
         model = self.model
         known = all(model.state(n.id).info is not None for n in model.nodes)
@@ -486,26 +508,8 @@ class NetworkPanel(QWidget):
             else self.tr("Total so far: {n:,} parameters")
         )
         self.total_label.setText(total.format(n=model.total_params))
-        info = model.state(model.nodes[-1].id).info if model.nodes else None
-        outputs = math.prod(info.output_shape) if info is not None else None
-        classes = self.dataset_classes
-        if model.error is not None:
-            text = f"⚠ {error_text(model.error)}"
-            self.status_label.setStyleSheet("color: #c62828;")
-        elif classes is not None and outputs is not None and outputs < classes:
-            # The engine takes it, the trainer will not: say so before Build replaces a network.
-            text = self.tr(
-                "⚠ The engine accepts this network, but its output has {units} values and the "
-                "dataset has {classes} classes: it cannot be trained on it. Set the last layer "
-                "to {classes} units."
-            ).format(units=outputs, classes=classes)
-            self.status_label.setStyleSheet("color: #b36b00;")
-        else:
-            text = self.tr("✓ The engine accepts this network: {n} layers, output {shape}").format(
-                n=len(model.nodes),
-                shape=info.shape_text if info is not None else "?",
-            )
-            self.status_label.setStyleSheet("color: #2e7d32;")
+        text, color, _problem = self._validation()
+        self.status_label.setStyleSheet(f"color: {color};")
         self.status_label.setText(text)
         if text != self._last_status:
             self._last_status = text
@@ -524,3 +528,14 @@ class NetworkPanel(QWidget):
         self.status_label.setStyleSheet("")
         self._last_status = message
         self.status_message.emit(message)
+
+    def _report_loaded(self, message: str) -> None:
+        """Report a network put on the canvas, keeping its fault or warning in view: "Opened
+        x.json" alone replaced the red groups=3 line the validation had just written."""
+        text, color, problem = self._validation()
+        if not problem:
+            self._report(message)
+            return
+        message = self.tr("{done} — {problem}").format(done=message, problem=text)
+        self._report(message)
+        self.status_label.setStyleSheet(f"color: {color};")

@@ -637,3 +637,38 @@ def test_fitting_settles_at_sizes_where_scroll_bars_used_to_flicker(qtbot, panel
     settled = len(fits)
     qtbot.wait(200)
     assert len(fits) == settled
+
+
+def test_opening_a_faulty_file_keeps_its_fault_in_the_status_line(
+    qtbot, panel: NetworkPanel, tmp_path
+) -> None:
+    # "Opened x.json" replaced the red line the validation had just written: the student never
+    # saw why the file's conv2 was red.
+    bad = dict(load_preset("grouped-conv"))
+    bad["layers"][2]["groups"] = 3
+    path = tmp_path / "groups3.json"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    said: list[str] = []
+    panel.status_message.connect(said.append)
+    assert panel.open_json(path)
+    text = panel.status_label.text()
+    assert text.startswith(f"Opened {path}") and "groups=3 must divide in_channels=20" in text
+    assert "#c62828" in panel.status_label.styleSheet()
+    assert said[-1] == text  # the window's status bar says the same
+
+    # The orange warning of an output too small for the dataset stays too.
+    panel.set_dataset_classes(10)
+    small = {
+        "input": [1, 28, 28],
+        "layers": [{"type": "dense", "units": 5, "activation": "softmax"}],
+    }
+    path = tmp_path / "out5.json"
+    path.write_text(json.dumps(small), encoding="utf-8")
+    assert panel.open_json(path)
+    text = panel.status_label.text()
+    assert text.startswith(f"Opened {path}") and "cannot be trained on it" in text
+    assert "#b36b00" in panel.status_label.styleSheet()
+
+    # A sound network is reported plainly.
+    panel.load_preset("nielsen-mlp")
+    assert panel.status_label.text() == "Loaded preset nielsen-mlp"
