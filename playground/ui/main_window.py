@@ -53,6 +53,7 @@ from playground.ui.engine_threads import run_engine_serially_on_this_thread
 from playground.ui.engine_warmup import BackgroundJob, JobWatcher, warmup_job
 from playground.ui.i18n import language_menu
 from playground.ui.labs import LabsPanel
+from playground.ui.labs.panel import LAB_MIN_HEIGHT, LAB_MIN_WIDTH
 from playground.ui.names import error_text
 from playground.ui.throttle import EPOCH_DETAILS_MS, LatestOnly
 from playground.ui.training import TrainingController, TrainingPanel
@@ -414,7 +415,13 @@ class MainWindow(QMainWindow):
             dock.show()
             dock.raise_()
             self.labs_panel.tabs.setCurrentIndex(int(target))
+            # A lab needs LAB_MIN_WIDTH x LAB_MIN_HEIGHT: in the default layout its dock had
+            # 672x246 px at 1280x720 and 900x381 at 1920x1080, both scroll bars and cut text.
+            if dock.width() < LAB_MIN_WIDTH or dock.height() < LAB_MIN_HEIGHT:
+                self.maximize(dock)
             return
+        if self.maximized is self.docks["labs"]:  # the lab step before: the panels come back
+            self._end_maximized(restore=True)
         # The canvas for the network, and the plots for watching it learn: a lab step before
         # this one left the Labs tab over them.
         for key in ("views", "network"):
@@ -696,7 +703,11 @@ class MainWindow(QMainWindow):
         if self.maximized is not None:
             self._end_maximized(restore=True)
             return
-        dock = self.docks[self.current_dock]
+        self.maximize(self.docks[self.current_dock])
+
+    def maximize(self, dock: QDockWidget) -> None:
+        """Give the whole window to `dock` until Maximize panel is pressed again."""
+        self._end_maximized(restore=True)
         self._before_maximize = self.saveState()
         focus = QApplication.focusWidget()
         if dock.isFloating():  # docking a docked panel again moves the focus out of it

@@ -199,6 +199,27 @@ def test_the_book_menu_walks_the_chapters_in_order(make_window, qtbot) -> None:
     assert "Ctrl+B" in window.statusBar().currentMessage()
 
 
+def test_a_book_step_gives_a_lab_the_room_it_needs(make_window, qtbot) -> None:
+    # In the default layout the Labs dock had 672x246 px at 1280x720 (900x381 at 1920x1080)
+    # for a lab that needs LAB_MIN_WIDTH x LAB_MIN_HEIGHT: two scroll bars and cut text.
+    from playground.ui.labs.panel import LAB_MIN_HEIGHT, LAB_MIN_WIDTH
+
+    window = shown(qtbot, make_window())
+    window.resize(1152, 676)
+    qtbot.waitUntil(lambda: window.height() == 676)
+    lab_step = next(a for a in window.book_menu.actions() if a.data() == ("lab", 0))
+    lab_step.trigger()
+    dock = window.docks["labs"]
+    assert window.maximized is dock and not window.docks["draw"].isVisible()
+    lab = window.labs_panel.lab(0)
+    qtbot.waitUntil(lambda: lab.width() >= LAB_MIN_WIDTH and lab.height() >= LAB_MIN_HEIGHT)
+    assert "fills the window" in window.statusBar().currentMessage()
+    preset_step = next(a for a in window.book_menu.actions() if a.data()[0] == "preset")
+    preset_step.trigger()  # the next step needs the canvas and the plots: the panels return
+    assert window.maximized is None
+    assert window.docks["network"].isVisible() and window.docks["draw"].isVisible()
+
+
 def test_the_training_panel_says_when_the_canvas_holds_another_network(
     make_window, model_file, qtbot
 ) -> None:
