@@ -138,6 +138,7 @@ class NetworkPanel(QWidget):
         self.inspector.down_button.clicked.connect(lambda: self.move_selected(1))
         self.inspector.delete_button.clicked.connect(self.delete_selected)
         self.scene.status_message.connect(self._report)
+        self.scene.drag_hint_cleared.connect(self._show_validation)
         self.model.validated.connect(self._validated)
 
         self._last_status = ""
@@ -499,6 +500,13 @@ class NetworkPanel(QWidget):
         )
         return text, "#2e7d32", False
 
+    def _show_validation(self) -> str:
+        """Put the validation line back in the status line (in its colour); returns its text."""
+        text, color, _problem = self._validation()
+        self.status_label.setStyleSheet(f"color: {color};")
+        self.status_label.setText(text)
+        return text
+
     def _validated(self) -> None:
         model = self.model
         known = all(model.state(n.id).info is not None for n in model.nodes)
@@ -508,9 +516,7 @@ class NetworkPanel(QWidget):
             else self.tr("Total so far: {n:,} parameters")
         )
         self.total_label.setText(total.format(n=model.total_params))
-        text, color, _problem = self._validation()
-        self.status_label.setStyleSheet(f"color: {color};")
-        self.status_label.setText(text)
+        text = self._show_validation()
         if text != self._last_status:
             self._last_status = text
             if model.error is not None:

@@ -32,6 +32,9 @@ class NetworkScene(QGraphicsScene):
 
     #: A short message for the status line (e.g. what releasing a drag will do).
     status_message = Signal(str)
+    #: The drag's "Release to move …" hint no longer holds (moved off the arrow, or released):
+    #: the status line should show the network's state again.
+    drag_hint_cleared = Signal()
 
     def __init__(self, model: CanvasModel, undo_stack: QUndoStack, parent: Any = None) -> None:
         super().__init__(parent)
@@ -255,10 +258,15 @@ class NetworkScene(QGraphicsScene):
         dragged = self._dragged_block()
         link = self.link_at(dragged.center(), exclude=dragged.node_id) if dragged else None
         if link is not self._hot:
+            was_hot = self._hot is not None
             if self._hot is not None:
                 self._hot.set_hot(False)
             self._hot = link
-            if link is not None and dragged is not None:
+            if link is None or dragged is None:
+                # Off the arrow: "Release to move …" stayed after a release anywhere else.
+                if was_hot:
+                    self.drag_hint_cleared.emit()
+            else:
                 link.set_hot(True)
                 names = self.model.layer_names()
                 self.status_message.emit(
@@ -280,6 +288,7 @@ class NetworkScene(QGraphicsScene):
         if hot is not None:
             hot.set_hot(False)
             self._hot = None
+            self.drag_hint_cleared.emit()
         if press is None:
             return
         moved = {

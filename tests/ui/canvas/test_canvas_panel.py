@@ -672,3 +672,42 @@ def test_opening_a_faulty_file_keeps_its_fault_in_the_status_line(
     # A sound network is reported plainly.
     panel.load_preset("nielsen-mlp")
     assert panel.status_label.text() == "Loaded preset nielsen-mlp"
+
+
+def test_a_drag_hint_leaves_the_status_line_once_the_block_leaves_the_arrow(
+    panel: NetworkPanel,
+) -> None:
+    # Dragged over input→conv1, moved away and released on empty canvas, dense2 stayed put but
+    # the status line kept "Release to move dense2 between input and conv1".
+    ids = [n.id for n in panel.model.nodes]
+    accepted = panel.status_label.text()
+    assert accepted.startswith("✓")
+    start = panel.scene.block(ids[-1]).center()
+    arrow = panel.scene.links[(INPUT_ID, ids[0])].path().pointAtPercent(0.5)
+    away = arrow + QPointF(600, 0)
+    viewport = panel.view.viewport()
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+
+    def send(kind, point, button, buttons):
+        local = QPointF(view_point(panel, point))
+        event = QMouseEvent(
+            kind, local, viewport.mapToGlobal(local), button, buttons, Qt.KeyboardModifier(0)
+        )
+        QApplication.sendEvent(viewport, event)
+
+    send(QMouseEvent.Type.MouseButtonPress, start, left, left)
+    for i in range(1, 11):
+        send(QMouseEvent.Type.MouseMove, start + (arrow - start) * (i / 10), none, left)
+    assert panel.status_label.text() == "Release to move dense2 between input and conv1"
+    for i in range(1, 11):
+        send(QMouseEvent.Type.MouseMove, arrow + (away - arrow) * (i / 10), none, left)
+    assert panel.status_label.text() == accepted
+    send(QMouseEvent.Type.MouseButtonRelease, away, left, none)
+    assert [n.id for n in panel.model.nodes] == ids  # nothing was inserted anywhere
+    assert panel.status_label.text() == accepted
+    assert "#2e7d32" in panel.status_label.styleSheet()
+
+    # Released on the arrow, the block moves and the line says what the network is now.
+    drag(panel, panel.scene.block(ids[1]).center(), arrow)
+    assert panel.model.nodes[0].id == ids[1]
+    assert "Release to move" not in panel.status_label.text()
