@@ -131,6 +131,8 @@ class Snapshot:
     nodes: tuple[tuple[int, dict[str, Any], Position], ...]
     cost: str
     extras: dict[str, Any]
+    #: The input shape and layers that `extras` describe (None: no extras).
+    described: tuple[tuple[int, ...], tuple[dict[str, Any], ...]] | None = None
 
 
 def _auto_name(kind: str, count: int) -> str:
@@ -222,6 +224,10 @@ class CanvasModel:
         self._nodes: list[LayerNode] = []
         self._cost = "log-likelihood"
         self._extras: dict[str, Any] = {}
+        #: The input shape and layers the extras (name, description, training) were loaded
+        #: with: they describe those layers only. A student who cleared nielsen-conv and built
+        #: an MLP saved a file still called nielsen-conv, with its description and learning rate.
+        self._described: tuple[tuple[int, ...], tuple[dict[str, Any], ...]] | None = None
         self._ids = itertools.count(1)
         self._selected: int | None = None
         self._links: list[tuple[int, int]] = []
@@ -310,17 +316,25 @@ class CanvasModel:
             names[node.id] = node.layer.get("name") or _auto_name(node.type, counters[node.type])
         return names
 
+    def extras(self) -> dict[str, Any]:
+        """The loaded spec's name, description and training block while the input and layers
+        are still the ones they describe ({} once an edit changed them; the cost may change)."""
+        if self._described != self._structure():
+            return {}
+        return copy.deepcopy(self._extras)
+
     def spec(self) -> dict[str, Any]:
         """The network in the engine's spec format (a fresh dict, safe to keep or save)."""
+        extras = self.extras()
         out: dict[str, Any] = {}
         for key in ("name", "description"):
-            if key in self._extras:
-                out[key] = copy.deepcopy(self._extras[key])
+            if key in extras:
+                out[key] = extras[key]
         out["input"] = list(self.input.shape)
         out["layers"] = [copy.deepcopy(node.layer) for node in self._nodes]
         out["cost"] = self._cost
-        if "training" in self._extras:
-            out["training"] = copy.deepcopy(self._extras["training"])
+        if "training" in extras:
+            out["training"] = extras["training"]
         return out
 
     def positions(self) -> dict[int, Position]:
@@ -359,6 +373,7 @@ class CanvasModel:
             tuple((n.id, copy.deepcopy(n.layer), n.pos) for n in self._nodes),
             self._cost,
             copy.deepcopy(self._extras),
+            copy.deepcopy(self._described),
         )
 
     def check_insert(self, index: int, layer: dict[str, Any]) -> dict[str, Any]:
@@ -500,7 +515,10 @@ class CanvasModel:
             (next(self._ids), layer, layout_position(i + 1, count, self.columns))
             for i, layer in enumerate(layers)
         )
-        self._reset(Snapshot(tuple(norm["input"]), (0.0, 0.0), nodes, norm["cost"], extras))
+        described = (tuple(norm["input"]), tuple(copy.deepcopy(layers))) if extras else None
+        self._reset(
+            Snapshot(tuple(norm["input"]), (0.0, 0.0), nodes, norm["cost"], extras, described)
+        )
 
     def restore(self, snapshot: Snapshot) -> None:
         """Bring back a state from :meth:`snapshot`, with the same node ids."""
@@ -526,6 +544,7 @@ class CanvasModel:
             while self._nodes:
                 self.remove_node(self._nodes[-1].id)
             self._extras = copy.deepcopy(snap.extras)
+            self._described = copy.deepcopy(snap.described)
             if list(snap.input_shape) != self.input.shape:
                 self.input.shape = list(snap.input_shape)
                 self.input_changed.emit(self.input)
@@ -538,6 +557,10 @@ class CanvasModel:
                 self._nodes.append(node)
                 self.node_added.emit(node, i)
         self.reset_finished.emit()
+
+    def _structure(self) -> tuple[tuple[int, ...], tuple[dict[str, Any], ...]]:
+        """The input shape and layers, as the extras' `described` records them."""
+        return tuple(self.input.shape), tuple(node.layer for node in self._nodes)
 
     def _reserve(self, node_id: int) -> None:
         """Make sure fresh ids never collide with ids brought back by undo."""

@@ -122,6 +122,38 @@ def test_every_preset_round_trips_through_the_model(name: str) -> None:
     assert model.total_params == sum(r.params for r in infer(preset))
 
 
+def test_a_presets_name_and_training_describe_its_layers_only() -> None:
+    # A student cleared nielsen-conv and built an MLP: the saved file was still "nielsen-conv",
+    # with its description and its training block (whose rate the Training panel then took).
+    preset = load_preset("nielsen-conv")
+    model = CanvasModel()
+    model.set_spec(preset)
+    loaded = model.snapshot()
+    extras = {key: preset[key] for key in ("name", "description", "training")}
+    assert {key: model.spec()[key] for key in extras} == extras
+
+    dense1 = model.nodes[2].id
+    model.set_setting(dense1, "units", 30)
+    assert not set(extras) & set(model.spec())
+    model.set_setting(dense1, "units", 100)  # the preset's layers again: its words fit again
+    assert {key: model.spec().get(key) for key in extras} == extras
+
+    model.set_cost("cross-entropy")  # the same layers under another cost keep their name
+    assert model.spec()["name"] == "nielsen-conv"
+    model.set_cost("log-likelihood")
+
+    for node in model.nodes:
+        model.remove_node(node.id)
+    model.append_node(DENSE)
+    model.append_node(OUT)
+    assert not set(extras) & set(model.spec())
+    model.restore(loaded)  # undo brings the preset back, words and all
+    assert {key: model.spec().get(key) for key in extras} == extras
+
+    model.set_input_shape([1, 32, 32])
+    assert not set(extras) & set(model.spec())
+
+
 def test_add_remove_reorder_edit_step_by_step() -> None:
     model = CanvasModel()
     events = Recorder(model)

@@ -711,3 +711,16 @@ def test_a_drag_hint_leaves_the_status_line_once_the_block_leaves_the_arrow(
     drag(panel, panel.scene.block(ids[1]).center(), arrow)
     assert panel.model.nodes[0].id == ids[1]
     assert "Release to move" not in panel.status_label.text()
+
+
+def test_a_network_built_from_scratch_is_saved_and_built_without_the_old_presets_words(
+    qtbot, panel: NetworkPanel, tmp_path
+) -> None:
+    build_by_hand(qtbot, panel, load_preset("nielsen-mlp"))
+    path = tmp_path / "mlp.json"
+    panel.save_json(path)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert not {"name", "description", "training"} & set(saved), saved
+    panel.confirm_discard = lambda: True
+    net = panel.build_network()
+    assert "training" not in net.spec  # the Training panel takes no stale learning rate
