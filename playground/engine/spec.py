@@ -84,11 +84,6 @@ class LayerInfo:
         return "x".join(str(d) for d in self.output_shape)
 
 
-def _article(word: str) -> str:
-    """The English indefinite article for a layer type: "an activation layer", "a conv layer"."""
-    return "an" if word[:1] in "aeiou" else "a"
-
-
 def _canon(value: Any) -> Any:
     if isinstance(value, str):
         key = value.strip().lower()
@@ -193,11 +188,10 @@ def normalize(spec: dict[str, Any]) -> dict[str, Any]:
         extra = set(layer) - set(settings) - {"type", "name"}
         if extra:
             raise SpecError(
-                "{name}: unknown setting(s) {extra} for {a} {kind} layer; it takes {known}",
+                "{name}: unknown setting(s) {extra} for the {kind} layer; it takes {known}",
                 i,
                 name=name,
                 extra=", ".join(sorted(extra)),
-                a=_article(kind),
                 kind=kind,
                 known=", ".join(settings),
             )
@@ -206,12 +200,11 @@ def normalize(spec: dict[str, Any]) -> dict[str, Any]:
             if key not in layer or layer[key] is None:
                 if default is None:
                     raise SpecError(
-                        "{name}: missing '{key}' for {a} {kind} layer",
+                        "{name}: missing '{key}' for the {kind} layer",
                         i,
                         name=name,
                         key=key,
-                        a=_article(kind),
-                        kind=kind,
+                                kind=kind,
                     )
                 norm[key] = default
                 continue
@@ -286,11 +279,10 @@ def infer(spec: dict[str, Any]) -> list[LayerInfo]:
         name, kind = layer["name"], layer["type"]
         if softmax_at is not None:
             raise SpecError(
-                "{name}: {a} {kind} layer cannot follow softmax ({softmax}); softmax turns "
+                "{name}: the {kind} layer cannot follow softmax ({softmax}); softmax turns "
                 "outputs into class probabilities and belongs on the last layer only",
                 i,
                 name=name,
-                a=_article(kind),
                 kind=kind,
                 softmax=softmax_at,
             )

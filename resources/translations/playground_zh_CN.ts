@@ -4,27 +4,27 @@
 <context>
     <name>AccuracyPlot</name>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="374"/>
+        <location filename="../../playground/ui/views/plots.py" line="381"/>
         <source>accuracy (%)</source>
         <translation>准确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="374"/>
+        <location filename="../../playground/ui/views/plots.py" line="381"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="382"/>
+        <location filename="../../playground/ui/views/plots.py" line="389"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="383"/>
+        <location filename="../../playground/ui/views/plots.py" line="390"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="384"/>
+        <location filename="../../playground/ui/views/plots.py" line="391"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
@@ -270,7 +270,7 @@
     <message>
         <location filename="../../playground/ui/canvas/teaching.py" line="94"/>
         <source>The book&apos;s comparison: a fully connected first layer of {h} hidden neurons on the same {n_in:,} inputs needs {n_in:,} x {h} + {h} = {book:,} parameters ({ratio:,.0f} times as many).</source>
-        <translation>书中的对比：在同样 {n_in:,} 个输入上用 {h} 个隐藏神经元的全连接第一层，需要 {n_in:,} x {h} + {h} = {book:,} 个参数（是前者的 {ratio:,.0f} 倍）。</translation>
+        <translation>书中的对比：在同样 {n_in:,} 个输入上用 {h} 个隐藏神经元的全连接第一层，需要 {n_in:,} x {h} + {h} = {book:,} 个参数（是这个卷积层的 {ratio:,.0f} 倍）。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/teaching.py" line="109"/>
@@ -280,7 +280,7 @@
     <message>
         <location filename="../../playground/ui/canvas/teaching.py" line="86"/>
         <source>A dense layer producing the same {n_out:,} outputs from those {n_in:,} inputs would need {n_in:,} x {n_out:,} + {n_out:,} = {dense:,} parameters ({ratio:,.0f} times as many).</source>
-        <translation>若用全连接层从这 {n_in:,} 个输入得到同样的 {n_out:,} 个输出，需要 {n_in:,} x {n_out:,} + {n_out:,} = {dense:,} 个参数（是前者的 {ratio:,.0f} 倍）。</translation>
+        <translation>若用全连接层从这 {n_in:,} 个输入得到同样的 {n_out:,} 个输出，需要 {n_in:,} x {n_out:,} + {n_out:,} = {dense:,} 个参数（是这个卷积层的 {ratio:,.0f} 倍）。</translation>
     </message>
 </context>
 <context>
@@ -293,7 +293,7 @@
     <message>
         <location filename="../../playground/ui/views/confusion.py" line="58"/>
         <source>guess</source>
-        <translation>网络的判断</translation>
+        <translation>预测类别</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/confusion.py" line="59"/>
@@ -485,32 +485,32 @@
 <context>
     <name>CostPlot</name>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="215"/>
+        <location filename="../../playground/ui/views/plots.py" line="220"/>
         <source>cost</source>
         <translation>代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="215"/>
+        <location filename="../../playground/ui/views/plots.py" line="220"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="218"/>
+        <location filename="../../playground/ui/views/plots.py" line="223"/>
         <source>mini-batch</source>
         <translation>小批量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="218"/>
+        <location filename="../../playground/ui/views/plots.py" line="223"/>
         <source>smoothed</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="218"/>
+        <location filename="../../playground/ui/views/plots.py" line="223"/>
         <source>epoch mean</source>
         <translation>每轮均值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="252"/>
+        <location filename="../../playground/ui/views/plots.py" line="257"/>
         <source>diverged</source>
         <translation>发散</translation>
     </message>
@@ -821,7 +821,7 @@
     <message>
         <location filename="../../playground/ui/draw_pad.py" line="137"/>
         <source>Drawing pad</source>
-        <translation>画板</translation>
+        <translation>手写板</translation>
     </message>
     <message>
         <location filename="../../playground/ui/draw_pad.py" line="205"/>
@@ -832,68 +832,68 @@
 <context>
     <name>DrawPanel</name>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="83"/>
+        <location filename="../../playground/ui/draw_panel.py" line="94"/>
         <source>The engine is warming up…</source>
         <translation>引擎正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="92"/>
+        <location filename="../../playground/ui/draw_panel.py" line="103"/>
         <source>What the network sees: your drawing cropped, scaled into 20x20 and centred by its centre of mass in 28x28 pixels, as MNIST was made</source>
         <translation>网络看到的图像：与 MNIST 的制作方式相同，你的笔迹被裁剪、缩放到 20x20，再按质心居中放入 28x28 像素</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="97"/>
-        <location filename="../../playground/ui/draw_panel.py" line="236"/>
+        <location filename="../../playground/ui/draw_panel.py" line="108"/>
+        <location filename="../../playground/ui/draw_panel.py" line="269"/>
         <source>Network input (28×28)</source>
         <translation>网络输入（28×28）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="105"/>
+        <location filename="../../playground/ui/draw_panel.py" line="116"/>
         <source>Brush width in pad pixels</source>
-        <translation>画笔宽度（画板像素）</translation>
+        <translation>画笔宽度（手写板像素）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="110"/>
+        <location filename="../../playground/ui/draw_panel.py" line="121"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="112"/>
+        <location filename="../../playground/ui/draw_panel.py" line="123"/>
         <source>Clear the pad (Delete)</source>
-        <translation>清空画板（Delete）</translation>
+        <translation>清空手写板（Delete）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="114"/>
+        <location filename="../../playground/ui/draw_panel.py" line="125"/>
         <source>Undo stroke</source>
         <translation>撤销笔画</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="116"/>
+        <location filename="../../playground/ui/draw_panel.py" line="127"/>
         <source>Take back the last stroke (Ctrl+Z)</source>
         <translation>撤回最后一笔（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="134"/>
+        <location filename="../../playground/ui/draw_panel.py" line="145"/>
         <source>Brush</source>
         <translation>画笔</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="234"/>
+        <location filename="../../playground/ui/draw_panel.py" line="267"/>
         <source>Dataset image, label {0}</source>
         <translation>数据集图像，标签 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="241"/>
+        <location filename="../../playground/ui/draw_panel.py" line="274"/>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="243"/>
+        <location filename="../../playground/ui/draw_panel.py" line="276"/>
         <source>No model: open one (File ▸ Open model) or train one</source>
         <translation>没有模型：打开一个（文件 ▸ 打开模型）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="264"/>
+        <location filename="../../playground/ui/draw_panel.py" line="297"/>
         <source>{0} px</source>
         <translation>{0} 像素</translation>
     </message>
@@ -983,7 +983,7 @@
     <message>
         <location filename="../../engine_messages.py" line="19"/>
         <source>{expected}(.gz): {role} file not found in {folder}; put the {role} there under a name like {expected} or {expected}.gz</source>
-        <translation>{expected}(.gz)：在 {folder} 中找不到 {role} 文件；请把 {role} 放在那里，文件名类似 {expected} 或 {expected}.gz</translation>
+        <translation>{expected}(.gz)：在 {folder} 中找不到{role}文件；请把{role}文件放在那里，文件名类似 {expected} 或 {expected}.gz</translation>
     </message>
     <message>
         <location filename="../../engine_messages.py" line="20"/>
@@ -1292,12 +1292,12 @@
     </message>
     <message>
         <location filename="../../engine_messages.py" line="81"/>
-        <source>{name}: unknown setting(s) {extra} for a {kind} layer; it takes {known}</source>
+        <source>{name}: unknown setting(s) {extra} for the {kind} layer; it takes {known}</source>
         <translation>{name}：{kind} 层没有设置 {extra}；它接受的设置为 {known}</translation>
     </message>
     <message>
         <location filename="../../engine_messages.py" line="82"/>
-        <source>{name}: a {kind} layer cannot follow softmax ({softmax}); softmax turns outputs into class probabilities and belongs on the last layer only</source>
+        <source>{name}: the {kind} layer cannot follow softmax ({softmax}); softmax turns outputs into class probabilities and belongs on the last layer only</source>
         <translation>{name}：{kind} 层不能放在 softmax（{softmax}）之后；softmax 把输出变成类别概率，只属于最后一层</translation>
     </message>
     <message>
@@ -1318,12 +1318,12 @@
     <message>
         <location filename="../../engine_messages.py" line="86"/>
         <source>{name}: groups={groups} must divide in_channels={channels} and filters={filters}; choose groups from the common divisors of {channels} and {filters}</source>
-        <translation>{name}：groups={groups} 必须同时整除输入通道数 in_channels={channels} 和卷积核数 filters={filters}；请从 {channels} 和 {filters} 的公约数中选择 groups</translation>
+        <translation>{name}：groups={groups} 必须同时整除输入通道数 in_channels={channels} 和滤波器数 filters={filters}；请从 {channels} 和 {filters} 的公约数中选择 groups</translation>
     </message>
     <message>
         <location filename="../../engine_messages.py" line="87"/>
         <source>{name}: kernel {k}x{k} is larger than its padded input {h}x{w}; use a kernel of at most {largest} or more padding</source>
-        <translation>{name}：卷积核 {k}x{k} 大于补零后的输入 {h}x{w}；请使用不超过 {largest} 的卷积核，或增加补零</translation>
+        <translation>{name}：卷积核 {k}x{k} 大于填充后的输入 {h}x{w}；请使用不超过 {largest} 的卷积核，或增加填充</translation>
     </message>
     <message>
         <location filename="../../engine_messages.py" line="88"/>
@@ -1332,7 +1332,7 @@
     </message>
     <message>
         <location filename="../../engine_messages.py" line="89"/>
-        <source>{name}: missing &apos;{key}&apos; for a {kind} layer</source>
+        <source>{name}: missing &apos;{key}&apos; for the {kind} layer</source>
         <translation>{name}：{kind} 层缺少 &apos;{key}&apos;</translation>
     </message>
     <message>
@@ -1358,7 +1358,7 @@
     <message>
         <location filename="../../engine_messages.py" line="94"/>
         <source>Training diverged: the cost became NaN or infinite. The likely cause is a learning rate too large for this network (lr = {lr:g}); the weights jump past the minimum and grow without bound. Try a rate about 10 times smaller. The weights were restored to the last finite values.</source>
-        <translation>训练发散了：代价变成了 NaN 或无穷大。可能的原因是学习率对这个网络来说太大（lr = {lr:g}）：权重越过最小值后无限增大。请试试约小 10 倍的学习率。权重已恢复为最后一组有限的值。</translation>
+        <translation>训练发散了：代价变成了 NaN 或无穷大。可能的原因是学习率对这个网络来说太大（η = {lr:g}）：权重越过最小值后无限增大。请试试约小 10 倍的学习率。权重已恢复为最后一组有限的值。</translation>
     </message>
     <message>
         <location filename="../../engine_messages.py" line="95"/>
@@ -1611,33 +1611,33 @@
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="155"/>
+        <location filename="../../playground/ui/i18n.py" line="191"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="141"/>
         <location filename="../../playground/ui/i18n.py" line="177"/>
+        <location filename="../../playground/ui/i18n.py" line="213"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="143"/>
+        <location filename="../../playground/ui/i18n.py" line="179"/>
         <source>Restart now</source>
         <translation>立即重启</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="144"/>
+        <location filename="../../playground/ui/i18n.py" line="180"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="178"/>
+        <location filename="../../playground/ui/i18n.py" line="214"/>
         <source>{language} takes effect the next time Playground starts.</source>
         <translation>界面语言（{language}）将在下次启动 Playground 时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="184"/>
+        <location filename="../../playground/ui/i18n.py" line="220"/>
         <source>{language} takes effect when Playground restarts. Restart now?</source>
         <translation>界面语言（{language}）将在 Playground 重启后生效。现在重启吗？</translation>
     </message>
@@ -1698,7 +1698,7 @@
     <message>
         <location filename="../../playground/ui/canvas/inspector.py" line="235"/>
         <source>Kernel</source>
-        <translation>卷积核</translation>
+        <translation>卷积核大小</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/inspector.py" line="236"/>
@@ -1927,12 +1927,12 @@
 <context>
     <name>LegendPlot</name>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="184"/>
+        <location filename="../../playground/ui/views/plots.py" line="189"/>
         <source>Show everything</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/plots.py" line="185"/>
+        <location filename="../../playground/ui/views/plots.py" line="190"/>
         <source>Copy as image</source>
         <translation>复制为图片</translation>
     </message>
@@ -1940,456 +1940,466 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="185"/>
+        <location filename="../../playground/ui/main_window.py" line="193"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="188"/>
+        <location filename="../../playground/ui/main_window.py" line="196"/>
         <source>Load a trained network from a .npz file</source>
         <translation>从 .npz 文件载入训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="192"/>
+        <location filename="../../playground/ui/main_window.py" line="200"/>
         <source>&amp;Save model as…</source>
         <translation>模型另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="195"/>
+        <location filename="../../playground/ui/main_window.py" line="203"/>
         <source>Save the current network to a .npz file</source>
         <translation>把当前网络保存为 .npz 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="199"/>
+        <location filename="../../playground/ui/main_window.py" line="207"/>
         <source>Open &amp;dataset folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="203"/>
+        <location filename="../../playground/ui/main_window.py" line="211"/>
         <source>Load a folder holding the four IDX files of an MNIST-like dataset</source>
         <translation>载入一个文件夹，其中包含类 MNIST 数据集的四个 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="207"/>
+        <location filename="../../playground/ui/main_window.py" line="215"/>
         <source>Use the built-in &amp;MNIST</source>
         <translation>使用内置的 MNIST(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="210"/>
+        <location filename="../../playground/ui/main_window.py" line="218"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="215"/>
+        <location filename="../../playground/ui/main_window.py" line="223"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="218"/>
+        <location filename="../../playground/ui/main_window.py" line="226"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="223"/>
+        <location filename="../../playground/ui/main_window.py" line="231"/>
         <source>&amp;Clear drawing</source>
         <translation>清除笔迹(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="228"/>
+        <location filename="../../playground/ui/main_window.py" line="236"/>
         <source>Empty the draw pad (undo brings it back)</source>
-        <translation>清空画板（撤销可恢复）</translation>
+        <translation>清空手写板（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="231"/>
+        <location filename="../../playground/ui/main_window.py" line="239"/>
         <source>&amp;Pause training</source>
         <translation>暂停训练(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="236"/>
+        <location filename="../../playground/ui/main_window.py" line="244"/>
         <source>Pause or resume training (Space)</source>
         <translation>暂停或继续训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="240"/>
+        <location filename="../../playground/ui/main_window.py" line="248"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="242"/>
+        <location filename="../../playground/ui/main_window.py" line="250"/>
         <source>&amp;Compact layout</source>
         <translation>紧凑布局(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="244"/>
+        <location filename="../../playground/ui/main_window.py" line="252"/>
         <source>Draw, Network and Training as tabs, Dataset behind Views: each gets the window&apos;s whole width (a small window&apos;s layout)</source>
         <translation>手写、网络和训练放进同一组标签页，数据集放在视图后面：每个面板都得到窗口的全部宽度（小窗口的布局）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="251"/>
+        <location filename="../../playground/ui/main_window.py" line="259"/>
         <source>&amp;Maximize panel</source>
         <translation>最大化面板(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="255"/>
+        <location filename="../../playground/ui/main_window.py" line="263"/>
         <source>Give the whole window to the panel you are working in (again: bring the other panels back)</source>
         <translation>把整个窗口让给你正在使用的面板（再选一次：其他面板回到原处）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="262"/>
+        <location filename="../../playground/ui/main_window.py" line="270"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="266"/>
+        <location filename="../../playground/ui/main_window.py" line="274"/>
         <source>&amp;About Playground</source>
         <translation>关于 Playground(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="272"/>
+        <location filename="../../playground/ui/main_window.py" line="280"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="278"/>
+        <location filename="../../playground/ui/main_window.py" line="286"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="282"/>
+        <location filename="../../playground/ui/main_window.py" line="290"/>
         <source>&amp;Export view as PNG</source>
         <translation>将视图导出为 PNG(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="288"/>
+        <location filename="../../playground/ui/main_window.py" line="296"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="294"/>
+        <location filename="../../playground/ui/main_window.py" line="302"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="303"/>
+        <location filename="../../playground/ui/main_window.py" line="311"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="306"/>
+        <location filename="../../playground/ui/main_window.py" line="314"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="307"/>
+        <location filename="../../playground/ui/main_window.py" line="315"/>
         <source>Follow the &amp;book</source>
         <translation>跟着书学(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="315"/>
+        <location filename="../../playground/ui/main_window.py" line="323"/>
         <source>Chapter {0} · {1}</source>
         <translation>第 {0} 章 · {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="332"/>
+        <location filename="../../playground/ui/main_window.py" line="340"/>
         <source>Perceptrons and sigmoid neurons</source>
         <translation>感知器与 S 型神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="335"/>
+        <location filename="../../playground/ui/main_window.py" line="343"/>
         <source>A perceptron and a sigmoid neuron side by side; NAND and a half adder</source>
         <translation>感知器与 S 型神经元并排对比；与非门和半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="339"/>
+        <location filename="../../playground/ui/main_window.py" line="347"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="342"/>
+        <location filename="../../playground/ui/main_window.py" line="350"/>
         <source>A ball rolling down a cost surface, one step of the learning rate at a time</source>
         <translation>小球沿代价曲面滚下，每次按学习率走一步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="348"/>
+        <location filename="../../playground/ui/main_window.py" line="356"/>
         <source>A network that reads digits</source>
         <translation>识别数字的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="351"/>
+        <location filename="../../playground/ui/main_window.py" line="359"/>
         <source>The book&apos;s [784, 30, 10] network on the canvas, ready to build and train</source>
         <translation>把书中的 [784, 30, 10] 网络放到画布上，可以构建并训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="355"/>
+        <location filename="../../playground/ui/main_window.py" line="363"/>
         <source>Backpropagation</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="358"/>
+        <location filename="../../playground/ui/main_window.py" line="366"/>
         <source>The four equations of backpropagation, number by number</source>
         <translation>反向传播的四个方程，逐个数字演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="362"/>
+        <location filename="../../playground/ui/main_window.py" line="370"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="365"/>
+        <location filename="../../playground/ui/main_window.py" line="373"/>
         <source>Why a saturated neuron learns slowly with the quadratic cost</source>
         <translation>为什么用二次代价时饱和的神经元学得慢</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="369"/>
+        <location filename="../../playground/ui/main_window.py" line="377"/>
         <source>Cross-entropy and L2 regularisation</source>
         <translation>交叉熵与 L2 正则化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="372"/>
+        <location filename="../../playground/ui/main_window.py" line="380"/>
         <source>A [784, 100, 10] network with the cross-entropy cost and L2, on the canvas</source>
         <translation>把使用交叉熵代价和 L2 的 [784, 100, 10] 网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="378"/>
+        <location filename="../../playground/ui/main_window.py" line="386"/>
         <source>Convolution: local receptive fields, shared weights, pooling</source>
         <translation>卷积：局部感受野、共享权重、池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="381"/>
+        <location filename="../../playground/ui/main_window.py" line="389"/>
         <source>The book&apos;s first convolutional network on the canvas</source>
         <translation>把书中的第一个卷积网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="385"/>
+        <location filename="../../playground/ui/main_window.py" line="393"/>
         <source>Two convolutional layers and rectified linear units</source>
         <translation>两个卷积层与修正线性单元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="395"/>
+        <location filename="../../playground/ui/main_window.py" line="403"/>
         <source>Grouped convolution (AlexNet; &quot;Deep Roots&quot;)</source>
         <translation>分组卷积（AlexNet；“Deep Roots”）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="398"/>
+        <location filename="../../playground/ui/main_window.py" line="406"/>
         <source>The second convolution split into 2 groups: half its weights</source>
         <translation>第二个卷积分成 2 组：权重减半</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="418"/>
+        <location filename="../../playground/ui/main_window.py" line="432"/>
         <source>{0} is on the canvas: Build network (Ctrl+B) makes it the current network, then Start training (F5)</source>
-        <translation>{0} 已放到画布上：“构建网络”（Ctrl+B）使它成为当前网络，然后“开始训练”（F5）</translation>
+        <translation>已把 {0} 放到画布上：按“构建网络”（Ctrl+B）使它成为当前网络，再按“开始训练”（F5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="425"/>
+        <location filename="../../playground/ui/main_window.py" line="439"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="447"/>
+        <location filename="../../playground/ui/main_window.py" line="461"/>
         <source>Draw</source>
-        <translation>手写</translation>
+        <translation>手写板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="454"/>
+        <location filename="../../playground/ui/main_window.py" line="468"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="467"/>
+        <location filename="../../playground/ui/main_window.py" line="481"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="474"/>
+        <location filename="../../playground/ui/main_window.py" line="488"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="483"/>
+        <location filename="../../playground/ui/main_window.py" line="497"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="488"/>
+        <location filename="../../playground/ui/main_window.py" line="502"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="566"/>
+        <location filename="../../playground/ui/main_window.py" line="582"/>
         <source>The canvas is narrow: View ▸ Compact layout gives it the window&apos;s width</source>
         <translation>画布太窄了：视图 ▸ 紧凑布局 可以让它占满窗口宽度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="703"/>
+        <location filename="../../playground/ui/main_window.py" line="731"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
         <translation>{0}占满了窗口：按 {1} 让其他面板回来</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="746"/>
+        <location filename="../../playground/ui/main_window.py" line="785"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="756"/>
-        <location filename="../../playground/ui/main_window.py" line="758"/>
+        <location filename="../../playground/ui/main_window.py" line="795"/>
+        <location filename="../../playground/ui/main_window.py" line="797"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="767"/>
+        <location filename="../../playground/ui/main_window.py" line="806"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="794"/>
+        <location filename="../../playground/ui/main_window.py" line="834"/>
         <source>Training diverged: the draw pad uses the last weights before the cost became infinite</source>
         <translation>训练发散了：手写板使用的是代价变为无穷大之前的最后一组权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1066"/>
+        <location filename="../../playground/ui/main_window.py" line="1103"/>
         <source>Engine: warming up… {0} s</source>
         <translation>引擎：正在预热… {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1072"/>
+        <location filename="../../playground/ui/main_window.py" line="1109"/>
         <source>Compiling the engine&apos;s kernels: about half a minute on a first run, a second or two later (they are kept on disk)</source>
         <translation>正在编译引擎的内核：首次运行约需半分钟，以后只需一两秒（编译结果保存在磁盘上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1139"/>
+        <location filename="../../playground/ui/main_window.py" line="1176"/>
         <source>Undo (in the panel with the focus)</source>
         <translation>撤销（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1140"/>
+        <location filename="../../playground/ui/main_window.py" line="1177"/>
         <source>Redo (in the panel with the focus)</source>
         <translation>重做（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1141"/>
+        <location filename="../../playground/ui/main_window.py" line="1178"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1147"/>
+        <location filename="../../playground/ui/main_window.py" line="1184"/>
         <source>Copy the selected epochs (Training&apos;s table)</source>
         <translation>复制所选的轮次（训练面板的表格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1150"/>
+        <location filename="../../playground/ui/main_window.py" line="1187"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1151"/>
+        <location filename="../../playground/ui/main_window.py" line="1188"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1152"/>
+        <location filename="../../playground/ui/main_window.py" line="1189"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1155"/>
+        <location filename="../../playground/ui/main_window.py" line="1192"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1159"/>
+        <location filename="../../playground/ui/main_window.py" line="1196"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1167"/>
+        <location filename="../../playground/ui/main_window.py" line="1204"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1170"/>
+        <location filename="../../playground/ui/main_window.py" line="1207"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1178"/>
+        <location filename="../../playground/ui/main_window.py" line="1215"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1182"/>
+        <location filename="../../playground/ui/main_window.py" line="1219"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1182"/>
+        <location filename="../../playground/ui/main_window.py" line="1219"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1237"/>
+        <location filename="../../playground/ui/main_window.py" line="1274"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1238"/>
+        <location filename="../../playground/ui/main_window.py" line="1275"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1428"/>
-        <location filename="../../playground/ui/main_window.py" line="1450"/>
+        <location filename="../../playground/ui/main_window.py" line="1468"/>
+        <source>Restore the last session&apos;s canvas</source>
+        <translation>恢复上次关闭时的画布</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="1474"/>
+        <source>The canvas is as you left it; Undo (Ctrl+Z) shows the model&apos;s network</source>
+        <translation>画布保持你上次离开时的样子；撤销（Ctrl+Z）可显示模型的网络</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="1495"/>
+        <location filename="../../playground/ui/main_window.py" line="1517"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="800"/>
+        <location filename="../../playground/ui/main_window.py" line="840"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="313"/>
+        <location filename="../../playground/ui/main_window.py" line="321"/>
         <source>Beyond the book · {0}</source>
         <translation>书外延伸 · {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="388"/>
+        <location filename="../../playground/ui/main_window.py" line="396"/>
         <source>The book&apos;s best network without expanded data or dropout (99.23%) on the canvas</source>
         <translation>书中不用扩充数据和 dropout 时最好的网络（99.23%），放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="768"/>
+        <location filename="../../playground/ui/main_window.py" line="807"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
-        <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练将会丢失。</translation>
+        <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练结果将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="814"/>
+        <location filename="../../playground/ui/main_window.py" line="854"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="824"/>
+        <location filename="../../playground/ui/main_window.py" line="864"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="887"/>
+        <location filename="../../playground/ui/main_window.py" line="924"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="896"/>
-        <location filename="../../playground/ui/main_window.py" line="898"/>
+        <location filename="../../playground/ui/main_window.py" line="933"/>
+        <location filename="../../playground/ui/main_window.py" line="935"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="907"/>
-        <location filename="../../playground/ui/main_window.py" line="939"/>
+        <location filename="../../playground/ui/main_window.py" line="944"/>
+        <location filename="../../playground/ui/main_window.py" line="976"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="908"/>
+        <location filename="../../playground/ui/main_window.py" line="945"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2402,12 +2412,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="927"/>
+        <location filename="../../playground/ui/main_window.py" line="964"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="940"/>
+        <location filename="../../playground/ui/main_window.py" line="977"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2416,24 +2426,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="947"/>
-        <location filename="../../playground/ui/main_window.py" line="1272"/>
+        <location filename="../../playground/ui/main_window.py" line="984"/>
+        <location filename="../../playground/ui/main_window.py" line="1309"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="947"/>
-        <location filename="../../playground/ui/main_window.py" line="1272"/>
+        <location filename="../../playground/ui/main_window.py" line="984"/>
+        <location filename="../../playground/ui/main_window.py" line="1309"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="953"/>
+        <location filename="../../playground/ui/main_window.py" line="990"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="954"/>
+        <location filename="../../playground/ui/main_window.py" line="991"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2442,17 +2452,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="958"/>
+        <location filename="../../playground/ui/main_window.py" line="995"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="982"/>
+        <location filename="../../playground/ui/main_window.py" line="1019"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="983"/>
+        <location filename="../../playground/ui/main_window.py" line="1020"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2465,173 +2475,173 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1002"/>
+        <location filename="../../playground/ui/main_window.py" line="1039"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1003"/>
+        <location filename="../../playground/ui/main_window.py" line="1040"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1009"/>
+        <location filename="../../playground/ui/main_window.py" line="1046"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1042"/>
+        <location filename="../../playground/ui/main_window.py" line="1079"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1046"/>
+        <location filename="../../playground/ui/main_window.py" line="1083"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1068"/>
+        <location filename="../../playground/ui/main_window.py" line="1105"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1078"/>
+        <location filename="../../playground/ui/main_window.py" line="1115"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1079"/>
+        <location filename="../../playground/ui/main_window.py" line="1116"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1081"/>
+        <location filename="../../playground/ui/main_window.py" line="1118"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1162"/>
+        <location filename="../../playground/ui/main_window.py" line="1199"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1201"/>
+        <location filename="../../playground/ui/main_window.py" line="1238"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1212"/>
+        <location filename="../../playground/ui/main_window.py" line="1249"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1252"/>
+        <location filename="../../playground/ui/main_window.py" line="1289"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1254"/>
+        <location filename="../../playground/ui/main_window.py" line="1291"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1278"/>
+        <location filename="../../playground/ui/main_window.py" line="1315"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1280"/>
+        <location filename="../../playground/ui/main_window.py" line="1317"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1290"/>
+        <location filename="../../playground/ui/main_window.py" line="1327"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1299"/>
+        <location filename="../../playground/ui/main_window.py" line="1336"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1302"/>
+        <location filename="../../playground/ui/main_window.py" line="1339"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1302"/>
+        <location filename="../../playground/ui/main_window.py" line="1339"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1313"/>
+        <location filename="../../playground/ui/main_window.py" line="1350"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1327"/>
+        <location filename="../../playground/ui/main_window.py" line="1364"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1329"/>
+        <location filename="../../playground/ui/main_window.py" line="1366"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1358"/>
+        <location filename="../../playground/ui/main_window.py" line="1395"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1411"/>
-        <location filename="../../playground/ui/main_window.py" line="1414"/>
+        <location filename="../../playground/ui/main_window.py" line="1478"/>
+        <location filename="../../playground/ui/main_window.py" line="1481"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1425"/>
+        <location filename="../../playground/ui/main_window.py" line="1492"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1426"/>
+        <location filename="../../playground/ui/main_window.py" line="1493"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1429"/>
+        <location filename="../../playground/ui/main_window.py" line="1496"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1433"/>
+        <location filename="../../playground/ui/main_window.py" line="1500"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1435"/>
+        <location filename="../../playground/ui/main_window.py" line="1502"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1440"/>
+        <location filename="../../playground/ui/main_window.py" line="1507"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1443"/>
+        <location filename="../../playground/ui/main_window.py" line="1510"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1448"/>
+        <location filename="../../playground/ui/main_window.py" line="1515"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1451"/>
+        <location filename="../../playground/ui/main_window.py" line="1518"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -2698,138 +2708,138 @@ A dataset folder holds four IDX files: training images and labels, test images a
         <translation>网络要学习的全部权重和偏置，各方块合计</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="152"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="153"/>
         <source>Canvas</source>
         <translation>画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="156"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="168"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="157"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="169"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="169"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="170"/>
         <source>Start from one of the book&apos;s networks</source>
         <translation>从书中的某个网络开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="176"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="177"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="177"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="178"/>
         <source>Open a network architecture (JSON spec)</source>
         <translation>打开网络结构（JSON 规格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="182"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="183"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="183"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="184"/>
         <source>Save this architecture as JSON (the engine&apos;s spec format)</source>
         <translation>把这个结构保存为 JSON（引擎的规格格式）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="187"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="188"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="188"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="189"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="197"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="198"/>
         <source>Tidy</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="198"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="199"/>
         <source>Auto-layout: stack the blocks from input to output</source>
         <translation>自动布局：从输入到输出依次排列方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="203"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="204"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="208"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="209"/>
         <source>Build network</source>
         <translation>构建网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="204"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="205"/>
         <source>Zoom to show the whole network (Ctrl+0; Ctrl + wheel zooms)</source>
         <translation>缩放以显示整个网络（Ctrl+0；Ctrl + 滚轮缩放）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="210"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="211"/>
         <source>Turn the canvas into a fresh network with new random weights, ready to train (Ctrl+B)</source>
         <translation>把画布变成一个带新随机权重的网络，准备训练（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="235"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="236"/>
         <source>Undo {what} (Ctrl+Z)</source>
         <translation>撤销“{what}”（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="237"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="238"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="240"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="241"/>
         <source>Redo {what} (Ctrl+Shift+Z)</source>
         <translation>重做“{what}”（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="242"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="243"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="266"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="267"/>
         <source>Load network</source>
         <translation>载入网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="280"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="281"/>
         <source>Load preset {name}</source>
         <translation>载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="284"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="285"/>
         <source>Loaded preset {name}</source>
         <translation>已载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="291"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="292"/>
         <source>Saved the architecture to {path}</source>
         <translation>已将网络结构保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="298"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="299"/>
         <source>Open {name}</source>
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="301"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="302"/>
         <source>Cannot open {path}: {error}</source>
         <translation>无法打开 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="303"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="304"/>
         <source>Cannot open the architecture</source>
         <translation>无法打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="304"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="305"/>
         <source>{name} could not be opened:
 
 {error}
@@ -2842,52 +2852,52 @@ The canvas is unchanged.</source>
 画布保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="310"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="311"/>
         <source>Opened {path}</source>
         <translation>已打开 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="316"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="317"/>
         <source>it is not a text file. An architecture is a JSON text file (the canvas&apos;s Save… writes one); a trained model (.npz) opens with File ▸ Open model…</source>
         <translation>它不是文本文件。网络结构是 JSON 文本文件（画布的“保存…”会写出这种文件）；训练好的模型（.npz）请用“文件 ▸ 打开模型…”打开。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="321"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="322"/>
         <source>it is not valid JSON (line {line}, column {column}: {problem}).</source>
         <translation>它不是有效的 JSON（第 {line} 行，第 {column} 列：{problem}）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="330"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="331"/>
         <source>Open architecture</source>
         <translation>打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="332"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="333"/>
         <source>Network spec (*.json);;All files (*)</source>
         <translation>网络规格 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="341"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="342"/>
         <source>Save architecture</source>
         <translation>保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="343"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="344"/>
         <source>Network spec (*.json)</source>
         <translation>网络规格 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="350"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="351"/>
         <source>Cannot save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="352"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="353"/>
         <source>Cannot save the architecture</source>
         <translation>无法保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="353"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="354"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2896,83 +2906,88 @@ The canvas is unchanged.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="361"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="371"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="362"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="372"/>
         <source>Cannot build: {error}</source>
         <translation>无法构建：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="364"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="365"/>
         <source>Build cancelled: the current network is kept</source>
         <translation>已取消构建：保留当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="374"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="375"/>
         <source>Built a fresh network: {n:,} parameters, ready to train</source>
         <translation>已构建新网络：{n:,} 个参数，可以开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="406"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="407"/>
         <source>The input block stays: the data decides its shape</source>
         <translation>输入方块不能删除：它的形状由数据决定</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="430"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="431"/>
         <source>Tidy the layout</source>
         <translation>整理布局</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="440"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="441"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="447"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="448"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="448"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="449"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="450"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="451"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="453"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="454"/>
         <source>Insert after {name}</source>
         <translation>插入到 {name} 之后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="456"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="457"/>
         <source>Insert between {a} and {b}</source>
         <translation>插入到 {a} 和 {b} 之间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="461"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="462"/>
         <source>Add at the end</source>
         <translation>添加到末尾</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="484"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="514"/>
         <source>Total: {n:,} parameters</source>
         <translation>总计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="486"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="516"/>
         <source>Total so far: {n:,} parameters</source>
         <translation>目前合计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="497"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="545"/>
+        <source>{done} — {problem}</source>
+        <translation>{done} — {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="491"/>
         <source>⚠ The engine accepts this network, but its output has {units} values and the dataset has {classes} classes: it cannot be trained on it. Set the last layer to {classes} units.</source>
         <translation>⚠ 引擎接受这个网络，但它的输出只有 {units} 个值，而数据集有 {classes} 个类别：无法用它训练。请把最后一层设为 {classes} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="504"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="497"/>
         <source>✓ The engine accepts this network: {n} layers, output {shape}</source>
         <translation>✓ 引擎接受这个网络：{n} 层，输出 {shape}</translation>
     </message>
@@ -2980,56 +2995,56 @@ The canvas is unchanged.</source>
 <context>
     <name>NetworkScene</name>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="159"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="162"/>
         <source>1 channel of {h}x{w} pixels</source>
         <translation>1 个通道，{h}x{w} 像素</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="161"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="164"/>
         <source>{c} channels of {h}x{w} pixels</source>
         <translation>{c} 个通道，{h}x{w} 像素</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="165"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="168"/>
         <source>{n} features</source>
         <translation>{n} 个特征</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="167"/>
-        <location filename="../../playground/ui/canvas/scene.py" line="206"/>
-        <location filename="../../playground/ui/canvas/scene.py" line="267"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="170"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="209"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="275"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="170"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="173"/>
         <source>{shape} ({n:,} values)</source>
         <translation>{shape}（{n:,} 个值）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="174"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="177"/>
         <source>The data: one sample at a time flows down the arrows.</source>
         <translation>数据：每次一个样本，沿箭头向下流动。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="182"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="185"/>
         <source>{n:,} params</source>
         <translation>{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="189"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="192"/>
         <source>shape unknown: fix the red block above</source>
         <translation>形状未知：请修正上方的红色方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="202"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="205"/>
         <source>Data flows from {a} to {b}: {shape}.
 Drop a layer (or drag a block) here to insert it between them.</source>
         <translation>数据从 {a} 流向 {b}：{shape}。
 把一个层（或拖动一个方块）放到这里，即可插入到两者之间。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="265"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="273"/>
         <source>Release to move {name} between {a} and {b}</source>
         <translation>松开即可把 {name} 移到 {a} 和 {b} 之间</translation>
     </message>
@@ -3328,67 +3343,67 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 <context>
     <name>PredictionView</name>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="49"/>
+        <location filename="../../playground/ui/prediction_view.py" line="50"/>
         <source>this network reads {0} values; the image has {1} ({2})</source>
         <translation>这个网络读取 {0} 个值；这张图像有 {1} 个（{2}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="52"/>
+        <location filename="../../playground/ui/prediction_view.py" line="53"/>
         <source>this network reads {0} images; the image is {1}</source>
         <translation>这个网络读取 {0} 的图像；而这张图像是 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="60"/>
+        <location filename="../../playground/ui/prediction_view.py" line="61"/>
         <source>the network&apos;s outputs are not finite numbers (did training diverge?)</source>
         <translation>网络的输出不是有限数（训练是否发散了？）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="96"/>
+        <location filename="../../playground/ui/prediction_view.py" line="97"/>
         <source>The network&apos;s best guess</source>
         <translation>网络的最佳猜测</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="191"/>
+        <location filename="../../playground/ui/prediction_view.py" line="192"/>
         <source>{0:.0%} of the outputs</source>
         <translation>占输出的 {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="216"/>
+        <location filename="../../playground/ui/prediction_view.py" line="217"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="217"/>
+        <location filename="../../playground/ui/prediction_view.py" line="218"/>
         <source>The softmax output layer&apos;s probability for each class</source>
         <translation>softmax 输出层给出的每个类别的概率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="219"/>
+        <location filename="../../playground/ui/prediction_view.py" line="220"/>
         <source>share of outputs</source>
         <translation>输出占比</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="221"/>
+        <location filename="../../playground/ui/prediction_view.py" line="222"/>
         <source>This network&apos;s output layer is not a softmax, so its outputs are not probabilities: the bars show each output as a share of their sum.</source>
         <translation>这个网络的输出层不是 softmax，所以它的输出不是概率：柱形显示的是每个输出占所有输出之和的比例。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="137"/>
+        <location filename="../../playground/ui/prediction_view.py" line="138"/>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="177"/>
+        <location filename="../../playground/ui/prediction_view.py" line="178"/>
         <source>The network gives no answer (all outputs are zero)</source>
         <translation>网络没有给出答案（所有输出都为零）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="189"/>
+        <location filename="../../playground/ui/prediction_view.py" line="190"/>
         <source>{0:.0%} sure</source>
-        <translation>把握 {0:.0%}</translation>
+        <translation>置信度 {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="194"/>
+        <location filename="../../playground/ui/prediction_view.py" line="195"/>
         <source>label: {0}</source>
         <translation>标签：{0}</translation>
     </message>
@@ -3453,328 +3468,328 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <translation>{0} 小时 {1:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="207"/>
+        <location filename="../../playground/ui/training/panel.py" line="226"/>
         <source>How many times to go through the training images</source>
         <translation>要把训练图像完整过几遍</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="213"/>
+        <location filename="../../playground/ui/training/panel.py" line="232"/>
         <source>Images per mini-batch: the gradient is averaged over them before each step</source>
         <translation>每个小批量的图像数：每一步之前先对它们的梯度取平均</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="222"/>
+        <location filename="../../playground/ui/training/panel.py" line="241"/>
         <source>Learning rate η: the size of each step down the gradient. Can change while training runs; it takes effect at the next mini-batch.</source>
         <translation>学习率 η：沿梯度下降时每一步的大小。训练过程中可以修改，从下一个小批量起生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="234"/>
+        <location filename="../../playground/ui/training/panel.py" line="253"/>
         <source>Momentum μ: how much of the previous step carries into the next (0 = plain SGD). Can change while training runs.</source>
         <translation>动量 μ：上一步有多少延续到下一步（0 表示普通 SGD）。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="246"/>
+        <location filename="../../playground/ui/training/panel.py" line="265"/>
         <source>L2 regularisation λ: shrinks the weights a little at every step, which fights overfitting. Can change while training runs.</source>
         <translation>L2 正则化 λ：每一步都让权重缩小一点，以对抗过拟合。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="258"/>
+        <location filename="../../playground/ui/training/panel.py" line="277"/>
         <source>The cost the network minimises. Cross-entropy and log-likelihood learn fast even when a sigmoid or softmax output is badly wrong; the quadratic cost slows down there.</source>
         <translation>网络要最小化的代价函数。即使 sigmoid 或 softmax 输出错得很厉害，交叉熵和对数似然也学得很快；二次代价在这种情况下会变慢。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="269"/>
+        <location filename="../../playground/ui/training/panel.py" line="288"/>
         <source>Seed of the random order of the images (and of fresh weights): the same seed repeats a run exactly</source>
         <translation>图像随机顺序（以及新权重）的随机种子：相同的种子可以完全重现一次训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="279"/>
+        <location filename="../../playground/ui/training/panel.py" line="298"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="281"/>
+        <location filename="../../playground/ui/training/panel.py" line="300"/>
         <source>Train on the first N training images only (all: the whole training set). A small subset runs fast but overfits.</source>
         <translation>只用前 N 张训练图像训练（全部：整个训练集）。小子集跑得快，但会过拟合。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="287"/>
+        <location filename="../../playground/ui/training/panel.py" line="306"/>
         <source>Start from new random weights</source>
         <translation>从新的随机权重开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="290"/>
+        <location filename="../../playground/ui/training/panel.py" line="309"/>
         <source>Off: continue from the current weights. On: draw new random weights from the seed first.</source>
         <translation>不勾选：从当前权重继续。勾选：先用随机种子生成新的随机权重。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="296"/>
+        <location filename="../../playground/ui/training/panel.py" line="315"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="298"/>
+        <location filename="../../playground/ui/training/panel.py" line="317"/>
         <source>Train the current network on the dataset</source>
         <translation>在数据集上训练当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="300"/>
-        <location filename="../../playground/ui/training/panel.py" line="751"/>
+        <location filename="../../playground/ui/training/panel.py" line="319"/>
+        <location filename="../../playground/ui/training/panel.py" line="789"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="302"/>
+        <location filename="../../playground/ui/training/panel.py" line="321"/>
         <source>Hold training between two mini-batches, or go on</source>
         <translation>在两个小批量之间暂停训练，或继续训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="304"/>
+        <location filename="../../playground/ui/training/panel.py" line="323"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="306"/>
+        <location filename="../../playground/ui/training/panel.py" line="325"/>
         <source>While paused: run exactly one more mini-batch</source>
         <translation>暂停时：再运行恰好一个小批量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="308"/>
+        <location filename="../../playground/ui/training/panel.py" line="327"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="311"/>
+        <location filename="../../playground/ui/training/panel.py" line="330"/>
         <source>End training after the current mini-batch and keep the weights learnt so far</source>
         <translation>在当前小批量之后结束训练，并保留目前学到的权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="316"/>
+        <location filename="../../playground/ui/training/panel.py" line="335"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="319"/>
+        <location filename="../../playground/ui/training/panel.py" line="338"/>
         <source>S&amp;tep one mini-batch</source>
         <translation>单步：一个小批量(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="322"/>
+        <location filename="../../playground/ui/training/panel.py" line="341"/>
         <source>St&amp;op training</source>
         <translation>停止训练(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="333"/>
+        <location filename="../../playground/ui/training/panel.py" line="352"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="338"/>
+        <location filename="../../playground/ui/training/panel.py" line="357"/>
         <source>Save model…</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="340"/>
+        <location filename="../../playground/ui/training/panel.py" line="359"/>
         <source>Save the trained network with its training history</source>
         <translation>保存训练好的网络及其训练历史</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="348"/>
+        <location filename="../../playground/ui/training/panel.py" line="367"/>
         <source>Not training</source>
         <translation>未在训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="349"/>
+        <location filename="../../playground/ui/training/panel.py" line="368"/>
         <source>Epoch, speed and the time left</source>
         <translation>轮次、速度和剩余时间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="354"/>
+        <location filename="../../playground/ui/training/panel.py" line="373"/>
         <source>ⓘ The canvas shows another network. Start trains the current one; to train the canvas&apos;s, press Build network (Ctrl+B) first.</source>
         <translation>ⓘ 画布上是另一个网络。“开始”训练的是当前网络；要训练画布上的网络，请先点击“构建网络”（Ctrl+B）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="367"/>
+        <location filename="../../playground/ui/training/panel.py" line="383"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="368"/>
+        <location filename="../../playground/ui/training/panel.py" line="384"/>
         <source>Mini-batch</source>
         <translation>小批量大小</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="369"/>
+        <location filename="../../playground/ui/training/panel.py" line="385"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="370"/>
+        <location filename="../../playground/ui/training/panel.py" line="386"/>
         <source>Momentum μ</source>
         <translation>动量 μ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="372"/>
+        <location filename="../../playground/ui/training/panel.py" line="388"/>
         <source>L2 λ</source>
         <translation>L2 λ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="373"/>
+        <location filename="../../playground/ui/training/panel.py" line="389"/>
         <source>Cost</source>
         <translation>代价函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="374"/>
+        <location filename="../../playground/ui/training/panel.py" line="390"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="375"/>
+        <location filename="../../playground/ui/training/panel.py" line="391"/>
         <source>Training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="411"/>
+        <location filename="../../playground/ui/training/panel.py" line="434"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="411"/>
+        <location filename="../../playground/ui/training/panel.py" line="434"/>
         <source>Epochs count on from a loaded model&apos;s history</source>
         <translation>载入的模型接着它的训练历史往下数轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="412"/>
+        <location filename="../../playground/ui/training/panel.py" line="435"/>
         <source>Mean cost</source>
         <translation>平均代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="412"/>
+        <location filename="../../playground/ui/training/panel.py" line="435"/>
         <source>The training cost, averaged over the epoch&apos;s images</source>
         <translation>本轮所有训练图像的平均代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="414"/>
+        <location filename="../../playground/ui/training/panel.py" line="437"/>
         <source>Training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="415"/>
+        <location filename="../../playground/ui/training/panel.py" line="438"/>
         <source>Accuracy on the first {0:,} training images (all of them, if fewer)</source>
         <translation>在前 {0:,} 张训练图像上的准确率（不足这么多时用全部图像）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="423"/>
+        <location filename="../../playground/ui/training/panel.py" line="446"/>
         <source>How long the epoch&apos;s mini-batches took (the accuracy checks after them not counted)</source>
         <translation>这一轮的小批量训练用时（不含之后的准确率测量）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="419"/>
+        <location filename="../../playground/ui/training/panel.py" line="442"/>
         <source>Validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="419"/>
+        <location filename="../../playground/ui/training/panel.py" line="442"/>
         <source>Accuracy on the validation images</source>
         <translation>验证集图像上的准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="420"/>
+        <location filename="../../playground/ui/training/panel.py" line="443"/>
         <source>Test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="420"/>
+        <location filename="../../playground/ui/training/panel.py" line="443"/>
         <source>Accuracy on the test images</source>
         <translation>测试集图像上的准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="422"/>
+        <location filename="../../playground/ui/training/panel.py" line="445"/>
         <source>Seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="454"/>
+        <location filename="../../playground/ui/training/panel.py" line="477"/>
         <source>Every finished epoch; the best validation accuracy is in bold. {0} copies rows</source>
         <translation>每个已完成的轮次占一行；验证集准确率最高的一轮以粗体显示。按 {0} 复制所选的行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="458"/>
+        <location filename="../../playground/ui/training/panel.py" line="481"/>
         <source>Copy rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="604"/>
+        <location filename="../../playground/ui/training/panel.py" line="642"/>
         <source>There is no network to train yet.</source>
         <translation>还没有可训练的网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="621"/>
+        <location filename="../../playground/ui/training/panel.py" line="659"/>
         <source>Nothing to train</source>
         <translation>没有可训练的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="622"/>
+        <location filename="../../playground/ui/training/panel.py" line="660"/>
         <source>There is no network yet: open a model or build one.</source>
         <translation>还没有网络：请打开一个模型或构建一个。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="627"/>
+        <location filename="../../playground/ui/training/panel.py" line="665"/>
         <source>No dataset</source>
         <translation>没有数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="628"/>
+        <location filename="../../playground/ui/training/panel.py" line="666"/>
         <source>The dataset is not loaded yet; wait a moment or open one (File ▸ Open dataset folder).</source>
         <translation>数据集尚未载入；请稍等，或打开一个（文件 ▸ 打开数据集文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="639"/>
+        <location filename="../../playground/ui/training/panel.py" line="677"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="648"/>
+        <location filename="../../playground/ui/training/panel.py" line="686"/>
         <source>Training… (the first mini-batches may wait for the engine to compile)</source>
         <translation>正在训练…（最初几个小批量可能要等引擎编译）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="651"/>
+        <location filename="../../playground/ui/training/panel.py" line="689"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="687"/>
+        <location filename="../../playground/ui/training/panel.py" line="725"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="688"/>
+        <location filename="../../playground/ui/training/panel.py" line="726"/>
         <source>Training is still running. Stop it and {0}? The weights learnt so far are kept.</source>
         <translation>训练仍在进行。要停止训练并{0}吗？目前学到的权重会保留。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="690"/>
+        <location filename="../../playground/ui/training/panel.py" line="728"/>
         <source>continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="702"/>
+        <location filename="../../playground/ui/training/panel.py" line="740"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="702"/>
+        <location filename="../../playground/ui/training/panel.py" line="740"/>
         <source>There is no model yet.</source>
         <translation>还没有模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="708"/>
+        <location filename="../../playground/ui/training/panel.py" line="746"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="709"/>
+        <location filename="../../playground/ui/training/panel.py" line="747"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -3783,120 +3798,120 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="712"/>
+        <location filename="../../playground/ui/training/panel.py" line="750"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="718"/>
+        <location filename="../../playground/ui/training/panel.py" line="756"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="718"/>
+        <location filename="../../playground/ui/training/panel.py" line="756"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="735"/>
+        <location filename="../../playground/ui/training/panel.py" line="773"/>
         <source>{0} is now {1:g} from the next mini-batch</source>
         <translation>{0}：从下一个小批量起为 {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="737"/>
+        <location filename="../../playground/ui/training/panel.py" line="775"/>
         <source>The learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="738"/>
+        <location filename="../../playground/ui/training/panel.py" line="776"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="739"/>
+        <location filename="../../playground/ui/training/panel.py" line="777"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="751"/>
+        <location filename="../../playground/ui/training/panel.py" line="789"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="771"/>
-        <location filename="../../playground/ui/training/panel.py" line="821"/>
+        <location filename="../../playground/ui/training/panel.py" line="809"/>
+        <location filename="../../playground/ui/training/panel.py" line="859"/>
         <source>Paused: Step runs one mini-batch, Resume goes on</source>
         <translation>已暂停：“单步”运行一个小批量，“继续”接着训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="773"/>
+        <location filename="../../playground/ui/training/panel.py" line="811"/>
         <source>Stopping after this mini-batch…</source>
         <translation>将在这个小批量之后停止…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="774"/>
+        <location filename="../../playground/ui/training/panel.py" line="812"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="775"/>
-        <location filename="../../playground/ui/training/panel.py" line="782"/>
+        <location filename="../../playground/ui/training/panel.py" line="813"/>
+        <location filename="../../playground/ui/training/panel.py" line="820"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="783"/>
+        <location filename="../../playground/ui/training/panel.py" line="821"/>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="786"/>
+        <location filename="../../playground/ui/training/panel.py" line="824"/>
         <source>Epoch {0}/{1} · measuring the accuracy · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 正在测量准确率 · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="796"/>
+        <location filename="../../playground/ui/training/panel.py" line="834"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="806"/>
+        <location filename="../../playground/ui/training/panel.py" line="844"/>
         <source>Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5})</source>
         <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="847"/>
+        <location filename="../../playground/ui/training/panel.py" line="885"/>
         <source>The accuracy is still near chance ({0}) after {1} mini-batches: too few for this network to get going, which can take a thousand or more. Train on more images or for more epochs.</source>
         <translation>训练了 {1} 个小批量后，准确率仍接近随机猜测（{0}）：这个网络还没来得及起步，这可能需要一千个甚至更多小批量。请用更多图像或多训练几轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="852"/>
+        <location filename="../../playground/ui/training/panel.py" line="890"/>
         <source>The accuracy is near chance ({0}): the network is not learning. With a large η the sigmoids may have saturated or every ReLU gone silent: try η 10 times smaller, from new random weights. With a small η, give it more epochs.</source>
         <translation>准确率接近随机猜测（{0}）：网络没有在学习。η 较大时，sigmoid 可能已经饱和，或者所有 ReLU 都不再激活：请把 η 减小到约十分之一，并从新的随机权重开始。η 较小时，请多训练几轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="872"/>
+        <location filename="../../playground/ui/training/panel.py" line="910"/>
         <source>Training stopped: the cost became NaN or infinite</source>
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="881"/>
+        <location filename="../../playground/ui/training/panel.py" line="919"/>
         <source>Use η = {0:g}</source>
         <translation>使用 η = {0:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="884"/>
+        <location filename="../../playground/ui/training/panel.py" line="922"/>
         <source>The learning rate this network usually trains with</source>
         <translation>这个网络通常使用的学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="889"/>
-        <location filename="../../playground/ui/training/panel.py" line="898"/>
+        <location filename="../../playground/ui/training/panel.py" line="927"/>
+        <location filename="../../playground/ui/training/panel.py" line="936"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="890"/>
+        <location filename="../../playground/ui/training/panel.py" line="928"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -3905,27 +3920,27 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="899"/>
+        <location filename="../../playground/ui/training/panel.py" line="937"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="903"/>
+        <location filename="../../playground/ui/training/panel.py" line="941"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="909"/>
+        <location filename="../../playground/ui/training/panel.py" line="947"/>
         <source>Stopped: {0}/{1} epochs done</source>
         <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="912"/>
+        <location filename="../../playground/ui/training/panel.py" line="950"/>
         <source>Done: {0}/{1} epochs</source>
         <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="915"/>
+        <location filename="../../playground/ui/training/panel.py" line="953"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>
@@ -4124,7 +4139,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/views/panel.py" line="633"/>
         <source>The first {3} of {4} images of {0} read correctly after epoch {2}; click one to probe it</source>
-        <translation>第 {2} 轮后被认对的 {4} 张 {0} 中的前 {3} 张；点击一张即可观察它</translation>
+        <translation>第 {2} 轮后有 {4} 张 {0} 被认对，这里显示前 {3} 张；点击一张即可观察它</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="638"/>
@@ -4144,7 +4159,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/views/panel.py" line="646"/>
         <source>The first {3} of {4} images of {0} read as {1} after epoch {2}; click one to probe it</source>
-        <translation>第 {2} 轮后被认成 {1} 的 {4} 张 {0} 中的前 {3} 张；点击一张即可观察它</translation>
+        <translation>第 {2} 轮后有 {4} 张 {0} 被认成了 {1}，这里显示前 {3} 张；点击一张即可观察它</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="651"/>

@@ -262,19 +262,23 @@ def test_spec_errors_name_the_layer_and_the_fix(case, bad, index, fragments):
     [
         (
             spec(OUT, {"type": "activation", "activation": "relu"}),
-            "activation1: an activation layer cannot follow softmax (dense1)",
+            "activation1: the activation layer cannot follow softmax (dense1)",
         ),
-        (spec(OUT, {"type": "dense", "units": 10}), "dense2: a dense layer cannot follow softmax"),
+        (
+            spec(OUT, {"type": "dense", "units": 10}),
+            "dense2: the dense layer cannot follow softmax",
+        ),
         (
             spec(OUT, {"type": "activation", "activation": "relu", "units": 3}),
-            "activation1: unknown setting(s) units for an activation layer",
+            "activation1: unknown setting(s) units for the activation layer",
         ),
-        (spec(OUT, {"type": "activation"}), "activation1: missing 'activation' for an activation"),
-        (spec({"type": "pool", "sise": 2}, OUT), "unknown setting(s) sise for a pool layer"),
+        (spec(OUT, {"type": "activation"}), "activation1: missing 'activation' for the activation"),
+        (spec({"type": "pool", "sise": 2}, OUT), "unknown setting(s) sise for the pool layer"),
     ],
 )
-def test_messages_take_the_article_their_layer_type_needs(bad, sentence):
-    """ "a activation layer" read wrong; every type-built message picks "a" or "an"."""
+def test_messages_built_from_a_layer_type_read_right(bad, sentence):
+    """ "a activation layer" read wrong. "the" fits every type, and needs no placeholder a
+    translation would have to carry (Chinese has no article)."""
     with pytest.raises(SpecError) as info:
         infer(bad)
     assert sentence in str(info.value)

@@ -234,7 +234,7 @@ def test_engine_errors_speak_the_interface_language(
     monkeypatch.setattr(main_window_module, "DEFAULT_MODEL", tmp_path / "absent.npz")
     assert install_translator(app, "zh_CN")
     assert error_text(caught.value) == (
-        "conv1：groups=3 必须同时整除输入通道数 in_channels=1 和卷积核数 filters=20；"
+        "conv1：groups=3 必须同时整除输入通道数 in_channels=1 和滤波器数 filters=20；"
         "请从 1 和 20 的公约数中选择 groups"
     )
     window = create_main_window(settings=_settings(tmp_path), warm_up=False, load_dataset=False)
