@@ -22,6 +22,49 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CanvasTeaching", text)
 
 
+def _same_outputs() -> tuple[str, str, str]:
+    """A dense layer with the conv's outputs beside the conv: more, about as many, fewer."""
+    return (
+        _tr(
+            "A dense layer producing the same {n_out:,} outputs from those {n_in:,} inputs "
+            "would need {n_in:,} x {n_out:,} + {n_out:,} = {dense:,} parameters "
+            "({ratio:,.0f} times as many)."
+        ),
+        _tr(
+            "A dense layer producing the same {n_out:,} outputs from those {n_in:,} inputs "
+            "would need {n_in:,} x {n_out:,} + {n_out:,} = {dense:,} parameters, about as "
+            "many as this convolution's {p:,}."
+        ),
+        _tr(
+            "A dense layer producing the same {n_out:,} outputs from those {n_in:,} inputs "
+            "would need only {n_in:,} x {n_out:,} + {n_out:,} = {dense:,} parameters: this "
+            "convolution has {ratio:,.0f} times as many. Shared weights save parameters only "
+            "when a kernel is small beside the input it slides over."
+        ),
+    )
+
+
+def _book() -> tuple[str, str, str]:
+    """The book's 30 hidden neurons beside a first conv layer: more, about as many, fewer."""
+    return (
+        _tr(
+            "The book's comparison: a fully connected first layer of {h} hidden neurons on "
+            "the same {n_in:,} inputs needs {n_in:,} x {h} + {h} = {book:,} parameters "
+            "({ratio:,.0f} times as many)."
+        ),
+        _tr(
+            "The book's comparison: a fully connected first layer of {h} hidden neurons on "
+            "the same {n_in:,} inputs needs {n_in:,} x {h} + {h} = {book:,} parameters, "
+            "about as many as this convolution's {p:,}."
+        ),
+        _tr(
+            "The book's comparison: a fully connected first layer of {h} hidden neurons on "
+            "the same {n_in:,} inputs needs only {n_in:,} x {h} + {h} = {book:,} parameters: "
+            "this convolution has {ratio:,.0f} times as many."
+        ),
+    )
+
+
 def _size(shape: tuple[int, ...] | list[int]) -> int:
     n = 1
     for d in shape:
@@ -68,6 +111,7 @@ def conv_comparison(info: LayerInfo, layer: dict[str, Any]) -> str:
     per_filter = seen * k * k + 1
     same_outputs = n_in * n_out + n_out
     book = n_in * BOOK_HIDDEN + BOOK_HIDDEN
+    text, ratio = _pick(same_outputs, info.params, *_same_outputs())
     lines = [
         _tr(
             "Shared weights: each of the {f} feature maps has one {c}x{k}x{k} kernel, used at "
@@ -83,21 +127,24 @@ def conv_comparison(info: LayerInfo, layer: dict[str, Any]) -> str:
             shape=_shape(info.output_shape),
             n_in=n_in,
         ),
-        _tr(
-            "A dense layer producing the same {n_out:,} outputs from those {n_in:,} inputs "
-            "would need {n_in:,} x {n_out:,} + {n_out:,} = {dense:,} parameters "
-            "({ratio:,.0f} times as many)."
-        ).format(n_in=n_in, n_out=n_out, dense=same_outputs, ratio=same_outputs / info.params),
+        text.format(n_in=n_in, n_out=n_out, dense=same_outputs, p=info.params, ratio=ratio),
     ]
     if info.index == 0:  # the book makes its comparison for a first layer, on the pixels
-        lines.append(
-            _tr(
-                "The book's comparison: a fully connected first layer of {h} hidden neurons on "
-                "the same {n_in:,} inputs needs {n_in:,} x {h} + {h} = {book:,} parameters "
-                "({ratio:,.0f} times as many)."
-            ).format(h=BOOK_HIDDEN, n_in=n_in, book=book, ratio=book / info.params)
-        )
+        text, ratio = _pick(book, info.params, *_book())
+        lines.append(text.format(h=BOOK_HIDDEN, n_in=n_in, book=book, p=info.params, ratio=ratio))
     return "\n".join(lines)
+
+
+def _pick(dense: int, conv: int, more: str, about: str, fewer: str) -> tuple[str, float]:
+    """The sentence that fits `dense` parameters beside the conv's `conv`, and the ratio it
+    states (always 2 or more where it states one): a 40-filter conv on a 20x1x1 input read
+    "840 parameters (0 times as many)" beside its own 7,240."""
+    ratio = dense / conv
+    if ratio >= 1.5:
+        return more, ratio
+    if ratio > 1 / 1.5:
+        return about, 1.0
+    return fewer, 1 / ratio
 
 
 def groups_saving(info: LayerInfo, layer: dict[str, Any]) -> str:

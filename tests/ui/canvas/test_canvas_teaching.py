@@ -62,3 +62,29 @@ def test_dense_and_pool_notes_explain_their_counts() -> None:
     assert "no parameters" in block_note(pool_row, pool)
     assert "30 neurons x (196 weights + 1 bias) = 5,910 parameters" in block_note(dense_row, dense)
     assert block_note(None, dense) == ""
+
+
+def test_a_dense_layer_that_would_be_cheaper_is_said_to_be() -> None:
+    # conv 40@3x3 p1 on a 20x1x1 input read "would need 20 x 40 + 40 = 840 parameters (0 times
+    # as many)" beside the conv's own 7,240.
+    conv = {**CONV, "filters": 40, "kernel": 3, "padding": 1}
+    row = rows([20, 1, 1], conv)[0]
+    assert row.params == 7_240
+    text = conv_comparison(row, conv)
+    assert "would need only 20 x 40 + 40 = 840 parameters" in text
+    assert "this convolution has 9 times as many" in text  # 7,240 / 840 = 8.6
+    assert "needs only 20 x 30 + 30 = 630 parameters: this convolution has 11 times" in text
+    assert " 0 times" not in text
+
+
+def test_the_books_comparison_never_says_0_or_1_times() -> None:
+    wide = {**CONV, "filters": 1000}  # 26,000 parameters against the book's 23,550
+    row = rows([1, 28, 28], wide)[0]
+    text = conv_comparison(row, wide)
+    assert "= 23,550 parameters, about as many as this convolution's 26,000" in text
+    widest = {**CONV, "filters": 1600, "kernel": 27}  # 1,168,000 against 23,550
+    row = rows([1, 28, 28], widest)[0]
+    text = conv_comparison(row, widest)
+    assert "needs only 784 x 30 + 30 = 23,550 parameters" in text
+    assert "this convolution has 50 times as many" in text
+    assert " 0 times" not in text and " 1 times" not in text
