@@ -226,11 +226,20 @@ class NetworkScene(QGraphicsScene):
 
     # ------------------------------------------------------------------------------ selection
     def _on_scene_selection(self) -> None:
+        """Follow the user's selection, one block at a time: Ctrl+click selected two blocks
+        while the inspector and Delete acted on one of them only."""
         if self._syncing:
             return
         selected = [i for i in self.selectedItems() if isinstance(i, BlockItem)]
         self._syncing = True
         try:
+            if len(selected) > 1:  # the block just added to the selection wins
+                current = self.model.selected_id
+                keep = next((b for b in selected if b.node_id != current), selected[0])
+                for block in selected:
+                    if block is not keep:
+                        block.setSelected(False)
+                selected = [keep]
             self.model.set_selection(selected[0].node_id if selected else None)
         finally:
             self._syncing = False

@@ -724,3 +724,19 @@ def test_a_network_built_from_scratch_is_saved_and_built_without_the_old_presets
     panel.confirm_discard = lambda: True
     net = panel.build_network()
     assert "training" not in net.spec  # the Training panel takes no stale learning rate
+
+
+def test_ctrl_click_selects_one_block_the_one_delete_removes(qtbot, panel: NetworkPanel) -> None:
+    # Ctrl+click left conv1 and dense1 both outlined, but Delete removed dense1 alone.
+    ids = [n.id for n in panel.model.nodes]
+    click_block(qtbot, panel, ids[0])
+    block = panel.scene.block(ids[2])
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    point = view_point(panel, block.center())
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, ctrl, point)
+    selected = [i.node_id for i in panel.scene.selectedItems() if hasattr(i, "node_id")]
+    assert selected == [ids[2]] and panel.model.selected_id == ids[2]
+    assert not panel.scene.block(ids[0]).isSelected()
+    assert panel.inspector.title_label.text().startswith("dense1")
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert [n.id for n in panel.model.nodes] == [ids[0], ids[1], ids[3]]
