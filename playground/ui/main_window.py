@@ -203,6 +203,23 @@ class MainWindow(QMainWindow):
         self.save_model_action.setStatusTip(self.tr("Save the current network to a .npz file"))
         self.save_model_action.triggered.connect(self._choose_model_to_save)
 
+        # The canvas's architecture files, found where files are: only the canvas's own
+        # toolbar had them.
+        self.open_architecture_action = QAction(self.tr("Open network &architecture…"), self)
+        self.open_architecture_action.setStatusTip(
+            self.tr("Put a network architecture (a JSON spec) on the canvas")
+        )
+        self.open_architecture_action.triggered.connect(
+            lambda: self._on_canvas(self.network_panel.open_dialog)
+        )
+        self.save_architecture_action = QAction(self.tr("Save network a&rchitecture…"), self)
+        self.save_architecture_action.setStatusTip(
+            self.tr("Save the canvas's network architecture as a JSON spec (no weights)")
+        )
+        self.save_architecture_action.triggered.connect(
+            lambda: self._on_canvas(self.network_panel.save_dialog)
+        )
+
         self.open_dataset_action = QAction(
             _icon("open-dataset", sp.SP_DirOpenIcon), self.tr("Open &dataset folder…"), self
         )
@@ -280,6 +297,9 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.file_menu.addAction(self.open_model_action)
         self.file_menu.addAction(self.save_model_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.open_architecture_action)
+        self.file_menu.addAction(self.save_architecture_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.open_dataset_action)
         self.file_menu.addAction(self.builtin_dataset_action)
@@ -406,6 +426,13 @@ class MainWindow(QMainWindow):
                 self.tr("The second convolution split into 2 groups: half its weights"),
             ),
         ]
+
+    def _on_canvas(self, action: Callable[[], Any]) -> None:
+        """Bring the canvas forward, then run `action` (an architecture file's dialog)."""
+        self._end_maximized(restore=True)
+        self.docks["network"].show()
+        self.docks["network"].raise_()
+        action()
 
     def follow_book(self, kind: str, target: int | str) -> None:
         """Open the place a step of the book path names: a lab's tab, or a preset on the canvas
@@ -940,11 +967,14 @@ class MainWindow(QMainWindow):
             net = Network.load(path)
         except Exception as exc:  # any unreadable file: report it, never crash the window
             if show_errors:
+                message = self.tr("{0} could not be loaded:\n\n{1}\n\nThe current model is kept.")
+                if path.suffix.lower() == ".json":  # an architecture, not a model
+                    message += "\n\n" + self.tr(
+                        "A .json file holds a network architecture: open it with File ▸ Open "
+                        "network architecture…"
+                    )
                 self.show_error(
-                    self.tr("Cannot open the model"),
-                    self.tr("{0} could not be loaded:\n\n{1}\n\nThe current model is kept.").format(
-                        path.name, error_text(exc)
-                    ),
+                    self.tr("Cannot open the model"), message.format(path.name, error_text(exc))
                 )
             return False
         self.set_network(net, path)

@@ -496,6 +496,29 @@ def test_set_network_updates_panels_and_emits(make_window, qtbot) -> None:
     qtbot.waitUntil(lambda: window.prediction_view.predicted_label() == 6, timeout=1000)
 
 
+def test_architecture_files_are_in_the_file_menu_and_a_json_model_points_there(
+    make_window, model_file, tmp_path, qtbot, monkeypatch
+) -> None:
+    # Only the canvas's toolbar opened and saved architectures; File > Open model on a .json
+    # said no more than that it was not a model.
+    window = shown(qtbot, make_window(model_path=model_file))
+    menu = window.file_menu.actions()
+    assert window.open_architecture_action in menu and window.save_architecture_action in menu
+    calls: list[str] = []
+    monkeypatch.setattr(window.network_panel, "open_dialog", lambda: calls.append("open"))
+    monkeypatch.setattr(window.network_panel, "save_dialog", lambda: calls.append("save"))
+    window.docks["views"].raise_()
+    window.open_architecture_action.trigger()
+    window.save_architecture_action.trigger()
+    assert calls == ["open", "save"] and window.docks["network"].isVisible()
+    spec = tmp_path / "net.json"
+    spec.write_text('{"input": [1, 28, 28], "layers": []}', encoding="utf-8")
+    assert window.open_model(spec) is False
+    box = window.error_dialog
+    assert "net.json" in box.text() and "Open network architecture" in box.text()
+    box.close()
+
+
 @pytest.mark.parametrize("content", [b"not a model at all", b"PK\x03\x04truncated zip", b""])
 def test_corrupt_model_shows_an_error_and_keeps_the_old_model(
     make_window, model_file, tmp_path, qtbot, content
