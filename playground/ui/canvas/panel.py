@@ -284,12 +284,26 @@ class NetworkPanel(QWidget):
             return
         self._report_loaded(self.tr("Loaded preset {name}").format(name=name))
 
-    def save_json(self, path: str | Path) -> None:
-        """Write the architecture as JSON (the engine's spec format)."""
+    def save_json(self, path: str | Path) -> bool:
+        """Write the architecture as JSON (the engine's spec format); False, with the reason
+        in the status line, when the canvas has nothing to save."""
+        if not self._can_save():
+            return False
         path = Path(path)
         write_text_atomic(path, json.dumps(self.spec(), indent=2) + "\n")
         self.last_path = path
         self._report(self.tr("Saved the architecture to {path}").format(path=path))
+        return True
+
+    def _can_save(self) -> bool:
+        """An empty canvas is refused: its file could not be opened again ("the spec has no
+        layers"). Says so in the status line."""
+        if self.model.nodes:
+            return True
+        self._report(
+            self.tr("Nothing to save: the canvas has no layers. Add at least a dense output layer.")
+        )
+        return False
 
     def open_json(self, path: str | Path) -> bool:
         """Read an architecture from JSON; reports (not raises) an unreadable or bad file."""
@@ -337,6 +351,8 @@ class NetworkPanel(QWidget):
 
     def save_dialog(self) -> None:
         """Ask for a file name and save the architecture there."""
+        if not self._can_save():
+            return
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save architecture"),

@@ -740,3 +740,21 @@ def test_ctrl_click_selects_one_block_the_one_delete_removes(qtbot, panel: Netwo
     assert panel.inspector.title_label.text().startswith("dense1")
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
     assert [n.id for n in panel.model.nodes] == [ids[0], ids[1], ids[3]]
+
+
+def test_an_empty_canvas_is_not_saved(qtbot, panel: NetworkPanel, tmp_path, monkeypatch) -> None:
+    # The file was written, and opening it again failed: "the spec has no layers".
+    clear_canvas(qtbot, panel)
+    path = tmp_path / "empty.json"
+    assert not panel.save_json(path)
+    assert not path.exists()
+    assert "Nothing to save: the canvas has no layers" in panel.status_label.text()
+    asked: list[object] = []
+    monkeypatch.setattr(
+        "playground.ui.canvas.panel.QFileDialog.getSaveFileName",
+        lambda *args, **kwargs: asked.append(args) or (str(path), ""),
+    )
+    panel.save_action.trigger()
+    assert not asked and not path.exists()  # no file dialog for nothing
+    panel.undo_stack.undo()
+    assert panel.save_json(path) and panel.open_json(path)
