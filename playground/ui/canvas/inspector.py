@@ -8,6 +8,7 @@ from it. Every change is a command on the undo stack; the form follows undo and 
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -45,6 +46,43 @@ _SPINS: dict[str, list[tuple[str, int, int]]] = {
     "dense": [("units", 1, 100_000)],
     "activation": [],
 }
+
+
+def display_width(text: str) -> int:
+    """How many cells `text` takes in a monospace font: East Asian wide and fullwidth
+    characters (层, 总计) take two, so a table padded by len() went out of line in Chinese."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _padded(text: str, width: int, right: bool = False) -> str:
+    fill = " " * max(0, width - display_width(text))
+    return fill + text if right else text + fill
+
+
+def summary_lines(
+    headers: tuple[str, str, str], rows: list[tuple[str, str, int]], total: tuple[str, int]
+) -> list[str]:
+    """A Keras-style table (layer, output shape, parameters; the total last) whose columns fit
+    their longest entry in display cells: fixed 9-cell columns broke on "activation1"."""
+    params = [f"{n:,}" for _, _, n in rows]
+    total_text = f"{total[1]:,}"
+    name_w = max(display_width(t) for t in [headers[0], total[0], *(r[0] for r in rows)])
+    shape_w = max(display_width(t) for t in [headers[1], *(r[1] for r in rows)])
+    params_w = max(display_width(t) for t in [headers[2], total_text, *params])
+    gap = "  "
+    width = name_w + shape_w + params_w + 2 * len(gap)
+
+    def line(name: str, shape: str, count: str) -> str:
+        return gap.join(
+            [_padded(name, name_w), _padded(shape, shape_w, True), _padded(count, params_w, True)]
+        )
+
+    lines = [line(*headers), "-" * width]
+    lines += [
+        line(name, shape, count) for (name, shape, _), count in zip(rows, params, strict=True)
+    ]
+    lines += ["-" * width, _padded(total[0], width - display_width(total_text)) + total_text]
+    return lines
 
 
 class LayerInspector(QWidget):
@@ -321,11 +359,11 @@ class LayerInspector(QWidget):
         rows = [model.state(n.id).info for n in model.nodes]
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.info.setFont(mono)
-        lines = [self.tr("Layer      Output     Params"), "-" * 28]
-        for row in rows:
-            if row is not None:
-                lines.append(f"{row.name:<9}{row.shape_text:>9}{row.params:>10,}")
-        lines += ["-" * 28, f"{self.tr('Total'):<9}{model.total_params:>19,}"]
+        lines = summary_lines(
+            (self.tr("Layer"), self.tr("Output"), self.tr("Params")),
+            [(row.name, row.shape_text, row.params) for row in rows if row is not None],
+            (self.tr("Total"), model.total_params),
+        )
         self.info.setText("\n".join(lines))
 
     # ------------------------------------------------------------------------------ edits

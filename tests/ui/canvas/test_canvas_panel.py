@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox
 from playground.engine.spec import infer, load_preset, normalize, preset_names
 from playground.errors import SpecError
 from playground.ui.canvas import NetworkPanel
+from playground.ui.canvas.inspector import display_width, summary_lines
 from playground.ui.canvas.items import COMPACT_BELOW, ERROR_LINE
 from playground.ui.canvas.model import INPUT_ID
 from playground.ui.canvas.palette import palette_entries
@@ -758,3 +759,50 @@ def test_an_empty_canvas_is_not_saved(qtbot, panel: NetworkPanel, tmp_path, monk
     assert not asked and not path.exists()  # no file dialog for nothing
     panel.undo_stack.undo()
     assert panel.save_json(path) and panel.open_json(path)
+
+
+def _column_ends(line: str) -> list[int]:
+    """The display cell where each column of a summary line ends (columns: 2+ spaces apart)."""
+    ends, at = [], 0
+    for word in (w.strip() for w in line.split("  ") if w.strip()):
+        at = line.index(word, at) + len(word)
+        ends.append(display_width(line[:at]))
+    return ends
+
+
+def test_the_summary_tables_columns_fit_long_names(qtbot, panel: NetworkPanel) -> None:
+    # Fixed 9-cell columns: "activation1" ran into its output shape.
+    panel.set_spec(
+        {
+            "input": [1, 28, 28],
+            "layers": [
+                {"type": "dense", "units": 30, "activation": "linear"},
+                {"type": "activation", "activation": "relu"},
+                {"type": "dense", "units": 10, "activation": "softmax"},
+            ],
+        }
+    )
+    panel.model.set_selection(None)
+    lines = panel.inspector.info.text().split("\n")
+    header, rule, *rows, _rule, total = lines
+    assert header.split() == ["Layer", "Output", "Params"]
+    assert rows[1].split() == ["activation1", "30", "0"]
+    assert total.split() == ["Total", "23,860"]
+    assert {_column_ends(line)[-1] for line in [header, *rows, total]} == {len(rule)}
+    assert len({_column_ends(line)[1] for line in [header, *rows]}) == 1
+
+
+def test_the_summary_table_counts_chinese_characters_as_two_cells() -> None:
+    # 层 / 输出 / 参数 / 总计 take two cells each in a monospace font, and padding by len() put
+    # the Chinese header and total out of line with the numbers.
+    assert display_width("总计") == 4 and display_width("conv1") == 5
+    lines = summary_lines(
+        ("层", "输出", "参数"),
+        [("conv1", "20x24x24", 520), ("dense1", "10", 1010)],
+        ("总计", 1530),
+    )
+    header, rule, *rows, _rule, total = lines
+    width = display_width(rule)
+    assert {display_width(line) for line in lines} == {width}
+    assert {_column_ends(line)[1] for line in [header, *rows]} == {_column_ends(rows[0])[1]}
+    assert total.startswith("总计") and total.endswith("1,530")
