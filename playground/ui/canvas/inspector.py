@@ -241,9 +241,6 @@ class LayerInspector(QWidget):
                 self._combo("mode", [(m, self._mode_label(m)) for m in POOL_MODES])
             if kind in ("conv", "dense", "activation"):
                 self._combo("activation", [(a, a) for a in ACTIVATIONS])
-        self.up_button.setEnabled(node_id not in (None, INPUT_ID))
-        self.down_button.setEnabled(node_id not in (None, INPUT_ID))
-        self.delete_button.setEnabled(node_id not in (None, INPUT_ID))
         self._refresh()
 
     def _tool_button(self, name: str, text: str, tip: str) -> QToolButton:
@@ -300,8 +297,18 @@ class LayerInspector(QWidget):
         }[key]
 
     # ------------------------------------------------------------------------------ syncing
+    def _update_buttons(self) -> None:
+        """Enable move and delete as the right-click menu does: ↑ on the first layer stayed
+        enabled and did nothing, without a word."""
+        ids = [node.id for node in self.model.nodes]
+        index = ids.index(self._node_id) if self._node_id in ids else None
+        self.up_button.setEnabled(index is not None and index > 0)
+        self.down_button.setEnabled(index is not None and index < len(ids) - 1)
+        self.delete_button.setEnabled(index is not None)
+
     def _refresh(self) -> None:
         """Show the model's values, shapes, teaching note and fault (without pushing edits)."""
+        self._update_buttons()
         self._updating = True
         try:
             index = self.cost_combo.findData(self.model.cost)

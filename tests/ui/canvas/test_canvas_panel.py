@@ -806,3 +806,32 @@ def test_the_summary_table_counts_chinese_characters_as_two_cells() -> None:
     assert {display_width(line) for line in lines} == {width}
     assert {_column_ends(line)[1] for line in [header, *rows]} == {_column_ends(rows[0])[1]}
     assert total.startswith("总计") and total.endswith("1,530")
+
+
+def test_the_move_buttons_follow_the_ends_of_the_chain(qtbot, panel: NetworkPanel) -> None:
+    # ↑ stayed enabled on the first layer (and ↓ on the last) and did nothing when clicked;
+    # the right-click menu already disabled them there.
+    inspector = panel.inspector
+    ids = [n.id for n in panel.model.nodes]
+
+    def enabled() -> tuple[bool, bool, bool]:
+        buttons = (inspector.up_button, inspector.down_button, inspector.delete_button)
+        return tuple(b.isEnabled() for b in buttons)
+
+    click_block(qtbot, panel, ids[0])
+    assert enabled() == (False, True, True)
+    click_block(qtbot, panel, ids[1])
+    assert enabled() == (True, True, True)
+    click_block(qtbot, panel, ids[-1])
+    assert enabled() == (True, False, True)
+    qtbot.mouseClick(inspector.up_button, Qt.MouseButton.LeftButton)  # now third of four
+    assert enabled() == (True, True, True)
+    click_block(qtbot, panel, ids[1])
+    qtbot.mouseClick(inspector.up_button, Qt.MouseButton.LeftButton)  # now first
+    assert enabled() == (False, True, True)
+    panel.undo_stack.undo()  # back to second
+    assert enabled() == (True, True, True)
+    click_block(qtbot, panel, INPUT_ID)
+    assert enabled() == (False, False, False)
+    panel.model.set_selection(None)
+    assert enabled() == (False, False, False)
