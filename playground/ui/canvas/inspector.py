@@ -46,6 +46,8 @@ _SPINS: dict[str, list[tuple[str, int, int]]] = {
     "dense": [("units", 1, 100_000)],
     "activation": [],
 }
+#: The largest value a QSpinBox holds (a C int); setValue() beyond it raised OverflowError.
+_SPIN_MAX = 2**31 - 1
 
 
 def display_width(text: str) -> int:
@@ -97,6 +99,8 @@ class LayerInspector(QWidget):
         self.model = model
         self.undo_stack = undo_stack
         self.editors: dict[str, QSpinBox | QComboBox] = {}
+        #: Each spin box's own upper limit, before a loaded value widened it.
+        self._limits: dict[str, int] = {}
         self._node_id: int | None = None
         self._updating = False
 
@@ -189,6 +193,7 @@ class LayerInspector(QWidget):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.editors = {}
+        self._limits = {}
         if node_id is None:
             self.title_label.setText(self.tr("Layer"))
             hint = QLabel(self.tr("Click a block to edit it."))
@@ -215,6 +220,7 @@ class LayerInspector(QWidget):
                 spin = QSpinBox()
                 spin.setObjectName(f"{key}Spin")
                 spin.setRange(low, high)
+                self._limits[key] = high
                 spin.setToolTip(self._tip(key))
                 spin.setAccelerated(True)
                 spin.valueChanged.connect(lambda value, key=key: self._edited(key, value))
@@ -328,7 +334,7 @@ class LayerInspector(QWidget):
             for key, editor in self.editors.items():
                 value = node.layer.get(key)
                 if isinstance(editor, QSpinBox):
-                    editor.setValue(int(value))
+                    self._show_number(key, editor, int(value))
                 else:
                     editor.setCurrentIndex(editor.findData(value))
             state = self.model.state(node_id)
@@ -353,6 +359,21 @@ class LayerInspector(QWidget):
             self.error.setVisible(bool(state.error))
         finally:
             self._updating = False
+
+    def _show_number(self, key: str, spin: QSpinBox, value: int) -> None:
+        """Show the model's value even past the spin box's usual limit: a file's padding 40
+        showed as 32 beside a block saying p40. The limit grows to the value; a value no spin
+        box can hold is shown as text, read-only."""
+        limit = self._limits.get(key, spin.maximum())
+        if value > _SPIN_MAX:
+            spin.setRange(spin.minimum(), spin.minimum())
+            spin.setSpecialValueText(f"{value}")
+            spin.setEnabled(False)
+            return
+        spin.setSpecialValueText("")
+        spin.setEnabled(True)
+        spin.setMaximum(max(limit, value))
+        spin.setValue(value)
 
     def _show_summary(self) -> None:
         """With no layer selected: the Keras-style table of the whole network, or its fault."""

@@ -835,3 +835,32 @@ def test_the_move_buttons_follow_the_ends_of_the_chain(qtbot, panel: NetworkPane
     assert enabled() == (False, False, False)
     panel.model.set_selection(None)
     assert enabled() == (False, False, False)
+
+
+def test_the_form_shows_a_loaded_value_beyond_its_usual_limit(
+    qtbot, panel: NetworkPanel, tmp_path
+) -> None:
+    # padding 40, stride 40 from a file: the block said p40 s40, the spin boxes 32 and 32.
+    conv = {"type": "conv", "filters": 4, "kernel": 9, "padding": 40, "stride": 40}
+    out = {"type": "dense", "units": 10, "activation": "softmax"}
+    path = tmp_path / "pad40.json"
+    path.write_text(json.dumps({"input": [1, 28, 28], "layers": [conv, out]}), encoding="utf-8")
+    assert panel.open_json(path)
+    conv_id = panel.model.nodes[0].id
+    click_block(qtbot, panel, conv_id)
+    editors = panel.inspector.editors
+    assert (editors["padding"].value(), editors["stride"].value()) == (40, 40)
+    assert "s40 p40" in panel.scene.block(conv_id).toolTip()
+    set_editor(panel, "filters", 5)
+    assert panel.model.node(conv_id).layer["padding"] == 40
+    assert editors["padding"].value() == 40
+    set_editor(panel, "padding", 12)  # lowering it works as ever
+    assert panel.model.node(conv_id).layer["padding"] == 12
+
+    # A stride no spin box can hold (the engine takes it: the output is 1x1) is shown as text.
+    huge = {**conv, "stride": 10**10}
+    panel.set_spec({"input": [1, 28, 28], "layers": [huge, out]})
+    click_block(qtbot, panel, panel.model.nodes[0].id)
+    stride = panel.inspector.editors["stride"]
+    assert stride.text() == "10000000000" and not stride.isEnabled()
+    assert panel.inspector.editors["padding"].value() == 40
