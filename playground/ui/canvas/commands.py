@@ -15,7 +15,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from playground.engine.spec import normalize
+from playground.ui.canvas.labels import layer_label, setting_label
 from playground.ui.canvas.model import CanvasModel, Position, Snapshot
+from playground.ui.names import cost_label
 
 _EDIT_ID = 0x5E7
 
@@ -24,20 +26,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CanvasCommands", text)
 
 
-def _layer_label(layer: dict[str, Any]) -> str:
-    kind = layer.get("type", "?")
-    if kind == "activation":
-        return str(layer.get("activation", kind))
-    if kind == "pool":
-        return f"{layer.get('mode', 'max')}-pool"
-    return str(kind)
-
-
 class InsertLayerCommand(QUndoCommand):
     """Insert a layer at a chain index (0 = right after the input) and tidy the layout."""
 
     def __init__(self, model: CanvasModel, index: int, layer: dict[str, Any]) -> None:
-        super().__init__(_tr("Add {layer}").format(layer=_layer_label(layer)))
+        super().__init__(_tr("Add {layer}").format(layer=layer_label(layer)))
         self.model = model
         self.index = index
         # Refuse now (SpecError) rather than inside the undo stack's push.
@@ -144,8 +137,11 @@ class EditLayerCommand(QUndoCommand):
         self, model: CanvasModel, node_id: int, layer: dict[str, Any], key: str | None = None
     ) -> None:
         name = model.layer_names()[node_id]
-        label = f"{name} {key}" if key else name
-        super().__init__(_tr("Edit {what}").format(what=label))
+        if key:
+            text = _tr("Edit {name}: {setting}").format(name=name, setting=setting_label(key))
+        else:
+            text = _tr("Edit {what}").format(what=name)
+        super().__init__(text)
         self.model = model
         self.node_id = node_id
         self.key = key
@@ -181,7 +177,7 @@ class SetCostCommand(QUndoCommand):
     """Choose the network's cost function."""
 
     def __init__(self, model: CanvasModel, cost: str) -> None:
-        super().__init__(_tr("Set cost to {cost}").format(cost=cost))
+        super().__init__(_tr("Set cost to {cost}").format(cost=cost_label(cost)))
         self.model = model
         self.old = model.cost
         self.new = cost

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from playground.engine.spec import ACTIVATIONS, COSTS, POOL_MODES
 from playground.errors import SpecError
 from playground.ui.canvas.commands import EditLayerCommand, SetCostCommand
+from playground.ui.canvas.labels import layer_label, setting_label
 from playground.ui.canvas.model import INPUT_ID, CanvasModel
 from playground.ui.canvas.teaching import block_note
 from playground.ui.names import cost_label, error_text
@@ -271,17 +272,7 @@ class LayerInspector(QWidget):
         self.form.addRow(self._label(key), combo)
 
     def _label(self, key: str) -> str:
-        return {
-            "filters": self.tr("Filters"),
-            "kernel": self.tr("Kernel"),
-            "stride": self.tr("Stride"),
-            "padding": self.tr("Padding"),
-            "groups": self.tr("Groups"),
-            "size": self.tr("Window"),
-            "units": self.tr("Neurons"),
-            "mode": self.tr("Pooling"),
-            "activation": self.tr("Activation"),
-        }[key]
+        return setting_label(key)
 
     def _mode_label(self, mode: str) -> str:
         return {"max": self.tr("max"), "l2": self.tr("L2"), "avg": self.tr("average")}[mode]
@@ -330,7 +321,9 @@ class LayerInspector(QWidget):
                 self.show_node(None)
                 return
             name = self.model.layer_names()[node_id]
-            self.title_label.setText(f"{name} ({node.type})")
+            self.title_label.setText(
+                self.tr("{name} ({kind})").format(name=name, kind=layer_label(node.layer))
+            )
             for key, editor in self.editors.items():
                 value = node.layer.get(key)
                 if isinstance(editor, QSpinBox):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 from playground.engine.spec import ACTIVATIONS
 from playground.ui.canvas.items import type_color
+from playground.ui.canvas.labels import layer_label
 from playground.ui.canvas.view import LAYER_MIME, layer_to_mime
 
 _ROLE = Qt.ItemDataRole.UserRole
@@ -39,26 +40,29 @@ def palette_entries() -> list[tuple[str, str, dict[str, Any] | None, str]]:
             "the perceptron's 0/1 step: gradient descent cannot train through it (no slope)"
         ),
     }
+    dense = {"type": "dense", "units": 100, "activation": "sigmoid"}
+    conv = {
+        "type": "conv",
+        "filters": 20,
+        "kernel": 5,
+        "stride": 1,
+        "padding": 0,
+        "groups": 1,
+        "activation": "sigmoid",
+    }
+    pools = {mode: {"type": "pool", "mode": mode, "size": 2} for mode in ("max", "l2", "avg")}
     entries: list[tuple[str, str, dict[str, Any] | None, str]] = [
         ("layers", _tr("Layers"), None, ""),
         (
             "layers",
-            _tr("Dense"),
-            {"type": "dense", "units": 100, "activation": "sigmoid"},
+            layer_label(dense),
+            dense,
             _tr("Fully connected: every neuron sees every input. Default: 100 sigmoid neurons."),
         ),
         (
             "layers",
-            _tr("Conv"),
-            {
-                "type": "conv",
-                "filters": 20,
-                "kernel": 5,
-                "stride": 1,
-                "padding": 0,
-                "groups": 1,
-                "activation": "sigmoid",
-            },
+            layer_label(conv),
+            conv,
             _tr(
                 "Convolution: small shared filters slide over the image, one feature map each. "
                 "Default: 20 filters of 5x5, stride 1."
@@ -67,33 +71,27 @@ def palette_entries() -> list[tuple[str, str, dict[str, Any] | None, str]]:
         ("pooling", _tr("Pooling"), None, ""),
         (
             "pooling",
-            _tr("Max pool"),
-            {"type": "pool", "mode": "max", "size": 2},
+            layer_label(pools["max"]),
+            pools["max"],
             _tr("Keeps the largest value of each 2x2 window: halves height and width."),
         ),
         (
             "pooling",
-            _tr("L2 pool"),
-            {"type": "pool", "mode": "l2", "size": 2},
+            layer_label(pools["l2"]),
+            pools["l2"],
             _tr("Square root of the sum of squares of each 2x2 window (chapter 6)."),
         ),
         (
             "pooling",
-            _tr("Average pool"),
-            {"type": "pool", "mode": "avg", "size": 2},
+            layer_label(pools["avg"]),
+            pools["avg"],
             _tr("The mean of each 2x2 window."),
         ),
         ("activations", _tr("Activations"), None, ""),
     ]
     for name in ACTIVATIONS:
-        entries.append(
-            (
-                "activations",
-                name,
-                {"type": "activation", "activation": name},
-                acts.get(name, name),
-            )
-        )
+        layer = {"type": "activation", "activation": name}
+        entries.append(("activations", layer_label(layer), layer, acts.get(name, name)))
     return entries
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, Qt, QTranslator
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox
 
@@ -184,7 +184,7 @@ def test_the_layer_header_moves_and_deletes_the_selected_block(qtbot, panel: Net
     title_y = inspector.title_label.mapTo(inspector, inspector.title_label.rect().center()).y()
     for button in (inspector.up_button, inspector.down_button, inspector.delete_button):
         assert abs(button.mapTo(inspector, button.rect().center()).y() - title_y) <= 2
-    assert inspector.title_label.text() == "pool1 (pool)"
+    assert inspector.title_label.text() == "pool1 (Max pool)"
     first = [node.type for node in panel.model.nodes]
     qtbot.mouseClick(inspector.up_button, Qt.MouseButton.LeftButton)
     assert [node.type for node in panel.model.nodes][:2] == [first[1], first[0]]
@@ -864,3 +864,45 @@ def test_the_form_shows_a_loaded_value_beyond_its_usual_limit(
     stride = panel.inspector.editors["stride"]
     assert stride.text() == "10000000000" and not stride.isEnabled()
     assert panel.inspector.editors["padding"].value() == 40
+
+
+class _Marking(QTranslator):
+    """Brackets every canvas text it is asked for, so a test sees which words went through
+    tr() (and in which context) without depending on a language's translations."""
+
+    CONTEXTS = ("LayerPalette", "LayerInspector", "CanvasCommands", "EngineNames")
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return f"[{source}]" if context in self.CONTEXTS else ""
+
+
+def test_layer_kinds_reach_the_interface_through_tr(qtbot, panel: NetworkPanel) -> None:
+    # In Chinese the inspector read "conv1 (conv)" and Undo "Add max-pool": raw type names
+    # beside the palette's 卷积 and 最大池化.
+    assert panel.inspector.title_label.text() == "Layer"
+    marking = _Marking()
+    QCoreApplication.installTranslator(marking)
+    try:
+        ids = [n.id for n in panel.model.nodes]
+        click_block(qtbot, panel, ids[0])
+        assert panel.inspector.title_label.text() == "[{name} ({kind})]".format(
+            name="conv1", kind="[Conv]"
+        )
+        click_block(qtbot, panel, ids[1])
+        assert panel.inspector.title_label.text() == "[{name} ({kind})]".format(
+            name="pool1", kind="[Max pool]"
+        )
+        panel.add_layer({"type": "pool", "mode": "avg", "size": 2})
+        assert panel.undo_stack.undoText() == "[Add {layer}]".format(layer="[Average pool]")
+        panel.add_layer({"type": "dense", "units": 10})
+        assert panel.undo_stack.undoText() == "[Add {layer}]".format(layer="[Dense]")
+        set_editor(panel, "units", 12)
+        assert panel.undo_stack.undoText() == "[Edit {name}: {setting}]".format(
+            name="dense1", setting="[Neurons]"
+        )
+        panel.set_cost("quadratic")
+        assert panel.undo_stack.undoText() == "[Set cost to {cost}]".format(cost="[quadratic]")
+        labels = [label for _s, label, layer, _t in palette_entries() if layer is not None]
+        assert labels[:5] == ["[Dense]", "[Conv]", "[Max pool]", "[L2 pool]", "[Average pool]"]
+    finally:
+        QCoreApplication.removeTranslator(marking)
