@@ -204,7 +204,7 @@ def normalize(spec: dict[str, Any]) -> dict[str, Any]:
                         i,
                         name=name,
                         key=key,
-                                kind=kind,
+                        kind=kind,
                     )
                 norm[key] = default
                 continue

@@ -205,37 +205,42 @@
 <context>
     <name>CanvasCommands</name>
     <message>
-        <location filename="../../playground/ui/canvas/commands.py" line="40"/>
+        <location filename="../../playground/ui/canvas/commands.py" line="33"/>
         <source>Add {layer}</source>
         <translation>添加 {layer}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/commands.py" line="69"/>
+        <location filename="../../playground/ui/canvas/commands.py" line="62"/>
         <source>Delete {name}</source>
         <translation>删除 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/commands.py" line="95"/>
+        <location filename="../../playground/ui/canvas/commands.py" line="88"/>
         <source>Move {name}</source>
         <translation>移动 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/commands.py" line="126"/>
+        <location filename="../../playground/ui/canvas/commands.py" line="119"/>
         <source>Move blocks</source>
         <translation>移动方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/commands.py" line="148"/>
+        <location filename="../../playground/ui/canvas/commands.py" line="141"/>
+        <source>Edit {name}: {setting}</source>
+        <translation>编辑 {name}：{setting}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/commands.py" line="143"/>
         <source>Edit {what}</source>
         <translation>编辑 {what}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/commands.py" line="184"/>
+        <location filename="../../playground/ui/canvas/commands.py" line="180"/>
         <source>Set cost to {cost}</source>
         <translation>将代价函数设为 {cost}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/commands.py" line="202"/>
+        <location filename="../../playground/ui/canvas/commands.py" line="198"/>
         <source>Load network</source>
         <translation>载入网络</translation>
     </message>
@@ -243,42 +248,62 @@
 <context>
     <name>CanvasTeaching</name>
     <message>
-        <location filename="../../playground/ui/canvas/teaching.py" line="41"/>
+        <location filename="../../playground/ui/canvas/teaching.py" line="84"/>
         <source>{f} filters x ({c}x{k}x{k} weights + 1 bias) = {p:,} parameters</source>
         <translation>{f} 个滤波器 x（{c}x{k}x{k} 个权重 + 1 个偏置）= {p:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/teaching.py" line="47"/>
+        <location filename="../../playground/ui/canvas/teaching.py" line="90"/>
         <source>{u} neurons x ({n_in:,} weights + 1 bias) = {p:,} parameters</source>
         <translation>{u} 个神经元 x（{n_in:,} 个权重 + 1 个偏置）= {p:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/teaching.py" line="51"/>
+        <location filename="../../playground/ui/canvas/teaching.py" line="94"/>
         <source>pooling has no parameters: it only summarises each {s}x{s} window</source>
         <translation>池化层没有参数：它只是概括每个 {s}x{s} 窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/teaching.py" line="54"/>
+        <location filename="../../playground/ui/canvas/teaching.py" line="97"/>
         <source>an activation has no parameters: it applies a function to each value</source>
         <translation>激活层没有参数：它只是对每个值施加一个函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/teaching.py" line="72"/>
+        <location filename="../../playground/ui/canvas/teaching.py" line="116"/>
         <source>Shared weights: each of the {f} feature maps has one {c}x{k}x{k} kernel, used at every position, and 1 bias: {f} x {per} = {p:,} parameters for {n_out:,} outputs ({shape}) from {n_in:,} inputs.</source>
         <translation>共享权重：{f} 个特征图各有一个在每个位置共用的 {c}x{k}x{k} 卷积核和 1 个偏置：{f} x {per} = {p:,} 个参数，从 {n_in:,} 个输入得到 {n_out:,} 个输出（{shape}）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/teaching.py" line="94"/>
+        <location filename="../../playground/ui/canvas/teaching.py" line="50"/>
         <source>The book&apos;s comparison: a fully connected first layer of {h} hidden neurons on the same {n_in:,} inputs needs {n_in:,} x {h} + {h} = {book:,} parameters ({ratio:,.0f} times as many).</source>
         <translation>书中的对比：在同样 {n_in:,} 个输入上用 {h} 个隐藏神经元的全连接第一层，需要 {n_in:,} x {h} + {h} = {book:,} 个参数（是这个卷积层的 {ratio:,.0f} 倍）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/teaching.py" line="109"/>
+        <location filename="../../playground/ui/canvas/teaching.py" line="33"/>
+        <source>A dense layer producing the same {n_out:,} outputs from those {n_in:,} inputs would need {n_in:,} x {n_out:,} + {n_out:,} = {dense:,} parameters, about as many as this convolution&apos;s {p:,}.</source>
+        <translation>若用全连接层从这 {n_in:,} 个输入得到同样的 {n_out:,} 个输出，需要 {n_in:,} x {n_out:,} + {n_out:,} = {dense:,} 个参数，与这个卷积层的 {p:,} 个差不多。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/teaching.py" line="38"/>
+        <source>A dense layer producing the same {n_out:,} outputs from those {n_in:,} inputs would need only {n_in:,} x {n_out:,} + {n_out:,} = {dense:,} parameters: this convolution has {ratio:,.0f} times as many. Shared weights save parameters only when a kernel is small beside the input it slides over.</source>
+        <translation>若用全连接层从这 {n_in:,} 个输入得到同样的 {n_out:,} 个输出，只需要 {n_in:,} x {n_out:,} + {n_out:,} = {dense:,} 个参数：这个卷积层的参数是它的 {ratio:,.0f} 倍。只有当卷积核比它滑过的输入小得多时，共享权重才能节省参数。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/teaching.py" line="55"/>
+        <source>The book&apos;s comparison: a fully connected first layer of {h} hidden neurons on the same {n_in:,} inputs needs {n_in:,} x {h} + {h} = {book:,} parameters, about as many as this convolution&apos;s {p:,}.</source>
+        <translation>书中的对比：在同样 {n_in:,} 个输入上用 {h} 个隐藏神经元的全连接第一层，需要 {n_in:,} x {h} + {h} = {book:,} 个参数，与这个卷积层的 {p:,} 个差不多。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/teaching.py" line="60"/>
+        <source>The book&apos;s comparison: a fully connected first layer of {h} hidden neurons on the same {n_in:,} inputs needs only {n_in:,} x {h} + {h} = {book:,} parameters: this convolution has {ratio:,.0f} times as many.</source>
+        <translation>书中的对比：在同样 {n_in:,} 个输入上用 {h} 个隐藏神经元的全连接第一层，只需要 {n_in:,} x {h} + {h} = {book:,} 个参数：这个卷积层的参数是它的 {ratio:,.0f} 倍。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/teaching.py" line="156"/>
         <source>Groups: with groups={g} on {c} -&gt; {f} channels, each filter sees {cg} of the {c} input channels: {f}x{k}x{k}x{cg} = {grouped:,} weights versus {f}x{k}x{k}x{c} = {full:,} with groups=1 ({saved:,} fewer, {pct:.0f}% saved).</source>
         <translation>分组：{c} -&gt; {f} 个通道、groups={g} 时，每个滤波器只看 {c} 个输入通道中的 {cg} 个：{f}x{k}x{k}x{cg} = {grouped:,} 个权重，而 groups=1 时为 {f}x{k}x{k}x{c} = {full:,} 个（少 {saved:,} 个，节省 {pct:.0f}%）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/teaching.py" line="86"/>
+        <location filename="../../playground/ui/canvas/teaching.py" line="28"/>
         <source>A dense layer producing the same {n_out:,} outputs from those {n_in:,} inputs would need {n_in:,} x {n_out:,} + {n_out:,} = {dense:,} parameters ({ratio:,.0f} times as many).</source>
         <translation>若用全连接层从这 {n_in:,} 个输入得到同样的 {n_out:,} 个输出，需要 {n_in:,} x {n_out:,} + {n_out:,} = {dense:,} 个参数（是这个卷积层的 {ratio:,.0f} 倍）。</translation>
     </message>
@@ -1645,173 +1670,184 @@
 <context>
     <name>LayerInspector</name>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="78"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="121"/>
         <source>The cost the network learns to reduce. log-likelihood needs a softmax output; cross-entropy needs sigmoid (or softmax) outputs; quadratic takes any.</source>
         <translation>网络通过学习来减小的代价。对数似然需要 softmax 输出；交叉熵需要 sigmoid（或 softmax）输出；二次代价适用于任何输出。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="94"/>
-        <location filename="../../playground/ui/canvas/inspector.py" line="155"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="137"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="199"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="384"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="101"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="144"/>
         <source>Move this layer one place towards the input (Alt+Up)</source>
         <translation>把这一层往输入方向移一位（Alt+Up）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="106"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="149"/>
         <source>Move this layer one place towards the output (Alt+Down)</source>
         <translation>把这一层往输出方向移一位（Alt+Down）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="84"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="127"/>
         <source>Network cost</source>
         <translation>网络的代价函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="109"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="152"/>
         <source>Remove this layer (Delete)</source>
         <translation>移除这一层（Delete）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="156"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="200"/>
         <source>Click a block to edit it.</source>
         <translation>点击一个方块即可编辑它。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="160"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="204"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="162"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="206"/>
         <source>One sample of the data: {shape} ({n:,} values). The MNIST digits are 1x28x28 grey images; the data decides this shape.</source>
         <translation>数据的一个样本：{shape}（{n:,} 个值）。MNIST 数字是 1x28x28 的灰度图像；这个形状由数据决定。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="234"/>
+        <location filename="../../playground/ui/canvas/labels.py" line="49"/>
         <source>Filters</source>
         <translation>滤波器数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="235"/>
+        <location filename="../../playground/ui/canvas/labels.py" line="50"/>
         <source>Kernel</source>
         <translation>卷积核大小</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="236"/>
+        <location filename="../../playground/ui/canvas/labels.py" line="51"/>
         <source>Stride</source>
         <translation>步幅</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="237"/>
+        <location filename="../../playground/ui/canvas/labels.py" line="52"/>
         <source>Padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="238"/>
+        <location filename="../../playground/ui/canvas/labels.py" line="53"/>
         <source>Groups</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="239"/>
+        <location filename="../../playground/ui/canvas/labels.py" line="54"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="240"/>
+        <location filename="../../playground/ui/canvas/labels.py" line="55"/>
         <source>Neurons</source>
         <translation>神经元数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="241"/>
+        <location filename="../../playground/ui/canvas/labels.py" line="56"/>
         <source>Pooling</source>
         <translation>池化方式</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="242"/>
+        <location filename="../../playground/ui/canvas/labels.py" line="57"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="246"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="278"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="246"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="278"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="246"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="278"/>
         <source>average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="250"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="282"/>
         <source>How many feature maps (filters) the layer makes</source>
         <translation>这一层生成多少个特征图（滤波器）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="251"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="283"/>
         <source>The side of each square filter, e.g. 5 for 5x5</source>
         <translation>每个正方形滤波器的边长，例如 5 表示 5x5</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="252"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="284"/>
         <source>How far the filter moves each step</source>
         <translation>滤波器每次移动的距离</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="253"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="285"/>
         <source>Zeros added around the input before filtering</source>
         <translation>滤波前在输入四周补的零</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="254"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="286"/>
         <source>Split the channels into groups; each filter sees only its group&apos;s channels. Must divide both the input channels and the filters.</source>
         <translation>把通道分成若干组；每个滤波器只看到本组的通道。必须能同时整除输入通道数和滤波器数。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="258"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="290"/>
         <source>The side of each square pooling window (its stride too)</source>
         <translation>每个正方形池化窗口的边长（也是其步幅）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="259"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="291"/>
         <source>How many neurons (outputs) the layer has</source>
         <translation>这一层有多少个神经元（输出）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="260"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="292"/>
         <source>max, L2 (root of the sum of squares) or average of each window</source>
         <translation>取每个窗口的最大值、L2（平方和的平方根）或平均值</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="261"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="293"/>
         <source>The function each neuron applies to its weighted input</source>
         <translation>每个神经元对其带权输入施加的函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="293"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="325"/>
+        <source>{name} ({kind})</source>
+        <translation>{name}（{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="337"/>
         <source>{a} → {b}  ({params:,} parameters)</source>
         <translation>{a} → {b}（{params:,} 个参数）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="303"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="347"/>
         <source>{a} → ? (the engine refuses this layer)</source>
         <translation>{a} → ?（引擎拒绝这一层）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="324"/>
-        <source>Layer      Output     Params</source>
-        <translation>层            输出      参数</translation>
+        <location filename="../../playground/ui/canvas/inspector.py" line="384"/>
+        <source>Output</source>
+        <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/inspector.py" line="328"/>
+        <location filename="../../playground/ui/canvas/inspector.py" line="384"/>
+        <source>Params</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/inspector.py" line="386"/>
         <source>Total</source>
         <translation>总计</translation>
     </message>
@@ -1819,107 +1855,107 @@
 <context>
     <name>LayerPalette</name>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="33"/>
+        <location filename="../../playground/ui/canvas/palette.py" line="34"/>
         <source>σ(z) = 1 / (1 + e^-z): Nielsen&apos;s smooth neuron, outputs in (0, 1)</source>
         <translation>σ(z) = 1 / (1 + e^-z)：Nielsen 书中的平滑神经元，输出在 (0, 1) 之间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="34"/>
+        <location filename="../../playground/ui/canvas/palette.py" line="35"/>
         <source>tanh(z): like sigmoid but centred on 0, outputs in (-1, 1)</source>
         <translation>tanh(z)：类似 sigmoid，但以 0 为中心，输出在 (-1, 1) 之间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="35"/>
+        <location filename="../../playground/ui/canvas/palette.py" line="36"/>
         <source>max(0, z): rectified linear unit; trains deep nets faster (chapter 6)</source>
         <translation>max(0, z)：修正线性单元（ReLU）；训练深度网络更快（第 6 章）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="36"/>
+        <location filename="../../playground/ui/canvas/palette.py" line="37"/>
         <source>z unchanged: no non-linearity</source>
         <translation>原样输出 z：没有非线性</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="37"/>
+        <location filename="../../playground/ui/canvas/palette.py" line="38"/>
         <source>class probabilities that sum to 1; belongs after the last dense layer</source>
         <translation>各类别的概率，总和为 1；应放在最后一个全连接层之后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="38"/>
+        <location filename="../../playground/ui/canvas/palette.py" line="39"/>
         <source>the perceptron&apos;s 0/1 step: gradient descent cannot train through it (no slope)</source>
         <translation>感知器的 0/1 阶跃：梯度下降无法穿过它进行训练（没有斜率）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="43"/>
+        <location filename="../../playground/ui/canvas/palette.py" line="55"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="46"/>
+        <location filename="../../playground/ui/canvas/labels.py" line="30"/>
         <source>Dense</source>
         <translation>全连接</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="48"/>
+        <location filename="../../playground/ui/canvas/palette.py" line="60"/>
         <source>Fully connected: every neuron sees every input. Default: 100 sigmoid neurons.</source>
         <translation>全连接：每个神经元都连接所有输入。默认：100 个 sigmoid 神经元。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="52"/>
+        <location filename="../../playground/ui/canvas/labels.py" line="32"/>
         <source>Conv</source>
         <translation>卷积</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="62"/>
+        <location filename="../../playground/ui/canvas/palette.py" line="66"/>
         <source>Convolution: small shared filters slide over the image, one feature map each. Default: 20 filters of 5x5, stride 1.</source>
         <translation>卷积：共享权重的小滤波器在图像上滑动，每个滤波器产生一个特征图。默认：20 个 5x5 滤波器，步幅 1。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="67"/>
+        <location filename="../../playground/ui/canvas/palette.py" line="71"/>
         <source>Pooling</source>
         <translation>池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="70"/>
+        <location filename="../../playground/ui/canvas/labels.py" line="39"/>
         <source>Max pool</source>
         <translation>最大池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="72"/>
+        <location filename="../../playground/ui/canvas/palette.py" line="76"/>
         <source>Keeps the largest value of each 2x2 window: halves height and width.</source>
         <translation>保留每个 2x2 窗口中的最大值：高和宽减半。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="76"/>
+        <location filename="../../playground/ui/canvas/labels.py" line="36"/>
         <source>L2 pool</source>
         <translation>L2 池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="78"/>
+        <location filename="../../playground/ui/canvas/palette.py" line="82"/>
         <source>Square root of the sum of squares of each 2x2 window (chapter 6).</source>
         <translation>每个 2x2 窗口中各值平方和的平方根（第 6 章）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="82"/>
+        <location filename="../../playground/ui/canvas/labels.py" line="38"/>
         <source>Average pool</source>
         <translation>平均池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="84"/>
+        <location filename="../../playground/ui/canvas/palette.py" line="88"/>
         <source>The mean of each 2x2 window.</source>
         <translation>每个 2x2 窗口的平均值。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="86"/>
+        <location filename="../../playground/ui/canvas/palette.py" line="90"/>
         <source>Activations</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="115"/>
+        <location filename="../../playground/ui/canvas/palette.py" line="113"/>
         <source>Layer palette</source>
         <translation>层面板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/palette.py" line="117"/>
+        <location filename="../../playground/ui/canvas/palette.py" line="115"/>
         <source>Drag a layer onto the canvas (onto an arrow to insert it there), or double-click it to add it after the selected block.</source>
         <translation>把一个层拖到画布上（拖到箭头上即插入到该处），或双击它，添加到所选方块之后。</translation>
     </message>
@@ -1960,446 +1996,471 @@
         <translation>把当前网络保存为 .npz 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="207"/>
+        <location filename="../../playground/ui/main_window.py" line="208"/>
+        <source>Open network &amp;architecture…</source>
+        <translation>打开网络结构(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="210"/>
+        <source>Put a network architecture (a JSON spec) on the canvas</source>
+        <translation>把一个网络结构（JSON 规格）放到画布上</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="215"/>
+        <source>Save network a&amp;rchitecture…</source>
+        <translation>保存网络结构(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="217"/>
+        <source>Save the canvas&apos;s network architecture as a JSON spec (no weights)</source>
+        <translation>把画布上的网络结构保存为 JSON 规格（不含权重）</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="224"/>
         <source>Open &amp;dataset folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="211"/>
+        <location filename="../../playground/ui/main_window.py" line="228"/>
         <source>Load a folder holding the four IDX files of an MNIST-like dataset</source>
         <translation>载入一个文件夹，其中包含类 MNIST 数据集的四个 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="215"/>
+        <location filename="../../playground/ui/main_window.py" line="232"/>
         <source>Use the built-in &amp;MNIST</source>
         <translation>使用内置的 MNIST(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="218"/>
+        <location filename="../../playground/ui/main_window.py" line="235"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="223"/>
+        <location filename="../../playground/ui/main_window.py" line="240"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="226"/>
+        <location filename="../../playground/ui/main_window.py" line="243"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="231"/>
+        <location filename="../../playground/ui/main_window.py" line="248"/>
         <source>&amp;Clear drawing</source>
         <translation>清除笔迹(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="236"/>
+        <location filename="../../playground/ui/main_window.py" line="253"/>
         <source>Empty the draw pad (undo brings it back)</source>
         <translation>清空手写板（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="239"/>
+        <location filename="../../playground/ui/main_window.py" line="256"/>
         <source>&amp;Pause training</source>
         <translation>暂停训练(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="244"/>
+        <location filename="../../playground/ui/main_window.py" line="261"/>
         <source>Pause or resume training (Space)</source>
         <translation>暂停或继续训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="248"/>
+        <location filename="../../playground/ui/main_window.py" line="265"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="250"/>
+        <location filename="../../playground/ui/main_window.py" line="267"/>
         <source>&amp;Compact layout</source>
         <translation>紧凑布局(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="252"/>
+        <location filename="../../playground/ui/main_window.py" line="269"/>
         <source>Draw, Network and Training as tabs, Dataset behind Views: each gets the window&apos;s whole width (a small window&apos;s layout)</source>
         <translation>手写、网络和训练放进同一组标签页，数据集放在视图后面：每个面板都得到窗口的全部宽度（小窗口的布局）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="259"/>
+        <location filename="../../playground/ui/main_window.py" line="276"/>
         <source>&amp;Maximize panel</source>
         <translation>最大化面板(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="263"/>
+        <location filename="../../playground/ui/main_window.py" line="280"/>
         <source>Give the whole window to the panel you are working in (again: bring the other panels back)</source>
         <translation>把整个窗口让给你正在使用的面板（再选一次：其他面板回到原处）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="270"/>
+        <location filename="../../playground/ui/main_window.py" line="287"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="274"/>
+        <location filename="../../playground/ui/main_window.py" line="291"/>
         <source>&amp;About Playground</source>
         <translation>关于 Playground(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="280"/>
+        <location filename="../../playground/ui/main_window.py" line="297"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="286"/>
+        <location filename="../../playground/ui/main_window.py" line="306"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="290"/>
+        <location filename="../../playground/ui/main_window.py" line="310"/>
         <source>&amp;Export view as PNG</source>
         <translation>将视图导出为 PNG(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="296"/>
+        <location filename="../../playground/ui/main_window.py" line="316"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="302"/>
+        <location filename="../../playground/ui/main_window.py" line="322"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="311"/>
+        <location filename="../../playground/ui/main_window.py" line="331"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="314"/>
+        <location filename="../../playground/ui/main_window.py" line="334"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="315"/>
+        <location filename="../../playground/ui/main_window.py" line="335"/>
         <source>Follow the &amp;book</source>
         <translation>跟着书学(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="323"/>
+        <location filename="../../playground/ui/main_window.py" line="343"/>
         <source>Chapter {0} · {1}</source>
         <translation>第 {0} 章 · {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="340"/>
+        <location filename="../../playground/ui/main_window.py" line="360"/>
         <source>Perceptrons and sigmoid neurons</source>
         <translation>感知器与 S 型神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="343"/>
+        <location filename="../../playground/ui/main_window.py" line="363"/>
         <source>A perceptron and a sigmoid neuron side by side; NAND and a half adder</source>
         <translation>感知器与 S 型神经元并排对比；与非门和半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="347"/>
+        <location filename="../../playground/ui/main_window.py" line="367"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="350"/>
+        <location filename="../../playground/ui/main_window.py" line="370"/>
         <source>A ball rolling down a cost surface, one step of the learning rate at a time</source>
         <translation>小球沿代价曲面滚下，每次按学习率走一步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="356"/>
+        <location filename="../../playground/ui/main_window.py" line="376"/>
         <source>A network that reads digits</source>
         <translation>识别数字的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="359"/>
+        <location filename="../../playground/ui/main_window.py" line="379"/>
         <source>The book&apos;s [784, 30, 10] network on the canvas, ready to build and train</source>
         <translation>把书中的 [784, 30, 10] 网络放到画布上，可以构建并训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="363"/>
+        <location filename="../../playground/ui/main_window.py" line="383"/>
         <source>Backpropagation</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="366"/>
+        <location filename="../../playground/ui/main_window.py" line="386"/>
         <source>The four equations of backpropagation, number by number</source>
         <translation>反向传播的四个方程，逐个数字演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="370"/>
+        <location filename="../../playground/ui/main_window.py" line="390"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="373"/>
+        <location filename="../../playground/ui/main_window.py" line="393"/>
         <source>Why a saturated neuron learns slowly with the quadratic cost</source>
         <translation>为什么用二次代价时饱和的神经元学得慢</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="377"/>
+        <location filename="../../playground/ui/main_window.py" line="397"/>
         <source>Cross-entropy and L2 regularisation</source>
         <translation>交叉熵与 L2 正则化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="380"/>
+        <location filename="../../playground/ui/main_window.py" line="400"/>
         <source>A [784, 100, 10] network with the cross-entropy cost and L2, on the canvas</source>
         <translation>把使用交叉熵代价和 L2 的 [784, 100, 10] 网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="386"/>
+        <location filename="../../playground/ui/main_window.py" line="406"/>
         <source>Convolution: local receptive fields, shared weights, pooling</source>
         <translation>卷积：局部感受野、共享权重、池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="389"/>
+        <location filename="../../playground/ui/main_window.py" line="409"/>
         <source>The book&apos;s first convolutional network on the canvas</source>
         <translation>把书中的第一个卷积网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="393"/>
+        <location filename="../../playground/ui/main_window.py" line="413"/>
         <source>Two convolutional layers and rectified linear units</source>
         <translation>两个卷积层与修正线性单元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="403"/>
+        <location filename="../../playground/ui/main_window.py" line="423"/>
         <source>Grouped convolution (AlexNet; &quot;Deep Roots&quot;)</source>
         <translation>分组卷积（AlexNet；“Deep Roots”）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="406"/>
+        <location filename="../../playground/ui/main_window.py" line="426"/>
         <source>The second convolution split into 2 groups: half its weights</source>
         <translation>第二个卷积分成 2 组：权重减半</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="432"/>
+        <location filename="../../playground/ui/main_window.py" line="459"/>
         <source>{0} is on the canvas: Build network (Ctrl+B) makes it the current network, then Start training (F5)</source>
         <translation>已把 {0} 放到画布上：按“构建网络”（Ctrl+B）使它成为当前网络，再按“开始训练”（F5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="439"/>
+        <location filename="../../playground/ui/main_window.py" line="466"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="461"/>
+        <location filename="../../playground/ui/main_window.py" line="488"/>
         <source>Draw</source>
         <translation>手写板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="468"/>
+        <location filename="../../playground/ui/main_window.py" line="495"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="481"/>
+        <location filename="../../playground/ui/main_window.py" line="508"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="488"/>
+        <location filename="../../playground/ui/main_window.py" line="515"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="497"/>
+        <location filename="../../playground/ui/main_window.py" line="524"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="502"/>
+        <location filename="../../playground/ui/main_window.py" line="529"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="582"/>
+        <location filename="../../playground/ui/main_window.py" line="609"/>
         <source>The canvas is narrow: View ▸ Compact layout gives it the window&apos;s width</source>
         <translation>画布太窄了：视图 ▸ 紧凑布局 可以让它占满窗口宽度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="731"/>
+        <location filename="../../playground/ui/main_window.py" line="758"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
         <translation>{0}占满了窗口：按 {1} 让其他面板回来</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="785"/>
+        <location filename="../../playground/ui/main_window.py" line="812"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="795"/>
-        <location filename="../../playground/ui/main_window.py" line="797"/>
+        <location filename="../../playground/ui/main_window.py" line="822"/>
+        <location filename="../../playground/ui/main_window.py" line="824"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="806"/>
+        <location filename="../../playground/ui/main_window.py" line="833"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="834"/>
+        <location filename="../../playground/ui/main_window.py" line="861"/>
         <source>Training diverged: the draw pad uses the last weights before the cost became infinite</source>
         <translation>训练发散了：手写板使用的是代价变为无穷大之前的最后一组权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1103"/>
+        <location filename="../../playground/ui/main_window.py" line="972"/>
+        <source>A .json file holds a network architecture: open it with File ▸ Open network architecture…</source>
+        <translation>.json 文件保存的是网络结构：请用 文件 ▸ 打开网络结构… 打开它</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="1133"/>
         <source>Engine: warming up… {0} s</source>
         <translation>引擎：正在预热… {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1109"/>
+        <location filename="../../playground/ui/main_window.py" line="1139"/>
         <source>Compiling the engine&apos;s kernels: about half a minute on a first run, a second or two later (they are kept on disk)</source>
         <translation>正在编译引擎的内核：首次运行约需半分钟，以后只需一两秒（编译结果保存在磁盘上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1176"/>
+        <location filename="../../playground/ui/main_window.py" line="1206"/>
         <source>Undo (in the panel with the focus)</source>
         <translation>撤销（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1177"/>
+        <location filename="../../playground/ui/main_window.py" line="1207"/>
         <source>Redo (in the panel with the focus)</source>
         <translation>重做（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1178"/>
+        <location filename="../../playground/ui/main_window.py" line="1208"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1184"/>
+        <location filename="../../playground/ui/main_window.py" line="1214"/>
         <source>Copy the selected epochs (Training&apos;s table)</source>
         <translation>复制所选的轮次（训练面板的表格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1187"/>
+        <location filename="../../playground/ui/main_window.py" line="1217"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1188"/>
+        <location filename="../../playground/ui/main_window.py" line="1218"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1189"/>
+        <location filename="../../playground/ui/main_window.py" line="1219"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1192"/>
+        <location filename="../../playground/ui/main_window.py" line="1222"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1196"/>
+        <location filename="../../playground/ui/main_window.py" line="1226"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1204"/>
+        <location filename="../../playground/ui/main_window.py" line="1234"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1207"/>
+        <location filename="../../playground/ui/main_window.py" line="1237"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1215"/>
+        <location filename="../../playground/ui/main_window.py" line="1245"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1219"/>
+        <location filename="../../playground/ui/main_window.py" line="1249"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1219"/>
+        <location filename="../../playground/ui/main_window.py" line="1249"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1274"/>
+        <location filename="../../playground/ui/main_window.py" line="1304"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1275"/>
+        <location filename="../../playground/ui/main_window.py" line="1305"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1468"/>
+        <location filename="../../playground/ui/main_window.py" line="1498"/>
         <source>Restore the last session&apos;s canvas</source>
         <translation>恢复上次关闭时的画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1474"/>
+        <location filename="../../playground/ui/main_window.py" line="1504"/>
         <source>The canvas is as you left it; Undo (Ctrl+Z) shows the model&apos;s network</source>
         <translation>画布保持你上次离开时的样子；撤销（Ctrl+Z）可显示模型的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1495"/>
-        <location filename="../../playground/ui/main_window.py" line="1517"/>
+        <location filename="../../playground/ui/main_window.py" line="1525"/>
+        <location filename="../../playground/ui/main_window.py" line="1547"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="840"/>
+        <location filename="../../playground/ui/main_window.py" line="867"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="321"/>
+        <location filename="../../playground/ui/main_window.py" line="341"/>
         <source>Beyond the book · {0}</source>
         <translation>书外延伸 · {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="396"/>
+        <location filename="../../playground/ui/main_window.py" line="416"/>
         <source>The book&apos;s best network without expanded data or dropout (99.23%) on the canvas</source>
         <translation>书中不用扩充数据和 dropout 时最好的网络（99.23%），放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="807"/>
+        <location filename="../../playground/ui/main_window.py" line="834"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练结果将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="854"/>
+        <location filename="../../playground/ui/main_window.py" line="881"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="864"/>
+        <location filename="../../playground/ui/main_window.py" line="891"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="924"/>
+        <location filename="../../playground/ui/main_window.py" line="951"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="933"/>
-        <location filename="../../playground/ui/main_window.py" line="935"/>
+        <location filename="../../playground/ui/main_window.py" line="960"/>
+        <location filename="../../playground/ui/main_window.py" line="962"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="944"/>
-        <location filename="../../playground/ui/main_window.py" line="976"/>
+        <location filename="../../playground/ui/main_window.py" line="977"/>
+        <location filename="../../playground/ui/main_window.py" line="1006"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="945"/>
+        <location filename="../../playground/ui/main_window.py" line="970"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2412,12 +2473,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="964"/>
+        <location filename="../../playground/ui/main_window.py" line="994"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="977"/>
+        <location filename="../../playground/ui/main_window.py" line="1007"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2426,24 +2487,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="984"/>
-        <location filename="../../playground/ui/main_window.py" line="1309"/>
+        <location filename="../../playground/ui/main_window.py" line="1014"/>
+        <location filename="../../playground/ui/main_window.py" line="1339"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="984"/>
-        <location filename="../../playground/ui/main_window.py" line="1309"/>
+        <location filename="../../playground/ui/main_window.py" line="1014"/>
+        <location filename="../../playground/ui/main_window.py" line="1339"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="990"/>
+        <location filename="../../playground/ui/main_window.py" line="1020"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="991"/>
+        <location filename="../../playground/ui/main_window.py" line="1021"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2452,17 +2513,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="995"/>
+        <location filename="../../playground/ui/main_window.py" line="1025"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1019"/>
+        <location filename="../../playground/ui/main_window.py" line="1049"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1020"/>
+        <location filename="../../playground/ui/main_window.py" line="1050"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2475,173 +2536,173 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1039"/>
+        <location filename="../../playground/ui/main_window.py" line="1069"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1040"/>
+        <location filename="../../playground/ui/main_window.py" line="1070"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1046"/>
+        <location filename="../../playground/ui/main_window.py" line="1076"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1079"/>
+        <location filename="../../playground/ui/main_window.py" line="1109"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1083"/>
+        <location filename="../../playground/ui/main_window.py" line="1113"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1105"/>
+        <location filename="../../playground/ui/main_window.py" line="1135"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1115"/>
+        <location filename="../../playground/ui/main_window.py" line="1145"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1116"/>
+        <location filename="../../playground/ui/main_window.py" line="1146"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1118"/>
+        <location filename="../../playground/ui/main_window.py" line="1148"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1199"/>
+        <location filename="../../playground/ui/main_window.py" line="1229"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1238"/>
+        <location filename="../../playground/ui/main_window.py" line="1268"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1249"/>
+        <location filename="../../playground/ui/main_window.py" line="1279"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1289"/>
+        <location filename="../../playground/ui/main_window.py" line="1319"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1291"/>
+        <location filename="../../playground/ui/main_window.py" line="1321"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1315"/>
+        <location filename="../../playground/ui/main_window.py" line="1345"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1317"/>
+        <location filename="../../playground/ui/main_window.py" line="1347"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1327"/>
+        <location filename="../../playground/ui/main_window.py" line="1357"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1336"/>
+        <location filename="../../playground/ui/main_window.py" line="1366"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1339"/>
+        <location filename="../../playground/ui/main_window.py" line="1369"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1339"/>
+        <location filename="../../playground/ui/main_window.py" line="1369"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1350"/>
+        <location filename="../../playground/ui/main_window.py" line="1380"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1364"/>
+        <location filename="../../playground/ui/main_window.py" line="1394"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1366"/>
+        <location filename="../../playground/ui/main_window.py" line="1396"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1395"/>
+        <location filename="../../playground/ui/main_window.py" line="1425"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1478"/>
-        <location filename="../../playground/ui/main_window.py" line="1481"/>
+        <location filename="../../playground/ui/main_window.py" line="1508"/>
+        <location filename="../../playground/ui/main_window.py" line="1511"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1492"/>
+        <location filename="../../playground/ui/main_window.py" line="1522"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1493"/>
+        <location filename="../../playground/ui/main_window.py" line="1523"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1496"/>
+        <location filename="../../playground/ui/main_window.py" line="1526"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1500"/>
+        <location filename="../../playground/ui/main_window.py" line="1530"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1502"/>
+        <location filename="../../playground/ui/main_window.py" line="1532"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1507"/>
+        <location filename="../../playground/ui/main_window.py" line="1537"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1510"/>
+        <location filename="../../playground/ui/main_window.py" line="1540"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1515"/>
+        <location filename="../../playground/ui/main_window.py" line="1545"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1518"/>
+        <location filename="../../playground/ui/main_window.py" line="1548"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -2819,27 +2880,32 @@ A dataset folder holds four IDX files: training images and labels, test images a
         <translation>已载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="292"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="295"/>
         <source>Saved the architecture to {path}</source>
         <translation>已将网络结构保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="299"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="304"/>
+        <source>Nothing to save: the canvas has no layers. Add at least a dense output layer.</source>
+        <translation>没有可保存的内容：画布上没有层。请至少添加一个全连接输出层。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="313"/>
         <source>Open {name}</source>
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="302"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="316"/>
         <source>Cannot open {path}: {error}</source>
         <translation>无法打开 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="304"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="318"/>
         <source>Cannot open the architecture</source>
         <translation>无法打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="305"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="319"/>
         <source>{name} could not be opened:
 
 {error}
@@ -2852,52 +2918,52 @@ The canvas is unchanged.</source>
 画布保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="311"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="325"/>
         <source>Opened {path}</source>
         <translation>已打开 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="317"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="331"/>
         <source>it is not a text file. An architecture is a JSON text file (the canvas&apos;s Save… writes one); a trained model (.npz) opens with File ▸ Open model…</source>
         <translation>它不是文本文件。网络结构是 JSON 文本文件（画布的“保存…”会写出这种文件）；训练好的模型（.npz）请用“文件 ▸ 打开模型…”打开。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="322"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="336"/>
         <source>it is not valid JSON (line {line}, column {column}: {problem}).</source>
         <translation>它不是有效的 JSON（第 {line} 行，第 {column} 列：{problem}）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="331"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="345"/>
         <source>Open architecture</source>
         <translation>打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="333"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="347"/>
         <source>Network spec (*.json);;All files (*)</source>
         <translation>网络规格 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="342"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="358"/>
         <source>Save architecture</source>
         <translation>保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="344"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="360"/>
         <source>Network spec (*.json)</source>
         <translation>网络规格 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="351"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="367"/>
         <source>Cannot save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="353"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="369"/>
         <source>Cannot save the architecture</source>
         <translation>无法保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="354"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="370"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2906,88 +2972,88 @@ The canvas is unchanged.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="362"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="372"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="378"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="388"/>
         <source>Cannot build: {error}</source>
         <translation>无法构建：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="365"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="381"/>
         <source>Build cancelled: the current network is kept</source>
         <translation>已取消构建：保留当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="375"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="391"/>
         <source>Built a fresh network: {n:,} parameters, ready to train</source>
         <translation>已构建新网络：{n:,} 个参数，可以开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="407"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="423"/>
         <source>The input block stays: the data decides its shape</source>
         <translation>输入方块不能删除：它的形状由数据决定</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="431"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="447"/>
         <source>Tidy the layout</source>
         <translation>整理布局</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="441"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="457"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="448"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="464"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="449"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="465"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="451"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="467"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="454"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="470"/>
         <source>Insert after {name}</source>
         <translation>插入到 {name} 之后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="457"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="473"/>
         <source>Insert between {a} and {b}</source>
         <translation>插入到 {a} 和 {b} 之间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="462"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="478"/>
         <source>Add at the end</source>
         <translation>添加到末尾</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="514"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="530"/>
         <source>Total: {n:,} parameters</source>
         <translation>总计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="516"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="532"/>
         <source>Total so far: {n:,} parameters</source>
         <translation>目前合计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="545"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="561"/>
         <source>{done} — {problem}</source>
         <translation>{done} — {problem}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="491"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="507"/>
         <source>⚠ The engine accepts this network, but its output has {units} values and the dataset has {classes} classes: it cannot be trained on it. Set the last layer to {classes} units.</source>
         <translation>⚠ 引擎接受这个网络，但它的输出只有 {units} 个值，而数据集有 {classes} 个类别：无法用它训练。请把最后一层设为 {classes} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="497"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="513"/>
         <source>✓ The engine accepts this network: {n} layers, output {shape}</source>
         <translation>✓ 引擎接受这个网络：{n} 层，输出 {shape}</translation>
     </message>
@@ -3012,7 +3078,7 @@ The canvas is unchanged.</source>
     <message>
         <location filename="../../playground/ui/canvas/scene.py" line="170"/>
         <location filename="../../playground/ui/canvas/scene.py" line="209"/>
-        <location filename="../../playground/ui/canvas/scene.py" line="275"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="284"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
@@ -3044,7 +3110,7 @@ Drop a layer (or drag a block) here to insert it between them.</source>
 把一个层（或拖动一个方块）放到这里，即可插入到两者之间。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="273"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="282"/>
         <source>Release to move {name} between {a} and {b}</source>
         <translation>松开即可把 {name} 移到 {a} 和 {b} 之间</translation>
     </message>
