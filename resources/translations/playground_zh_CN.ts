@@ -613,7 +613,7 @@
     </message>
     <message>
         <location filename="../../playground/ui/views/inside.py" line="468"/>
-        <source>{0}: {1} units, each a {2}</source>
+        <source>{0}: {1} units, each {2}</source>
         <translation>{0}：{1} 个单元，每个显示为 {2}</translation>
     </message>
     <message>
@@ -623,8 +623,8 @@
     </message>
     <message>
         <location filename="../../playground/ui/views/inside.py" line="485"/>
-        <source>{0}×{1} image</source>
-        <translation>{0}×{1} 图像</translation>
+        <source>a {0}×{1} image</source>
+        <translation>一张 {0}×{1} 图像</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/inside.py" line="487"/>
@@ -638,7 +638,7 @@
     </message>
     <message>
         <location filename="../../playground/ui/views/inside.py" line="502"/>
-        <source>row of {0} inputs</source>
+        <source>a row of {0} inputs</source>
         <translation>一行 {0} 个输入</translation>
     </message>
     <message>
@@ -4164,7 +4164,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="422"/>
-        <source>validation image #{0} (a {1})</source>
+        <source>validation image #{0} (label {1})</source>
         <translation>验证集图像 #{0}（标签 {1}）</translation>
     </message>
     <message>
@@ -4234,12 +4234,12 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="660"/>
-        <source>a validation image (a {0})</source>
+        <source>a validation image (label {0})</source>
         <translation>一张验证集图像（标签 {0}）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="662"/>
-        <source>a misclassified image (a {0})</source>
+        <source>a misclassified image (label {0})</source>
         <translation>一张被分错的图像（标签 {0}）</translation>
     </message>
     <message>

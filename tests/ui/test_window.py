@@ -318,7 +318,7 @@ def test_the_probe_caption_names_where_the_image_came_from(make_window, model_fi
     image[0, 8:20, 12:16] = 1.0
     views._on_mistake_selected(image, 5, 3)  # what a click in the mistakes gallery calls
     assert not window.draw_panel.shows_drawing()  # the pad's prediction reads that image
-    assert views.probe_caption == "a misclassified image (a 5)"
+    assert views.probe_caption == "a misclassified image (label 5)"
     window.dataset_browser.image_selected.emit(image, 3)
     assert views.probe_caption == "dataset image"
     draw_stroke(window.draw_pad, line_points((140, 40), (140, 240)))

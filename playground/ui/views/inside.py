@@ -465,7 +465,7 @@ class DenseWeightsView(GridView):
             return
         units = w.shape[0]
         shape = self._input_shape
-        title = self.tr("{0}: {1} units, each a {2}")
+        title = self.tr("{0}: {1} units, each {2}")
         if len(shape) == 3 and math.prod(shape) == w.shape[1]:
             c, h, wd = shape
             shown = units if c == 1 else min(units, MAX_MULTI_CHANNEL_UNITS)
@@ -482,7 +482,7 @@ class DenseWeightsView(GridView):
             pad = 1 if c == 1 else 4
             image = tile(wrap(tiles, rows, cols), pad=pad)
             what = (
-                self.tr("{0}×{1} image").format(h, wd)
+                self.tr("a {0}×{1} image").format(h, wd)
                 if c == 1
                 else self.tr("{0} maps of {1}×{2}").format(c, h, wd)
             )
@@ -499,7 +499,7 @@ class DenseWeightsView(GridView):
         else:
             shown = units
             image = w
-            what = self.tr("row of {0} inputs").format(w.shape[1])
+            what = self.tr("a row of {0} inputs").format(w.shape[1])
             grid.plot.getViewBox().setAspectLocked(False)
 
             def describe(x: int, y: int) -> str | None:

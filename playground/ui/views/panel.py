@@ -419,7 +419,7 @@ class ViewsPanel(QWidget):
             return
         name = self.mistakes_gallery.name_of(int(ds.val_y[index]))  # the dataset's class names
         self.set_probe(
-            ds.val_x[index], self.tr("validation image #{0} (a {1})").format(index, name), index
+            ds.val_x[index], self.tr("validation image #{0} (label {1})").format(index, name), index
         )
 
     def set_engine_ready(self, ready: bool) -> None:
@@ -657,9 +657,9 @@ class ViewsPanel(QWidget):
     def _on_mistake_selected(self, image: np.ndarray, label: int, guess: int) -> None:
         name = self.mistakes_gallery.name_of(label)  # the dataset's class names
         if guess == label:  # from a diagonal cell of the confusion matrix
-            caption = self.tr("a validation image (a {0})").format(name)
+            caption = self.tr("a validation image (label {0})").format(name)
         else:
-            caption = self.tr("a misclassified image (a {0})").format(name)
+            caption = self.tr("a misclassified image (label {0})").format(name)
         self.set_probe(image, caption)
         self.probe_selected.emit(image, label)
 

@@ -171,7 +171,7 @@ def test_the_probe_picker_says_when_the_probe_is_not_the_image_it_shows(panel, d
     spin = panel.probe_spin
     panel.use_validation_image(0)
     assert spin.value() == 0 and "#0" in panel.probe_label.text()
-    panel.set_probe(data.val_x[7], "a misclassified image (a 3)")  # as a gallery click does
+    panel.set_probe(data.val_x[7], "a misclassified image (label 3)")  # as a gallery click does
     assert spin.value() == -1 and spin.text() == "validation image…"
     spin.setValue(0)  # picking #0 again makes it the probe again
     assert "validation image #0" in panel.probe_label.text()
@@ -203,6 +203,11 @@ def test_mlp_weights_show_as_28x28_images(panel):
     assert image.shape == (rows * 29 - 1, cols * 29 - 1)
     np.testing.assert_array_equal(image[:28, :28], net.params["dense1.weight"][0].reshape(28, 28))
     assert "no convolutional layer" in panel.kernel_view.message.text
+    grids = panel.dense_view.grids
+    assert grids["dense1"].title == "dense1: 30 units, each a 28×28 image"
+    panel.set_network(Network.from_spec(GROUPED, seed=0))  # "each a 6 maps" read wrong
+    panel.refresh(force=True)
+    assert panel.dense_view.grids["dense1"].title == "dense1: 10 units, each 6 maps of 3×3"
 
 
 def test_a_message_wraps_to_a_narrow_view_and_is_one_line_again_when_wide(qtbot):
@@ -345,7 +350,7 @@ def test_a_click_on_a_confusion_cell_shows_its_images_until_clicked_again(qtbot,
     assert all(m.guess == m.label == 4 for m in gallery.mistakes)
     assert gallery.item(0).text() == "4"  # no "(is 4)" after a right answer
     gallery.select_mistake(0)
-    assert "a validation image (a 4)" in panel.probe_label.text()
+    assert "a validation image (label 4)" in panel.probe_label.text()
 
     _click_cell(qtbot, view, 4, 4)  # the same cell again: every mistake
     assert panel.cell is None and view.selected is None
