@@ -138,7 +138,7 @@ class NetworkPanel(QWidget):
         self.inspector.down_button.clicked.connect(lambda: self.move_selected(1))
         self.inspector.delete_button.clicked.connect(self.delete_selected)
         self.scene.status_message.connect(self._report)
-        self.scene.drag_hint_cleared.connect(self._show_validation)
+        self.scene.drag_hint_cleared.connect(self._drag_hint_cleared)
         self.model.validated.connect(self._validated)
 
         self._last_status = ""
@@ -522,6 +522,12 @@ class NetworkPanel(QWidget):
         self.status_label.setStyleSheet(f"color: {color};")
         self.status_label.setText(text)
         return text
+
+    def _drag_hint_cleared(self) -> None:
+        """A drag's "Release to move …" no longer holds: the validation line comes back, and
+        the window's status bar, which showed the hint for 6 s, is cleared (an empty message)."""
+        self._show_validation()
+        self.status_message.emit("")
 
     def _validated(self) -> None:
         model = self.model

@@ -700,9 +700,12 @@ def test_a_drag_hint_leaves_the_status_line_once_the_block_leaves_the_arrow(
     for i in range(1, 11):
         send(QMouseEvent.Type.MouseMove, start + (arrow - start) * (i / 10), none, left)
     assert panel.status_label.text() == "Release to move dense2 between input and conv1"
+    told: list[str] = []  # what the window's status bar is told
+    panel.status_message.connect(told.append)
     for i in range(1, 11):
         send(QMouseEvent.Type.MouseMove, arrow + (away - arrow) * (i / 10), none, left)
     assert panel.status_label.text() == accepted
+    assert told[-1:] == [""]  # the window clears its copy of the hint too
     send(QMouseEvent.Type.MouseButtonRelease, away, left, none)
     assert [n.id for n in panel.model.nodes] == ids  # nothing was inserted anywhere
     assert panel.status_label.text() == accepted
