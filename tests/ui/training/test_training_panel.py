@@ -563,7 +563,7 @@ def test_a_nan_run_is_explained_in_the_interface_language(qtbot, data):
             press_start(qtbot, r)
         assert finished.args[0].diverged
         text = r.panel.last_message
-        assert text.startswith("训练发散了") and "学习率" in text and "lr = 50）" in text, text
+        assert text.startswith("训练发散了") and "学习率" in text and "η = 50）" in text, text
         assert "learning rate" not in text
     finally:
         r.close()
