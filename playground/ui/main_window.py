@@ -17,7 +17,17 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QElapsedTimer, QProcess, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QElapsedTimer,
+    QEvent,
+    QObject,
+    QProcess,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -27,7 +37,12 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDockWidget,
@@ -105,6 +120,31 @@ def _can_restart() -> bool:
     """True when this process was started from a script file it can run again (python main.py,
     the playground launcher), not from `python -c` or an interactive session."""
     return bool(sys.argv) and Path(sys.argv[0]).is_file()
+
+
+#: Widgets that use the Space key themselves: it presses a button, ticks a box, selects an item.
+SPACE_TAKERS = (QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QComboBox)
+
+
+class _SpaceForControls(QObject):
+    """Space pauses training window-wide, but on a focused button, box or list it does what
+    it does there: Space on Stop had paused the run instead of stopping it."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and event.key() == Qt.Key.Key_Space
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and isinstance(obj, SPACE_TAKERS)
+            and obj.window() is self.window
+        ):
+            event.accept()  # the key goes to the control, the Pause shortcut stays quiet
+            return True
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -212,7 +252,7 @@ class MainWindow(QMainWindow):
         self.open_architecture_action.triggered.connect(
             lambda: self._on_canvas(self.network_panel.open_dialog)
         )
-        self.save_architecture_action = QAction(self.tr("Save network a&rchitecture…"), self)
+        self.save_architecture_action = QAction(self.tr("Save network arc&hitecture…"), self)
         self.save_architecture_action.setStatusTip(
             self.tr("Save the canvas's network architecture as a JSON spec (no weights)")
         )
@@ -261,6 +301,9 @@ class MainWindow(QMainWindow):
         self.pause_action.setStatusTip(self.tr("Pause or resume training (Space)"))
         self.pause_action.setEnabled(False)  # until a run starts: nothing to pause
         self.pause_action.toggled.connect(self.pause_toggled)
+        app = QApplication.instance()
+        if app is not None:  # removed with the window (a filter dies with its object)
+            app.installEventFilter(_SpaceForControls(self))
 
         self.reset_layout_action = QAction(self.tr("&Reset layout"), self)
         self.reset_layout_action.triggered.connect(self.reset_layout)
@@ -455,6 +498,8 @@ class MainWindow(QMainWindow):
             self.docks[key].show()
             self.docks[key].raise_()
         self.network_panel.load_preset(str(target))
+        # The keys the status line names (Ctrl+B) act where the focus is: on the canvas.
+        self.network_panel.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self._show_status(
             self.tr(
                 "{0} is on the canvas: Build network (Ctrl+B) makes it the current network, "
@@ -1246,6 +1291,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         rows = self.shortcut_rows()
         table = QTableWidget(len(rows), 2, dialog)
+        table.setTabKeyNavigation(False)  # Tab reaches Close rather than cycle the cells
         table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What they do")])
         for i, (key, text) in enumerate(rows):
             table.setItem(i, 0, QTableWidgetItem(key))

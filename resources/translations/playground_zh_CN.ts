@@ -1480,54 +1480,54 @@
 <context>
     <name>HalfAdderView</name>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="522"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="523"/>
         <source>Half adder from NAND perceptrons</source>
         <translation>由与非感知器构成的半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="525"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="526"/>
         <source>Five NAND perceptrons add two bits: x1 + x2 = sum + 2·carry. The engine runs them as a layered network of step units; wires that skip a layer pass through relay perceptrons (weight 2, bias −1) that copy a bit.</source>
         <translation>五个与非（NAND）感知器把两个比特相加：x1 + x2 = 和 + 2·进位。引擎把它们当作由阶跃单元组成的分层网络来运行；跨层的连线要经过中继感知器（权重 2，偏置 −1），由它原样传递一个比特。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="549"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="550"/>
         <source>Switch input bit x{0}.</source>
         <translation>切换输入位 x{0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="560"/>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="620"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="562"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="622"/>
         <source>sum</source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="560"/>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="620"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="562"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="622"/>
         <source>carry</source>
         <translation>进位</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="565"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="567"/>
         <source>Every input pair through the engine&apos;s NAND network.</source>
         <translation>每一对输入经引擎的与非网络得到的结果。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="601"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="603"/>
         <source>The two −2 wires from n1 to the carry gate, merged.</source>
         <translation>从 n1 到进位门的两条 −2 连线，合并显示。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="611"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="613"/>
         <source>NAND perceptron {0}: weights −2, −2, bias 3</source>
         <translation>与非感知器 {0}：权重 −2、−2，偏置 3</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="613"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="615"/>
         <source>input bit {0}</source>
         <translation>输入位 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="643"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="645"/>
         <source>{x1} + {x2} = &lt;b&gt;sum {s}&lt;/b&gt;, &lt;b&gt;carry {c}&lt;/b&gt; (binary {c}{s})</source>
         <translation>{x1} + {x2} = &lt;b&gt;和 {s}&lt;/b&gt;，&lt;b&gt;进位 {c}&lt;/b&gt;（二进制 {c}{s}）</translation>
     </message>
@@ -1976,491 +1976,491 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="193"/>
+        <location filename="../../playground/ui/main_window.py" line="233"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="196"/>
+        <location filename="../../playground/ui/main_window.py" line="236"/>
         <source>Load a trained network from a .npz file</source>
         <translation>从 .npz 文件载入训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="200"/>
+        <location filename="../../playground/ui/main_window.py" line="240"/>
         <source>&amp;Save model as…</source>
         <translation>模型另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="203"/>
+        <location filename="../../playground/ui/main_window.py" line="243"/>
         <source>Save the current network to a .npz file</source>
         <translation>把当前网络保存为 .npz 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="208"/>
+        <location filename="../../playground/ui/main_window.py" line="248"/>
         <source>Open network &amp;architecture…</source>
         <translation>打开网络结构(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="210"/>
+        <location filename="../../playground/ui/main_window.py" line="250"/>
         <source>Put a network architecture (a JSON spec) on the canvas</source>
         <translation>把一个网络结构（JSON 规格）放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="215"/>
-        <source>Save network a&amp;rchitecture…</source>
-        <translation>保存网络结构(&amp;R)…</translation>
+        <location filename="../../playground/ui/main_window.py" line="255"/>
+        <source>Save network arc&amp;hitecture…</source>
+        <translation>保存网络结构(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="217"/>
+        <location filename="../../playground/ui/main_window.py" line="257"/>
         <source>Save the canvas&apos;s network architecture as a JSON spec (no weights)</source>
         <translation>把画布上的网络结构保存为 JSON 规格（不含权重）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="224"/>
+        <location filename="../../playground/ui/main_window.py" line="264"/>
         <source>Open &amp;dataset folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="228"/>
+        <location filename="../../playground/ui/main_window.py" line="268"/>
         <source>Load a folder holding the four IDX files of an MNIST-like dataset</source>
         <translation>载入一个文件夹，其中包含类 MNIST 数据集的四个 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="232"/>
+        <location filename="../../playground/ui/main_window.py" line="272"/>
         <source>Use the built-in &amp;MNIST</source>
         <translation>使用内置的 MNIST(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="235"/>
+        <location filename="../../playground/ui/main_window.py" line="275"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="240"/>
+        <location filename="../../playground/ui/main_window.py" line="280"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="243"/>
+        <location filename="../../playground/ui/main_window.py" line="283"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="248"/>
+        <location filename="../../playground/ui/main_window.py" line="288"/>
         <source>&amp;Clear drawing</source>
         <translation>清除笔迹(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="253"/>
+        <location filename="../../playground/ui/main_window.py" line="293"/>
         <source>Empty the draw pad (undo brings it back)</source>
         <translation>清空手写板（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="256"/>
+        <location filename="../../playground/ui/main_window.py" line="296"/>
         <source>&amp;Pause training</source>
         <translation>暂停训练(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="261"/>
+        <location filename="../../playground/ui/main_window.py" line="301"/>
         <source>Pause or resume training (Space)</source>
         <translation>暂停或继续训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="265"/>
+        <location filename="../../playground/ui/main_window.py" line="308"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="267"/>
+        <location filename="../../playground/ui/main_window.py" line="310"/>
         <source>&amp;Compact layout</source>
         <translation>紧凑布局(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="269"/>
+        <location filename="../../playground/ui/main_window.py" line="312"/>
         <source>Draw, Network and Training as tabs, Dataset behind Views: each gets the window&apos;s whole width (a small window&apos;s layout)</source>
         <translation>手写、网络和训练放进同一组标签页，数据集放在视图后面：每个面板都得到窗口的全部宽度（小窗口的布局）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="276"/>
+        <location filename="../../playground/ui/main_window.py" line="319"/>
         <source>&amp;Maximize panel</source>
         <translation>最大化面板(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="280"/>
+        <location filename="../../playground/ui/main_window.py" line="323"/>
         <source>Give the whole window to the panel you are working in (again: bring the other panels back)</source>
         <translation>把整个窗口让给你正在使用的面板（再选一次：其他面板回到原处）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="287"/>
+        <location filename="../../playground/ui/main_window.py" line="330"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="291"/>
+        <location filename="../../playground/ui/main_window.py" line="334"/>
         <source>&amp;About Playground</source>
         <translation>关于 Playground(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="297"/>
+        <location filename="../../playground/ui/main_window.py" line="340"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="306"/>
+        <location filename="../../playground/ui/main_window.py" line="349"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="310"/>
+        <location filename="../../playground/ui/main_window.py" line="353"/>
         <source>&amp;Export view as PNG</source>
         <translation>将视图导出为 PNG(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="316"/>
+        <location filename="../../playground/ui/main_window.py" line="359"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="322"/>
+        <location filename="../../playground/ui/main_window.py" line="365"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="331"/>
+        <location filename="../../playground/ui/main_window.py" line="374"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="334"/>
+        <location filename="../../playground/ui/main_window.py" line="377"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="335"/>
+        <location filename="../../playground/ui/main_window.py" line="378"/>
         <source>Follow the &amp;book</source>
         <translation>跟着书学(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="343"/>
+        <location filename="../../playground/ui/main_window.py" line="386"/>
         <source>Chapter {0} · {1}</source>
         <translation>第 {0} 章 · {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="360"/>
+        <location filename="../../playground/ui/main_window.py" line="403"/>
         <source>Perceptrons and sigmoid neurons</source>
         <translation>感知器与 S 型神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="363"/>
+        <location filename="../../playground/ui/main_window.py" line="406"/>
         <source>A perceptron and a sigmoid neuron side by side; NAND and a half adder</source>
         <translation>感知器与 S 型神经元并排对比；与非门和半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="367"/>
+        <location filename="../../playground/ui/main_window.py" line="410"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="370"/>
+        <location filename="../../playground/ui/main_window.py" line="413"/>
         <source>A ball rolling down a cost surface, one step of the learning rate at a time</source>
         <translation>小球沿代价曲面滚下，每次按学习率走一步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="376"/>
+        <location filename="../../playground/ui/main_window.py" line="419"/>
         <source>A network that reads digits</source>
         <translation>识别数字的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="379"/>
+        <location filename="../../playground/ui/main_window.py" line="422"/>
         <source>The book&apos;s [784, 30, 10] network on the canvas, ready to build and train</source>
         <translation>把书中的 [784, 30, 10] 网络放到画布上，可以构建并训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="383"/>
+        <location filename="../../playground/ui/main_window.py" line="426"/>
         <source>Backpropagation</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="386"/>
+        <location filename="../../playground/ui/main_window.py" line="429"/>
         <source>The four equations of backpropagation, number by number</source>
         <translation>反向传播的四个方程，逐个数字演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="390"/>
+        <location filename="../../playground/ui/main_window.py" line="433"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="393"/>
+        <location filename="../../playground/ui/main_window.py" line="436"/>
         <source>Why a saturated neuron learns slowly with the quadratic cost</source>
         <translation>为什么用二次代价时饱和的神经元学得慢</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="397"/>
+        <location filename="../../playground/ui/main_window.py" line="440"/>
         <source>Cross-entropy and L2 regularisation</source>
         <translation>交叉熵与 L2 正则化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="400"/>
+        <location filename="../../playground/ui/main_window.py" line="443"/>
         <source>A [784, 100, 10] network with the cross-entropy cost and L2, on the canvas</source>
         <translation>把使用交叉熵代价和 L2 的 [784, 100, 10] 网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="406"/>
+        <location filename="../../playground/ui/main_window.py" line="449"/>
         <source>Convolution: local receptive fields, shared weights, pooling</source>
         <translation>卷积：局部感受野、共享权重、池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="409"/>
+        <location filename="../../playground/ui/main_window.py" line="452"/>
         <source>The book&apos;s first convolutional network on the canvas</source>
         <translation>把书中的第一个卷积网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="413"/>
+        <location filename="../../playground/ui/main_window.py" line="456"/>
         <source>Two convolutional layers and rectified linear units</source>
         <translation>两个卷积层与修正线性单元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="423"/>
+        <location filename="../../playground/ui/main_window.py" line="466"/>
         <source>Grouped convolution (AlexNet; &quot;Deep Roots&quot;)</source>
         <translation>分组卷积（AlexNet；“Deep Roots”）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="426"/>
+        <location filename="../../playground/ui/main_window.py" line="469"/>
         <source>The second convolution split into 2 groups: half its weights</source>
         <translation>第二个卷积分成 2 组：权重减半</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="459"/>
+        <location filename="../../playground/ui/main_window.py" line="504"/>
         <source>{0} is on the canvas: Build network (Ctrl+B) makes it the current network, then Start training (F5)</source>
         <translation>已把 {0} 放到画布上：按“构建网络”（Ctrl+B）使它成为当前网络，再按“开始训练”（F5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="466"/>
+        <location filename="../../playground/ui/main_window.py" line="511"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="488"/>
+        <location filename="../../playground/ui/main_window.py" line="533"/>
         <source>Draw</source>
         <translation>手写板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="495"/>
+        <location filename="../../playground/ui/main_window.py" line="540"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="508"/>
+        <location filename="../../playground/ui/main_window.py" line="553"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="515"/>
+        <location filename="../../playground/ui/main_window.py" line="560"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="524"/>
+        <location filename="../../playground/ui/main_window.py" line="569"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="529"/>
+        <location filename="../../playground/ui/main_window.py" line="574"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="609"/>
+        <location filename="../../playground/ui/main_window.py" line="654"/>
         <source>The canvas is narrow: View ▸ Compact layout gives it the window&apos;s width</source>
         <translation>画布太窄了：视图 ▸ 紧凑布局 可以让它占满窗口宽度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="758"/>
+        <location filename="../../playground/ui/main_window.py" line="803"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
         <translation>{0}占满了窗口：按 {1} 让其他面板回来</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="812"/>
+        <location filename="../../playground/ui/main_window.py" line="857"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="822"/>
-        <location filename="../../playground/ui/main_window.py" line="824"/>
+        <location filename="../../playground/ui/main_window.py" line="867"/>
+        <location filename="../../playground/ui/main_window.py" line="869"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="833"/>
+        <location filename="../../playground/ui/main_window.py" line="878"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="861"/>
+        <location filename="../../playground/ui/main_window.py" line="906"/>
         <source>Training diverged: the draw pad uses the last weights before the cost became infinite</source>
         <translation>训练发散了：手写板使用的是代价变为无穷大之前的最后一组权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="972"/>
+        <location filename="../../playground/ui/main_window.py" line="1017"/>
         <source>A .json file holds a network architecture: open it with File ▸ Open network architecture…</source>
         <translation>.json 文件保存的是网络结构：请用 文件 ▸ 打开网络结构… 打开它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1133"/>
+        <location filename="../../playground/ui/main_window.py" line="1178"/>
         <source>Engine: warming up… {0} s</source>
         <translation>引擎：正在预热… {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1139"/>
+        <location filename="../../playground/ui/main_window.py" line="1184"/>
         <source>Compiling the engine&apos;s kernels: about half a minute on a first run, a second or two later (they are kept on disk)</source>
         <translation>正在编译引擎的内核：首次运行约需半分钟，以后只需一两秒（编译结果保存在磁盘上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1206"/>
+        <location filename="../../playground/ui/main_window.py" line="1251"/>
         <source>Undo (in the panel with the focus)</source>
         <translation>撤销（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1207"/>
+        <location filename="../../playground/ui/main_window.py" line="1252"/>
         <source>Redo (in the panel with the focus)</source>
         <translation>重做（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1208"/>
+        <location filename="../../playground/ui/main_window.py" line="1253"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1214"/>
+        <location filename="../../playground/ui/main_window.py" line="1259"/>
         <source>Copy the selected epochs (Training&apos;s table)</source>
         <translation>复制所选的轮次（训练面板的表格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1217"/>
+        <location filename="../../playground/ui/main_window.py" line="1262"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1218"/>
+        <location filename="../../playground/ui/main_window.py" line="1263"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1219"/>
+        <location filename="../../playground/ui/main_window.py" line="1264"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1222"/>
+        <location filename="../../playground/ui/main_window.py" line="1267"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1226"/>
+        <location filename="../../playground/ui/main_window.py" line="1271"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1234"/>
+        <location filename="../../playground/ui/main_window.py" line="1279"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1237"/>
+        <location filename="../../playground/ui/main_window.py" line="1282"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1245"/>
+        <location filename="../../playground/ui/main_window.py" line="1290"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1249"/>
+        <location filename="../../playground/ui/main_window.py" line="1295"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1249"/>
+        <location filename="../../playground/ui/main_window.py" line="1295"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1304"/>
+        <location filename="../../playground/ui/main_window.py" line="1350"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1305"/>
+        <location filename="../../playground/ui/main_window.py" line="1351"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1498"/>
+        <location filename="../../playground/ui/main_window.py" line="1544"/>
         <source>Restore the last session&apos;s canvas</source>
         <translation>恢复上次关闭时的画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1504"/>
+        <location filename="../../playground/ui/main_window.py" line="1550"/>
         <source>The canvas is as you left it; Undo (Ctrl+Z) shows the model&apos;s network</source>
         <translation>画布保持你上次离开时的样子；撤销（Ctrl+Z）可显示模型的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1525"/>
-        <location filename="../../playground/ui/main_window.py" line="1547"/>
+        <location filename="../../playground/ui/main_window.py" line="1571"/>
+        <location filename="../../playground/ui/main_window.py" line="1593"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="867"/>
+        <location filename="../../playground/ui/main_window.py" line="912"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="341"/>
+        <location filename="../../playground/ui/main_window.py" line="384"/>
         <source>Beyond the book · {0}</source>
         <translation>书外延伸 · {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="416"/>
+        <location filename="../../playground/ui/main_window.py" line="459"/>
         <source>The book&apos;s best network without expanded data or dropout (99.23%) on the canvas</source>
         <translation>书中不用扩充数据和 dropout 时最好的网络（99.23%），放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="834"/>
+        <location filename="../../playground/ui/main_window.py" line="879"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练结果将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="881"/>
+        <location filename="../../playground/ui/main_window.py" line="926"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="891"/>
+        <location filename="../../playground/ui/main_window.py" line="936"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="951"/>
+        <location filename="../../playground/ui/main_window.py" line="996"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="960"/>
-        <location filename="../../playground/ui/main_window.py" line="962"/>
+        <location filename="../../playground/ui/main_window.py" line="1005"/>
+        <location filename="../../playground/ui/main_window.py" line="1007"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="977"/>
-        <location filename="../../playground/ui/main_window.py" line="1006"/>
+        <location filename="../../playground/ui/main_window.py" line="1022"/>
+        <location filename="../../playground/ui/main_window.py" line="1051"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="970"/>
+        <location filename="../../playground/ui/main_window.py" line="1015"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2473,12 +2473,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="994"/>
+        <location filename="../../playground/ui/main_window.py" line="1039"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1007"/>
+        <location filename="../../playground/ui/main_window.py" line="1052"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2487,24 +2487,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1014"/>
-        <location filename="../../playground/ui/main_window.py" line="1339"/>
+        <location filename="../../playground/ui/main_window.py" line="1059"/>
+        <location filename="../../playground/ui/main_window.py" line="1385"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1014"/>
-        <location filename="../../playground/ui/main_window.py" line="1339"/>
+        <location filename="../../playground/ui/main_window.py" line="1059"/>
+        <location filename="../../playground/ui/main_window.py" line="1385"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1020"/>
+        <location filename="../../playground/ui/main_window.py" line="1065"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1021"/>
+        <location filename="../../playground/ui/main_window.py" line="1066"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2513,17 +2513,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1025"/>
+        <location filename="../../playground/ui/main_window.py" line="1070"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1049"/>
+        <location filename="../../playground/ui/main_window.py" line="1094"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1050"/>
+        <location filename="../../playground/ui/main_window.py" line="1095"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2536,173 +2536,173 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1069"/>
+        <location filename="../../playground/ui/main_window.py" line="1114"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1070"/>
+        <location filename="../../playground/ui/main_window.py" line="1115"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1076"/>
+        <location filename="../../playground/ui/main_window.py" line="1121"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1109"/>
+        <location filename="../../playground/ui/main_window.py" line="1154"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1113"/>
+        <location filename="../../playground/ui/main_window.py" line="1158"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1135"/>
+        <location filename="../../playground/ui/main_window.py" line="1180"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1145"/>
+        <location filename="../../playground/ui/main_window.py" line="1190"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1146"/>
+        <location filename="../../playground/ui/main_window.py" line="1191"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1148"/>
+        <location filename="../../playground/ui/main_window.py" line="1193"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1229"/>
+        <location filename="../../playground/ui/main_window.py" line="1274"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1268"/>
+        <location filename="../../playground/ui/main_window.py" line="1314"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1279"/>
+        <location filename="../../playground/ui/main_window.py" line="1325"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1319"/>
+        <location filename="../../playground/ui/main_window.py" line="1365"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1321"/>
+        <location filename="../../playground/ui/main_window.py" line="1367"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1345"/>
+        <location filename="../../playground/ui/main_window.py" line="1391"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1347"/>
+        <location filename="../../playground/ui/main_window.py" line="1393"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1357"/>
+        <location filename="../../playground/ui/main_window.py" line="1403"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1366"/>
+        <location filename="../../playground/ui/main_window.py" line="1412"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1369"/>
+        <location filename="../../playground/ui/main_window.py" line="1415"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1369"/>
+        <location filename="../../playground/ui/main_window.py" line="1415"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1380"/>
+        <location filename="../../playground/ui/main_window.py" line="1426"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1394"/>
+        <location filename="../../playground/ui/main_window.py" line="1440"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1396"/>
+        <location filename="../../playground/ui/main_window.py" line="1442"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1425"/>
+        <location filename="../../playground/ui/main_window.py" line="1471"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1508"/>
-        <location filename="../../playground/ui/main_window.py" line="1511"/>
+        <location filename="../../playground/ui/main_window.py" line="1554"/>
+        <location filename="../../playground/ui/main_window.py" line="1557"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1522"/>
+        <location filename="../../playground/ui/main_window.py" line="1568"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1523"/>
+        <location filename="../../playground/ui/main_window.py" line="1569"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1526"/>
+        <location filename="../../playground/ui/main_window.py" line="1572"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1530"/>
+        <location filename="../../playground/ui/main_window.py" line="1576"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1532"/>
+        <location filename="../../playground/ui/main_window.py" line="1578"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1537"/>
+        <location filename="../../playground/ui/main_window.py" line="1583"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1540"/>
+        <location filename="../../playground/ui/main_window.py" line="1586"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1545"/>
+        <location filename="../../playground/ui/main_window.py" line="1591"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1548"/>
+        <location filename="../../playground/ui/main_window.py" line="1594"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -3033,17 +3033,17 @@ The canvas is unchanged.</source>
         <translation>添加到末尾</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="530"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="536"/>
         <source>Total: {n:,} parameters</source>
         <translation>总计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="532"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="538"/>
         <source>Total so far: {n:,} parameters</source>
         <translation>目前合计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="561"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="567"/>
         <source>{done} — {problem}</source>
         <translation>{done} — {problem}</translation>
     </message>
@@ -3282,72 +3282,72 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <translation>真值表（二值输入）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="272"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="273"/>
         <source>Every combination of 0/1 inputs: z, the perceptron&apos;s output step(z) and the sigmoid neuron&apos;s output σ(z).</source>
         <translation>0/1 输入的每种组合：z、感知器的输出 step(z) 和 S 型神经元的输出 σ(z)。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="384"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="385"/>
         <source>fires (1) because z &gt; 0</source>
         <translation>激活 (1)，因为 z &gt; 0</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="386"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="387"/>
         <source>stays at 0 because z ≤ 0</source>
         <translation>保持为 0，因为 z ≤ 0</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="390"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="391"/>
         <source>z = w·x + b = {terms} + ({b}) = &lt;b&gt;{z}&lt;/b&gt;</source>
         <translation>z = w·x + b = {terms} + ({b}) = &lt;b&gt;{z}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="395"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="396"/>
         <source>Perceptron: &lt;b&gt;{p}&lt;/b&gt; ({rule})</source>
         <translation>感知器：&lt;b&gt;{p}&lt;/b&gt;（{rule}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="398"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="399"/>
         <source>Sigmoid neuron: σ(z) = &lt;b&gt;{s}&lt;/b&gt;</source>
         <translation>S 型神经元：σ(z) = &lt;b&gt;{s}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="421"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="422"/>
         <source>did not move at all</source>
         <translation>完全没有变化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="423"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="424"/>
         <source>jumped by a full step</source>
         <translation>跳变了整整一级</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="425"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="426"/>
         <source>w{i} changed by {dw}, so z changed by {dz}.</source>
         <translation>w{i} 改变了 {dw}，所以 z 改变了 {dz}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="430"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="431"/>
         <source>Perceptron: {a} → {b}: it {verdict}.</source>
         <translation>感知器：{a} → {b}：它{verdict}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="435"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="436"/>
         <source>Sigmoid: {a} → {b}, a smooth change of {d} (about σ′(z)·Δz = {approx}).</source>
         <translation>S 型神经元：{a} → {b}，平滑地改变了 {d}（约为 σ′(z)·Δz = {approx}）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="444"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="445"/>
         <source>Small changes in weights cause small changes in a sigmoid neuron&apos;s output: that is what lets a network learn by small steps.</source>
         <translation>权重的微小变化只会让 S 型神经元的输出产生微小变化：正因如此，网络才能一小步一小步地学习。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="477"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="478"/>
         <source>This truth table is not one of the named gates.</source>
         <translation>这个真值表不属于任何常见的逻辑门。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/neuron_lab.py" line="479"/>
+        <location filename="../../playground/ui/labs/neuron_lab.py" line="480"/>
         <source>This perceptron computes {gate}.</source>
         <translation>这个感知器计算的是 {gate}。</translation>
     </message>
@@ -3600,7 +3600,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     </message>
     <message>
         <location filename="../../playground/ui/training/panel.py" line="319"/>
-        <location filename="../../playground/ui/training/panel.py" line="789"/>
+        <location filename="../../playground/ui/training/panel.py" line="790"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -3775,87 +3775,87 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="477"/>
+        <location filename="../../playground/ui/training/panel.py" line="478"/>
         <source>Every finished epoch; the best validation accuracy is in bold. {0} copies rows</source>
         <translation>每个已完成的轮次占一行；验证集准确率最高的一轮以粗体显示。按 {0} 复制所选的行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="481"/>
+        <location filename="../../playground/ui/training/panel.py" line="482"/>
         <source>Copy rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="642"/>
+        <location filename="../../playground/ui/training/panel.py" line="643"/>
         <source>There is no network to train yet.</source>
         <translation>还没有可训练的网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="659"/>
+        <location filename="../../playground/ui/training/panel.py" line="660"/>
         <source>Nothing to train</source>
         <translation>没有可训练的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="660"/>
+        <location filename="../../playground/ui/training/panel.py" line="661"/>
         <source>There is no network yet: open a model or build one.</source>
         <translation>还没有网络：请打开一个模型或构建一个。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="665"/>
+        <location filename="../../playground/ui/training/panel.py" line="666"/>
         <source>No dataset</source>
         <translation>没有数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="666"/>
+        <location filename="../../playground/ui/training/panel.py" line="667"/>
         <source>The dataset is not loaded yet; wait a moment or open one (File ▸ Open dataset folder).</source>
         <translation>数据集尚未载入；请稍等，或打开一个（文件 ▸ 打开数据集文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="677"/>
+        <location filename="../../playground/ui/training/panel.py" line="678"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="686"/>
+        <location filename="../../playground/ui/training/panel.py" line="687"/>
         <source>Training… (the first mini-batches may wait for the engine to compile)</source>
         <translation>正在训练…（最初几个小批量可能要等引擎编译）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="689"/>
+        <location filename="../../playground/ui/training/panel.py" line="690"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="725"/>
+        <location filename="../../playground/ui/training/panel.py" line="726"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="726"/>
+        <location filename="../../playground/ui/training/panel.py" line="727"/>
         <source>Training is still running. Stop it and {0}? The weights learnt so far are kept.</source>
         <translation>训练仍在进行。要停止训练并{0}吗？目前学到的权重会保留。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="728"/>
+        <location filename="../../playground/ui/training/panel.py" line="729"/>
         <source>continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="740"/>
+        <location filename="../../playground/ui/training/panel.py" line="741"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="740"/>
+        <location filename="../../playground/ui/training/panel.py" line="741"/>
         <source>There is no model yet.</source>
         <translation>还没有模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="746"/>
+        <location filename="../../playground/ui/training/panel.py" line="747"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="747"/>
+        <location filename="../../playground/ui/training/panel.py" line="748"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -3864,120 +3864,120 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="750"/>
+        <location filename="../../playground/ui/training/panel.py" line="751"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="756"/>
+        <location filename="../../playground/ui/training/panel.py" line="757"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="756"/>
+        <location filename="../../playground/ui/training/panel.py" line="757"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="773"/>
+        <location filename="../../playground/ui/training/panel.py" line="774"/>
         <source>{0} is now {1:g} from the next mini-batch</source>
         <translation>{0}：从下一个小批量起为 {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="775"/>
+        <location filename="../../playground/ui/training/panel.py" line="776"/>
         <source>The learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="776"/>
+        <location filename="../../playground/ui/training/panel.py" line="777"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="777"/>
+        <location filename="../../playground/ui/training/panel.py" line="778"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="789"/>
+        <location filename="../../playground/ui/training/panel.py" line="790"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="809"/>
-        <location filename="../../playground/ui/training/panel.py" line="859"/>
+        <location filename="../../playground/ui/training/panel.py" line="810"/>
+        <location filename="../../playground/ui/training/panel.py" line="860"/>
         <source>Paused: Step runs one mini-batch, Resume goes on</source>
         <translation>已暂停：“单步”运行一个小批量，“继续”接着训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="811"/>
+        <location filename="../../playground/ui/training/panel.py" line="812"/>
         <source>Stopping after this mini-batch…</source>
         <translation>将在这个小批量之后停止…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="812"/>
+        <location filename="../../playground/ui/training/panel.py" line="813"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="813"/>
-        <location filename="../../playground/ui/training/panel.py" line="820"/>
+        <location filename="../../playground/ui/training/panel.py" line="814"/>
+        <location filename="../../playground/ui/training/panel.py" line="821"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="821"/>
+        <location filename="../../playground/ui/training/panel.py" line="822"/>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="824"/>
+        <location filename="../../playground/ui/training/panel.py" line="825"/>
         <source>Epoch {0}/{1} · measuring the accuracy · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 正在测量准确率 · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="834"/>
+        <location filename="../../playground/ui/training/panel.py" line="835"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="844"/>
+        <location filename="../../playground/ui/training/panel.py" line="845"/>
         <source>Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5})</source>
         <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="885"/>
+        <location filename="../../playground/ui/training/panel.py" line="886"/>
         <source>The accuracy is still near chance ({0}) after {1} mini-batches: too few for this network to get going, which can take a thousand or more. Train on more images or for more epochs.</source>
         <translation>训练了 {1} 个小批量后，准确率仍接近随机猜测（{0}）：这个网络还没来得及起步，这可能需要一千个甚至更多小批量。请用更多图像或多训练几轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="890"/>
+        <location filename="../../playground/ui/training/panel.py" line="891"/>
         <source>The accuracy is near chance ({0}): the network is not learning. With a large η the sigmoids may have saturated or every ReLU gone silent: try η 10 times smaller, from new random weights. With a small η, give it more epochs.</source>
         <translation>准确率接近随机猜测（{0}）：网络没有在学习。η 较大时，sigmoid 可能已经饱和，或者所有 ReLU 都不再激活：请把 η 减小到约十分之一，并从新的随机权重开始。η 较小时，请多训练几轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="910"/>
+        <location filename="../../playground/ui/training/panel.py" line="911"/>
         <source>Training stopped: the cost became NaN or infinite</source>
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="919"/>
+        <location filename="../../playground/ui/training/panel.py" line="920"/>
         <source>Use η = {0:g}</source>
         <translation>使用 η = {0:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="922"/>
+        <location filename="../../playground/ui/training/panel.py" line="923"/>
         <source>The learning rate this network usually trains with</source>
         <translation>这个网络通常使用的学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="927"/>
-        <location filename="../../playground/ui/training/panel.py" line="936"/>
+        <location filename="../../playground/ui/training/panel.py" line="928"/>
+        <location filename="../../playground/ui/training/panel.py" line="937"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="928"/>
+        <location filename="../../playground/ui/training/panel.py" line="929"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -3986,27 +3986,27 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="937"/>
+        <location filename="../../playground/ui/training/panel.py" line="938"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="941"/>
+        <location filename="../../playground/ui/training/panel.py" line="942"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="947"/>
+        <location filename="../../playground/ui/training/panel.py" line="948"/>
         <source>Stopped: {0}/{1} epochs done</source>
         <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="950"/>
+        <location filename="../../playground/ui/training/panel.py" line="951"/>
         <source>Done: {0}/{1} epochs</source>
         <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="953"/>
+        <location filename="../../playground/ui/training/panel.py" line="954"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>

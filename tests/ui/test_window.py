@@ -605,6 +605,67 @@ def unnamed(spec: dict[str, Any]) -> list[dict[str, Any]]:
     return [{k: v for k, v in layer.items() if k != "name"} for layer in spec["layers"]]
 
 
+def test_space_on_a_focused_control_works_the_control_not_the_pause(make_window, qtbot) -> None:
+    # A window-wide Space shortcut paused the run when Space was meant for the focused Stop
+    # button or the "new random weights" box (which stayed unticked).
+    window = shown(qtbot, make_window())
+    window.docks["training"].raise_()
+    window.pause_action.setEnabled(True)  # as while a run goes on
+    fresh = window.training_panel.fresh_check
+    qtbot.waitUntil(fresh.isVisible)
+    fresh.setFocus()
+    qtbot.waitUntil(fresh.hasFocus)
+    was = fresh.isChecked()
+    qtbot.keyClick(fresh, Qt.Key.Key_Space)
+    assert fresh.isChecked() != was and not window.pause_action.isChecked()
+    window.docks["draw"].raise_()
+    window.draw_pad.setFocus()
+    qtbot.waitUntil(window.draw_pad.hasFocus)
+    qtbot.keyClick(window.draw_pad, Qt.Key.Key_Space)  # elsewhere Space still pauses
+    assert window.pause_action.isChecked()
+
+
+def test_each_menus_accelerator_keys_are_unique(make_window, qtbot) -> None:
+    # "Save network a&rchitecture…" and "Open &recent" shared R: Alt+F, R picked the first.
+    import re
+
+    window = make_window()
+    for menu in (window.file_menu, window.edit_menu, window.view_menu, window.training_menu):
+        keys = [
+            m.group(1).lower()
+            for action in menu.actions()
+            if (m := re.search(r"&([^&])", action.text()))
+        ]
+        assert len(keys) == len(set(keys)), (menu.title(), keys)
+
+
+def test_a_book_preset_step_gives_the_canvas_the_keys_it_names(make_window, qtbot) -> None:
+    # The status line says "Build network (Ctrl+B)", but the focus stayed on the draw pad,
+    # where Ctrl+B does nothing.
+    window = shown(qtbot, make_window())
+    window.draw_pad.setFocus()
+    qtbot.waitUntil(window.draw_pad.hasFocus)
+    built: list[object] = []
+    window.network_panel.network_built.connect(built.append)
+    window.follow_book("preset", "nielsen-mlp")
+    assert "Ctrl+B" in window.statusBar().currentMessage()
+    qtbot.waitUntil(window.network_panel.view.hasFocus)
+    qtbot.keyClick(window.network_panel.view, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert len(built) == 1
+
+
+def test_tab_leaves_every_table_instead_of_cycling_its_cells(make_window, qtbot) -> None:
+    # In the F1 list, the half adder's table and the epoch table, Tab went from cell to cell
+    # forever: the keyboard could not get past them.
+    window = make_window()
+    window.labs_panel.build_all()
+    dialog = window.show_shortcuts()
+    tables = window.findChildren(QTableWidget) + dialog.findChildren(QTableWidget)
+    assert len(tables) >= 4
+    assert not [t.objectName() for t in tables if t.tabKeyNavigation()]
+    dialog.close()
+
+
 def test_the_canvas_outlives_closing_the_window(make_window, model_file, qtbot):
     # Closing, or restarting in another language, dropped a network built on the canvas.
     first = shown(qtbot, make_window(model_path=model_file))

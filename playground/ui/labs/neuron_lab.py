@@ -261,6 +261,7 @@ class NeuronLab(QWidget):
         self.gate_label.setWordWrap(True)
         layout.addWidget(self.gate_label)
         self.truth_table = QTableWidget()
+        self.truth_table.setTabKeyNavigation(False)  # Tab moves on, out of the table
         self.truth_table.setObjectName("truthTable")
         self.truth_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.truth_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -556,6 +557,7 @@ class HalfAdderView(QGroupBox):
         toggles.addWidget(self.result, 1)
 
         self.table = QTableWidget(4, 4)
+        self.table.setTabKeyNavigation(False)  # Tab moves on, out of the table
         self.table.setObjectName("adderTable")
         self.table.setHorizontalHeaderLabels(["x1", "x2", self.tr("sum"), self.tr("carry")])
         self.table.verticalHeader().setVisible(False)

@@ -450,6 +450,7 @@ class TrainingPanel(QWidget):
             ),
         )
         table = _EpochTable(0, len(columns))
+        table.setTabKeyNavigation(False)  # Tab leaves the table rather than cycle its cells
         table.setObjectName("epochTable")
         for i, (title, tip) in enumerate(columns):
             item = QTableWidgetItem(title)
