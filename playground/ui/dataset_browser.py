@@ -106,6 +106,9 @@ class ThumbnailView(QListView):
     both moves the highlight and clicks, shows its image once.
     """
 
+    #: PageDown, or Right on the page's last image: +1; PageUp, or Left on its first: -1.
+    turn_page = Signal(int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         #: Counts the user's key and mouse presses: one gesture shows an image at most once.
@@ -124,6 +127,17 @@ class ThumbnailView(QListView):
             self.in_gesture = False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The keys stopped at a page's edge: Right on the last image and PageDown did nothing.
+        key, row = event.key(), self.currentIndex().row()
+        last = self.model().rowCount() - 1 if self.model() is not None else -1
+        if key == Qt.Key.Key_PageDown or (key == Qt.Key.Key_Right and row == last >= 0):
+            self.gesture += 1
+            self.turn_page.emit(1)
+            return
+        if key == Qt.Key.Key_PageUp or (key == Qt.Key.Key_Left and row == 0):
+            self.gesture += 1
+            self.turn_page.emit(-1)
+            return
         self._handle(super().keyPressEvent, event, True)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -166,12 +180,16 @@ class DatasetBrowser(QWidget):
         self.next_button = QPushButton("▶")
         self.next_button.setToolTip(self.tr("Next page"))
         self.next_button.clicked.connect(self.next_page)
+        # Read aloud as "Previous page", not as the arrow glyph.
+        self.prev_button.setAccessibleName(self.tr("Previous page"))
+        self.next_button.setAccessibleName(self.tr("Next page"))
         for button in (self.prev_button, self.next_button):
             button.setFixedWidth(32)
         self.page_box = QSpinBox()
         self.page_box.setObjectName("datasetPage")
         self.page_box.setKeyboardTracking(False)
         self.page_box.setToolTip(self.tr("Page"))
+        self.page_box.setAccessibleName(self.tr("Page"))
         self.page_box.valueChanged.connect(self._on_page_typed)
         self.page_total = QLabel()
 
@@ -192,12 +210,14 @@ class DatasetBrowser(QWidget):
         # font is taller, 4 px over what a 1366x768 laptop leaves).
         self.view.setMinimumHeight(56)
         self.view.setToolTip(self.tr("Click an image to let the network read it"))
+        self.view.setAccessibleName(self.tr("Dataset images"))
         # Arrow keys move the highlight: that shows the image as a click does. A click on
         # another image moves it too, then clicks: (gesture, row) shown keeps that to one feed.
         self._shown: tuple[int, int] | None = None
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.view.clicked.connect(self._on_activated)
         self.view.activated.connect(self._on_activated)
+        self.view.turn_page.connect(self._turn_page)
 
         bar = QHBoxLayout()
         bar.addWidget(self.split_box)
@@ -293,6 +313,14 @@ class DatasetBrowser(QWidget):
         self._emit(index)
 
     # --- internals ----------------------------------------------------------------------------
+    def _turn_page(self, step: int) -> None:
+        """The next (+1) or previous (-1) page from the keyboard, its first or last image
+        shown, as the arrow keys show the image they move to."""
+        before = self._page
+        self.set_page(self._page + step)
+        if self._page != before and self.model.rowCount():
+            self.select(0 if step > 0 else self.model.rowCount() - 1)
+
     def _fill(self) -> None:
         if self._dataset is None:
             self._update_controls()

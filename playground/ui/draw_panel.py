@@ -105,6 +105,7 @@ class DrawPanel(QWidget):
                 "by its centre of mass in 28x28 pixels, as MNIST was made"
             )
         )
+        self.preview.setAccessibleName(self.tr("Network input (28×28)"))
         self.preview_caption = QLabel(self.tr("Network input (28×28)"))
         self.preview_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview_caption.setWordWrap(False)
@@ -142,7 +143,10 @@ class DrawPanel(QWidget):
         side.addWidget(self.undo_button)
 
         brush = QHBoxLayout()
-        brush.addWidget(QLabel(self.tr("Brush")))
+        brush_label = QLabel(self.tr("Brush"))
+        brush_label.setBuddy(self.width_slider)  # its name for a screen reader
+        self.width_slider.setAccessibleName(self.tr("Brush width"))
+        brush.addWidget(brush_label)
         brush.addWidget(self.width_slider, 1)
         brush.addWidget(self.width_label)
 

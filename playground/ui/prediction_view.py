@@ -111,6 +111,8 @@ class PredictionView(QWidget):
 
         self._plot = pg.PlotWidget(background=None, axisItems={"left": LabelledAxis("left")})
         self._plot.setObjectName("predictionPlot")
+        self._plot.setAccessibleName(self.tr("Probability of each digit"))
+        self._plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no keys of its own: not a Tab stop
         self._plot.setMinimumSize(220, 110)
         self._plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         item = self._plot.getPlotItem()
@@ -186,14 +188,20 @@ class PredictionView(QWidget):
         self._guess.setText(self._name(self._label))
         self._guess.setEnabled(True)
         top = float(p[self._label])
-        detail = (
-            self.tr("{0:.0%} sure").format(top)
-            if softmax
-            else self.tr("{0:.0%} of the outputs").format(top)
-        )
+        if 0.99 < top < 1.0:  # rounded, 99.5% and up read "100% sure", which it is not
+            detail = self.tr("over 99% sure") if softmax else self.tr("over 99% of the outputs")
+        elif softmax:
+            detail = self.tr("{0:.0%} sure").format(top)
+        else:
+            detail = self.tr("{0:.0%} of the outputs").format(top)
         if true_label is not None:
             detail += "\n" + self.tr("label: {0}").format(self._name(true_label))
         self._detail.setText(detail)
+        # The bars for a screen reader: every class with its share, largest first.
+        order = np.argsort(-p)
+        self._plot.setAccessibleDescription(
+            ", ".join(f"{self._name(int(i))}: {p[i]:.0%}" for i in order)
+        )
         self.prediction_changed.emit()
 
     def show_message(self, text: str) -> None:

@@ -543,57 +543,65 @@
 <context>
     <name>DatasetBrowser</name>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="149"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="163"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="155"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="169"/>
         <source>Test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="156"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="170"/>
         <source>Validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="157"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="171"/>
         <source>Training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="160"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="174"/>
         <source>Which part of the dataset to browse</source>
         <translation>要浏览数据集的哪一部分</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="164"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="178"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="184"/>
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="167"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="181"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="185"/>
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="174"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="191"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="192"/>
         <source>Page</source>
         <translation>页码</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="194"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="212"/>
         <source>Click an image to let the network read it</source>
         <translation>点击图像，让网络识别它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="242"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="213"/>
+        <source>Dataset images</source>
+        <translation>数据集图像</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/dataset_browser.py" line="262"/>
         <source>{0}: {1} training, {2} validation, {3} test images of {4}</source>
         <translation>{0}：训练 {1} 张、验证 {2} 张、测试 {3} 张图像，{4}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="320"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="348"/>
         <source>of {0}</source>
         <translation>/ {0}</translation>
     </message>
@@ -868,57 +876,63 @@
     </message>
     <message>
         <location filename="../../playground/ui/draw_panel.py" line="108"/>
-        <location filename="../../playground/ui/draw_panel.py" line="269"/>
+        <location filename="../../playground/ui/draw_panel.py" line="109"/>
+        <location filename="../../playground/ui/draw_panel.py" line="273"/>
         <source>Network input (28×28)</source>
         <translation>网络输入（28×28）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="116"/>
+        <location filename="../../playground/ui/draw_panel.py" line="117"/>
         <source>Brush width in pad pixels</source>
         <translation>画笔宽度（手写板像素）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="121"/>
+        <location filename="../../playground/ui/draw_panel.py" line="122"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="123"/>
+        <location filename="../../playground/ui/draw_panel.py" line="124"/>
         <source>Clear the pad (Delete)</source>
         <translation>清空手写板（Delete）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="125"/>
+        <location filename="../../playground/ui/draw_panel.py" line="126"/>
         <source>Undo stroke</source>
         <translation>撤销笔画</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="127"/>
+        <location filename="../../playground/ui/draw_panel.py" line="128"/>
         <source>Take back the last stroke (Ctrl+Z)</source>
         <translation>撤回最后一笔（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="145"/>
+        <location filename="../../playground/ui/draw_panel.py" line="146"/>
         <source>Brush</source>
         <translation>画笔</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="267"/>
+        <location filename="../../playground/ui/draw_panel.py" line="148"/>
+        <source>Brush width</source>
+        <translation>画笔宽度</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_panel.py" line="271"/>
         <source>Dataset image, label {0}</source>
         <translation>数据集图像，标签 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="274"/>
+        <location filename="../../playground/ui/draw_panel.py" line="278"/>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="276"/>
+        <location filename="../../playground/ui/draw_panel.py" line="280"/>
         <source>No model: open one (File ▸ Open model) or train one</source>
         <translation>没有模型：打开一个（文件 ▸ 打开模型）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="297"/>
+        <location filename="../../playground/ui/draw_panel.py" line="301"/>
         <source>{0} px</source>
         <translation>{0} 像素</translation>
     </message>
@@ -3429,47 +3443,62 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <translation>网络的最佳猜测</translation>
     </message>
     <message>
+        <location filename="../../playground/ui/prediction_view.py" line="114"/>
+        <source>Probability of each digit</source>
+        <translation>每个数字的概率</translation>
+    </message>
+    <message>
         <location filename="../../playground/ui/prediction_view.py" line="192"/>
+        <source>over 99% sure</source>
+        <translation>置信度超过 99%</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/prediction_view.py" line="192"/>
+        <source>over 99% of the outputs</source>
+        <translation>超过 99% 的输出</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/prediction_view.py" line="196"/>
         <source>{0:.0%} of the outputs</source>
         <translation>占输出的 {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="217"/>
+        <location filename="../../playground/ui/prediction_view.py" line="225"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="218"/>
+        <location filename="../../playground/ui/prediction_view.py" line="226"/>
         <source>The softmax output layer&apos;s probability for each class</source>
         <translation>softmax 输出层给出的每个类别的概率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="220"/>
+        <location filename="../../playground/ui/prediction_view.py" line="228"/>
         <source>share of outputs</source>
         <translation>输出占比</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="222"/>
+        <location filename="../../playground/ui/prediction_view.py" line="230"/>
         <source>This network&apos;s output layer is not a softmax, so its outputs are not probabilities: the bars show each output as a share of their sum.</source>
         <translation>这个网络的输出层不是 softmax，所以它的输出不是概率：柱形显示的是每个输出占所有输出之和的比例。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="138"/>
+        <location filename="../../playground/ui/prediction_view.py" line="140"/>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="178"/>
+        <location filename="../../playground/ui/prediction_view.py" line="180"/>
         <source>The network gives no answer (all outputs are zero)</source>
         <translation>网络没有给出答案（所有输出都为零）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="190"/>
+        <location filename="../../playground/ui/prediction_view.py" line="194"/>
         <source>{0:.0%} sure</source>
         <translation>置信度 {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="195"/>
+        <location filename="../../playground/ui/prediction_view.py" line="198"/>
         <source>label: {0}</source>
         <translation>标签：{0}</translation>
     </message>

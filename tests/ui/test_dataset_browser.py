@@ -112,6 +112,29 @@ def test_arrow_keys_show_the_image_they_move_to(browser: DatasetBrowser, qtbot) 
     assert [label for _, label in shown] == [4, 5, 4, 3, 3]
 
 
+def test_the_keyboard_turns_the_page_at_its_edges(browser: DatasetBrowser, qtbot) -> None:
+    """Right on a page's last image and PageDown did nothing: the keyboard could not leave
+    page 1. They turn the page and show its first image (Left and PageUp: the last one)."""
+    data = tiny_dataset()
+    browser.set_dataset(data)
+    shown: list[int] = []
+    browser.image_selected.connect(lambda _image, label: shown.append(label))
+    browser.select(PAGE_SIZE - 1)
+    browser.view.setFocus()
+    qtbot.keyClick(browser.view, Qt.Key.Key_Right)
+    assert browser.page() == 1 and browser.view.currentIndex().row() == 0
+    assert shown[-1] == data.test_y[PAGE_SIZE]
+    qtbot.keyClick(browser.view, Qt.Key.Key_Left)
+    assert browser.page() == 0 and browser.view.currentIndex().row() == PAGE_SIZE - 1
+    assert shown[-1] == data.test_y[PAGE_SIZE - 1]
+    qtbot.keyClick(browser.view, Qt.Key.Key_PageDown)
+    qtbot.keyClick(browser.view, Qt.Key.Key_PageDown)
+    assert browser.page() == 2
+    qtbot.keyClick(browser.view, Qt.Key.Key_PageUp)
+    assert browser.page() == 1
+    assert browser.prev_button.accessibleName() == "Previous page"  # not read as "◀"
+
+
 def test_a_click_feeds_its_image_once(browser: DatasetBrowser, qtbot) -> None:
     """A click moves the highlight and clicks: one image for the network, not two; clicking
     the highlighted image again shows it again (after a drawing, say)."""

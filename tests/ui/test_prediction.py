@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QWidget
 
 from playground.ui.draw_panel import PREDICT_DELAY_MS, DrawPanel
 from playground.ui.main_window import DEFAULT_MODEL
@@ -255,3 +256,27 @@ def test_default_model_reads_a_drawn_one_and_zero(qtbot, tmp_path) -> None:
     qtbot.waitUntil(lambda: view.predicted_label() is not None, timeout=2000)
     assert view.predicted_label() == 0, view.probabilities()
     window.close()
+
+
+def test_a_near_certain_guess_is_not_called_certain(qtbot) -> None:
+    """99.5% and up rounded to "100% sure", which a network never is but for exactly 1."""
+    view = PredictionView()
+    qtbot.addWidget(view)
+    view.show_probabilities(one_hot(3, 0.997))
+    assert view.detail_text() == "over 99% sure"
+    view.show_probabilities(one_hot(3, 0.97))
+    assert view.detail_text() == "97% sure"
+    view.show_probabilities(one_hot(3, 0.997), softmax=False)
+    assert view.detail_text() == "over 99% of the outputs"
+
+
+def test_the_pad_and_its_prediction_can_be_read_aloud(qtbot, panel: DrawPanel) -> None:
+    """The brush slider, the preview and the bars had no name, and the ten probabilities were
+    not exposed at all; the bar plot was a Tab stop with no key of its own."""
+    view = panel.prediction_view
+    assert panel.width_slider.accessibleName() and panel.preview.accessibleName()
+    plot = view.findChild(QWidget, "predictionPlot")
+    assert plot.accessibleName() and plot.focusPolicy() == Qt.FocusPolicy.NoFocus
+    view.show_probabilities(one_hot(7, 0.8))
+    described = plot.accessibleDescription()
+    assert described.startswith("7: 80%") and described.count(":") == 10
