@@ -363,6 +363,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.clear_action)
 
         self.view_menu = bar.addMenu(self.tr("&View"))
+        self._behind: set[QDockWidget] = set()
+        self.view_menu.aboutToShow.connect(self._note_docks_behind)
         self._view_docks_end = self.view_menu.addSeparator()
         self.view_menu.addAction(self.maximize_action)
         self.view_menu.addAction(self.reset_layout_action)
@@ -743,7 +745,25 @@ class MainWindow(QMainWindow):
         self.view_menu.insertAction(self._view_docks_end, dock.toggleViewAction())
         # Showing or hiding a panel by hand while one is maximized starts a new layout.
         dock.toggleViewAction().triggered.connect(lambda: self._end_maximized(restore=False))
+        dock.toggleViewAction().triggered.connect(
+            lambda shown, dock=dock: self._dock_chosen(dock, shown)
+        )
         return dock
+
+    def _note_docks_behind(self) -> None:
+        """As the View menu opens: which panels are open but behind another tab."""
+        self._behind = {dock for dock in self.docks.values() if parked(dock)}
+
+    def _dock_chosen(self, dock: QDockWidget, shown: bool) -> None:
+        """View ▸ a panel: an open panel behind another tab comes to the front (the checked
+        item had hidden it, and a second press brought it back still behind); a panel shown
+        again comes to the front too."""
+        if not shown and dock in self._behind:
+            dock.show()
+            dock.toggleViewAction().setChecked(True)
+        if dock.isVisible():
+            dock.raise_()
+        self._behind = set()
 
     def register_undo_stack(self, stack: QUndoStack, owner: QWidget) -> None:
         """Route Edit ▸ Undo/Redo to `stack` whenever the keyboard focus is inside `owner`."""

@@ -403,6 +403,23 @@ def test_view_menu_hides_and_shows_docks(make_window, qtbot) -> None:
     assert window.docks["dataset"].isVisible()
 
 
+def test_view_menu_brings_a_panel_behind_a_tab_to_the_front(make_window, qtbot) -> None:
+    # Labs behind the Views tab: its View item was checked, so a press hid it, and a second
+    # press showed it again, still behind Views. The keyboard had no way to bring it forward.
+    window = shown(qtbot, make_window())
+    labs, views = window.docks["labs"], window.docks["views"]
+    window.tabifyDockWidget(views, labs)
+    views.raise_()
+    qtbot.waitUntil(lambda: labs.widget().visibleRegion().isEmpty())
+    window.view_menu.aboutToShow.emit()  # the user opens View
+    labs.toggleViewAction().trigger()
+    assert labs.isVisible() and labs.toggleViewAction().isChecked()
+    qtbot.waitUntil(lambda: not labs.widget().visibleRegion().isEmpty())
+    window.view_menu.aboutToShow.emit()
+    labs.toggleViewAction().trigger()  # in front now: the item hides it, as before
+    assert not labs.isVisible()
+
+
 def test_add_panel_replaces_a_placeholder_and_adds_new_docks(make_window, qtbot) -> None:
     window = shown(qtbot, make_window())
     canvas = QLabel("canvas")
