@@ -350,7 +350,7 @@ class NetworkPanel(QWidget):
             self.open_json(path)
 
     def save_dialog(self) -> None:
-        """Ask for a file name and save the architecture there."""
+        """Ask for a file name and save the architecture there, as .json when typed without."""
         if not self._can_save():
             return
         path, _ = QFileDialog.getSaveFileName(
@@ -360,6 +360,10 @@ class NetworkPanel(QWidget):
             self.tr("Network spec (*.json)"),
         )
         if path:
+            # Typed "mynet", the file was saved as "mynet", which the "*.json" filter then hid
+            # from Open; the other save dialogs add their suffix the same way.
+            if not path.lower().endswith(".json"):
+                path += ".json"
             try:
                 self.save_json(path)
             except OSError as exc:

@@ -909,3 +909,23 @@ def test_layer_kinds_reach_the_interface_through_tr(qtbot, panel: NetworkPanel) 
         assert labels[:5] == ["[Dense]", "[Conv]", "[Max pool]", "[L2 pool]", "[Average pool]"]
     finally:
         QCoreApplication.removeTranslator(marking)
+
+
+def test_a_name_typed_without_json_is_saved_as_json(
+    panel: NetworkPanel, tmp_path, monkeypatch
+) -> None:
+    # Typed "mynet", the file was written as "mynet", which the dialog's "*.json" filter hid.
+    monkeypatch.setattr(
+        "playground.ui.canvas.panel.QFileDialog.getSaveFileName",
+        lambda *args, **kwargs: (str(tmp_path / "mynet"), ""),
+    )
+    panel.save_action.trigger()
+    assert [p.name for p in tmp_path.iterdir()] == ["mynet.json"]
+    assert panel.last_path == tmp_path / "mynet.json"
+    assert json.loads((tmp_path / "mynet.json").read_text(encoding="utf-8")) == panel.spec()
+    monkeypatch.setattr(
+        "playground.ui.canvas.panel.QFileDialog.getSaveFileName",
+        lambda *args, **kwargs: (str(tmp_path / "Other.JSON"), ""),
+    )
+    panel.save_action.trigger()  # a name that has the suffix keeps it, in any case
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Other.JSON", "mynet.json"]
