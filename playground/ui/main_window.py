@@ -750,6 +750,18 @@ class MainWindow(QMainWindow):
         )
         return dock
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab skip the panels behind another tab: Qt keeps those "visible"
+        outside the window, and Shift+Tab from the pad went into the hidden Labs panel, where
+        no focus could be seen."""
+        moved = super().focusNextPrevChild(next)
+        for _ in range(500):  # more than the window's focusable widgets
+            focus = QApplication.focusWidget()
+            if not moved or focus is None or not parked(focus):
+                break
+            moved = super().focusNextPrevChild(next)
+        return moved
+
     def _note_docks_behind(self) -> None:
         """As the View menu opens: which panels are open but behind another tab."""
         self._behind = {dock for dock in self.docks.values() if parked(dock)}

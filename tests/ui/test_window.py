@@ -420,6 +420,28 @@ def test_view_menu_brings_a_panel_behind_a_tab_to_the_front(make_window, qtbot) 
     assert not labs.isVisible()
 
 
+def test_tab_never_lands_in_a_panel_behind_another_tab(make_window, qtbot) -> None:
+    # Shift+Tab from the pad went into the Labs panel hidden behind Views (its half adder),
+    # where no focus could be seen.
+    window = shown(qtbot, make_window())
+    labs, views = window.docks["labs"], window.docks["views"]
+    window.labs_panel.build_all()
+    window.tabifyDockWidget(views, labs)
+    views.raise_()
+    qtbot.waitUntil(lambda: labs.widget().visibleRegion().isEmpty())
+    window.draw_pad.setFocus()
+    qtbot.waitUntil(window.draw_pad.hasFocus)
+    visited = set()
+    for key in (Qt.Key.Key_Backtab, Qt.Key.Key_Tab):
+        for _ in range(60):
+            focus = QApplication.focusWidget()
+            qtbot.keyClick(focus, key)
+            focus = QApplication.focusWidget()
+            visited.add(focus)
+            assert not labs.isAncestorOf(focus), focus.objectName() or type(focus).__name__
+    assert len(visited) > 5
+
+
 def test_add_panel_replaces_a_placeholder_and_adds_new_docks(make_window, qtbot) -> None:
     window = shown(qtbot, make_window())
     canvas = QLabel("canvas")
