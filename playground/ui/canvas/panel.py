@@ -126,8 +126,8 @@ class NetworkPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
 
-        self.layer_palette.layer_requested.connect(self.add_layer)
-        self.view.layer_dropped.connect(self.insert_layer)
+        self.layer_palette.layer_requested.connect(self._add_from_palette)
+        self.view.layer_dropped.connect(self._insert_dropped)
         self.view.delete_requested.connect(self.delete_selected)
         self.view.move_requested.connect(self.move_selected)
         self.view.context_menu_requested.connect(
@@ -417,6 +417,18 @@ class NetworkPanel(QWidget):
             self.undo_stack.push(InsertLayerCommand(self.model, index, layer))
         except (SpecError, IndexError) as exc:
             self._report(error_text(exc))
+
+    def _add_from_palette(self, layer: dict[str, Any]) -> None:
+        """A palette double-click or Enter adds the layer and hands the keys to the canvas:
+        the focus stayed in the palette, so Delete and Alt+Up/Down did nothing to the layer."""
+        self.add_layer(layer)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _insert_dropped(self, index: int, layer: dict[str, Any]) -> None:
+        """A layer dropped on the canvas joins the chain, and the canvas takes the keys (the
+        focus stayed in the palette the drag came from)."""
+        self.insert_layer(index, layer)
+        self.view.setFocus(Qt.FocusReason.MouseFocusReason)
 
     def delete_selected(self) -> None:
         """Remove the selected block (the input block stays); the next block gets selected."""

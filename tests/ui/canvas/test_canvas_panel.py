@@ -929,3 +929,32 @@ def test_a_name_typed_without_json_is_saved_as_json(
     )
     panel.save_action.trigger()  # a name that has the suffix keeps it, in any case
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Other.JSON", "mynet.json"]
+
+
+def test_a_layer_added_from_the_palette_takes_the_keys(qtbot, panel: NetworkPanel) -> None:
+    # After a double-click in the palette the focus stayed there: Delete and Alt+Up did
+    # nothing to the layer just added, though the inspector's ✕ says "(Delete)".
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    palette = panel.layer_palette
+    double_click_palette(qtbot, panel, "Dense")
+    added = panel.model.nodes[-1].id
+    assert QApplication.focusWidget() is panel.view
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [n.id for n in panel.model.nodes][-2] == added
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)
+    assert added not in [n.id for n in panel.model.nodes]
+
+    palette.setFocus()
+    palette.setCurrentItem(palette.find_entry("relu"))
+    qtbot.keyClick(palette, Qt.Key.Key_Return)  # Enter adds the entry too
+    assert panel.model.nodes[-1].layer == {"type": "activation", "activation": "relu"}
+    assert QApplication.focusWidget() is panel.view
+
+    palette.setFocus()
+    last = panel.scene.block(panel.model.nodes[-1].id)
+    drop_layer(panel, {"type": "activation", "activation": "tanh"}, last.center())
+    assert panel.model.nodes[-1].layer == {"type": "activation", "activation": "tanh"}
+    assert QApplication.focusWidget() is panel.view
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)
+    assert [n.layer.get("activation") for n in panel.model.nodes][-2:] == ["softmax", "relu"]
