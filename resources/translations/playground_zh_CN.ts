@@ -1602,47 +1602,47 @@
 <context>
     <name>LabsPanel</name>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="88"/>
-        <source>1 · Neuron</source>
-        <translation>1 · 神经元</translation>
+        <location filename="../../playground/ui/labs/panel.py" line="90"/>
+        <source>Ch. 1 · Neuron</source>
+        <translation>第 1 章 · 神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="88"/>
+        <location filename="../../playground/ui/labs/panel.py" line="90"/>
         <source>Perceptron versus sigmoid neuron, NAND, half adder</source>
         <translation>感知器与 S 型神经元、与非门、半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="89"/>
-        <source>2 · Gradient descent</source>
-        <translation>2 · 梯度下降</translation>
+        <location filename="../../playground/ui/labs/panel.py" line="91"/>
+        <source>Ch. 1 · Gradient descent</source>
+        <translation>第 1 章 · 梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="89"/>
+        <location filename="../../playground/ui/labs/panel.py" line="91"/>
         <source>A ball rolling down a cost surface</source>
         <translation>小球沿代价曲面滚下</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="90"/>
-        <source>3 · Backpropagation</source>
-        <translation>3 · 反向传播</translation>
+        <location filename="../../playground/ui/labs/panel.py" line="92"/>
+        <source>Ch. 2 · Backpropagation</source>
+        <translation>第 2 章 · 反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="90"/>
+        <location filename="../../playground/ui/labs/panel.py" line="92"/>
         <source>The four equations, number by number</source>
         <translation>四个基本方程，逐个数字演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="91"/>
-        <source>4 · Cost comparison</source>
-        <translation>4 · 代价函数对比</translation>
+        <location filename="../../playground/ui/labs/panel.py" line="93"/>
+        <source>Ch. 3 · Cost comparison</source>
+        <translation>第 3 章 · 代价函数对比</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="91"/>
+        <location filename="../../playground/ui/labs/panel.py" line="93"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="97"/>
+        <location filename="../../playground/ui/labs/panel.py" line="99"/>
         <source>Preparing the lab…</source>
         <translation>正在准备实验…</translation>
     </message>
@@ -2140,341 +2140,341 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="374"/>
+        <location filename="../../playground/ui/main_window.py" line="376"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="377"/>
+        <location filename="../../playground/ui/main_window.py" line="379"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="378"/>
+        <location filename="../../playground/ui/main_window.py" line="380"/>
         <source>Follow the &amp;book</source>
         <translation>跟着书学(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="386"/>
+        <location filename="../../playground/ui/main_window.py" line="388"/>
         <source>Chapter {0} · {1}</source>
         <translation>第 {0} 章 · {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="403"/>
+        <location filename="../../playground/ui/main_window.py" line="405"/>
         <source>Perceptrons and sigmoid neurons</source>
         <translation>感知器与 S 型神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="406"/>
+        <location filename="../../playground/ui/main_window.py" line="408"/>
         <source>A perceptron and a sigmoid neuron side by side; NAND and a half adder</source>
         <translation>感知器与 S 型神经元并排对比；与非门和半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="410"/>
+        <location filename="../../playground/ui/main_window.py" line="412"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="413"/>
+        <location filename="../../playground/ui/main_window.py" line="415"/>
         <source>A ball rolling down a cost surface, one step of the learning rate at a time</source>
         <translation>小球沿代价曲面滚下，每次按学习率走一步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="419"/>
+        <location filename="../../playground/ui/main_window.py" line="421"/>
         <source>A network that reads digits</source>
         <translation>识别数字的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="422"/>
+        <location filename="../../playground/ui/main_window.py" line="424"/>
         <source>The book&apos;s [784, 30, 10] network on the canvas, ready to build and train</source>
         <translation>把书中的 [784, 30, 10] 网络放到画布上，可以构建并训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="426"/>
+        <location filename="../../playground/ui/main_window.py" line="428"/>
         <source>Backpropagation</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="429"/>
+        <location filename="../../playground/ui/main_window.py" line="431"/>
         <source>The four equations of backpropagation, number by number</source>
         <translation>反向传播的四个方程，逐个数字演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="433"/>
+        <location filename="../../playground/ui/main_window.py" line="435"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="436"/>
+        <location filename="../../playground/ui/main_window.py" line="438"/>
         <source>Why a saturated neuron learns slowly with the quadratic cost</source>
         <translation>为什么用二次代价时饱和的神经元学得慢</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="440"/>
+        <location filename="../../playground/ui/main_window.py" line="442"/>
         <source>Cross-entropy and L2 regularisation</source>
         <translation>交叉熵与 L2 正则化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="443"/>
+        <location filename="../../playground/ui/main_window.py" line="445"/>
         <source>A [784, 100, 10] network with the cross-entropy cost and L2, on the canvas</source>
         <translation>把使用交叉熵代价和 L2 的 [784, 100, 10] 网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="449"/>
+        <location filename="../../playground/ui/main_window.py" line="451"/>
         <source>Convolution: local receptive fields, shared weights, pooling</source>
         <translation>卷积：局部感受野、共享权重、池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="452"/>
+        <location filename="../../playground/ui/main_window.py" line="454"/>
         <source>The book&apos;s first convolutional network on the canvas</source>
         <translation>把书中的第一个卷积网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="456"/>
+        <location filename="../../playground/ui/main_window.py" line="458"/>
         <source>Two convolutional layers and rectified linear units</source>
         <translation>两个卷积层与修正线性单元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="466"/>
+        <location filename="../../playground/ui/main_window.py" line="468"/>
         <source>Grouped convolution (AlexNet; &quot;Deep Roots&quot;)</source>
         <translation>分组卷积（AlexNet；“Deep Roots”）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="469"/>
+        <location filename="../../playground/ui/main_window.py" line="471"/>
         <source>The second convolution split into 2 groups: half its weights</source>
         <translation>第二个卷积分成 2 组：权重减半</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="504"/>
+        <location filename="../../playground/ui/main_window.py" line="506"/>
         <source>{0} is on the canvas: Build network (Ctrl+B) makes it the current network, then Start training (F5)</source>
         <translation>已把 {0} 放到画布上：按“构建网络”（Ctrl+B）使它成为当前网络，再按“开始训练”（F5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="511"/>
+        <location filename="../../playground/ui/main_window.py" line="513"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="533"/>
+        <location filename="../../playground/ui/main_window.py" line="535"/>
         <source>Draw</source>
         <translation>手写板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="540"/>
+        <location filename="../../playground/ui/main_window.py" line="542"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="553"/>
+        <location filename="../../playground/ui/main_window.py" line="555"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="560"/>
+        <location filename="../../playground/ui/main_window.py" line="562"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="569"/>
+        <location filename="../../playground/ui/main_window.py" line="571"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="574"/>
+        <location filename="../../playground/ui/main_window.py" line="576"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="654"/>
+        <location filename="../../playground/ui/main_window.py" line="656"/>
         <source>The canvas is narrow: View ▸ Compact layout gives it the window&apos;s width</source>
         <translation>画布太窄了：视图 ▸ 紧凑布局 可以让它占满窗口宽度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="803"/>
+        <location filename="../../playground/ui/main_window.py" line="835"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
         <translation>{0}占满了窗口：按 {1} 让其他面板回来</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="857"/>
+        <location filename="../../playground/ui/main_window.py" line="889"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="867"/>
-        <location filename="../../playground/ui/main_window.py" line="869"/>
+        <location filename="../../playground/ui/main_window.py" line="899"/>
+        <location filename="../../playground/ui/main_window.py" line="901"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="878"/>
+        <location filename="../../playground/ui/main_window.py" line="910"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="906"/>
+        <location filename="../../playground/ui/main_window.py" line="938"/>
         <source>Training diverged: the draw pad uses the last weights before the cost became infinite</source>
         <translation>训练发散了：手写板使用的是代价变为无穷大之前的最后一组权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1017"/>
+        <location filename="../../playground/ui/main_window.py" line="1049"/>
         <source>A .json file holds a network architecture: open it with File ▸ Open network architecture…</source>
         <translation>.json 文件保存的是网络结构：请用 文件 ▸ 打开网络结构… 打开它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1178"/>
+        <location filename="../../playground/ui/main_window.py" line="1210"/>
         <source>Engine: warming up… {0} s</source>
         <translation>引擎：正在预热… {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1184"/>
+        <location filename="../../playground/ui/main_window.py" line="1216"/>
         <source>Compiling the engine&apos;s kernels: about half a minute on a first run, a second or two later (they are kept on disk)</source>
         <translation>正在编译引擎的内核：首次运行约需半分钟，以后只需一两秒（编译结果保存在磁盘上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1251"/>
+        <location filename="../../playground/ui/main_window.py" line="1283"/>
         <source>Undo (in the panel with the focus)</source>
         <translation>撤销（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1252"/>
+        <location filename="../../playground/ui/main_window.py" line="1284"/>
         <source>Redo (in the panel with the focus)</source>
         <translation>重做（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1253"/>
+        <location filename="../../playground/ui/main_window.py" line="1285"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1259"/>
+        <location filename="../../playground/ui/main_window.py" line="1291"/>
         <source>Copy the selected epochs (Training&apos;s table)</source>
         <translation>复制所选的轮次（训练面板的表格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1262"/>
+        <location filename="../../playground/ui/main_window.py" line="1294"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1263"/>
+        <location filename="../../playground/ui/main_window.py" line="1295"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1264"/>
+        <location filename="../../playground/ui/main_window.py" line="1296"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1267"/>
+        <location filename="../../playground/ui/main_window.py" line="1299"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1271"/>
+        <location filename="../../playground/ui/main_window.py" line="1303"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1279"/>
+        <location filename="../../playground/ui/main_window.py" line="1311"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1282"/>
+        <location filename="../../playground/ui/main_window.py" line="1314"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1290"/>
+        <location filename="../../playground/ui/main_window.py" line="1322"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1295"/>
+        <location filename="../../playground/ui/main_window.py" line="1327"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1295"/>
+        <location filename="../../playground/ui/main_window.py" line="1327"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1350"/>
+        <location filename="../../playground/ui/main_window.py" line="1382"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1351"/>
+        <location filename="../../playground/ui/main_window.py" line="1383"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1544"/>
+        <location filename="../../playground/ui/main_window.py" line="1576"/>
         <source>Restore the last session&apos;s canvas</source>
         <translation>恢复上次关闭时的画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1550"/>
+        <location filename="../../playground/ui/main_window.py" line="1582"/>
         <source>The canvas is as you left it; Undo (Ctrl+Z) shows the model&apos;s network</source>
         <translation>画布保持你上次离开时的样子；撤销（Ctrl+Z）可显示模型的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1571"/>
-        <location filename="../../playground/ui/main_window.py" line="1593"/>
+        <location filename="../../playground/ui/main_window.py" line="1603"/>
+        <location filename="../../playground/ui/main_window.py" line="1625"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="912"/>
+        <location filename="../../playground/ui/main_window.py" line="944"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="384"/>
+        <location filename="../../playground/ui/main_window.py" line="386"/>
         <source>Beyond the book · {0}</source>
         <translation>书外延伸 · {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="459"/>
+        <location filename="../../playground/ui/main_window.py" line="461"/>
         <source>The book&apos;s best network without expanded data or dropout (99.23%) on the canvas</source>
         <translation>书中不用扩充数据和 dropout 时最好的网络（99.23%），放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="879"/>
+        <location filename="../../playground/ui/main_window.py" line="911"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练结果将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="926"/>
+        <location filename="../../playground/ui/main_window.py" line="958"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="936"/>
+        <location filename="../../playground/ui/main_window.py" line="968"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="996"/>
+        <location filename="../../playground/ui/main_window.py" line="1028"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1005"/>
-        <location filename="../../playground/ui/main_window.py" line="1007"/>
+        <location filename="../../playground/ui/main_window.py" line="1037"/>
+        <location filename="../../playground/ui/main_window.py" line="1039"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1022"/>
-        <location filename="../../playground/ui/main_window.py" line="1051"/>
+        <location filename="../../playground/ui/main_window.py" line="1054"/>
+        <location filename="../../playground/ui/main_window.py" line="1083"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1015"/>
+        <location filename="../../playground/ui/main_window.py" line="1047"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2487,12 +2487,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1039"/>
+        <location filename="../../playground/ui/main_window.py" line="1071"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1052"/>
+        <location filename="../../playground/ui/main_window.py" line="1084"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2501,24 +2501,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1059"/>
-        <location filename="../../playground/ui/main_window.py" line="1385"/>
+        <location filename="../../playground/ui/main_window.py" line="1091"/>
+        <location filename="../../playground/ui/main_window.py" line="1417"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1059"/>
-        <location filename="../../playground/ui/main_window.py" line="1385"/>
+        <location filename="../../playground/ui/main_window.py" line="1091"/>
+        <location filename="../../playground/ui/main_window.py" line="1417"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1065"/>
+        <location filename="../../playground/ui/main_window.py" line="1097"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1066"/>
+        <location filename="../../playground/ui/main_window.py" line="1098"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2527,17 +2527,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1070"/>
+        <location filename="../../playground/ui/main_window.py" line="1102"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1094"/>
+        <location filename="../../playground/ui/main_window.py" line="1126"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1095"/>
+        <location filename="../../playground/ui/main_window.py" line="1127"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2550,173 +2550,173 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1114"/>
+        <location filename="../../playground/ui/main_window.py" line="1146"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1115"/>
+        <location filename="../../playground/ui/main_window.py" line="1147"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1121"/>
+        <location filename="../../playground/ui/main_window.py" line="1153"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1154"/>
+        <location filename="../../playground/ui/main_window.py" line="1186"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1158"/>
+        <location filename="../../playground/ui/main_window.py" line="1190"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1180"/>
+        <location filename="../../playground/ui/main_window.py" line="1212"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1190"/>
+        <location filename="../../playground/ui/main_window.py" line="1222"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1191"/>
+        <location filename="../../playground/ui/main_window.py" line="1223"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1193"/>
+        <location filename="../../playground/ui/main_window.py" line="1225"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1274"/>
+        <location filename="../../playground/ui/main_window.py" line="1306"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1314"/>
+        <location filename="../../playground/ui/main_window.py" line="1346"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1325"/>
+        <location filename="../../playground/ui/main_window.py" line="1357"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1365"/>
+        <location filename="../../playground/ui/main_window.py" line="1397"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1367"/>
+        <location filename="../../playground/ui/main_window.py" line="1399"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1391"/>
+        <location filename="../../playground/ui/main_window.py" line="1423"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1393"/>
+        <location filename="../../playground/ui/main_window.py" line="1425"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1403"/>
+        <location filename="../../playground/ui/main_window.py" line="1435"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1412"/>
+        <location filename="../../playground/ui/main_window.py" line="1444"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1415"/>
+        <location filename="../../playground/ui/main_window.py" line="1447"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1415"/>
+        <location filename="../../playground/ui/main_window.py" line="1447"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1426"/>
+        <location filename="../../playground/ui/main_window.py" line="1458"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1440"/>
+        <location filename="../../playground/ui/main_window.py" line="1472"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1442"/>
+        <location filename="../../playground/ui/main_window.py" line="1474"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1471"/>
+        <location filename="../../playground/ui/main_window.py" line="1503"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1554"/>
-        <location filename="../../playground/ui/main_window.py" line="1557"/>
+        <location filename="../../playground/ui/main_window.py" line="1586"/>
+        <location filename="../../playground/ui/main_window.py" line="1589"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1568"/>
+        <location filename="../../playground/ui/main_window.py" line="1600"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1569"/>
+        <location filename="../../playground/ui/main_window.py" line="1601"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1572"/>
+        <location filename="../../playground/ui/main_window.py" line="1604"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1576"/>
+        <location filename="../../playground/ui/main_window.py" line="1608"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1578"/>
+        <location filename="../../playground/ui/main_window.py" line="1610"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1583"/>
+        <location filename="../../playground/ui/main_window.py" line="1615"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1586"/>
+        <location filename="../../playground/ui/main_window.py" line="1618"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1591"/>
+        <location filename="../../playground/ui/main_window.py" line="1623"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1594"/>
+        <location filename="../../playground/ui/main_window.py" line="1626"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -2967,17 +2967,17 @@ The canvas is unchanged.</source>
         <translation>网络规格 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="367"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="371"/>
         <source>Cannot save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="369"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="373"/>
         <source>Cannot save the architecture</source>
         <translation>无法保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="370"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="374"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2986,88 +2986,88 @@ The canvas is unchanged.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="378"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="388"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="382"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="392"/>
         <source>Cannot build: {error}</source>
         <translation>无法构建：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="381"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="385"/>
         <source>Build cancelled: the current network is kept</source>
         <translation>已取消构建：保留当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="391"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="395"/>
         <source>Built a fresh network: {n:,} parameters, ready to train</source>
         <translation>已构建新网络：{n:,} 个参数，可以开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="423"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="439"/>
         <source>The input block stays: the data decides its shape</source>
         <translation>输入方块不能删除：它的形状由数据决定</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="447"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="463"/>
         <source>Tidy the layout</source>
         <translation>整理布局</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="457"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="473"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="464"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="480"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="465"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="481"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="467"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="483"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="470"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="486"/>
         <source>Insert after {name}</source>
         <translation>插入到 {name} 之后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="473"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="489"/>
         <source>Insert between {a} and {b}</source>
         <translation>插入到 {a} 和 {b} 之间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="478"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="494"/>
         <source>Add at the end</source>
         <translation>添加到末尾</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="536"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="552"/>
         <source>Total: {n:,} parameters</source>
         <translation>总计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="538"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="554"/>
         <source>Total so far: {n:,} parameters</source>
         <translation>目前合计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="567"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="583"/>
         <source>{done} — {problem}</source>
         <translation>{done} — {problem}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="507"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="523"/>
         <source>⚠ The engine accepts this network, but its output has {units} values and the dataset has {classes} classes: it cannot be trained on it. Set the last layer to {classes} units.</source>
         <translation>⚠ 引擎接受这个网络，但它的输出只有 {units} 个值，而数据集有 {classes} 个类别：无法用它训练。请把最后一层设为 {classes} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="513"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="529"/>
         <source>✓ The engine accepts this network: {n} layers, output {shape}</source>
         <translation>✓ 引擎接受这个网络：{n} 层，输出 {shape}</translation>
     </message>

@@ -180,6 +180,12 @@ def test_the_book_menu_walks_the_chapters_in_order(make_window, qtbot) -> None:
     assert [a.text().split(" · ")[0] for a in beyond] == ["Beyond the book"]
     assert "Deep Roots" in beyond[0].text()
     assert [a.data()[1] for a in actions if a.data()[0] == "lab"] == [0, 1, 2, 3]
+    # Each lab's tab names the chapter its menu entry does (the tabs were numbered 1-4).
+    for action in actions:
+        if action.data()[0] == "lab":
+            tab = window.labs_panel.tabs.tabText(action.data()[1])
+            chapter = action.text().split(" · ")[0].split()[1]
+            assert tab.startswith(f"Ch. {chapter} · "), (action.text(), tab)
     for action in actions:
         assert action.toolTip() and action.toolTip() != action.text()
     window.tabifyDockWidget(window.docks["views"], window.docks["labs"])  # as on a 1600 px screen

@@ -84,11 +84,16 @@ class LabsPanel(QWidget):
         ]
         self._labs: list[QWidget | None] = [None] * len(self._factories)
         self._pages: list[QWidget] = []
+        # Named by the book's chapter, as Help ▸ Follow the book names them: numbered 1-4, the
+        # backpropagation lab read "3" where the book's chapter is 2.
         pages = (
-            (self.tr("1 · Neuron"), self.tr("Perceptron versus sigmoid neuron, NAND, half adder")),
-            (self.tr("2 · Gradient descent"), self.tr("A ball rolling down a cost surface")),
-            (self.tr("3 · Backpropagation"), self.tr("The four equations, number by number")),
-            (self.tr("4 · Cost comparison"), self.tr("Quadratic versus cross-entropy cost")),
+            (
+                self.tr("Ch. 1 · Neuron"),
+                self.tr("Perceptron versus sigmoid neuron, NAND, half adder"),
+            ),
+            (self.tr("Ch. 1 · Gradient descent"), self.tr("A ball rolling down a cost surface")),
+            (self.tr("Ch. 2 · Backpropagation"), self.tr("The four equations, number by number")),
+            (self.tr("Ch. 3 · Cost comparison"), self.tr("Quadratic versus cross-entropy cost")),
         )
         for title, tip in pages:
             page = QWidget()
