@@ -526,6 +526,15 @@ class NetworkPanel(QWidget):
                 "to {classes} units."
             ).format(units=outputs, classes=classes)
             return text, "#b36b00", True
+        if classes is not None and outputs is not None and outputs > classes:
+            # A 12-unit softmax on MNIST's 10 classes trained without a word: the extra
+            # outputs stand for no label, so every bit of probability they take is wrong.
+            text = self.tr(
+                "⚠ The output has {units} values and the dataset has {classes} classes: the "
+                "{extra} extra outputs stand for no class and can never be right. Set the last "
+                "layer to {classes} units."
+            ).format(units=outputs, classes=classes, extra=outputs - classes)
+            return text, "#b36b00", True
         text = self.tr("✓ The engine accepts this network: {n} layers, output {shape}").format(
             n=len(model.nodes),
             shape=info.shape_text if info is not None else "?",

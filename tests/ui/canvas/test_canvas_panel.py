@@ -267,8 +267,31 @@ def test_an_output_smaller_than_the_datasets_classes_is_flagged_before_build(
     text = panel.status_label.text()
     assert "output has 5 values and the dataset has 10 classes" in text, text
     assert "Set the last layer to 10 units" in text and not text.startswith("✓")
-    panel.set_spec({**spec, "layers": [spec["layers"][0], {**spec["layers"][1], "units": 12}]})
-    assert panel.status_label.text().startswith("✓")  # more outputs than classes train fine
+    panel.set_spec({**spec, "layers": [spec["layers"][0], {**spec["layers"][1], "units": 10}]})
+    assert panel.status_label.text().startswith("✓")
+
+
+def test_an_output_larger_than_the_datasets_classes_gets_a_warning(panel: NetworkPanel) -> None:
+    # A 12-unit softmax output on MNIST trained without a word: outputs 10 and 11 stand for
+    # no digit, so whatever probability they take is wrong.
+    spec = {
+        "input": [1, 28, 28],
+        "layers": [
+            {"type": "dense", "units": 30, "activation": "sigmoid"},
+            {"type": "dense", "units": 12, "activation": "softmax"},
+        ],
+        "cost": "log-likelihood",
+    }
+    panel.set_spec(spec)
+    assert panel.status_label.text().startswith("✓")  # no dataset: nothing to compare
+    panel.set_dataset_classes(10)
+    text = panel.status_label.text()
+    assert text.startswith("⚠") and "12 values and the dataset has 10 classes" in text, text
+    assert "2 extra outputs" in text and "can never be right" in text
+    assert "#b36b00" in panel.status_label.styleSheet()  # a warning, not the red of an error
+    assert panel.model.is_valid  # the engine has no complaint: Build still works
+    panel.undo_stack.undo()  # nielsen-conv: 10 outputs
+    assert panel.status_label.text().startswith("✓")
 
 
 def test_a_file_that_is_no_architecture_gets_a_dialog_in_plain_words(
