@@ -94,7 +94,13 @@ class PredictionView(QWidget):
         self._guess.setFont(font)
         self._guess.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._guess.setMinimumWidth(90)
-        self._guess.setToolTip(self.tr("The network's best guess"))
+        # A dot or a line gets "0, 96% sure": say why, where the student reads the guess.
+        self._guess.setToolTip(
+            self.tr(
+                "The network's best guess. It always picks one of its classes: a dot, a line "
+                "or a letter still gets a digit, often with a high score."
+            )
+        )
 
         self._detail = QLabel()
         self._detail.setObjectName("predictionDetail")
@@ -223,7 +229,12 @@ class PredictionView(QWidget):
         item = self._plot.getPlotItem()
         if softmax:
             item.setLabel("left", self.tr("probability"))
-            self._plot.setToolTip(self.tr("The softmax output layer's probability for each class"))
+            self._plot.setToolTip(
+                self.tr(
+                    "The softmax output layer's probability for each class. They always sum "
+                    "to 100%, even for a drawing that is no digit at all."
+                )
+            )
         else:
             item.setLabel("left", self.tr("share of outputs"))
             self._plot.setToolTip(

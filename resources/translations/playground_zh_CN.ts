@@ -1602,47 +1602,47 @@
 <context>
     <name>LabsPanel</name>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="90"/>
+        <location filename="../../playground/ui/labs/panel.py" line="91"/>
         <source>Ch. 1 · Neuron</source>
         <translation>第 1 章 · 神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="90"/>
+        <location filename="../../playground/ui/labs/panel.py" line="92"/>
         <source>Perceptron versus sigmoid neuron, NAND, half adder</source>
         <translation>感知器与 S 型神经元、与非门、半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="91"/>
+        <location filename="../../playground/ui/labs/panel.py" line="94"/>
         <source>Ch. 1 · Gradient descent</source>
         <translation>第 1 章 · 梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="91"/>
+        <location filename="../../playground/ui/labs/panel.py" line="94"/>
         <source>A ball rolling down a cost surface</source>
         <translation>小球沿代价曲面滚下</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="92"/>
+        <location filename="../../playground/ui/labs/panel.py" line="95"/>
         <source>Ch. 2 · Backpropagation</source>
         <translation>第 2 章 · 反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="92"/>
+        <location filename="../../playground/ui/labs/panel.py" line="95"/>
         <source>The four equations, number by number</source>
         <translation>四个基本方程，逐个数字演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="93"/>
+        <location filename="../../playground/ui/labs/panel.py" line="96"/>
         <source>Ch. 3 · Cost comparison</source>
         <translation>第 3 章 · 代价函数对比</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="93"/>
+        <location filename="../../playground/ui/labs/panel.py" line="96"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/labs/panel.py" line="99"/>
+        <location filename="../../playground/ui/labs/panel.py" line="102"/>
         <source>Preparing the lab…</source>
         <translation>正在准备实验…</translation>
     </message>
@@ -3047,17 +3047,22 @@ The canvas is unchanged.</source>
         <translation>添加到末尾</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="552"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="532"/>
+        <source>⚠ The output has {units} values and the dataset has {classes} classes: the {extra} extra outputs stand for no class and can never be right. Set the last layer to {classes} units.</source>
+        <translation>⚠ 输出有 {units} 个值，而数据集只有 {classes} 个类别：多出的 {extra} 个输出不代表任何类别，永远不可能正确。请把最后一层设为 {classes} 个单元。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="561"/>
         <source>Total: {n:,} parameters</source>
         <translation>总计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="554"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="563"/>
         <source>Total so far: {n:,} parameters</source>
         <translation>目前合计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="583"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="592"/>
         <source>{done} — {problem}</source>
         <translation>{done} — {problem}</translation>
     </message>
@@ -3067,7 +3072,7 @@ The canvas is unchanged.</source>
         <translation>⚠ 引擎接受这个网络，但它的输出只有 {units} 个值，而数据集有 {classes} 个类别：无法用它训练。请把最后一层设为 {classes} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="529"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="538"/>
         <source>✓ The engine accepts this network: {n} layers, output {shape}</source>
         <translation>✓ 引擎接受这个网络：{n} 层，输出 {shape}</translation>
     </message>
@@ -3438,67 +3443,67 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <translation>网络的输出不是有限数（训练是否发散了？）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="97"/>
-        <source>The network&apos;s best guess</source>
-        <translation>网络的最佳猜测</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/prediction_view.py" line="114"/>
+        <location filename="../../playground/ui/prediction_view.py" line="120"/>
         <source>Probability of each digit</source>
         <translation>每个数字的概率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="192"/>
+        <location filename="../../playground/ui/prediction_view.py" line="198"/>
         <source>over 99% sure</source>
         <translation>置信度超过 99%</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="192"/>
+        <location filename="../../playground/ui/prediction_view.py" line="198"/>
         <source>over 99% of the outputs</source>
         <translation>超过 99% 的输出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="196"/>
+        <location filename="../../playground/ui/prediction_view.py" line="202"/>
         <source>{0:.0%} of the outputs</source>
         <translation>占输出的 {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="225"/>
+        <location filename="../../playground/ui/prediction_view.py" line="231"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="226"/>
-        <source>The softmax output layer&apos;s probability for each class</source>
-        <translation>softmax 输出层给出的每个类别的概率</translation>
+        <location filename="../../playground/ui/prediction_view.py" line="233"/>
+        <source>The softmax output layer&apos;s probability for each class. They always sum to 100%, even for a drawing that is no digit at all.</source>
+        <translation>softmax 输出层给出的每个类别的概率。即使画的根本不是数字，它们的和也总是 100%。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="228"/>
+        <location filename="../../playground/ui/prediction_view.py" line="239"/>
         <source>share of outputs</source>
         <translation>输出占比</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="230"/>
+        <location filename="../../playground/ui/prediction_view.py" line="241"/>
         <source>This network&apos;s output layer is not a softmax, so its outputs are not probabilities: the bars show each output as a share of their sum.</source>
         <translation>这个网络的输出层不是 softmax，所以它的输出不是概率：柱形显示的是每个输出占所有输出之和的比例。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="140"/>
+        <location filename="../../playground/ui/prediction_view.py" line="146"/>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="180"/>
+        <location filename="../../playground/ui/prediction_view.py" line="99"/>
+        <source>The network&apos;s best guess. It always picks one of its classes: a dot, a line or a letter still gets a digit, often with a high score.</source>
+        <translation>网络的最佳猜测。它总会在自己的类别中选一个：一个点、一条线或一个字母也会被认成某个数字，而且分数往往很高。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/prediction_view.py" line="186"/>
         <source>The network gives no answer (all outputs are zero)</source>
         <translation>网络没有给出答案（所有输出都为零）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="194"/>
+        <location filename="../../playground/ui/prediction_view.py" line="200"/>
         <source>{0:.0%} sure</source>
         <translation>置信度 {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="198"/>
+        <location filename="../../playground/ui/prediction_view.py" line="204"/>
         <source>label: {0}</source>
         <translation>标签：{0}</translation>
     </message>
