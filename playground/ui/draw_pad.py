@@ -140,8 +140,16 @@ class DrawPad(QWidget):
         self._strokes: list[Stroke] = []
         self._current: Stroke | None = None
         self._brush_width = float(DEFAULT_BRUSH_WIDTH)
+        #: A note over dimmed strokes while the network reads something else ("" for none).
+        self.overlay = ""
 
     # --- public API ---------------------------------------------------------------------------
+    def set_overlay(self, text: str) -> None:
+        """Dim the strokes under `text` (a dataset image is being read), or "" to undim."""
+        if text != self.overlay:
+            self.overlay = text
+            self.update()
+
     @property
     def strokes(self) -> list[Stroke]:
         """The finished strokes, oldest first (a copy)."""
@@ -197,7 +205,7 @@ class DrawPad(QWidget):
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.fillRect(self.rect(), QColor(0, 0, 0))
-            if self.is_blank():
+            if self.is_blank() and not self.overlay:
                 painter.setPen(QColor(120, 120, 120))
                 painter.drawText(
                     QRectF(self.rect()),
@@ -205,8 +213,18 @@ class DrawPad(QWidget):
                     self.tr("Draw a digit here"),
                 )
             strokes = self._strokes + ([self._current] if self._current is not None else [])
+            ink = QColor(90, 90, 90) if self.overlay else QColor(255, 255, 255)
             for stroke in strokes:
-                stroke.paint(painter, QColor(255, 255, 255))
+                stroke.paint(painter, ink)
+            if self.overlay:  # the network reads something else: the strokes step back
+                painter.setPen(QColor(200, 200, 200))
+                painter.drawText(
+                    QRectF(self.rect()).adjusted(8, 8, -8, -8),
+                    Qt.AlignmentFlag.AlignTop
+                    | Qt.AlignmentFlag.AlignHCenter
+                    | Qt.TextFlag.TextWordWrap,
+                    self.overlay,
+                )
             if self.hasFocus():
                 painter.setPen(QPen(self.palette().highlight().color(), 2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)

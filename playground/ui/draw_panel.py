@@ -248,6 +248,10 @@ class DrawPanel(QWidget):
             img = img[None]
         self._sample = (img, label)
         self._timer.stop()
+        # The pad kept the old drawing at full brightness beside the dataset image's guess.
+        self.pad.set_overlay(
+            self.tr("The network reads a dataset image now. Draw here to go back to your drawing.")
+        )
         self.update_prediction()
 
     def shows_drawing(self) -> bool:
@@ -293,6 +297,7 @@ class DrawPanel(QWidget):
     # --- internals ----------------------------------------------------------------------------
     def _on_drawing_changed(self) -> None:
         self._sample = None
+        self.pad.set_overlay("")
         if not self._timer.isActive():
             self._timer.start()
 

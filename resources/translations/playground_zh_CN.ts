@@ -240,7 +240,12 @@
         <translation>将代价函数设为 {cost}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/commands.py" line="198"/>
+        <location filename="../../playground/ui/canvas/commands.py" line="199"/>
+        <source>Set the input to {shape}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/commands.py" line="219"/>
         <source>Load network</source>
         <translation>载入网络</translation>
     </message>
@@ -857,7 +862,7 @@
         <translation>手写板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_pad.py" line="205"/>
+        <location filename="../../playground/ui/draw_pad.py" line="213"/>
         <source>Draw a digit here</source>
         <translation>在这里写一个数字</translation>
     </message>
@@ -877,7 +882,7 @@
     <message>
         <location filename="../../playground/ui/draw_panel.py" line="108"/>
         <location filename="../../playground/ui/draw_panel.py" line="109"/>
-        <location filename="../../playground/ui/draw_panel.py" line="273"/>
+        <location filename="../../playground/ui/draw_panel.py" line="277"/>
         <source>Network input (28×28)</source>
         <translation>网络输入（28×28）</translation>
     </message>
@@ -917,22 +922,27 @@
         <translation>画笔宽度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="271"/>
+        <location filename="../../playground/ui/draw_panel.py" line="253"/>
+        <source>The network reads a dataset image now. Draw here to go back to your drawing.</source>
+        <translation>网络现在读的是一张数据集图像。在这里写字即可回到你自己的笔迹。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_panel.py" line="275"/>
         <source>Dataset image, label {0}</source>
         <translation>数据集图像，标签 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="278"/>
+        <location filename="../../playground/ui/draw_panel.py" line="282"/>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="280"/>
+        <location filename="../../playground/ui/draw_panel.py" line="284"/>
         <source>No model: open one (File ▸ Open model) or train one</source>
         <translation>没有模型：打开一个（文件 ▸ 打开模型）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="301"/>
+        <location filename="../../playground/ui/draw_panel.py" line="306"/>
         <source>{0} px</source>
         <translation>{0} 像素</translation>
     </message>
@@ -2747,7 +2757,7 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../playground/ui/canvas/items.py" line="155"/>
+        <location filename="../../playground/ui/canvas/items.py" line="161"/>
         <source>Error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
@@ -2778,148 +2788,148 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>NetworkPanel</name>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="92"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="97"/>
         <source>Every weight and bias the network will learn, summed over the blocks</source>
         <translation>网络要学习的全部权重和偏置，各方块合计</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="153"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="160"/>
         <source>Canvas</source>
         <translation>画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="157"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="169"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="164"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="176"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="170"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="177"/>
         <source>Start from one of the book&apos;s networks</source>
         <translation>从书中的某个网络开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="177"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="184"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="178"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="185"/>
         <source>Open a network architecture (JSON spec)</source>
         <translation>打开网络结构（JSON 规格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="183"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="190"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="184"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="191"/>
         <source>Save this architecture as JSON (the engine&apos;s spec format)</source>
         <translation>把这个结构保存为 JSON（引擎的规格格式）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="188"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="195"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="189"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="196"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="198"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="205"/>
         <source>Tidy</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="199"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="206"/>
         <source>Auto-layout: stack the blocks from input to output</source>
         <translation>自动布局：从输入到输出依次排列方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="204"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="211"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="209"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="216"/>
         <source>Build network</source>
         <translation>构建网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="205"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="212"/>
         <source>Zoom to show the whole network (Ctrl+0; Ctrl + wheel zooms)</source>
         <translation>缩放以显示整个网络（Ctrl+0；Ctrl + 滚轮缩放）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="211"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="218"/>
         <source>Turn the canvas into a fresh network with new random weights, ready to train (Ctrl+B)</source>
         <translation>把画布变成一个带新随机权重的网络，准备训练（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="236"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="243"/>
         <source>Undo {what} (Ctrl+Z)</source>
         <translation>撤销“{what}”（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="238"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="245"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="241"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="248"/>
         <source>Redo {what} (Ctrl+Shift+Z)</source>
         <translation>重做“{what}”（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="243"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="250"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="267"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="274"/>
         <source>Load network</source>
         <translation>载入网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="281"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="288"/>
         <source>Load preset {name}</source>
         <translation>载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="285"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="292"/>
         <source>Loaded preset {name}</source>
         <translation>已载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="295"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="302"/>
         <source>Saved the architecture to {path}</source>
         <translation>已将网络结构保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="304"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="311"/>
         <source>Nothing to save: the canvas has no layers. Add at least a dense output layer.</source>
         <translation>没有可保存的内容：画布上没有层。请至少添加一个全连接输出层。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="313"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="320"/>
         <source>Open {name}</source>
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="316"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="323"/>
         <source>Cannot open {path}: {error}</source>
         <translation>无法打开 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="318"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="325"/>
         <source>Cannot open the architecture</source>
         <translation>无法打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="319"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="326"/>
         <source>{name} could not be opened:
 
 {error}
@@ -2932,52 +2942,52 @@ The canvas is unchanged.</source>
 画布保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="325"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="332"/>
         <source>Opened {path}</source>
         <translation>已打开 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="331"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="338"/>
         <source>it is not a text file. An architecture is a JSON text file (the canvas&apos;s Save… writes one); a trained model (.npz) opens with File ▸ Open model…</source>
         <translation>它不是文本文件。网络结构是 JSON 文本文件（画布的“保存…”会写出这种文件）；训练好的模型（.npz）请用“文件 ▸ 打开模型…”打开。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="336"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="343"/>
         <source>it is not valid JSON (line {line}, column {column}: {problem}).</source>
         <translation>它不是有效的 JSON（第 {line} 行，第 {column} 列：{problem}）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="345"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="352"/>
         <source>Open architecture</source>
         <translation>打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="347"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="354"/>
         <source>Network spec (*.json);;All files (*)</source>
         <translation>网络规格 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="358"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="365"/>
         <source>Save architecture</source>
         <translation>保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="360"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="367"/>
         <source>Network spec (*.json)</source>
         <translation>网络规格 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="371"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="378"/>
         <source>Cannot save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="373"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="380"/>
         <source>Cannot save the architecture</source>
         <translation>无法保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="374"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="381"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2986,93 +2996,108 @@ The canvas is unchanged.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="382"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="392"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="389"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="399"/>
         <source>Cannot build: {error}</source>
         <translation>无法构建：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="385"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="392"/>
         <source>Build cancelled: the current network is kept</source>
         <translation>已取消构建：保留当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="395"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="402"/>
         <source>Built a fresh network: {n:,} parameters, ready to train</source>
         <translation>已构建新网络：{n:,} 个参数，可以开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="439"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="446"/>
         <source>The input block stays: the data decides its shape</source>
         <translation>输入方块不能删除：它的形状由数据决定</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="463"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="470"/>
         <source>Tidy the layout</source>
         <translation>整理布局</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="473"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="480"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="480"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="487"/>
+        <source>Use the dataset&apos;s shape, {shape}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="495"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="481"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="496"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="483"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="498"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="486"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="501"/>
         <source>Insert after {name}</source>
         <translation>插入到 {name} 之后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="489"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="504"/>
         <source>Insert between {a} and {b}</source>
         <translation>插入到 {a} 和 {b} 之间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="494"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="509"/>
         <source>Add at the end</source>
         <translation>添加到末尾</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="532"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="539"/>
+        <source>⚠ The engine accepts this network, but it takes inputs of {expected} and the dataset&apos;s images are {images}: it cannot be trained on them. Right-click the input block to use {images}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="558"/>
         <source>⚠ The output has {units} values and the dataset has {classes} classes: the {extra} extra outputs stand for no class and can never be right. Set the last layer to {classes} units.</source>
         <translation>⚠ 输出有 {units} 个值，而数据集只有 {classes} 个类别：多出的 {extra} 个输出不代表任何类别，永远不可能正确。请把最后一层设为 {classes} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="561"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="595"/>
+        <source>the dataset&apos;s images are {shape}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="601"/>
         <source>Total: {n:,} parameters</source>
         <translation>总计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="563"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="603"/>
         <source>Total so far: {n:,} parameters</source>
         <translation>目前合计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="592"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="647"/>
         <source>{done} — {problem}</source>
         <translation>{done} — {problem}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="523"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="549"/>
         <source>⚠ The engine accepts this network, but its output has {units} values and the dataset has {classes} classes: it cannot be trained on it. Set the last layer to {classes} units.</source>
         <translation>⚠ 引擎接受这个网络，但它的输出只有 {units} 个值，而数据集有 {classes} 个类别：无法用它训练。请把最后一层设为 {classes} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="538"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="564"/>
         <source>✓ The engine accepts this network: {n} layers, output {shape}</source>
         <translation>✓ 引擎接受这个网络：{n} 层，输出 {shape}</translation>
     </message>
@@ -3080,56 +3105,56 @@ The canvas is unchanged.</source>
 <context>
     <name>NetworkScene</name>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="162"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="165"/>
         <source>1 channel of {h}x{w} pixels</source>
         <translation>1 个通道，{h}x{w} 像素</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="164"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="167"/>
         <source>{c} channels of {h}x{w} pixels</source>
         <translation>{c} 个通道，{h}x{w} 像素</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="168"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="171"/>
         <source>{n} features</source>
         <translation>{n} 个特征</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="170"/>
-        <location filename="../../playground/ui/canvas/scene.py" line="209"/>
-        <location filename="../../playground/ui/canvas/scene.py" line="284"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="173"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="213"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="294"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="173"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="176"/>
         <source>{shape} ({n:,} values)</source>
         <translation>{shape}（{n:,} 个值）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="177"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="180"/>
         <source>The data: one sample at a time flows down the arrows.</source>
         <translation>数据：每次一个样本，沿箭头向下流动。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="185"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="189"/>
         <source>{n:,} params</source>
         <translation>{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="192"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="196"/>
         <source>shape unknown: fix the red block above</source>
         <translation>形状未知：请修正上方的红色方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="205"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="209"/>
         <source>Data flows from {a} to {b}: {shape}.
 Drop a layer (or drag a block) here to insert it between them.</source>
         <translation>数据从 {a} 流向 {b}：{shape}。
 把一个层（或拖动一个方块）放到这里，即可插入到两者之间。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/scene.py" line="282"/>
+        <location filename="../../playground/ui/canvas/scene.py" line="292"/>
         <source>Release to move {name} between {a} and {b}</source>
         <translation>松开即可把 {name} 移到 {a} 和 {b} 之间</translation>
     </message>

@@ -212,6 +212,13 @@ def test_dataset_sample_is_fed_to_the_prediction(panel: DrawPanel) -> None:
     assert panel.prediction_view.predicted_label() == 8
     np.testing.assert_array_equal(net.inputs[-1][0], image)
     assert "8" in panel.preview_caption.text()
+    # The pad's own drawing steps back, under a note saying how to return to it (it stayed
+    # at full brightness beside the dataset image's guess).
+    assert "dataset image" in panel.pad.overlay
+    pad = panel.pad.grab().toImage()
+    draw_stroke(panel.pad, line_points((140, 40), (140, 240)))
+    assert panel.pad.overlay == "" and panel.shows_drawing()
+    assert panel.pad.grab().toImage() != pad
 
 
 def test_a_stroke_is_read_by_a_real_network_through_the_throttle(panel: DrawPanel, qtbot) -> None:
