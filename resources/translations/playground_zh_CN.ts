@@ -242,7 +242,7 @@
     <message>
         <location filename="../../playground/ui/canvas/commands.py" line="199"/>
         <source>Set the input to {shape}</source>
-        <translation type="unfinished"></translation>
+        <translation>把输入设为 {shape}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/commands.py" line="219"/>
@@ -3029,7 +3029,7 @@ The canvas is unchanged.</source>
     <message>
         <location filename="../../playground/ui/canvas/panel.py" line="487"/>
         <source>Use the dataset&apos;s shape, {shape}</source>
-        <translation type="unfinished"></translation>
+        <translation>使用数据集的形状 {shape}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/panel.py" line="495"/>
@@ -3064,7 +3064,7 @@ The canvas is unchanged.</source>
     <message>
         <location filename="../../playground/ui/canvas/panel.py" line="539"/>
         <source>⚠ The engine accepts this network, but it takes inputs of {expected} and the dataset&apos;s images are {images}: it cannot be trained on them. Right-click the input block to use {images}.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 引擎接受这个网络，但它的输入是 {expected}，而数据集的图像是 {images}：无法用它们训练。右键点击输入块即可改用 {images}。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/panel.py" line="558"/>
@@ -3074,7 +3074,7 @@ The canvas is unchanged.</source>
     <message>
         <location filename="../../playground/ui/canvas/panel.py" line="595"/>
         <source>the dataset&apos;s images are {shape}</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集的图像是 {shape}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/panel.py" line="601"/>
