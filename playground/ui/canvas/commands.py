@@ -191,6 +191,27 @@ class SetCostCommand(QUndoCommand):
         self.model.set_cost(self.old)
 
 
+class SetInputShapeCommand(QUndoCommand):
+    """Give the input block another shape (the dataset's), keeping the layers."""
+
+    def __init__(self, model: CanvasModel, shape: list[int]) -> None:
+        super().__init__(
+            _tr("Set the input to {shape}").format(shape="x".join(str(d) for d in shape))
+        )
+        self.model = model
+        self.old = list(model.input.shape)
+        # Refuse now (SpecError): an exception cannot leave redo() through QUndoStack.push.
+        self.new = model.check_input(shape)
+
+    def redo(self) -> None:
+        """Use the new shape."""
+        self.model.set_input_shape(self.new)
+
+    def undo(self) -> None:
+        """Use the old shape."""
+        self.model.set_input_shape(self.old)
+
+
 class SetSpecCommand(QUndoCommand):
     """Replace the whole network (a preset, a file, a loaded model); undo brings the old one."""
 

@@ -52,6 +52,9 @@ TYPE_COLORS: dict[str, tuple[str, str]] = {
 }
 ERROR_FILL = "#ffebee"
 ERROR_LINE = "#d32f2f"
+#: A block the engine accepts but the dataset does not fit (the status line's orange).
+WARNING_FILL = "#fff8e1"
+WARNING_LINE = "#b36b00"
 SELECT_LINE = "#ff6f00"
 LINK_COLOR = "#607d8b"
 LINK_HOT = "#ff6f00"
@@ -74,6 +77,7 @@ class BlockItem(QGraphicsWidget):
         self.node_id = node_id
         self.kind = kind
         self.error: str | None = None
+        self.warning: str | None = None
         self.resize(BLOCK_WIDTH, BLOCK_HEIGHT)
         flags = (
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -134,11 +138,13 @@ class BlockItem(QGraphicsWidget):
         note: str,
         brief: str = "",
         count: str = "",
+        warning: str | None = None,
     ) -> None:
-        """Show a block's texts; `error` (the engine's message) marks it red; `note` teaches.
-        The compact face shows `count` (the parameter count alone) and `brief` (default:
-        `shape`)."""
+        """Show a block's texts; `error` (the engine's message) marks it red, `warning` (what
+        the dataset will not fit) orange, in place of the shape line; `note` teaches. The
+        compact face shows `count` (the parameter count alone) and `brief` (default: `shape`)."""
         self.error = error
+        self.warning = warning if not error else None
         self.title_item.setText(title)
         self.params_item.setText(params)
         width = self.params_item.boundingRect().width()
@@ -146,13 +152,15 @@ class BlockItem(QGraphicsWidget):
         self.settings_item.setText(settings)
         room = BLOCK_WIDTH - 2 * _PAD - 6
         metrics = QFontMetricsF(self.shape_item.font())
-        shown = f"⚠ {error}" if error else shape
+        shown = f"⚠ {error}" if error else f"⚠ {self.warning}" if self.warning else shape
         self.shape_item.setText(metrics.elidedText(shown, Qt.TextElideMode.ElideRight, room))
-        self.shape_item.setBrush(QBrush(QColor(ERROR_LINE if error else "#263238")))
-        self._set_big(title, count, f"⚠ {error}" if error else brief or shape, error)
+        self.shape_item.setBrush(QBrush(QColor(self._text_color())))
+        self._set_big(title, count, f"⚠ {error}" if error else brief or shape)
         lines = [title + (f"  [{params}]" if params else ""), settings, shape]
         if error:
             lines.append(_tr("Error: {message}").format(message=error))
+        elif self.warning:
+            lines.append(f"⚠ {self.warning}")
         tip = "\n".join(line for line in lines if line)
         if note:
             tip += "\n\n" + note
@@ -160,7 +168,11 @@ class BlockItem(QGraphicsWidget):
         self.setData(Qt.ItemDataRole.AccessibleTextRole, tip)
         self._restyle()
 
-    def _set_big(self, title: str, count: str, line: str, error: str | None) -> None:
+    def _text_color(self) -> str:
+        """The colour of the shape line: red for a fault, orange for a warning."""
+        return ERROR_LINE if self.error else WARNING_LINE if self.warning else "#263238"
+
+    def _set_big(self, title: str, count: str, line: str) -> None:
         """Fill the compact face: name and parameter count on top, the output shape below
         ("20,040 params" in large type would crowd the name: the number alone)."""
         room = BLOCK_WIDTH - 2 * _PAD - 6
@@ -172,10 +184,11 @@ class BlockItem(QGraphicsWidget):
         self.big_title.setText(metrics.elidedText(title, Qt.TextElideMode.ElideRight, title_room))
         self.big_title.setPos(_PAD + 6, 6)
         metrics = QFontMetricsF(self.big_line.font())
-        if metrics.horizontalAdvance(line) > room and "→" in line:  # the output shape matters
-            line = "→ " + line.rsplit("→", 1)[1].strip()
+        for mark in ("→", "≠"):  # the output shape, the dataset's shape: what matters
+            if metrics.horizontalAdvance(line) > room and mark in line:
+                line = f"{mark} " + line.rsplit(mark, 1)[1].strip()
         self.big_line.setText(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room))
-        self.big_line.setBrush(QBrush(QColor(ERROR_LINE if error else "#263238")))
+        self.big_line.setBrush(QBrush(QColor(self._text_color())))
         self.big_line.setPos(_PAD + 6, BLOCK_HEIGHT - 8 - metrics.height())
 
     def set_compact(self, compact: bool) -> None:
@@ -216,6 +229,8 @@ class BlockItem(QGraphicsWidget):
         fill, line = TYPE_COLORS.get(self.kind, TYPE_COLORS["input"])
         if self.error:
             fill, line = ERROR_FILL, ERROR_LINE
+        elif self.warning:
+            fill, line = WARNING_FILL, WARNING_LINE
         width = 2.0
         if self._selected:
             width = 3.5
@@ -223,15 +238,10 @@ class BlockItem(QGraphicsWidget):
                 line = SELECT_LINE
         self.body.setBrush(QBrush(QColor(fill)))
         self.body.setPen(QPen(QColor(line), width))
-        self.strip.setBrush(
-            QBrush(
-                QColor(
-                    ERROR_LINE
-                    if self.error
-                    else TYPE_COLORS.get(self.kind, TYPE_COLORS["input"])[1]
-                )
-            )
-        )
+        strip = TYPE_COLORS.get(self.kind, TYPE_COLORS["input"])[1]
+        if self.error or self.warning:
+            strip = ERROR_LINE if self.error else WARNING_LINE
+        self.strip.setBrush(QBrush(QColor(strip)))
 
     # ------------------------------------------------------------------------------ geometry
     def out_port(self) -> QPointF:

@@ -391,6 +391,12 @@ class CanvasModel:
         layers[index] = layer
         return self._canonical(layers, index)
 
+    def check_input(self, shape: list[int]) -> list[int]:
+        """The input shape as it would be stored; SpecError if the engine cannot parse it."""
+        shape = [int(d) for d in shape]
+        self._check([n.layer for n in self._nodes], input_shape=shape)
+        return shape
+
     # ----------------------------------------------------------------------------- editing
     def insert_node(
         self,
@@ -474,8 +480,7 @@ class CanvasModel:
 
     def set_input_shape(self, shape: list[int]) -> None:
         """Change the input shape ([channels, height, width] or [features])."""
-        shape = [int(d) for d in shape]
-        self._check([n.layer for n in self._nodes], input_shape=shape)
+        shape = self.check_input(shape)
         if shape == self.input.shape:
             return
         self.input.shape = shape

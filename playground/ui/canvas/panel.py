@@ -4,6 +4,8 @@ The panel owns the CanvasModel and its QUndoStack; the main window puts `undo_st
 Edit menu, routes Delete to `delete_selected()`, shows `status_message` in its status bar and
 decides what to do with `network_built` (it sets `confirm_discard` to ask before a build throws
 away trained weights). `set_spec()` shows a loaded model's architecture; `spec()` reads it.
+`set_dataset_classes()` and `set_dataset_input()` tell it the loaded dataset's class count and
+image shape, so a network that cannot train on it is flagged before Build.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from playground.ui.canvas.commands import (
     RemoveLayerCommand,
     ReorderLayerCommand,
     SetCostCommand,
+    SetInputShapeCommand,
     SetSpecCommand,
 )
 from playground.ui.canvas.inspector import LayerInspector
@@ -48,6 +51,10 @@ from playground.ui.canvas.view import NetworkView
 from playground.ui.names import error_text, preset_description
 
 DEFAULT_PRESET = "nielsen-conv"
+
+
+def _shape_text(shape: tuple[int, ...] | list[int]) -> str:
+    return "x".join(str(d) for d in shape)
 
 
 class NetworkPanel(QWidget):
@@ -144,6 +151,8 @@ class NetworkPanel(QWidget):
         self._last_status = ""
         #: Classes of the loaded dataset (None: none loaded): a smaller output cannot train on it.
         self.dataset_classes: int | None = None
+        #: The shape of the loaded dataset's images, e.g. (1, 28, 28) (None: none loaded).
+        self.dataset_input: tuple[int, ...] | None = None
         self.model.set_spec(load_preset(DEFAULT_PRESET))
         self.view.fit()
         self.setFocusProxy(self.view)
@@ -475,6 +484,14 @@ class NetworkPanel(QWidget):
             self.model.set_selection(block.node_id)
             if block.node_id == INPUT_ID:
                 index = 0
+                if self._input_mismatch() and self.dataset_input is not None:
+                    menu.addAction(
+                        self.tr("Use the dataset's shape, {shape}").format(
+                            shape=_shape_text(self.dataset_input)
+                        ),
+                        self.use_dataset_input,
+                    )
+                    menu.addSeparator()
             else:
                 index = self.model.index_of(block.node_id) + 1
                 menu.addAction(self.tr("Delete"), self.delete_selected)
@@ -518,6 +535,17 @@ class NetworkPanel(QWidget):
         classes = self.dataset_classes
         if model.error is not None:
             return f"⚠ {error_text(model.error)}", "#c62828", True
+        if self._input_mismatch() and self.dataset_input is not None:
+            # A 1x32x32 file on MNIST got the green ✓ and built; only Start said "images are
+            # 1x28x28 but the network expects 1x32x32".
+            text = self.tr(
+                "⚠ The engine accepts this network, but it takes inputs of {expected} and the "
+                "dataset's images are {images}: it cannot be trained on them. Right-click the "
+                "input block to use {images}."
+            ).format(
+                expected=_shape_text(model.input.shape), images=_shape_text(self.dataset_input)
+            )
+            return text, "#b36b00", True
         if classes is not None and outputs is not None and outputs < classes:
             # The engine takes it, the trainer will not: say so before Build replaces a network.
             text = self.tr(
@@ -554,8 +582,23 @@ class NetworkPanel(QWidget):
         self._show_validation()
         self.status_message.emit("")
 
+    def _input_mismatch(self) -> bool:
+        """True when the dataset's images cannot feed the canvas's input: the trainer refuses
+        them unless only the layout differs (784 values flat for 1x28x28 images is fine)."""
+        data, shape = self.dataset_input, tuple(self.model.input.shape)
+        return data is not None and data != shape and math.prod(data) != math.prod(shape)
+
     def _validated(self) -> None:
         model = self.model
+        warning = None
+        if self._input_mismatch() and self.dataset_input is not None:
+            data = _shape_text(self.dataset_input)
+            warning = (
+                self.tr("the dataset's images are {shape}").format(shape=data),
+                # Thin spaces: "1x32x32 ≠ 1x28x28" overran the compact face by a pixel.
+                f"{_shape_text(model.input.shape)}\u2009≠\u2009{data}",
+            )
+        self.scene.set_input_warning(warning)
         known = all(model.state(n.id).info is not None for n in model.nodes)
         total = (
             self.tr("Total: {n:,} parameters")
@@ -574,6 +617,21 @@ class NetworkPanel(QWidget):
         """The loaded dataset's class count (None: none), which the network's output needs."""
         self.dataset_classes = classes
         self._validated()
+
+    def set_dataset_input(self, shape: tuple[int, ...] | list[int] | None) -> None:
+        """The loaded dataset's image shape, e.g. (1, 28, 28) (None: none), which the
+        network's input must take."""
+        self.dataset_input = tuple(int(d) for d in shape) if shape is not None else None
+        self._validated()
+
+    def use_dataset_input(self) -> None:
+        """Give the input block the dataset's image shape (one undo step)."""
+        if self.dataset_input is None or list(self.dataset_input) == self.model.input.shape:
+            return
+        try:
+            self.undo_stack.push(SetInputShapeCommand(self.model, list(self.dataset_input)))
+        except SpecError as exc:
+            self._report(error_text(exc))
 
     def _report(self, message: str) -> None:
         """Show a one-off message in the status line and pass it to the window."""

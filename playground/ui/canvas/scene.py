@@ -45,6 +45,9 @@ class NetworkScene(QGraphicsScene):
         self._syncing = False
         self._press: dict[int, QPointF] | None = None
         self._hot: LinkItem | None = None
+        #: The input block's warning, (line, compact line), when the dataset's images do not
+        #: fit it (the panel knows the dataset).
+        self.input_warning: tuple[str, str] | None = None
 
         self.input_block = BlockItem(INPUT_ID, "input")
         self.addItem(self.input_block)
@@ -175,7 +178,8 @@ class NetworkScene(QGraphicsScene):
             ),
             None,
             self.tr("The data: one sample at a time flows down the arrows."),
-            brief=_shape_text(shape),
+            brief=self.input_warning[1] if self.input_warning else _shape_text(shape),
+            warning=self.input_warning[0] if self.input_warning else None,
         )
         names = model.layer_names()
         flows: dict[int, str] = {INPUT_ID: _shape_text(shape)}
@@ -212,6 +216,12 @@ class NetworkScene(QGraphicsScene):
                 )
             )
         self._update_scene_rect()
+
+    def set_input_warning(self, warning: tuple[str, str] | None) -> None:
+        """Mark the input block orange with (line, compact line), or clear the mark (None)."""
+        if warning != self.input_warning:
+            self.input_warning = warning
+            self.refresh()
 
     def set_compact(self, compact: bool) -> None:
         """Show every block's compact face (zoomed far out) or its full one."""

@@ -16,6 +16,7 @@ from playground.ui.canvas.commands import (
     RemoveLayerCommand,
     ReorderLayerCommand,
     SetCostCommand,
+    SetInputShapeCommand,
     SetSpecCommand,
 )
 from playground.ui.canvas.model import INPUT_ID, CanvasModel
@@ -137,6 +138,23 @@ def test_cost_undo(setup) -> None:
     assert model.cost == "quadratic"
     stack.undo()
     assert model.cost == "log-likelihood"
+
+
+def test_input_shape_undo_redo(setup) -> None:
+    model, stack = setup
+    ids = [n.id for n in model.nodes]
+    stack.push(SetInputShapeCommand(model, [1, 32, 32]))
+    assert model.input.shape == [1, 32, 32] and [n.id for n in model.nodes] == ids
+    assert model.state(ids[0]).info.output_shape == (20, 28, 28)
+    assert stack.undoText() == "Set the input to 1x32x32"
+    stack.undo()
+    assert model.input.shape == [1, 28, 28]
+    assert model.state(ids[0]).info.output_shape == (20, 24, 24)
+    stack.redo()
+    assert model.input.shape == [1, 32, 32]
+    with pytest.raises(SpecError):
+        SetInputShapeCommand(model, [1, 0, 28])
+    assert stack.count() == 1
 
 
 def test_loading_a_spec_is_undoable_and_keeps_older_commands_working(setup) -> None:

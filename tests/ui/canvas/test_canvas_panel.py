@@ -13,7 +13,7 @@ from playground.engine.spec import infer, load_preset, normalize, preset_names
 from playground.errors import SpecError
 from playground.ui.canvas import NetworkPanel
 from playground.ui.canvas.inspector import display_width, summary_lines
-from playground.ui.canvas.items import COMPACT_BELOW, ERROR_LINE
+from playground.ui.canvas.items import COMPACT_BELOW, ERROR_LINE, WARNING_LINE
 from playground.ui.canvas.model import INPUT_ID
 from playground.ui.canvas.palette import palette_entries
 from playground.ui.canvas.view import layer_from_mime, layer_to_mime
@@ -981,3 +981,51 @@ def test_a_layer_added_from_the_palette_takes_the_keys(qtbot, panel: NetworkPane
     assert QApplication.focusWidget() is panel.view
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)
     assert [n.layer.get("activation") for n in panel.model.nodes][-2:] == ["softmax", "relu"]
+
+
+def test_an_input_the_datasets_images_do_not_fit_is_flagged_before_build(
+    qtbot, panel: NetworkPanel, monkeypatch
+) -> None:
+    # A 1x32x32 file on MNIST got the green ✓ and built; only Start refused it ("the
+    # dataset's images are 1x28x28 but the network expects 1x32x32").
+    spec = {
+        "input": [1, 32, 32],
+        "layers": [
+            {"type": "conv", "filters": 4, "kernel": 5},
+            {"type": "dense", "units": 10, "activation": "softmax"},
+        ],
+        "cost": "log-likelihood",
+    }
+    panel.set_spec(spec)
+    panel.set_dataset_classes(10)
+    assert panel.status_label.text().startswith("✓")  # no dataset shape: nothing to compare
+    panel.set_dataset_input((1, 28, 28))
+    text = panel.status_label.text()
+    assert text.startswith("⚠") and "inputs of 1x32x32" in text and "are 1x28x28" in text, text
+    assert "#b36b00" in panel.status_label.styleSheet()
+    # The input block, which the user cannot otherwise tell is wrong, is marked too.
+    block = panel.scene.input_block
+    assert block.warning and "1x28x28" in block.shape_item.text()
+    assert block.body.pen().color().name() == WARNING_LINE
+    panel.view.set_zoom(COMPACT_BELOW - 0.1)
+    title, line = block.shown_text().split("\n")
+    assert title == "input" and "≠" in line and line.endswith("1x28x28"), line
+
+    # The right-click menu on the input block offers the fix, as one undo step.
+    menu = panel.context_menu(block.center())
+    fix = next(a for a in menu.actions() if "1x28x28" in a.text())
+    assert fix.text() == "Use the dataset's shape, 1x28x28"
+    fix.trigger()
+    assert panel.spec()["input"] == [1, 28, 28]
+    assert panel.status_label.text().startswith("✓") and block.warning is None
+    assert block.body.pen().color().name() != WARNING_LINE
+    panel.undo_stack.undo()
+    assert panel.spec()["input"] == [1, 32, 32] and block.warning
+    menu.deleteLater()
+
+    # The trainer reshapes a flat input of as many values: no warning there.
+    panel.set_spec({**spec, "input": [784], "layers": [spec["layers"][1]]})
+    assert panel.status_label.text().startswith("✓") and block.warning is None
+    assert not any(
+        "dataset's shape" in a.text() for a in panel.context_menu(block.center()).actions()
+    )
