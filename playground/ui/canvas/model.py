@@ -5,7 +5,8 @@ validates before it mutates (a layer the engine cannot even parse is refused wit
 SpecError) and emits signals named for what happened. Shape faults the engine finds later
 (groups that do not divide, a kernel larger than its input, a softmax in the middle) are states
 the user may reach on purpose: the model keeps them and reports the engine's message for the
-faulty layer, so the canvas can mark that block in red.
+faulty layer, so the canvas can mark that block in red (and the softmax a later layer cannot
+follow, which is what the user has to move).
 
 Signals (each a :class:`Signal`; arguments in brackets):
 node_added(node, index), node_removed(node, index), node_changed(node), node_moved(node),
@@ -203,9 +204,16 @@ def _prefix_rows(spec: dict[str, Any], stop: int) -> list[LayerInfo] | None:
 class CanvasModel:
     """An ordered chain input -> layer nodes, with positions, validation and selection."""
 
-    def __init__(self, describe: Callable[[SpecError], str] = str) -> None:
+    def __init__(
+        self,
+        describe: Callable[[SpecError], str] = str,
+        describe_cause: Callable[[SpecError], str] | None = None,
+    ) -> None:
         #: Turns the engine's SpecError into the text a block shows (the panel translates it).
         self.describe = describe
+        #: The text of the earlier block a fault comes from (the softmax a later layer cannot
+        #: follow); by default the fault's own text.
+        self.describe_cause = describe_cause or describe
         self.node_added = Signal()
         self.node_removed = Signal()
         self.node_changed = Signal()
@@ -607,12 +615,28 @@ class CanvasModel:
             if link not in old:
                 self.link_added.emit(*link)
 
+    def cause_index(self) -> int | None:
+        """The index of the earlier layer the engine's fault comes from, or None: the softmax
+        that a later layer cannot follow (the error names it). The red mark went on the layer
+        after it, while the softmax is what the student has to move."""
+        name = self._error.params.get("softmax") if self._error is not None else None
+        if not name:
+            return None
+        names = self.layer_names()
+        return next((i for i, n in enumerate(self._nodes) if names[n.id] == name), None)
+
     def _validate(self) -> None:
         rows, error = analyze(self.spec())
         self._error = error
         bad = error.layer_index if error is not None else None
+        cause = self.cause_index()
+        texts: dict[int, str] = {}
+        if error is not None and bad is not None:
+            texts[bad] = self.describe(error)
+        if error is not None and cause is not None and cause != bad:
+            texts[cause] = self.describe_cause(error)
         self._states = {
-            node.id: NodeState(row, self.describe(error) if i == bad else None)
+            node.id: NodeState(row, texts.get(i))
             for i, (node, row) in enumerate(zip(self._nodes, rows, strict=True))
         }
         self.validated.emit()

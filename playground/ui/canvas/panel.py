@@ -79,7 +79,7 @@ class NetworkPanel(QWidget):
         self.seed = 0
         self.last_path: Path | None = None
 
-        self.model = CanvasModel(describe=error_text)
+        self.model = CanvasModel(describe=error_text, describe_cause=self._cause_text)
         self.undo_stack = QUndoStack(self)
         self.scene = NetworkScene(self.model, self.undo_stack, self)
         self.view = NetworkView(self.scene)
@@ -575,6 +575,13 @@ class NetworkPanel(QWidget):
         self.status_label.setStyleSheet(f"color: {color};")
         self.status_label.setText(text)
         return text
+
+    def _cause_text(self, error: SpecError) -> str:
+        """What the softmax block a later layer cannot follow says, the engine's message
+        after: the red mark was only on the next layer, yet the softmax is what to move."""
+        return self.tr(
+            "Move this softmax to the last layer, or choose another activation here. {error}"
+        ).format(error=error_text(error))
 
     def _drag_hint_cleared(self) -> None:
         """A drag's "Release to move …" no longer holds: the validation line comes back, and

@@ -323,6 +323,10 @@ IMPOSSIBLE = {
 }
 
 
+#: The earlier block a fault comes from, marked too: the softmax the next layer cannot follow.
+CAUSES = {"softmax in the middle": 0}
+
+
 @pytest.mark.parametrize("case", sorted(IMPOSSIBLE))
 def test_impossible_networks_get_the_engines_message_on_the_right_block(case: str) -> None:
     spec, bad_index, expected_shapes = IMPOSSIBLE[case]
@@ -332,8 +336,28 @@ def test_impossible_networks_get_the_engines_message_on_the_right_block(case: st
     assert str(model.error) == engine_message(spec)
     errors = [model.state(n.id).error for n in model.nodes]
     assert errors[bad_index] == engine_message(spec)
-    assert [e for i, e in enumerate(errors) if i != bad_index] == [None] * (len(errors) - 1)
+    marked = {bad_index, CAUSES.get(case, bad_index)}
+    assert [e for i, e in enumerate(errors) if i not in marked] == [None] * (
+        len(errors) - len(marked)
+    )
+    assert model.cause_index() == CAUSES.get(case)
     assert shapes(model) == expected_shapes
+
+
+def test_the_softmax_a_later_layer_cannot_follow_is_marked_as_the_cause() -> None:
+    # The red mark went on the layer after the softmax (dense2, activation1) and the softmax,
+    # which the student has to move, stayed uncoloured.
+    spec = _with([DENSE, {**OUT, "name": "scores"}, {"type": "activation", "activation": "relu"}])
+    model = CanvasModel(describe=lambda e: f"fault: {e}", describe_cause=lambda e: f"cause: {e}")
+    model.set_spec(spec)
+    dense, scores, relu = (model.state(n.id).error for n in model.nodes)
+    assert dense is None
+    assert relu == f"fault: {engine_message(spec)}"
+    assert scores == f"cause: {engine_message(spec)}" and "(scores)" in scores
+    model.set_setting(model.nodes[1].id, "activation", "linear")
+    assert model.is_valid is False  # log-likelihood now lacks its softmax: that one fault only
+    assert model.cause_index() is None
+    assert [model.state(n.id).error is not None for n in model.nodes] == [False, False, True]
 
 
 def test_fixing_the_fault_clears_the_mark() -> None:

@@ -1029,3 +1029,35 @@ def test_an_input_the_datasets_images_do_not_fit_is_flagged_before_build(
     assert not any(
         "dataset's shape" in a.text() for a in panel.context_menu(block.center()).actions()
     )
+
+
+def test_a_softmax_in_the_middle_marks_the_softmax_to_move(qtbot, panel: NetworkPanel) -> None:
+    # Only the layer after the softmax turned red (activation1: "cannot follow softmax
+    # (dense2)"); dense2, the layer the student has to change, stayed uncoloured.
+    spec = {
+        "input": [1, 28, 28],
+        "layers": [
+            {"type": "dense", "units": 100, "activation": "sigmoid"},
+            {"type": "dense", "units": 10, "activation": "softmax"},
+            {"type": "activation", "activation": "relu"},
+        ],
+        "cost": "log-likelihood",
+    }
+    panel.set_spec(spec)
+    with pytest.raises(SpecError) as caught:
+        infer(spec)
+    engine = str(caught.value)
+    assert engine.startswith("activation1: the activation layer cannot follow softmax (dense2)")
+    dense1, dense2, act = (panel.scene.block(n.id) for n in panel.model.nodes)
+    assert dense1.error is None
+    assert act.error == engine  # the engine's message stays where the engine put it
+    assert dense2.error is not None and dense2.error.startswith("Move this softmax to the last")
+    assert engine in dense2.error and engine in dense2.toolTip()
+    assert dense2.body.pen().color().name() == ERROR_LINE
+    assert dense2.shape_item.text().startswith("⚠ Move this softmax")
+    assert panel.status_label.text() == f"⚠ {engine}"  # the status line keeps the engine's words
+    click_block(qtbot, panel, panel.model.nodes[1].id)
+    assert panel.inspector.error.text() == dense2.error
+    set_editor(panel, "activation", "sigmoid")  # no softmax before relu: the cause mark goes
+    assert dense2.error is None
+    assert act.error is not None and "needs a softmax output" in act.error  # the cost's fault
