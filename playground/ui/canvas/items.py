@@ -6,7 +6,8 @@ QGraphicsSimpleTextItem lines; its look changes through pens and brushes. Each b
 text it shows as its toolTip, so screen readers and tests read what the user sees.
 
 Zoomed out below COMPACT_BELOW, where its four small lines would be a few pixels high, a block
-shows just its name, parameter count and output shape, in type three times the size.
+shows just its name, parameter count and output shape, in type three times the size (a count
+that would crowd the name gets smaller type; a fault shows its reason without the name).
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ COMPACT_BELOW = 0.7
 #: Pixel sizes (scene units) of the compact face's two lines.
 _BIG_TITLE = 27
 _BIG_LINE = 25
+#: The smallest the compact face's parameter count shrinks to, to leave the name whole.
+_SMALL_COUNT = 17
 
 #: Fill and outline colours by layer type (light fill, darker outline).
 TYPE_COLORS: dict[str, tuple[str, str]] = {
@@ -67,6 +70,15 @@ def _tr(text: str) -> str:
 def type_color(kind: str) -> QColor:
     """The outline colour of a layer type (the palette uses it for its swatches)."""
     return QColor(TYPE_COLORS.get(kind, TYPE_COLORS["input"])[1])
+
+
+def _without_name(message: str, name: str) -> str:
+    """An engine message without its leading "name: " (or the Chinese "name："), which the
+    block's title already shows."""
+    for colon in (": ", "："):
+        if message.startswith(name + colon):
+            return message[len(name) + len(colon) :].lstrip()
+    return message
 
 
 class BlockItem(QGraphicsWidget):
@@ -152,10 +164,12 @@ class BlockItem(QGraphicsWidget):
         self.settings_item.setText(settings)
         room = BLOCK_WIDTH - 2 * _PAD - 6
         metrics = QFontMetricsF(self.shape_item.font())
-        shown = f"⚠ {error}" if error else f"⚠ {self.warning}" if self.warning else shape
+        # Under its own title, "⚠ conv2: groups=…" spent the line on the name: the reason only.
+        reason = _without_name(error, title) if error else None
+        shown = f"⚠ {reason}" if reason else f"⚠ {self.warning}" if self.warning else shape
         self.shape_item.setText(metrics.elidedText(shown, Qt.TextElideMode.ElideRight, room))
         self.shape_item.setBrush(QBrush(QColor(self._text_color())))
-        self._set_big(title, count, f"⚠ {error}" if error else brief or shape)
+        self._set_big(title, count, f"⚠ {reason}" if reason else brief or shape)
         lines = [title + (f"  [{params}]" if params else ""), settings, shape]
         if error:
             lines.append(_tr("Error: {message}").format(message=error))
@@ -176,11 +190,24 @@ class BlockItem(QGraphicsWidget):
         """Fill the compact face: name and parameter count on top, the output shape below
         ("20,040 params" in large type would crowd the name: the number alone)."""
         room = BLOCK_WIDTH - 2 * _PAD - 6
-        self.big_params.setText(count)
-        width = self.big_params.boundingRect().width()
-        self.big_params.setPos(BLOCK_WIDTH - _PAD - width, 6)
-        title_room = room - width - (_PAD if width else 0)
         metrics = QFontMetricsF(self.big_title.font())
+        # The name comes first: "den…" beside "1,600,100" named nothing. A count that leaves
+        # the name too little room gets smaller type (down to _SMALL_COUNT), on the same
+        # baseline.
+        font = QFont(self.big_title.font())
+        gap = _PAD if count else 0.0
+        fits = room - gap - metrics.horizontalAdvance(title)
+        width = QFontMetricsF(font).horizontalAdvance(count)
+        if width > fits:
+            size = int(_BIG_TITLE * max(fits, 0.0) / width)
+            font.setPixelSize(max(_SMALL_COUNT, min(_BIG_TITLE, size)))
+        self.big_params.setFont(font)
+        self.big_params.setText(count)
+        count_metrics = QFontMetricsF(font)
+        width = count_metrics.horizontalAdvance(count)
+        baseline = 6 + metrics.ascent() - count_metrics.ascent()
+        self.big_params.setPos(BLOCK_WIDTH - _PAD - width, baseline)
+        title_room = room - width - gap
         self.big_title.setText(metrics.elidedText(title, Qt.TextElideMode.ElideRight, title_room))
         self.big_title.setPos(_PAD + 6, 6)
         metrics = QFontMetricsF(self.big_line.font())

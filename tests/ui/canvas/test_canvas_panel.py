@@ -1061,3 +1061,48 @@ def test_a_softmax_in_the_middle_marks_the_softmax_to_move(qtbot, panel: Network
     set_editor(panel, "activation", "sigmoid")  # no softmax before relu: the cause mark goes
     assert dense2.error is None
     assert act.error is not None and "needs a softmax output" in act.error  # the cost's fault
+
+
+def test_zoomed_out_blocks_keep_the_name_and_the_reason_readable(panel: NetworkPanel) -> None:
+    # Zoomed out, a faulty block repeated its name ("⚠ conv2: groups=…" under "conv2"), and
+    # a large count cut the name: "den…" beside "1,600,100".
+    panel.load_preset("grouped-conv")
+    conv2 = panel.model.nodes[2]
+    panel.model.set_setting(conv2.id, "groups", 3)
+    panel.view.set_zoom(COMPACT_BELOW - 0.1)
+    block = panel.scene.block(conv2.id)
+    title, _count, reason = block.shown_text().split("\n")
+    assert title == "conv2" and reason.startswith("⚠ groups=3 must"), reason
+    assert block.shape_item.text().startswith("⚠ groups=3 must divide")  # the full face too
+    assert block.error is not None and block.error.startswith("conv2: groups=3")
+    assert "conv2: groups=3" in block.toolTip()  # the tooltip keeps the engine's whole message
+
+    conv = {"type": "conv", "filters": 20, "kernel": 5}
+    panel.set_spec(
+        {
+            "input": [1, 28, 28],
+            "layers": [
+                conv,
+                {**conv, "filters": 40, "groups": 2},
+                {"type": "dense", "units": 100},
+                {"type": "dense", "units": 20000, "name": "hidden"},  # 2,020,000 parameters
+                {"type": "dense", "units": 10, "activation": "softmax"},
+            ],
+            "cost": "log-likelihood",
+        }
+    )
+    for node in panel.model.nodes:
+        block = panel.scene.block(node.id)
+        name = panel.model.layer_names()[node.id]
+        info = panel.model.state(node.id).info
+        assert info is not None
+        assert block.big_title.text() == name and block.big_params.text() == f"{info.params:,}"
+        title, count = block.big_title.sceneBoundingRect(), block.big_params.sceneBoundingRect()
+        assert title.right() < count.left() and count.right() <= block.sceneBoundingRect().right()
+        # The count stays legible: at least 60 % of the name's size.
+        assert block.big_params.font().pixelSize() >= 0.6 * block.big_title.font().pixelSize()
+    dense1 = panel.scene.block(panel.model.nodes[2].id)
+    assert dense1.big_params.text() == "1,600,100"
+    # A block whose count fits keeps both in the large type.
+    conv1 = panel.scene.block(panel.model.nodes[0].id)
+    assert conv1.big_params.font().pixelSize() == conv1.big_title.font().pixelSize()
