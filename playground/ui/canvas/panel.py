@@ -181,18 +181,30 @@ class NetworkPanel(QWidget):
         presets.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar.addWidget(presets)
 
+        # Open and Save share one menu button, like Presets: with both on the bar, Tidy and
+        # Fit went into its "»" menu in the 324-px canvas column of a 1260x810 window.
+        self.file_menu = QMenu(self.tr("File"), self)
+        self.file_menu.setObjectName("canvasFileMenu")
         self.open_action = self._action(
-            bar,
+            self.file_menu,
             self.tr("Open…"),
             self.tr("Open a network architecture (JSON spec)"),
             self.open_dialog,
         )
         self.save_action = self._action(
-            bar,
+            self.file_menu,
             self.tr("Save…"),
             self.tr("Save this architecture as JSON (the engine's spec format)"),
             self.save_dialog,
         )
+        self.file_menu.setToolTipsVisible(True)
+        files = QToolButton()
+        files.setObjectName("canvasFileButton")
+        files.setText(self.tr("File"))
+        files.setToolTip(self.tr("Open or save the architecture as JSON"))
+        files.setMenu(self.file_menu)
+        files.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar.addWidget(files)
         bar.addSeparator()
         self.undo_action = self._action(bar, self.tr("Undo"), "", self.undo_stack.undo)
         self.redo_action = self._action(bar, self.tr("Redo"), "", self.undo_stack.redo)
@@ -252,7 +264,9 @@ class NetworkPanel(QWidget):
             else self.tr("Nothing to redo")
         )
 
-    def _action(self, bar: QToolBar, text: str, tip: str, slot: Callable[[], Any]) -> QAction:
+    def _action(
+        self, bar: QToolBar | QMenu, text: str, tip: str, slot: Callable[[], Any]
+    ) -> QAction:
         action = QAction(text, self)
         action.setToolTip(tip)
         action.setStatusTip(tip)

@@ -7,7 +7,7 @@ import json
 import pytest
 from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, Qt, QTranslator
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox
+from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox, QSplitter, QToolButton
 
 from playground.engine.spec import infer, load_preset, normalize, preset_names
 from playground.errors import SpecError
@@ -19,6 +19,9 @@ from playground.ui.canvas.palette import palette_entries
 from playground.ui.canvas.view import layer_from_mime, layer_to_mime
 
 PALETTE_LABEL = {"conv": "Conv", "dense": "Dense"}
+#: The narrowest canvas the window leaves without a hint to use its compact layout
+#: (main_window.NARROW_CANVAS).
+NARROW_COLUMN = 320
 POOL_LABEL = {"max": "Max pool", "l2": "L2 pool", "avg": "Average pool"}
 
 
@@ -1106,3 +1109,35 @@ def test_zoomed_out_blocks_keep_the_name_and_the_reason_readable(panel: NetworkP
     # A block whose count fits keeps both in the large type.
     conv1 = panel.scene.block(panel.model.nodes[0].id)
     assert conv1.big_params.font().pixelSize() == conv1.big_title.font().pixelSize()
+
+
+@pytest.mark.parametrize("column", [324, NARROW_COLUMN])
+def test_the_canvas_toolbar_fits_a_narrow_canvas_column(qtbot, panel, column: int) -> None:
+    # At the first start on a 1400x900 screen (a 1260x810 window) the canvas column is 324 px
+    # wide, and Tidy and Fit were hidden in the toolbar's "»" menu.
+    splitter = panel.findChild(QSplitter)
+    sizes = [panel.layer_palette.minimumWidth(), column, panel.inspector.minimumWidth()]
+    panel.resize(sum(sizes) + 2 * splitter.handleWidth() + 8, 420)
+    splitter.setSizes(sizes)
+    qtbot.waitUntil(lambda: panel.view.width() == column)
+    bar = panel.toolbar
+    qtbot.waitUntil(lambda: bar.width() == column)
+    extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert extension is None or not extension.isVisible()
+    for action in bar.actions():
+        widget = bar.widgetForAction(action)
+        assert widget is not None and widget.isVisible(), action.text()
+        assert bar.rect().contains(widget.geometry()), action.text()
+    # Everything the toolbar offered is still there, at most one menu away.
+    offered = set(bar.actions())
+    for button in bar.findChildren(QToolButton):
+        offered |= set(button.menu().actions() if button.menu() else [])
+    for action in (
+        panel.open_action,
+        panel.save_action,
+        panel.undo_action,
+        panel.redo_action,
+        panel.layout_action,
+        panel.fit_action,
+    ):
+        assert action in offered, action.text()
