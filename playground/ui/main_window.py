@@ -1110,6 +1110,7 @@ class MainWindow(QMainWindow):
         self.dataset_browser.set_dataset(dataset)
         self.draw_panel.set_class_names(list(dataset.class_names))
         self.network_panel.set_dataset_classes(dataset.n_classes)
+        self.network_panel.set_dataset_input(dataset.image_shape)
         self._update_dataset_status()
         self.dataset_changed.emit(dataset)
 

@@ -2757,7 +2757,7 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../playground/ui/canvas/items.py" line="161"/>
+        <location filename="../../playground/ui/canvas/items.py" line="175"/>
         <source>Error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
@@ -2788,148 +2788,159 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>NetworkPanel</name>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="97"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="99"/>
         <source>Every weight and bias the network will learn, summed over the blocks</source>
         <translation>网络要学习的全部权重和偏置，各方块合计</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="160"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="162"/>
         <source>Canvas</source>
         <translation>画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="164"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="176"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="166"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="178"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="177"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="179"/>
         <source>Start from one of the book&apos;s networks</source>
         <translation>从书中的某个网络开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="184"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="190"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="185"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="191"/>
         <source>Open a network architecture (JSON spec)</source>
         <translation>打开网络结构（JSON 规格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="190"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="196"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="191"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="197"/>
         <source>Save this architecture as JSON (the engine&apos;s spec format)</source>
         <translation>把这个结构保存为 JSON（引擎的规格格式）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="195"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="209"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="196"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="210"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="205"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="219"/>
         <source>Tidy</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="206"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="220"/>
         <source>Auto-layout: stack the blocks from input to output</source>
         <translation>自动布局：从输入到输出依次排列方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="211"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="225"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="216"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="230"/>
         <source>Build network</source>
         <translation>构建网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="212"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="226"/>
         <source>Zoom to show the whole network (Ctrl+0; Ctrl + wheel zooms)</source>
         <translation>缩放以显示整个网络（Ctrl+0；Ctrl + 滚轮缩放）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="218"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="186"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="203"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="204"/>
+        <source>Open or save the architecture as JSON</source>
+        <translation>以 JSON 打开或保存网络结构</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="232"/>
         <source>Turn the canvas into a fresh network with new random weights, ready to train (Ctrl+B)</source>
         <translation>把画布变成一个带新随机权重的网络，准备训练（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="243"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="257"/>
         <source>Undo {what} (Ctrl+Z)</source>
         <translation>撤销“{what}”（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="245"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="259"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="248"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="262"/>
         <source>Redo {what} (Ctrl+Shift+Z)</source>
         <translation>重做“{what}”（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="250"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="264"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="274"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="290"/>
         <source>Load network</source>
         <translation>载入网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="288"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="304"/>
         <source>Load preset {name}</source>
         <translation>载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="292"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="308"/>
         <source>Loaded preset {name}</source>
         <translation>已载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="302"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="318"/>
         <source>Saved the architecture to {path}</source>
         <translation>已将网络结构保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="311"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="327"/>
         <source>Nothing to save: the canvas has no layers. Add at least a dense output layer.</source>
         <translation>没有可保存的内容：画布上没有层。请至少添加一个全连接输出层。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="320"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="336"/>
         <source>Open {name}</source>
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="323"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="339"/>
         <source>Cannot open {path}: {error}</source>
         <translation>无法打开 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="325"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="341"/>
         <source>Cannot open the architecture</source>
         <translation>无法打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="326"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="342"/>
         <source>{name} could not be opened:
 
 {error}
@@ -2942,52 +2953,52 @@ The canvas is unchanged.</source>
 画布保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="332"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="348"/>
         <source>Opened {path}</source>
         <translation>已打开 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="338"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="354"/>
         <source>it is not a text file. An architecture is a JSON text file (the canvas&apos;s Save… writes one); a trained model (.npz) opens with File ▸ Open model…</source>
         <translation>它不是文本文件。网络结构是 JSON 文本文件（画布的“保存…”会写出这种文件）；训练好的模型（.npz）请用“文件 ▸ 打开模型…”打开。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="343"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="359"/>
         <source>it is not valid JSON (line {line}, column {column}: {problem}).</source>
         <translation>它不是有效的 JSON（第 {line} 行，第 {column} 列：{problem}）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="352"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="368"/>
         <source>Open architecture</source>
         <translation>打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="354"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="370"/>
         <source>Network spec (*.json);;All files (*)</source>
         <translation>网络规格 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="365"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="381"/>
         <source>Save architecture</source>
         <translation>保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="367"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="383"/>
         <source>Network spec (*.json)</source>
         <translation>网络规格 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="378"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="394"/>
         <source>Cannot save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="380"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="396"/>
         <source>Cannot save the architecture</source>
         <translation>无法保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="381"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="397"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2996,108 +3007,113 @@ The canvas is unchanged.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="389"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="399"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="405"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="415"/>
         <source>Cannot build: {error}</source>
         <translation>无法构建：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="392"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="408"/>
         <source>Build cancelled: the current network is kept</source>
         <translation>已取消构建：保留当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="402"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="418"/>
         <source>Built a fresh network: {n:,} parameters, ready to train</source>
         <translation>已构建新网络：{n:,} 个参数，可以开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="446"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="462"/>
         <source>The input block stays: the data decides its shape</source>
         <translation>输入方块不能删除：它的形状由数据决定</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="470"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="486"/>
         <source>Tidy the layout</source>
         <translation>整理布局</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="480"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="496"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="487"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="503"/>
         <source>Use the dataset&apos;s shape, {shape}</source>
         <translation>使用数据集的形状 {shape}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="495"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="511"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="496"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="512"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="498"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="514"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="501"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="517"/>
         <source>Insert after {name}</source>
         <translation>插入到 {name} 之后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="504"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="520"/>
         <source>Insert between {a} and {b}</source>
         <translation>插入到 {a} 和 {b} 之间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="509"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="525"/>
         <source>Add at the end</source>
         <translation>添加到末尾</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="539"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="555"/>
         <source>⚠ The engine accepts this network, but it takes inputs of {expected} and the dataset&apos;s images are {images}: it cannot be trained on them. Right-click the input block to use {images}.</source>
         <translation>⚠ 引擎接受这个网络，但它的输入是 {expected}，而数据集的图像是 {images}：无法用它们训练。右键点击输入块即可改用 {images}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="558"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="574"/>
         <source>⚠ The output has {units} values and the dataset has {classes} classes: the {extra} extra outputs stand for no class and can never be right. Set the last layer to {classes} units.</source>
         <translation>⚠ 输出有 {units} 个值，而数据集只有 {classes} 个类别：多出的 {extra} 个输出不代表任何类别，永远不可能正确。请把最后一层设为 {classes} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="595"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="596"/>
+        <source>Move this softmax to the last layer, or choose another activation here. {error}</source>
+        <translation>请把这个 softmax 移到最后一层，或在这里选用别的激活函数。{error}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="618"/>
         <source>the dataset&apos;s images are {shape}</source>
         <translation>数据集的图像是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="601"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="625"/>
         <source>Total: {n:,} parameters</source>
         <translation>总计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="603"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="627"/>
         <source>Total so far: {n:,} parameters</source>
         <translation>目前合计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="647"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="671"/>
         <source>{done} — {problem}</source>
         <translation>{done} — {problem}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="549"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="565"/>
         <source>⚠ The engine accepts this network, but its output has {units} values and the dataset has {classes} classes: it cannot be trained on it. Set the last layer to {classes} units.</source>
         <translation>⚠ 引擎接受这个网络，但它的输出只有 {units} 个值，而数据集有 {classes} 个类别：无法用它训练。请把最后一层设为 {classes} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="564"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="580"/>
         <source>✓ The engine accepts this network: {n} layers, output {shape}</source>
         <translation>✓ 引擎接受这个网络：{n} 层，输出 {shape}</translation>
     </message>

@@ -1172,6 +1172,7 @@ def test_the_draw_pad_reads_with_each_epochs_weights(make_window, model_file, qt
     before = window.network
     window.set_dataset(load_mnist().subset(300, eval_limit=100))
     assert window.network_panel.dataset_classes == 10  # what the canvas checks outputs against
+    assert window.network_panel.dataset_input == (1, 28, 28)  # ... and its input against
     reports: list = []
     window.training_controller.epoch_finished.connect(reports.append)
     window.training_panel.epochs_spin.setValue(50)
