@@ -448,6 +448,24 @@ def test_tab_never_lands_in_a_panel_behind_another_tab(make_window, qtbot) -> No
     assert len(visited) > 5
 
 
+def test_tab_leaves_the_network_panel(make_window, qtbot) -> None:
+    # The panel's focus proxy, set before it was docked, cut its 12 focusable widgets out of
+    # the window's Tab order: once in, Tab and Shift+Tab cycled inside it for good.
+    window = shown(qtbot, make_window())
+    panel = window.network_panel
+    window.docks["network"].raise_()
+    panel.view.setFocus()
+    qtbot.waitUntil(panel.view.hasFocus)
+    for key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+        panel.view.setFocus()
+        qtbot.waitUntil(panel.view.hasFocus)
+        for _ in range(40):
+            qtbot.keyClick(QApplication.focusWidget(), key)
+            if not panel.isAncestorOf(QApplication.focusWidget()):
+                break
+        assert not panel.isAncestorOf(QApplication.focusWidget()), key
+
+
 def test_add_panel_replaces_a_placeholder_and_adds_new_docks(make_window, qtbot) -> None:
     window = shown(qtbot, make_window())
     canvas = QLabel("canvas")

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -155,7 +155,18 @@ class NetworkPanel(QWidget):
         self.dataset_input: tuple[int, ...] | None = None
         self.model.set_spec(load_preset(DEFAULT_PRESET))
         self.view.fit()
-        self.setFocusProxy(self.view)
+
+    def event(self, event: QEvent) -> bool:
+        """Once docked, the panel's focus goes to the canvas. Set before the panel had a
+        parent, the proxy cut its 12 focusable widgets out of the window's Tab order: once
+        in, Tab cycled inside the panel for good."""
+        if (
+            event.type() == QEvent.Type.ParentChange
+            and self.focusProxy() is None
+            and self.window() is not self
+        ):
+            self.setFocusProxy(self.view)
+        return super().event(event)
 
     # ------------------------------------------------------------------------------ toolbar
     def _make_toolbar(self) -> QToolBar:
