@@ -2331,108 +2331,108 @@
         <translation>.json 文件保存的是网络结构：请用 文件 ▸ 打开网络结构… 打开它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1210"/>
+        <location filename="../../playground/ui/main_window.py" line="1211"/>
         <source>Engine: warming up… {0} s</source>
         <translation>引擎：正在预热… {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1216"/>
+        <location filename="../../playground/ui/main_window.py" line="1217"/>
         <source>Compiling the engine&apos;s kernels: about half a minute on a first run, a second or two later (they are kept on disk)</source>
         <translation>正在编译引擎的内核：首次运行约需半分钟，以后只需一两秒（编译结果保存在磁盘上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1283"/>
+        <location filename="../../playground/ui/main_window.py" line="1284"/>
         <source>Undo (in the panel with the focus)</source>
         <translation>撤销（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1284"/>
+        <location filename="../../playground/ui/main_window.py" line="1285"/>
         <source>Redo (in the panel with the focus)</source>
         <translation>重做（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1285"/>
+        <location filename="../../playground/ui/main_window.py" line="1286"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1291"/>
+        <location filename="../../playground/ui/main_window.py" line="1292"/>
         <source>Copy the selected epochs (Training&apos;s table)</source>
         <translation>复制所选的轮次（训练面板的表格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1294"/>
+        <location filename="../../playground/ui/main_window.py" line="1295"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1295"/>
+        <location filename="../../playground/ui/main_window.py" line="1296"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1296"/>
+        <location filename="../../playground/ui/main_window.py" line="1297"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1299"/>
+        <location filename="../../playground/ui/main_window.py" line="1300"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1303"/>
+        <location filename="../../playground/ui/main_window.py" line="1304"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1311"/>
+        <location filename="../../playground/ui/main_window.py" line="1312"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1314"/>
+        <location filename="../../playground/ui/main_window.py" line="1315"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1322"/>
+        <location filename="../../playground/ui/main_window.py" line="1323"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1327"/>
+        <location filename="../../playground/ui/main_window.py" line="1328"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1327"/>
+        <location filename="../../playground/ui/main_window.py" line="1328"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1382"/>
+        <location filename="../../playground/ui/main_window.py" line="1383"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1383"/>
+        <location filename="../../playground/ui/main_window.py" line="1384"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1576"/>
+        <location filename="../../playground/ui/main_window.py" line="1577"/>
         <source>Restore the last session&apos;s canvas</source>
         <translation>恢复上次关闭时的画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1582"/>
+        <location filename="../../playground/ui/main_window.py" line="1583"/>
         <source>The canvas is as you left it; Undo (Ctrl+Z) shows the model&apos;s network</source>
         <translation>画布保持你上次离开时的样子；撤销（Ctrl+Z）可显示模型的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1603"/>
-        <location filename="../../playground/ui/main_window.py" line="1625"/>
+        <location filename="../../playground/ui/main_window.py" line="1604"/>
+        <location filename="../../playground/ui/main_window.py" line="1626"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
@@ -2512,13 +2512,13 @@ The current model is kept.</source>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="1091"/>
-        <location filename="../../playground/ui/main_window.py" line="1417"/>
+        <location filename="../../playground/ui/main_window.py" line="1418"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="1091"/>
-        <location filename="../../playground/ui/main_window.py" line="1417"/>
+        <location filename="../../playground/ui/main_window.py" line="1418"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
@@ -2542,12 +2542,12 @@ The current model is kept.</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1126"/>
+        <location filename="../../playground/ui/main_window.py" line="1127"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1127"/>
+        <location filename="../../playground/ui/main_window.py" line="1128"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2560,173 +2560,173 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1146"/>
+        <location filename="../../playground/ui/main_window.py" line="1147"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1147"/>
+        <location filename="../../playground/ui/main_window.py" line="1148"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1153"/>
+        <location filename="../../playground/ui/main_window.py" line="1154"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1186"/>
+        <location filename="../../playground/ui/main_window.py" line="1187"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1190"/>
+        <location filename="../../playground/ui/main_window.py" line="1191"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1212"/>
+        <location filename="../../playground/ui/main_window.py" line="1213"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1222"/>
+        <location filename="../../playground/ui/main_window.py" line="1223"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1223"/>
+        <location filename="../../playground/ui/main_window.py" line="1224"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1225"/>
+        <location filename="../../playground/ui/main_window.py" line="1226"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1306"/>
+        <location filename="../../playground/ui/main_window.py" line="1307"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1346"/>
+        <location filename="../../playground/ui/main_window.py" line="1347"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1357"/>
+        <location filename="../../playground/ui/main_window.py" line="1358"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1397"/>
+        <location filename="../../playground/ui/main_window.py" line="1398"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1399"/>
+        <location filename="../../playground/ui/main_window.py" line="1400"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1423"/>
+        <location filename="../../playground/ui/main_window.py" line="1424"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1425"/>
+        <location filename="../../playground/ui/main_window.py" line="1426"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1435"/>
+        <location filename="../../playground/ui/main_window.py" line="1436"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1444"/>
+        <location filename="../../playground/ui/main_window.py" line="1445"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1447"/>
+        <location filename="../../playground/ui/main_window.py" line="1448"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1447"/>
+        <location filename="../../playground/ui/main_window.py" line="1448"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1458"/>
+        <location filename="../../playground/ui/main_window.py" line="1459"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1472"/>
+        <location filename="../../playground/ui/main_window.py" line="1473"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1474"/>
+        <location filename="../../playground/ui/main_window.py" line="1475"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1503"/>
+        <location filename="../../playground/ui/main_window.py" line="1504"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1586"/>
-        <location filename="../../playground/ui/main_window.py" line="1589"/>
+        <location filename="../../playground/ui/main_window.py" line="1587"/>
+        <location filename="../../playground/ui/main_window.py" line="1590"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1600"/>
+        <location filename="../../playground/ui/main_window.py" line="1601"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1601"/>
+        <location filename="../../playground/ui/main_window.py" line="1602"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1604"/>
+        <location filename="../../playground/ui/main_window.py" line="1605"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1608"/>
+        <location filename="../../playground/ui/main_window.py" line="1609"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1610"/>
+        <location filename="../../playground/ui/main_window.py" line="1611"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1615"/>
+        <location filename="../../playground/ui/main_window.py" line="1616"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1618"/>
+        <location filename="../../playground/ui/main_window.py" line="1619"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1623"/>
+        <location filename="../../playground/ui/main_window.py" line="1624"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1626"/>
+        <location filename="../../playground/ui/main_window.py" line="1627"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -2788,159 +2788,159 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>NetworkPanel</name>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="99"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="110"/>
         <source>Every weight and bias the network will learn, summed over the blocks</source>
         <translation>网络要学习的全部权重和偏置，各方块合计</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="162"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="184"/>
         <source>Canvas</source>
         <translation>画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="166"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="178"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="188"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="201"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="179"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="202"/>
         <source>Start from one of the book&apos;s networks</source>
         <translation>从书中的某个网络开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="190"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="213"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="191"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="214"/>
         <source>Open a network architecture (JSON spec)</source>
         <translation>打开网络结构（JSON 规格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="196"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="219"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="197"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="220"/>
         <source>Save this architecture as JSON (the engine&apos;s spec format)</source>
         <translation>把这个结构保存为 JSON（引擎的规格格式）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="209"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="233"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="210"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="234"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="219"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="243"/>
         <source>Tidy</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="220"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="244"/>
         <source>Auto-layout: stack the blocks from input to output</source>
         <translation>自动布局：从输入到输出依次排列方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="225"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="249"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="230"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="254"/>
         <source>Build network</source>
         <translation>构建网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="226"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="250"/>
         <source>Zoom to show the whole network (Ctrl+0; Ctrl + wheel zooms)</source>
         <translation>缩放以显示整个网络（Ctrl+0；Ctrl + 滚轮缩放）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="186"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="203"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="209"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="227"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="204"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="228"/>
         <source>Open or save the architecture as JSON</source>
         <translation>以 JSON 打开或保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="232"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="256"/>
         <source>Turn the canvas into a fresh network with new random weights, ready to train (Ctrl+B)</source>
         <translation>把画布变成一个带新随机权重的网络，准备训练（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="257"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="281"/>
         <source>Undo {what} (Ctrl+Z)</source>
         <translation>撤销“{what}”（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="259"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="283"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="262"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="286"/>
         <source>Redo {what} (Ctrl+Shift+Z)</source>
         <translation>重做“{what}”（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="264"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="288"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="290"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="314"/>
         <source>Load network</source>
         <translation>载入网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="304"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="328"/>
         <source>Load preset {name}</source>
         <translation>载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="308"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="332"/>
         <source>Loaded preset {name}</source>
         <translation>已载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="318"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="342"/>
         <source>Saved the architecture to {path}</source>
         <translation>已将网络结构保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="327"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="351"/>
         <source>Nothing to save: the canvas has no layers. Add at least a dense output layer.</source>
         <translation>没有可保存的内容：画布上没有层。请至少添加一个全连接输出层。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="336"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="360"/>
         <source>Open {name}</source>
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="339"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="363"/>
         <source>Cannot open {path}: {error}</source>
         <translation>无法打开 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="341"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="365"/>
         <source>Cannot open the architecture</source>
         <translation>无法打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="342"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="366"/>
         <source>{name} could not be opened:
 
 {error}
@@ -2953,52 +2953,52 @@ The canvas is unchanged.</source>
 画布保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="348"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="372"/>
         <source>Opened {path}</source>
         <translation>已打开 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="354"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="378"/>
         <source>it is not a text file. An architecture is a JSON text file (the canvas&apos;s Save… writes one); a trained model (.npz) opens with File ▸ Open model…</source>
         <translation>它不是文本文件。网络结构是 JSON 文本文件（画布的“保存…”会写出这种文件）；训练好的模型（.npz）请用“文件 ▸ 打开模型…”打开。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="359"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="383"/>
         <source>it is not valid JSON (line {line}, column {column}: {problem}).</source>
         <translation>它不是有效的 JSON（第 {line} 行，第 {column} 列：{problem}）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="368"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="392"/>
         <source>Open architecture</source>
         <translation>打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="370"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="394"/>
         <source>Network spec (*.json);;All files (*)</source>
         <translation>网络规格 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="381"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="405"/>
         <source>Save architecture</source>
         <translation>保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="383"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="407"/>
         <source>Network spec (*.json)</source>
         <translation>网络规格 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="394"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="418"/>
         <source>Cannot save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="396"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="420"/>
         <source>Cannot save the architecture</source>
         <translation>无法保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="397"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="421"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -3007,113 +3007,113 @@ The canvas is unchanged.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="405"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="415"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="429"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="439"/>
         <source>Cannot build: {error}</source>
         <translation>无法构建：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="408"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="432"/>
         <source>Build cancelled: the current network is kept</source>
         <translation>已取消构建：保留当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="418"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="442"/>
         <source>Built a fresh network: {n:,} parameters, ready to train</source>
         <translation>已构建新网络：{n:,} 个参数，可以开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="462"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="486"/>
         <source>The input block stays: the data decides its shape</source>
         <translation>输入方块不能删除：它的形状由数据决定</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="486"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="510"/>
         <source>Tidy the layout</source>
         <translation>整理布局</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="496"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="520"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="503"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="527"/>
         <source>Use the dataset&apos;s shape, {shape}</source>
         <translation>使用数据集的形状 {shape}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="511"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="535"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="512"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="536"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="514"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="538"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="517"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="541"/>
         <source>Insert after {name}</source>
         <translation>插入到 {name} 之后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="520"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="544"/>
         <source>Insert between {a} and {b}</source>
         <translation>插入到 {a} 和 {b} 之间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="525"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="549"/>
         <source>Add at the end</source>
         <translation>添加到末尾</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="555"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="579"/>
         <source>⚠ The engine accepts this network, but it takes inputs of {expected} and the dataset&apos;s images are {images}: it cannot be trained on them. Right-click the input block to use {images}.</source>
         <translation>⚠ 引擎接受这个网络，但它的输入是 {expected}，而数据集的图像是 {images}：无法用它们训练。右键点击输入块即可改用 {images}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="574"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="598"/>
         <source>⚠ The output has {units} values and the dataset has {classes} classes: the {extra} extra outputs stand for no class and can never be right. Set the last layer to {classes} units.</source>
         <translation>⚠ 输出有 {units} 个值，而数据集只有 {classes} 个类别：多出的 {extra} 个输出不代表任何类别，永远不可能正确。请把最后一层设为 {classes} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="596"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="620"/>
         <source>Move this softmax to the last layer, or choose another activation here. {error}</source>
         <translation>请把这个 softmax 移到最后一层，或在这里选用别的激活函数。{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="618"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="642"/>
         <source>the dataset&apos;s images are {shape}</source>
         <translation>数据集的图像是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="625"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="649"/>
         <source>Total: {n:,} parameters</source>
         <translation>总计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="627"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="651"/>
         <source>Total so far: {n:,} parameters</source>
         <translation>目前合计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="671"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="695"/>
         <source>{done} — {problem}</source>
         <translation>{done} — {problem}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="565"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="589"/>
         <source>⚠ The engine accepts this network, but its output has {units} values and the dataset has {classes} classes: it cannot be trained on it. Set the last layer to {classes} units.</source>
         <translation>⚠ 引擎接受这个网络，但它的输出只有 {units} 个值，而数据集有 {classes} 个类别：无法用它训练。请把最后一层设为 {classes} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="580"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="604"/>
         <source>✓ The engine accepts this network: {n} layers, output {shape}</source>
         <translation>✓ 引擎接受这个网络：{n} 层，输出 {shape}</translation>
     </message>

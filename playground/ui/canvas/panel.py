@@ -57,6 +57,17 @@ def _shape_text(shape: tuple[int, ...] | list[int]) -> str:
     return "x".join(str(d) for d in shape)
 
 
+def _menu_button(name: str, text: str, tip: str, menu: QMenu) -> QToolButton:
+    """A toolbar button that opens `menu` at once (Presets, File)."""
+    button = QToolButton()
+    button.setObjectName(name)
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setMenu(menu)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    return button
+
+
 class NetworkPanel(QWidget):
     """Build a network by hand: see each layer's output shape and parameter count as you go."""
 
@@ -184,13 +195,14 @@ class NetworkPanel(QWidget):
             action.triggered.connect(lambda _checked=False, name=name: self.load_preset(name))
             self.preset_actions[name] = action
         self.presets_menu.setToolTipsVisible(True)
-        presets = QToolButton()
-        presets.setObjectName("presetsButton")
-        presets.setText(self.tr("Presets"))
-        presets.setToolTip(self.tr("Start from one of the book's networks"))
-        presets.setMenu(self.presets_menu)
-        presets.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        bar.addWidget(presets)
+        bar.addWidget(
+            _menu_button(
+                "presetsButton",
+                self.tr("Presets"),
+                self.tr("Start from one of the book's networks"),
+                self.presets_menu,
+            )
+        )
 
         # Open and Save share one menu button, like Presets: with both on the bar, Tidy and
         # Fit went into its "»" menu in the 324-px canvas column of a 1260x810 window.
@@ -209,13 +221,14 @@ class NetworkPanel(QWidget):
             self.save_dialog,
         )
         self.file_menu.setToolTipsVisible(True)
-        files = QToolButton()
-        files.setObjectName("canvasFileButton")
-        files.setText(self.tr("File"))
-        files.setToolTip(self.tr("Open or save the architecture as JSON"))
-        files.setMenu(self.file_menu)
-        files.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        bar.addWidget(files)
+        bar.addWidget(
+            _menu_button(
+                "canvasFileButton",
+                self.tr("File"),
+                self.tr("Open or save the architecture as JSON"),
+                self.file_menu,
+            )
+        )
         bar.addSeparator()
         self.undo_action = self._action(bar, self.tr("Undo"), "", self.undo_stack.undo)
         self.redo_action = self._action(bar, self.tr("Redo"), "", self.undo_stack.redo)
