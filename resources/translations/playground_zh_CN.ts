@@ -3593,344 +3593,344 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="75"/>
-        <location filename="../../playground/ui/training/panel.py" line="86"/>
+        <location filename="../../playground/ui/training/panel.py" line="74"/>
+        <location filename="../../playground/ui/training/panel.py" line="85"/>
         <source>{0} s</source>
         <translation>{0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="78"/>
+        <location filename="../../playground/ui/training/panel.py" line="77"/>
         <source>{0} min {1:02d} s</source>
         <translation>{0} 分 {1:02d} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="80"/>
+        <location filename="../../playground/ui/training/panel.py" line="79"/>
         <source>{0} h {1:02d} min</source>
         <translation>{0} 小时 {1:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="226"/>
+        <location filename="../../playground/ui/training/panel.py" line="227"/>
         <source>How many times to go through the training images</source>
         <translation>要把训练图像完整过几遍</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="232"/>
+        <location filename="../../playground/ui/training/panel.py" line="233"/>
         <source>Images per mini-batch: the gradient is averaged over them before each step</source>
         <translation>每个小批量的图像数：每一步之前先对它们的梯度取平均</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="241"/>
+        <location filename="../../playground/ui/training/panel.py" line="242"/>
         <source>Learning rate η: the size of each step down the gradient. Can change while training runs; it takes effect at the next mini-batch.</source>
         <translation>学习率 η：沿梯度下降时每一步的大小。训练过程中可以修改，从下一个小批量起生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="253"/>
+        <location filename="../../playground/ui/training/panel.py" line="254"/>
         <source>Momentum μ: how much of the previous step carries into the next (0 = plain SGD). Can change while training runs.</source>
         <translation>动量 μ：上一步有多少延续到下一步（0 表示普通 SGD）。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="265"/>
+        <location filename="../../playground/ui/training/panel.py" line="266"/>
         <source>L2 regularisation λ: shrinks the weights a little at every step, which fights overfitting. Can change while training runs.</source>
         <translation>L2 正则化 λ：每一步都让权重缩小一点，以对抗过拟合。训练过程中可以修改。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="277"/>
+        <location filename="../../playground/ui/training/panel.py" line="278"/>
         <source>The cost the network minimises. Cross-entropy and log-likelihood learn fast even when a sigmoid or softmax output is badly wrong; the quadratic cost slows down there.</source>
         <translation>网络要最小化的代价函数。即使 sigmoid 或 softmax 输出错得很厉害，交叉熵和对数似然也学得很快；二次代价在这种情况下会变慢。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="288"/>
+        <location filename="../../playground/ui/training/panel.py" line="289"/>
         <source>Seed of the random order of the images (and of fresh weights): the same seed repeats a run exactly</source>
         <translation>图像随机顺序（以及新权重）的随机种子：相同的种子可以完全重现一次训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="298"/>
+        <location filename="../../playground/ui/training/panel.py" line="299"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="300"/>
+        <location filename="../../playground/ui/training/panel.py" line="301"/>
         <source>Train on the first N training images only (all: the whole training set). A small subset runs fast but overfits.</source>
         <translation>只用前 N 张训练图像训练（全部：整个训练集）。小子集跑得快，但会过拟合。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="306"/>
+        <location filename="../../playground/ui/training/panel.py" line="307"/>
         <source>Start from new random weights</source>
         <translation>从新的随机权重开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="309"/>
+        <location filename="../../playground/ui/training/panel.py" line="310"/>
         <source>Off: continue from the current weights. On: draw new random weights from the seed first.</source>
         <translation>不勾选：从当前权重继续。勾选：先用随机种子生成新的随机权重。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="315"/>
+        <location filename="../../playground/ui/training/panel.py" line="316"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="317"/>
+        <location filename="../../playground/ui/training/panel.py" line="318"/>
         <source>Train the current network on the dataset</source>
         <translation>在数据集上训练当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="319"/>
-        <location filename="../../playground/ui/training/panel.py" line="790"/>
+        <location filename="../../playground/ui/training/panel.py" line="320"/>
+        <location filename="../../playground/ui/training/panel.py" line="823"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="321"/>
+        <location filename="../../playground/ui/training/panel.py" line="322"/>
         <source>Hold training between two mini-batches, or go on</source>
         <translation>在两个小批量之间暂停训练，或继续训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="323"/>
+        <location filename="../../playground/ui/training/panel.py" line="324"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="325"/>
+        <location filename="../../playground/ui/training/panel.py" line="326"/>
         <source>While paused: run exactly one more mini-batch</source>
         <translation>暂停时：再运行恰好一个小批量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="327"/>
+        <location filename="../../playground/ui/training/panel.py" line="328"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="330"/>
+        <location filename="../../playground/ui/training/panel.py" line="331"/>
         <source>End training after the current mini-batch and keep the weights learnt so far</source>
         <translation>在当前小批量之后结束训练，并保留目前学到的权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="335"/>
+        <location filename="../../playground/ui/training/panel.py" line="336"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="338"/>
+        <location filename="../../playground/ui/training/panel.py" line="339"/>
         <source>S&amp;tep one mini-batch</source>
         <translation>单步：一个小批量(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="341"/>
+        <location filename="../../playground/ui/training/panel.py" line="342"/>
         <source>St&amp;op training</source>
         <translation>停止训练(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="352"/>
+        <location filename="../../playground/ui/training/panel.py" line="353"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="357"/>
+        <location filename="../../playground/ui/training/panel.py" line="358"/>
         <source>Save model…</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="359"/>
+        <location filename="../../playground/ui/training/panel.py" line="360"/>
         <source>Save the trained network with its training history</source>
         <translation>保存训练好的网络及其训练历史</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="367"/>
+        <location filename="../../playground/ui/training/panel.py" line="368"/>
         <source>Not training</source>
         <translation>未在训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="368"/>
+        <location filename="../../playground/ui/training/panel.py" line="369"/>
         <source>Epoch, speed and the time left</source>
         <translation>轮次、速度和剩余时间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="373"/>
+        <location filename="../../playground/ui/training/panel.py" line="374"/>
         <source>ⓘ The canvas shows another network. Start trains the current one; to train the canvas&apos;s, press Build network (Ctrl+B) first.</source>
         <translation>ⓘ 画布上是另一个网络。“开始”训练的是当前网络；要训练画布上的网络，请先点击“构建网络”（Ctrl+B）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="383"/>
+        <location filename="../../playground/ui/training/panel.py" line="385"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="384"/>
+        <location filename="../../playground/ui/training/panel.py" line="386"/>
         <source>Mini-batch</source>
         <translation>小批量大小</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="385"/>
+        <location filename="../../playground/ui/training/panel.py" line="387"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="386"/>
+        <location filename="../../playground/ui/training/panel.py" line="388"/>
         <source>Momentum μ</source>
         <translation>动量 μ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="388"/>
+        <location filename="../../playground/ui/training/panel.py" line="389"/>
         <source>L2 λ</source>
         <translation>L2 λ</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="389"/>
+        <location filename="../../playground/ui/training/panel.py" line="390"/>
         <source>Cost</source>
         <translation>代价函数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="390"/>
+        <location filename="../../playground/ui/training/panel.py" line="391"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="391"/>
+        <location filename="../../playground/ui/training/panel.py" line="392"/>
         <source>Training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="434"/>
+        <location filename="../../playground/ui/training/panel.py" line="436"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="434"/>
+        <location filename="../../playground/ui/training/panel.py" line="436"/>
         <source>Epochs count on from a loaded model&apos;s history</source>
         <translation>载入的模型接着它的训练历史往下数轮次</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="435"/>
+        <location filename="../../playground/ui/training/panel.py" line="437"/>
         <source>Mean cost</source>
         <translation>平均代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="435"/>
+        <location filename="../../playground/ui/training/panel.py" line="437"/>
         <source>The training cost, averaged over the epoch&apos;s images</source>
         <translation>本轮所有训练图像的平均代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="437"/>
+        <location filename="../../playground/ui/training/panel.py" line="439"/>
         <source>Training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="438"/>
+        <location filename="../../playground/ui/training/panel.py" line="440"/>
         <source>Accuracy on the first {0:,} training images (all of them, if fewer)</source>
         <translation>在前 {0:,} 张训练图像上的准确率（不足这么多时用全部图像）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="446"/>
+        <location filename="../../playground/ui/training/panel.py" line="448"/>
         <source>How long the epoch&apos;s mini-batches took (the accuracy checks after them not counted)</source>
         <translation>这一轮的小批量训练用时（不含之后的准确率测量）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="442"/>
+        <location filename="../../playground/ui/training/panel.py" line="444"/>
         <source>Validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="442"/>
+        <location filename="../../playground/ui/training/panel.py" line="444"/>
         <source>Accuracy on the validation images</source>
         <translation>验证集图像上的准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="443"/>
+        <location filename="../../playground/ui/training/panel.py" line="445"/>
         <source>Test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="443"/>
+        <location filename="../../playground/ui/training/panel.py" line="445"/>
         <source>Accuracy on the test images</source>
         <translation>测试集图像上的准确率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="445"/>
+        <location filename="../../playground/ui/training/panel.py" line="447"/>
         <source>Seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="478"/>
+        <location filename="../../playground/ui/training/panel.py" line="480"/>
         <source>Every finished epoch; the best validation accuracy is in bold. {0} copies rows</source>
         <translation>每个已完成的轮次占一行；验证集准确率最高的一轮以粗体显示。按 {0} 复制所选的行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="482"/>
+        <location filename="../../playground/ui/training/panel.py" line="484"/>
         <source>Copy rows</source>
         <translation>复制行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="643"/>
+        <location filename="../../playground/ui/training/panel.py" line="676"/>
         <source>There is no network to train yet.</source>
         <translation>还没有可训练的网络。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="660"/>
+        <location filename="../../playground/ui/training/panel.py" line="693"/>
         <source>Nothing to train</source>
         <translation>没有可训练的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="661"/>
+        <location filename="../../playground/ui/training/panel.py" line="694"/>
         <source>There is no network yet: open a model or build one.</source>
         <translation>还没有网络：请打开一个模型或构建一个。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="666"/>
+        <location filename="../../playground/ui/training/panel.py" line="699"/>
         <source>No dataset</source>
         <translation>没有数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="667"/>
+        <location filename="../../playground/ui/training/panel.py" line="700"/>
         <source>The dataset is not loaded yet; wait a moment or open one (File ▸ Open dataset folder).</source>
         <translation>数据集尚未载入；请稍等，或打开一个（文件 ▸ 打开数据集文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="678"/>
+        <location filename="../../playground/ui/training/panel.py" line="711"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="687"/>
+        <location filename="../../playground/ui/training/panel.py" line="720"/>
         <source>Training… (the first mini-batches may wait for the engine to compile)</source>
         <translation>正在训练…（最初几个小批量可能要等引擎编译）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="690"/>
+        <location filename="../../playground/ui/training/panel.py" line="723"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="726"/>
+        <location filename="../../playground/ui/training/panel.py" line="759"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="727"/>
+        <location filename="../../playground/ui/training/panel.py" line="760"/>
         <source>Training is still running. Stop it and {0}? The weights learnt so far are kept.</source>
         <translation>训练仍在进行。要停止训练并{0}吗？目前学到的权重会保留。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="729"/>
+        <location filename="../../playground/ui/training/panel.py" line="762"/>
         <source>continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="741"/>
+        <location filename="../../playground/ui/training/panel.py" line="774"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="741"/>
+        <location filename="../../playground/ui/training/panel.py" line="774"/>
         <source>There is no model yet.</source>
         <translation>还没有模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="747"/>
+        <location filename="../../playground/ui/training/panel.py" line="780"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="748"/>
+        <location filename="../../playground/ui/training/panel.py" line="781"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -3939,120 +3939,120 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="751"/>
+        <location filename="../../playground/ui/training/panel.py" line="784"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="757"/>
+        <location filename="../../playground/ui/training/panel.py" line="790"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="757"/>
+        <location filename="../../playground/ui/training/panel.py" line="790"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="774"/>
+        <location filename="../../playground/ui/training/panel.py" line="807"/>
         <source>{0} is now {1:g} from the next mini-batch</source>
         <translation>{0}：从下一个小批量起为 {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="776"/>
+        <location filename="../../playground/ui/training/panel.py" line="809"/>
         <source>The learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="777"/>
+        <location filename="../../playground/ui/training/panel.py" line="810"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="778"/>
+        <location filename="../../playground/ui/training/panel.py" line="811"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="790"/>
+        <location filename="../../playground/ui/training/panel.py" line="823"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="810"/>
-        <location filename="../../playground/ui/training/panel.py" line="860"/>
+        <location filename="../../playground/ui/training/panel.py" line="843"/>
+        <location filename="../../playground/ui/training/panel.py" line="893"/>
         <source>Paused: Step runs one mini-batch, Resume goes on</source>
         <translation>已暂停：“单步”运行一个小批量，“继续”接着训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="812"/>
+        <location filename="../../playground/ui/training/panel.py" line="845"/>
         <source>Stopping after this mini-batch…</source>
         <translation>将在这个小批量之后停止…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="813"/>
+        <location filename="../../playground/ui/training/panel.py" line="846"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="814"/>
-        <location filename="../../playground/ui/training/panel.py" line="821"/>
+        <location filename="../../playground/ui/training/panel.py" line="847"/>
+        <location filename="../../playground/ui/training/panel.py" line="854"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="822"/>
+        <location filename="../../playground/ui/training/panel.py" line="855"/>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="825"/>
+        <location filename="../../playground/ui/training/panel.py" line="858"/>
         <source>Epoch {0}/{1} · measuring the accuracy · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 正在测量准确率 · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="835"/>
+        <location filename="../../playground/ui/training/panel.py" line="868"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="845"/>
+        <location filename="../../playground/ui/training/panel.py" line="878"/>
         <source>Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5})</source>
         <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="886"/>
+        <location filename="../../playground/ui/training/panel.py" line="919"/>
         <source>The accuracy is still near chance ({0}) after {1} mini-batches: too few for this network to get going, which can take a thousand or more. Train on more images or for more epochs.</source>
         <translation>训练了 {1} 个小批量后，准确率仍接近随机猜测（{0}）：这个网络还没来得及起步，这可能需要一千个甚至更多小批量。请用更多图像或多训练几轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="891"/>
+        <location filename="../../playground/ui/training/panel.py" line="924"/>
         <source>The accuracy is near chance ({0}): the network is not learning. With a large η the sigmoids may have saturated or every ReLU gone silent: try η 10 times smaller, from new random weights. With a small η, give it more epochs.</source>
         <translation>准确率接近随机猜测（{0}）：网络没有在学习。η 较大时，sigmoid 可能已经饱和，或者所有 ReLU 都不再激活：请把 η 减小到约十分之一，并从新的随机权重开始。η 较小时，请多训练几轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="911"/>
+        <location filename="../../playground/ui/training/panel.py" line="944"/>
         <source>Training stopped: the cost became NaN or infinite</source>
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="920"/>
+        <location filename="../../playground/ui/training/panel.py" line="953"/>
         <source>Use η = {0:g}</source>
         <translation>使用 η = {0:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="923"/>
+        <location filename="../../playground/ui/training/panel.py" line="956"/>
         <source>The learning rate this network usually trains with</source>
         <translation>这个网络通常使用的学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="928"/>
-        <location filename="../../playground/ui/training/panel.py" line="937"/>
+        <location filename="../../playground/ui/training/panel.py" line="961"/>
+        <location filename="../../playground/ui/training/panel.py" line="970"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="929"/>
+        <location filename="../../playground/ui/training/panel.py" line="962"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -4061,27 +4061,27 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="938"/>
+        <location filename="../../playground/ui/training/panel.py" line="971"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="942"/>
+        <location filename="../../playground/ui/training/panel.py" line="975"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="948"/>
+        <location filename="../../playground/ui/training/panel.py" line="981"/>
         <source>Stopped: {0}/{1} epochs done</source>
         <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="951"/>
+        <location filename="../../playground/ui/training/panel.py" line="984"/>
         <source>Done: {0}/{1} epochs</source>
         <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="954"/>
+        <location filename="../../playground/ui/training/panel.py" line="987"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>

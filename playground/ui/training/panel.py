@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -93,6 +92,8 @@ def _spec_key(spec: dict[str, Any]) -> str:
 
 #: Pixels between the notes under the progress bar.
 NOTE_SPACING = 2
+#: From this width on the settings take three columns (two rows fewer).
+WIDE_FORMS = 900
 
 
 class ShrinkingLabel(QScrollArea):
@@ -379,22 +380,23 @@ class TrainingPanel(QWidget):
 
         self.epoch_table = self._make_epoch_table()
 
-        form_a = QFormLayout()
-        form_a.addRow(tr("Epochs"), self.epochs_spin)
-        form_a.addRow(tr("Mini-batch"), self.batch_spin)
-        form_a.addRow(tr("Learning rate η"), self.lr_spin)
-        form_a.addRow(tr("Momentum μ"), self.momentum_spin)
-        form_b = QFormLayout()
-        form_b.addRow(tr("L2 λ"), self.l2_spin)
-        form_b.addRow(tr("Cost"), self.cost_combo)
-        form_b.addRow(tr("Seed"), self.seed_spin)
-        form_b.addRow(tr("Training images"), self.subset_spin)
-        for form in (form_a, form_b):
-            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        forms = QGridLayout()
-        forms.addLayout(form_a, 0, 0)
-        forms.addLayout(form_b, 0, 1)
-        forms.addWidget(self.fresh_check, 1, 0, 1, 2)
+        self._fields: list[tuple[QLabel, QWidget]] = []
+        for text, field in (
+            (tr("Epochs"), self.epochs_spin),
+            (tr("Mini-batch"), self.batch_spin),
+            (tr("Learning rate η"), self.lr_spin),
+            (tr("Momentum μ"), self.momentum_spin),
+            (tr("L2 λ"), self.l2_spin),
+            (tr("Cost"), self.cost_combo),
+            (tr("Seed"), self.seed_spin),
+            (tr("Training images"), self.subset_spin),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            self._fields.append((label, field))
+        self.forms = forms = QGridLayout()
+        self.form_columns = 0
+        self._flow_forms(2)
         buttons = QHBoxLayout()
         for b in (self.train_button, self.pause_button, self.step_button, self.stop_button):
             buttons.addWidget(b)
@@ -545,6 +547,37 @@ class TrainingPanel(QWidget):
                 font = item.font()
                 font.setBold(row == best_row)
                 item.setFont(font)
+
+    def resizeEvent(self, event: Any) -> None:
+        """Three columns of settings in a wide panel (the compact layout's full-width tab),
+        two in a narrow one."""
+        super().resizeEvent(event)
+        self._flow_forms(3 if event.size().width() >= WIDE_FORMS else 2)
+
+    def _flow_forms(self, columns: int) -> None:
+        """Lay the eight settings out in `columns` columns, the check box in the cell that
+        three leave free: at 1280x720 two columns and the box's row left the epoch table
+        under the notes nothing but its header."""
+        if columns == self.form_columns:
+            return
+        self.form_columns = columns
+        grid = self.forms
+        for label, field in self._fields:
+            grid.removeWidget(label)
+            grid.removeWidget(field)
+        grid.removeWidget(self.fresh_check)
+        rows = math.ceil(len(self._fields) / columns)
+        for i, (label, field) in enumerate(self._fields):
+            column, row = divmod(i, rows)
+            grid.addWidget(label, row, 2 * column)
+            grid.addWidget(field, row, 2 * column + 1)
+        if columns * rows > len(self._fields):
+            column, row = divmod(len(self._fields), rows)
+            grid.addWidget(self.fresh_check, row, 2 * column, 1, 2)
+        else:
+            grid.addWidget(self.fresh_check, rows, 0, 1, 2 * columns)
+        for column in range(6):
+            grid.setColumnStretch(column, 1 if column % 2 and column < 2 * columns else 0)
 
     def _give_notes_room(self) -> None:
         """The epoch table's minimum gives a note that appears its line, down to the table's

@@ -668,6 +668,29 @@ def test_the_notes_take_their_room_from_the_epoch_table_not_the_window(qtbot):
     assert panel.epoch_table.minimumHeight() == table  # the rows' room back
 
 
+def test_a_wide_panel_lays_its_settings_in_three_columns(qtbot):
+    """Full width (the compact layout's Training tab), two columns of four settings and a row
+    for the check box left the epoch table under the notes only its header at 1280x720."""
+    from playground.ui.training.panel import WIDE_FORMS
+
+    panel = TrainingPanel(TrainingController())
+    qtbot.addWidget(panel)
+    panel.resize(WIDE_FORMS - 200, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: panel.form_columns == 2)
+    narrow = panel.minimumSizeHint().height()
+    panel.resize(WIDE_FORMS + 300, 500)
+    qtbot.waitUntil(lambda: panel.form_columns == 3)
+    fresh, cost = panel.fresh_check, panel.cost_combo
+    # the check box in the cell the eight settings leave free, on the last row
+    qtbot.waitUntil(lambda: abs(fresh.geometry().center().y() - cost.geometry().center().y()) < 5)
+    assert fresh.geometry().left() > cost.geometry().right()
+    assert panel.minimumSizeHint().height() < narrow - 40  # two rows fewer
+    panel.resize(WIDE_FORMS - 200, 500)  # and back
+    qtbot.waitUntil(lambda: panel.form_columns == 2)
+
+
 def test_a_chinese_status_line_is_as_tall_as_its_characters(qtbot):
     """A fallback CJK font draws taller lines than the Latin font's line spacing: the one
     line left on a short panel showed only the top of the Chinese characters."""
