@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.ui.docks import parked
 from playground.ui.draw_pad import DEFAULT_BRUSH_WIDTH, MAX_BRUSH_WIDTH, MIN_BRUSH_WIDTH, DrawPad
 from playground.ui.names import error_text
 from playground.ui.prediction_view import (
@@ -66,16 +67,6 @@ def image_to_pixmap(image: np.ndarray, size: int) -> QPixmap:
             Qt.TransformationMode.FastTransformation,
         )
     )
-
-
-def parked(widget: QWidget) -> bool:
-    """True while `widget` sits outside its window: Qt parks a dock that is behind another tab
-    there, at a stale size. The Draw panel arranged for that size had turned narrow and tall,
-    and a window saved 1134x729 on a 1260x810 screen reopened 835 px tall."""
-    window = widget.window()
-    if window is widget:
-        return False
-    return not window.rect().intersects(QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()))
 
 
 class DrawPanel(QWidget):

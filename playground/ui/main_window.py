@@ -63,7 +63,8 @@ import playground
 from playground.errors import SpecError
 from playground.ui.canvas import NetworkPanel
 from playground.ui.dataset_browser import DatasetBrowser
-from playground.ui.draw_panel import DrawPanel, parked
+from playground.ui.docks import parked
+from playground.ui.draw_panel import DrawPanel
 from playground.ui.engine_threads import run_engine_serially_on_this_thread
 from playground.ui.engine_warmup import BackgroundJob, JobWatcher, warmup_job
 from playground.ui.i18n import language_menu
@@ -140,10 +141,19 @@ class _SpaceForControls(QObject):
             and event.key() == Qt.Key.Key_Space
             and event.modifiers() == Qt.KeyboardModifier.NoModifier
             and isinstance(obj, SPACE_TAKERS)
-            and obj.window() is self.window
+            and self._ours(obj)
         ):
             event.accept()  # the key goes to the control, the Pause shortcut stays quiet
             return True
+        return False
+
+    def _ours(self, widget: QWidget) -> bool:
+        """In the window, or in one of its floating docks (a window of its own, where the
+        window's shortcuts still fire)."""
+        while widget is not None:
+            if widget is self.window:
+                return True
+            widget = widget.parentWidget()
         return False
 
 
@@ -365,6 +375,11 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu(self.tr("&View"))
         self._behind: set[QDockWidget] = set()
         self.view_menu.aboutToShow.connect(self._note_docks_behind)
+        # Forgotten once the menu's choice has run: the same items are in the docks'
+        # right-click menu, where a stale set would keep a panel the user unticked.
+        self.view_menu.aboutToHide.connect(
+            lambda: QTimer.singleShot(0, lambda: self._behind.clear())
+        )
         self._view_docks_end = self.view_menu.addSeparator()
         self.view_menu.addAction(self.maximize_action)
         self.view_menu.addAction(self.reset_layout_action)
@@ -757,10 +772,15 @@ class MainWindow(QMainWindow):
         moved = super().focusNextPrevChild(next)
         for _ in range(500):  # more than the window's focusable widgets
             focus = QApplication.focusWidget()
-            if not moved or focus is None or not parked(focus):
+            # The dock, not the widget: one scrolled out of view lies outside the window too.
+            if not moved or focus is None or not self._in_parked_dock(focus):
                 break
             moved = super().focusNextPrevChild(next)
         return moved
+
+    def _in_parked_dock(self, widget: QWidget) -> bool:
+        """True when `widget` is inside a dock that is parked behind another tab."""
+        return any(dock.isAncestorOf(widget) and parked(dock) for dock in self.docks.values())
 
     def _note_docks_behind(self) -> None:
         """As the View menu opens: which panels are open but behind another tab."""

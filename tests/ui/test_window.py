@@ -424,6 +424,19 @@ def test_view_menu_brings_a_panel_behind_a_tab_to_the_front(make_window, qtbot) 
     window.view_menu.aboutToShow.emit()
     labs.toggleViewAction().trigger()  # in front now: the item hides it, as before
     assert not labs.isVisible()
+    # The View menu opened and closed with nothing chosen forgets which panels were behind:
+    # the same item in the docks' right-click menu then still hides a panel in front.
+    labs.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: not labs.widget().visibleRegion().isEmpty())
+    views.raise_()
+    qtbot.waitUntil(lambda: labs.widget().visibleRegion().isEmpty())
+    window.view_menu.aboutToShow.emit()
+    window.view_menu.aboutToHide.emit()
+    qtbot.wait(20)  # the menu's own events run
+    labs.raise_()
+    qtbot.waitUntil(lambda: not labs.widget().visibleRegion().isEmpty())
+    labs.toggleViewAction().trigger()  # from the right-click menu
+    assert not labs.isVisible()
 
 
 def test_tab_never_lands_in_a_panel_behind_another_tab(make_window, qtbot) -> None:
@@ -464,6 +477,29 @@ def test_tab_leaves_the_network_panel(make_window, qtbot) -> None:
             if not panel.isAncestorOf(QApplication.focusWidget()):
                 break
         assert not panel.isAncestorOf(QApplication.focusWidget()), key
+
+
+def test_tab_still_reaches_a_control_scrolled_out_of_view(make_window, qtbot) -> None:
+    # Skipping "parked" widgets by their own place skipped those merely scrolled below a lab's
+    # visible part too: the half adder's inputs and table could not be reached by Tab.
+    window = shown(qtbot, make_window())
+    window.resize(window.minimumSizeHint())
+    labs = window.docks["labs"]
+    labs.show()
+    labs.raise_()
+    window.labs_panel.tabs.setCurrentIndex(0)
+    lab = window.labs_panel.lab(0)
+    table = lab.findChild(QTableWidget, "adderTable")
+    qtbot.waitUntil(lambda: table is not None and table.isVisible())
+    qtbot.waitUntil(lambda: table.visibleRegion().isEmpty())  # below the scrolled part
+    window.labs_panel.tabs.setFocus()
+    reached = set()
+    for _ in range(120):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.add(QApplication.focusWidget())
+        if table in reached:
+            break
+    assert table in reached
 
 
 def test_add_panel_replaces_a_placeholder_and_adds_new_docks(make_window, qtbot) -> None:
@@ -727,6 +763,23 @@ def test_tab_leaves_every_table_instead_of_cycling_its_cells(make_window, qtbot)
     assert len(tables) >= 4
     assert not [t.objectName() for t in tables if t.tabKeyNavigation()]
     dialog.close()
+
+
+def test_space_in_a_floating_dock_works_the_control(make_window, qtbot) -> None:
+    # A floating dock is a window of its own, but the Pause shortcut still fires there.
+    window = shown(qtbot, make_window())
+    dock = window.docks["training"]
+    dock.setFloating(True)
+    dock.show()
+    window.pause_action.setEnabled(True)
+    fresh = window.training_panel.fresh_check
+    qtbot.waitUntil(fresh.isVisible)
+    dock.activateWindow()
+    fresh.setFocus()
+    qtbot.waitUntil(fresh.hasFocus)
+    was = fresh.isChecked()
+    qtbot.keyClick(fresh, Qt.Key.Key_Space)
+    assert fresh.isChecked() != was and not window.pause_action.isChecked()
 
 
 def test_the_canvas_outlives_closing_the_window(make_window, model_file, qtbot):
