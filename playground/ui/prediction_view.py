@@ -73,6 +73,11 @@ def outputs_are_probabilities(net: Any) -> bool:
     return getattr(net, "output_activation", "softmax") == "softmax"
 
 
+def _share(p: float) -> str:
+    """A share as the screen reader hears it: "over 99%" rather than a rounded "100%"."""
+    return "> 99%" if p > 0.99 else f"{p:.0%}"
+
+
 class PredictionView(QWidget):
     """Bars for the class probabilities and the top guess, or a message and no guess at all."""
 
@@ -117,7 +122,7 @@ class PredictionView(QWidget):
 
         self._plot = pg.PlotWidget(background=None, axisItems={"left": LabelledAxis("left")})
         self._plot.setObjectName("predictionPlot")
-        self._plot.setAccessibleName(self.tr("Probability of each digit"))
+        self._plot.setAccessibleName(self.tr("Probability of each class"))
         self._plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no keys of its own: not a Tab stop
         self._plot.setMinimumSize(220, 110)
         self._plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -194,7 +199,7 @@ class PredictionView(QWidget):
         self._guess.setText(self._name(self._label))
         self._guess.setEnabled(True)
         top = float(p[self._label])
-        if 0.99 < top < 1.0:  # rounded, 99.5% and up read "100% sure", which it is not
+        if top > 0.99:  # "100% sure" (rounded, or a float32 softmax saturated) it never is
             detail = self.tr("over 99% sure") if softmax else self.tr("over 99% of the outputs")
         elif softmax:
             detail = self.tr("{0:.0%} sure").format(top)
@@ -206,7 +211,7 @@ class PredictionView(QWidget):
         # The bars for a screen reader: every class with its share, largest first.
         order = np.argsort(-p)
         self._plot.setAccessibleDescription(
-            ", ".join(f"{self._name(int(i))}: {p[i]:.0%}" for i in order)
+            ", ".join(f"{self._name(int(i))}: {_share(p[i])}" for i in order)
         )
         self.prediction_changed.emit()
 
@@ -218,6 +223,7 @@ class PredictionView(QWidget):
         self._guess.setText("?")
         self._guess.setEnabled(False)  # greyed: there is no guess
         self._detail.setText(text)
+        self._plot.setAccessibleDescription(text)  # not the last drawing's probabilities
         self.prediction_changed.emit()
 
     # --- helpers ------------------------------------------------------------------------------

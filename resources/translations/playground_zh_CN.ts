@@ -870,79 +870,79 @@
 <context>
     <name>DrawPanel</name>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="94"/>
+        <location filename="../../playground/ui/draw_panel.py" line="85"/>
         <source>The engine is warming up…</source>
         <translation>引擎正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="103"/>
+        <location filename="../../playground/ui/draw_panel.py" line="94"/>
         <source>What the network sees: your drawing cropped, scaled into 20x20 and centred by its centre of mass in 28x28 pixels, as MNIST was made</source>
         <translation>网络看到的图像：与 MNIST 的制作方式相同，你的笔迹被裁剪、缩放到 20x20，再按质心居中放入 28x28 像素</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="108"/>
-        <location filename="../../playground/ui/draw_panel.py" line="109"/>
-        <location filename="../../playground/ui/draw_panel.py" line="277"/>
+        <location filename="../../playground/ui/draw_panel.py" line="99"/>
+        <location filename="../../playground/ui/draw_panel.py" line="100"/>
+        <location filename="../../playground/ui/draw_panel.py" line="268"/>
         <source>Network input (28×28)</source>
         <translation>网络输入（28×28）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="117"/>
+        <location filename="../../playground/ui/draw_panel.py" line="108"/>
         <source>Brush width in pad pixels</source>
         <translation>画笔宽度（手写板像素）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="122"/>
+        <location filename="../../playground/ui/draw_panel.py" line="113"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="124"/>
+        <location filename="../../playground/ui/draw_panel.py" line="115"/>
         <source>Clear the pad (Delete)</source>
         <translation>清空手写板（Delete）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="126"/>
+        <location filename="../../playground/ui/draw_panel.py" line="117"/>
         <source>Undo stroke</source>
         <translation>撤销笔画</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="128"/>
+        <location filename="../../playground/ui/draw_panel.py" line="119"/>
         <source>Take back the last stroke (Ctrl+Z)</source>
         <translation>撤回最后一笔（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="146"/>
+        <location filename="../../playground/ui/draw_panel.py" line="137"/>
         <source>Brush</source>
         <translation>画笔</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="148"/>
+        <location filename="../../playground/ui/draw_panel.py" line="139"/>
         <source>Brush width</source>
         <translation>画笔宽度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="253"/>
+        <location filename="../../playground/ui/draw_panel.py" line="244"/>
         <source>The network reads a dataset image now. Draw here to go back to your drawing.</source>
         <translation>网络现在读的是一张数据集图像。在这里写字即可回到你自己的笔迹。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="275"/>
+        <location filename="../../playground/ui/draw_panel.py" line="266"/>
         <source>Dataset image, label {0}</source>
         <translation>数据集图像，标签 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="282"/>
+        <location filename="../../playground/ui/draw_panel.py" line="273"/>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="284"/>
+        <location filename="../../playground/ui/draw_panel.py" line="275"/>
         <source>No model: open one (File ▸ Open model) or train one</source>
         <translation>没有模型：打开一个（文件 ▸ 打开模型）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="306"/>
+        <location filename="../../playground/ui/draw_panel.py" line="297"/>
         <source>{0} px</source>
         <translation>{0} 像素</translation>
     </message>
@@ -2000,491 +2000,491 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="233"/>
+        <location filename="../../playground/ui/main_window.py" line="243"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="236"/>
+        <location filename="../../playground/ui/main_window.py" line="246"/>
         <source>Load a trained network from a .npz file</source>
         <translation>从 .npz 文件载入训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="240"/>
+        <location filename="../../playground/ui/main_window.py" line="250"/>
         <source>&amp;Save model as…</source>
         <translation>模型另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="243"/>
+        <location filename="../../playground/ui/main_window.py" line="253"/>
         <source>Save the current network to a .npz file</source>
         <translation>把当前网络保存为 .npz 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="248"/>
+        <location filename="../../playground/ui/main_window.py" line="258"/>
         <source>Open network &amp;architecture…</source>
         <translation>打开网络结构(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="250"/>
+        <location filename="../../playground/ui/main_window.py" line="260"/>
         <source>Put a network architecture (a JSON spec) on the canvas</source>
         <translation>把一个网络结构（JSON 规格）放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="255"/>
+        <location filename="../../playground/ui/main_window.py" line="265"/>
         <source>Save network arc&amp;hitecture…</source>
         <translation>保存网络结构(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="257"/>
+        <location filename="../../playground/ui/main_window.py" line="267"/>
         <source>Save the canvas&apos;s network architecture as a JSON spec (no weights)</source>
         <translation>把画布上的网络结构保存为 JSON 规格（不含权重）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="264"/>
+        <location filename="../../playground/ui/main_window.py" line="274"/>
         <source>Open &amp;dataset folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="268"/>
+        <location filename="../../playground/ui/main_window.py" line="278"/>
         <source>Load a folder holding the four IDX files of an MNIST-like dataset</source>
         <translation>载入一个文件夹，其中包含类 MNIST 数据集的四个 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="272"/>
+        <location filename="../../playground/ui/main_window.py" line="282"/>
         <source>Use the built-in &amp;MNIST</source>
         <translation>使用内置的 MNIST(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="275"/>
+        <location filename="../../playground/ui/main_window.py" line="285"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="280"/>
+        <location filename="../../playground/ui/main_window.py" line="290"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="283"/>
+        <location filename="../../playground/ui/main_window.py" line="293"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="288"/>
+        <location filename="../../playground/ui/main_window.py" line="298"/>
         <source>&amp;Clear drawing</source>
         <translation>清除笔迹(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="293"/>
+        <location filename="../../playground/ui/main_window.py" line="303"/>
         <source>Empty the draw pad (undo brings it back)</source>
         <translation>清空手写板（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="296"/>
+        <location filename="../../playground/ui/main_window.py" line="306"/>
         <source>&amp;Pause training</source>
         <translation>暂停训练(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="301"/>
+        <location filename="../../playground/ui/main_window.py" line="311"/>
         <source>Pause or resume training (Space)</source>
         <translation>暂停或继续训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="308"/>
+        <location filename="../../playground/ui/main_window.py" line="318"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="310"/>
+        <location filename="../../playground/ui/main_window.py" line="320"/>
         <source>&amp;Compact layout</source>
         <translation>紧凑布局(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="312"/>
+        <location filename="../../playground/ui/main_window.py" line="322"/>
         <source>Draw, Network and Training as tabs, Dataset behind Views: each gets the window&apos;s whole width (a small window&apos;s layout)</source>
         <translation>手写、网络和训练放进同一组标签页，数据集放在视图后面：每个面板都得到窗口的全部宽度（小窗口的布局）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="319"/>
+        <location filename="../../playground/ui/main_window.py" line="329"/>
         <source>&amp;Maximize panel</source>
         <translation>最大化面板(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="323"/>
+        <location filename="../../playground/ui/main_window.py" line="333"/>
         <source>Give the whole window to the panel you are working in (again: bring the other panels back)</source>
         <translation>把整个窗口让给你正在使用的面板（再选一次：其他面板回到原处）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="330"/>
+        <location filename="../../playground/ui/main_window.py" line="340"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="334"/>
+        <location filename="../../playground/ui/main_window.py" line="344"/>
         <source>&amp;About Playground</source>
         <translation>关于 Playground(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="340"/>
+        <location filename="../../playground/ui/main_window.py" line="350"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="349"/>
+        <location filename="../../playground/ui/main_window.py" line="359"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="353"/>
+        <location filename="../../playground/ui/main_window.py" line="363"/>
         <source>&amp;Export view as PNG</source>
         <translation>将视图导出为 PNG(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="359"/>
+        <location filename="../../playground/ui/main_window.py" line="369"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="365"/>
+        <location filename="../../playground/ui/main_window.py" line="375"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="376"/>
+        <location filename="../../playground/ui/main_window.py" line="391"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="379"/>
+        <location filename="../../playground/ui/main_window.py" line="394"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="380"/>
+        <location filename="../../playground/ui/main_window.py" line="395"/>
         <source>Follow the &amp;book</source>
         <translation>跟着书学(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="388"/>
+        <location filename="../../playground/ui/main_window.py" line="403"/>
         <source>Chapter {0} · {1}</source>
         <translation>第 {0} 章 · {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="405"/>
+        <location filename="../../playground/ui/main_window.py" line="420"/>
         <source>Perceptrons and sigmoid neurons</source>
         <translation>感知器与 S 型神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="408"/>
+        <location filename="../../playground/ui/main_window.py" line="423"/>
         <source>A perceptron and a sigmoid neuron side by side; NAND and a half adder</source>
         <translation>感知器与 S 型神经元并排对比；与非门和半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="412"/>
+        <location filename="../../playground/ui/main_window.py" line="427"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="415"/>
+        <location filename="../../playground/ui/main_window.py" line="430"/>
         <source>A ball rolling down a cost surface, one step of the learning rate at a time</source>
         <translation>小球沿代价曲面滚下，每次按学习率走一步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="421"/>
+        <location filename="../../playground/ui/main_window.py" line="436"/>
         <source>A network that reads digits</source>
         <translation>识别数字的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="424"/>
+        <location filename="../../playground/ui/main_window.py" line="439"/>
         <source>The book&apos;s [784, 30, 10] network on the canvas, ready to build and train</source>
         <translation>把书中的 [784, 30, 10] 网络放到画布上，可以构建并训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="428"/>
+        <location filename="../../playground/ui/main_window.py" line="443"/>
         <source>Backpropagation</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="431"/>
+        <location filename="../../playground/ui/main_window.py" line="446"/>
         <source>The four equations of backpropagation, number by number</source>
         <translation>反向传播的四个方程，逐个数字演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="435"/>
+        <location filename="../../playground/ui/main_window.py" line="450"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="438"/>
+        <location filename="../../playground/ui/main_window.py" line="453"/>
         <source>Why a saturated neuron learns slowly with the quadratic cost</source>
         <translation>为什么用二次代价时饱和的神经元学得慢</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="442"/>
+        <location filename="../../playground/ui/main_window.py" line="457"/>
         <source>Cross-entropy and L2 regularisation</source>
         <translation>交叉熵与 L2 正则化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="445"/>
+        <location filename="../../playground/ui/main_window.py" line="460"/>
         <source>A [784, 100, 10] network with the cross-entropy cost and L2, on the canvas</source>
         <translation>把使用交叉熵代价和 L2 的 [784, 100, 10] 网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="451"/>
+        <location filename="../../playground/ui/main_window.py" line="466"/>
         <source>Convolution: local receptive fields, shared weights, pooling</source>
         <translation>卷积：局部感受野、共享权重、池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="454"/>
+        <location filename="../../playground/ui/main_window.py" line="469"/>
         <source>The book&apos;s first convolutional network on the canvas</source>
         <translation>把书中的第一个卷积网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="458"/>
+        <location filename="../../playground/ui/main_window.py" line="473"/>
         <source>Two convolutional layers and rectified linear units</source>
         <translation>两个卷积层与修正线性单元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="468"/>
+        <location filename="../../playground/ui/main_window.py" line="483"/>
         <source>Grouped convolution (AlexNet; &quot;Deep Roots&quot;)</source>
         <translation>分组卷积（AlexNet；“Deep Roots”）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="471"/>
+        <location filename="../../playground/ui/main_window.py" line="486"/>
         <source>The second convolution split into 2 groups: half its weights</source>
         <translation>第二个卷积分成 2 组：权重减半</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="506"/>
+        <location filename="../../playground/ui/main_window.py" line="521"/>
         <source>{0} is on the canvas: Build network (Ctrl+B) makes it the current network, then Start training (F5)</source>
         <translation>已把 {0} 放到画布上：按“构建网络”（Ctrl+B）使它成为当前网络，再按“开始训练”（F5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="513"/>
+        <location filename="../../playground/ui/main_window.py" line="528"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="535"/>
+        <location filename="../../playground/ui/main_window.py" line="550"/>
         <source>Draw</source>
         <translation>手写板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="542"/>
+        <location filename="../../playground/ui/main_window.py" line="557"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="555"/>
+        <location filename="../../playground/ui/main_window.py" line="570"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="562"/>
+        <location filename="../../playground/ui/main_window.py" line="577"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="571"/>
+        <location filename="../../playground/ui/main_window.py" line="586"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="576"/>
+        <location filename="../../playground/ui/main_window.py" line="591"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="656"/>
+        <location filename="../../playground/ui/main_window.py" line="671"/>
         <source>The canvas is narrow: View ▸ Compact layout gives it the window&apos;s width</source>
         <translation>画布太窄了：视图 ▸ 紧凑布局 可以让它占满窗口宽度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="835"/>
+        <location filename="../../playground/ui/main_window.py" line="855"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
         <translation>{0}占满了窗口：按 {1} 让其他面板回来</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="889"/>
+        <location filename="../../playground/ui/main_window.py" line="909"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="899"/>
-        <location filename="../../playground/ui/main_window.py" line="901"/>
+        <location filename="../../playground/ui/main_window.py" line="919"/>
+        <location filename="../../playground/ui/main_window.py" line="921"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="910"/>
+        <location filename="../../playground/ui/main_window.py" line="930"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="938"/>
+        <location filename="../../playground/ui/main_window.py" line="958"/>
         <source>Training diverged: the draw pad uses the last weights before the cost became infinite</source>
         <translation>训练发散了：手写板使用的是代价变为无穷大之前的最后一组权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1049"/>
+        <location filename="../../playground/ui/main_window.py" line="1069"/>
         <source>A .json file holds a network architecture: open it with File ▸ Open network architecture…</source>
         <translation>.json 文件保存的是网络结构：请用 文件 ▸ 打开网络结构… 打开它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1211"/>
+        <location filename="../../playground/ui/main_window.py" line="1231"/>
         <source>Engine: warming up… {0} s</source>
         <translation>引擎：正在预热… {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1217"/>
+        <location filename="../../playground/ui/main_window.py" line="1237"/>
         <source>Compiling the engine&apos;s kernels: about half a minute on a first run, a second or two later (they are kept on disk)</source>
         <translation>正在编译引擎的内核：首次运行约需半分钟，以后只需一两秒（编译结果保存在磁盘上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1284"/>
+        <location filename="../../playground/ui/main_window.py" line="1304"/>
         <source>Undo (in the panel with the focus)</source>
         <translation>撤销（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1285"/>
+        <location filename="../../playground/ui/main_window.py" line="1305"/>
         <source>Redo (in the panel with the focus)</source>
         <translation>重做（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1286"/>
+        <location filename="../../playground/ui/main_window.py" line="1306"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1292"/>
+        <location filename="../../playground/ui/main_window.py" line="1312"/>
         <source>Copy the selected epochs (Training&apos;s table)</source>
         <translation>复制所选的轮次（训练面板的表格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1295"/>
+        <location filename="../../playground/ui/main_window.py" line="1315"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1296"/>
+        <location filename="../../playground/ui/main_window.py" line="1316"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1297"/>
+        <location filename="../../playground/ui/main_window.py" line="1317"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1300"/>
+        <location filename="../../playground/ui/main_window.py" line="1320"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1304"/>
+        <location filename="../../playground/ui/main_window.py" line="1324"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1312"/>
+        <location filename="../../playground/ui/main_window.py" line="1332"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1315"/>
+        <location filename="../../playground/ui/main_window.py" line="1335"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1323"/>
+        <location filename="../../playground/ui/main_window.py" line="1343"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1328"/>
+        <location filename="../../playground/ui/main_window.py" line="1348"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1328"/>
+        <location filename="../../playground/ui/main_window.py" line="1348"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1383"/>
+        <location filename="../../playground/ui/main_window.py" line="1403"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1384"/>
+        <location filename="../../playground/ui/main_window.py" line="1404"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1577"/>
+        <location filename="../../playground/ui/main_window.py" line="1597"/>
         <source>Restore the last session&apos;s canvas</source>
         <translation>恢复上次关闭时的画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1583"/>
+        <location filename="../../playground/ui/main_window.py" line="1603"/>
         <source>The canvas is as you left it; Undo (Ctrl+Z) shows the model&apos;s network</source>
         <translation>画布保持你上次离开时的样子；撤销（Ctrl+Z）可显示模型的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1604"/>
-        <location filename="../../playground/ui/main_window.py" line="1626"/>
+        <location filename="../../playground/ui/main_window.py" line="1624"/>
+        <location filename="../../playground/ui/main_window.py" line="1646"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="944"/>
+        <location filename="../../playground/ui/main_window.py" line="964"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="386"/>
+        <location filename="../../playground/ui/main_window.py" line="401"/>
         <source>Beyond the book · {0}</source>
         <translation>书外延伸 · {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="461"/>
+        <location filename="../../playground/ui/main_window.py" line="476"/>
         <source>The book&apos;s best network without expanded data or dropout (99.23%) on the canvas</source>
         <translation>书中不用扩充数据和 dropout 时最好的网络（99.23%），放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="911"/>
+        <location filename="../../playground/ui/main_window.py" line="931"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练结果将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="958"/>
+        <location filename="../../playground/ui/main_window.py" line="978"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="968"/>
+        <location filename="../../playground/ui/main_window.py" line="988"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1028"/>
+        <location filename="../../playground/ui/main_window.py" line="1048"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1037"/>
-        <location filename="../../playground/ui/main_window.py" line="1039"/>
+        <location filename="../../playground/ui/main_window.py" line="1057"/>
+        <location filename="../../playground/ui/main_window.py" line="1059"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1054"/>
-        <location filename="../../playground/ui/main_window.py" line="1083"/>
+        <location filename="../../playground/ui/main_window.py" line="1074"/>
+        <location filename="../../playground/ui/main_window.py" line="1103"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1047"/>
+        <location filename="../../playground/ui/main_window.py" line="1067"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2497,12 +2497,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1071"/>
+        <location filename="../../playground/ui/main_window.py" line="1091"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1084"/>
+        <location filename="../../playground/ui/main_window.py" line="1104"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2511,24 +2511,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1091"/>
-        <location filename="../../playground/ui/main_window.py" line="1418"/>
+        <location filename="../../playground/ui/main_window.py" line="1111"/>
+        <location filename="../../playground/ui/main_window.py" line="1438"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1091"/>
-        <location filename="../../playground/ui/main_window.py" line="1418"/>
+        <location filename="../../playground/ui/main_window.py" line="1111"/>
+        <location filename="../../playground/ui/main_window.py" line="1438"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1097"/>
+        <location filename="../../playground/ui/main_window.py" line="1117"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1098"/>
+        <location filename="../../playground/ui/main_window.py" line="1118"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2537,17 +2537,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1102"/>
+        <location filename="../../playground/ui/main_window.py" line="1122"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1127"/>
+        <location filename="../../playground/ui/main_window.py" line="1147"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1128"/>
+        <location filename="../../playground/ui/main_window.py" line="1148"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2560,173 +2560,173 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1147"/>
+        <location filename="../../playground/ui/main_window.py" line="1167"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1148"/>
+        <location filename="../../playground/ui/main_window.py" line="1168"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1154"/>
+        <location filename="../../playground/ui/main_window.py" line="1174"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1187"/>
+        <location filename="../../playground/ui/main_window.py" line="1207"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1191"/>
+        <location filename="../../playground/ui/main_window.py" line="1211"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1213"/>
+        <location filename="../../playground/ui/main_window.py" line="1233"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1223"/>
+        <location filename="../../playground/ui/main_window.py" line="1243"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1224"/>
+        <location filename="../../playground/ui/main_window.py" line="1244"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1226"/>
+        <location filename="../../playground/ui/main_window.py" line="1246"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1307"/>
+        <location filename="../../playground/ui/main_window.py" line="1327"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1347"/>
+        <location filename="../../playground/ui/main_window.py" line="1367"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1358"/>
+        <location filename="../../playground/ui/main_window.py" line="1378"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1398"/>
+        <location filename="../../playground/ui/main_window.py" line="1418"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1400"/>
+        <location filename="../../playground/ui/main_window.py" line="1420"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1424"/>
+        <location filename="../../playground/ui/main_window.py" line="1444"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1426"/>
+        <location filename="../../playground/ui/main_window.py" line="1446"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1436"/>
+        <location filename="../../playground/ui/main_window.py" line="1456"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1445"/>
+        <location filename="../../playground/ui/main_window.py" line="1465"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1448"/>
+        <location filename="../../playground/ui/main_window.py" line="1468"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1448"/>
+        <location filename="../../playground/ui/main_window.py" line="1468"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1459"/>
+        <location filename="../../playground/ui/main_window.py" line="1479"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1473"/>
+        <location filename="../../playground/ui/main_window.py" line="1493"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1475"/>
+        <location filename="../../playground/ui/main_window.py" line="1495"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1504"/>
+        <location filename="../../playground/ui/main_window.py" line="1524"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1587"/>
-        <location filename="../../playground/ui/main_window.py" line="1590"/>
+        <location filename="../../playground/ui/main_window.py" line="1607"/>
+        <location filename="../../playground/ui/main_window.py" line="1610"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1601"/>
+        <location filename="../../playground/ui/main_window.py" line="1621"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1602"/>
+        <location filename="../../playground/ui/main_window.py" line="1622"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1605"/>
+        <location filename="../../playground/ui/main_window.py" line="1625"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1609"/>
+        <location filename="../../playground/ui/main_window.py" line="1629"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1611"/>
+        <location filename="../../playground/ui/main_window.py" line="1631"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1616"/>
+        <location filename="../../playground/ui/main_window.py" line="1636"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1619"/>
+        <location filename="../../playground/ui/main_window.py" line="1639"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1624"/>
+        <location filename="../../playground/ui/main_window.py" line="1644"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1627"/>
+        <location filename="../../playground/ui/main_window.py" line="1647"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -3484,67 +3484,67 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <translation>网络的输出不是有限数（训练是否发散了？）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="120"/>
-        <source>Probability of each digit</source>
-        <translation>每个数字的概率</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/prediction_view.py" line="198"/>
+        <location filename="../../playground/ui/prediction_view.py" line="203"/>
         <source>over 99% sure</source>
         <translation>置信度超过 99%</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="198"/>
+        <location filename="../../playground/ui/prediction_view.py" line="203"/>
         <source>over 99% of the outputs</source>
-        <translation>超过 99% 的输出</translation>
+        <translation>占输出的 99% 以上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="202"/>
+        <location filename="../../playground/ui/prediction_view.py" line="207"/>
         <source>{0:.0%} of the outputs</source>
         <translation>占输出的 {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="231"/>
+        <location filename="../../playground/ui/prediction_view.py" line="237"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="233"/>
+        <location filename="../../playground/ui/prediction_view.py" line="239"/>
         <source>The softmax output layer&apos;s probability for each class. They always sum to 100%, even for a drawing that is no digit at all.</source>
         <translation>softmax 输出层给出的每个类别的概率。即使画的根本不是数字，它们的和也总是 100%。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="239"/>
+        <location filename="../../playground/ui/prediction_view.py" line="245"/>
         <source>share of outputs</source>
         <translation>输出占比</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="241"/>
+        <location filename="../../playground/ui/prediction_view.py" line="247"/>
         <source>This network&apos;s output layer is not a softmax, so its outputs are not probabilities: the bars show each output as a share of their sum.</source>
         <translation>这个网络的输出层不是 softmax，所以它的输出不是概率：柱形显示的是每个输出占所有输出之和的比例。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="146"/>
+        <location filename="../../playground/ui/prediction_view.py" line="151"/>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="99"/>
+        <location filename="../../playground/ui/prediction_view.py" line="104"/>
         <source>The network&apos;s best guess. It always picks one of its classes: a dot, a line or a letter still gets a digit, often with a high score.</source>
         <translation>网络的最佳猜测。它总会在自己的类别中选一个：一个点、一条线或一个字母也会被认成某个数字，而且分数往往很高。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="186"/>
+        <location filename="../../playground/ui/prediction_view.py" line="125"/>
+        <source>Probability of each class</source>
+        <translation>每个类别的概率</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/prediction_view.py" line="191"/>
         <source>The network gives no answer (all outputs are zero)</source>
         <translation>网络没有给出答案（所有输出都为零）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="200"/>
+        <location filename="../../playground/ui/prediction_view.py" line="205"/>
         <source>{0:.0%} sure</source>
         <translation>置信度 {0:.0%}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/prediction_view.py" line="204"/>
+        <location filename="../../playground/ui/prediction_view.py" line="209"/>
         <source>label: {0}</source>
         <translation>标签：{0}</translation>
     </message>

@@ -271,6 +271,8 @@ def test_a_near_certain_guess_is_not_called_certain(qtbot) -> None:
     qtbot.addWidget(view)
     view.show_probabilities(one_hot(3, 0.997))
     assert view.detail_text() == "over 99% sure"
+    view.show_probabilities(one_hot(3, 1.0))  # a float32 softmax saturates to exactly 1
+    assert view.detail_text() == "over 99% sure"
     view.show_probabilities(one_hot(3, 0.97))
     assert view.detail_text() == "97% sure"
     view.show_probabilities(one_hot(3, 0.997), softmax=False)
@@ -287,3 +289,5 @@ def test_the_pad_and_its_prediction_can_be_read_aloud(qtbot, panel: DrawPanel) -
     view.show_probabilities(one_hot(7, 0.8))
     described = plot.accessibleDescription()
     assert described.startswith("7: 80%") and described.count(":") == 10
+    view.show_message("Draw a digit")  # a blank pad: not the last drawing's probabilities
+    assert plot.accessibleDescription() == "Draw a digit"
