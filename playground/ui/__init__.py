@@ -44,9 +44,12 @@ def create_main_window(
     path = Path(model_path) if model_path is not None else DEFAULT_MODEL
     if model_path is not None or DEFAULT_MODEL.is_file():
         if background:
-            window.open_model_in_background(path)
+            window.open_model_in_background(path)  # restores the canvas once loaded
         else:
             window.open_model(path)
+            window.restore_canvas()
+    else:
+        window.restore_canvas()
     if warm_up:
         window.start_engine_warmup()
     else:

@@ -896,8 +896,6 @@ class MainWindow(QMainWindow):
         self.draw_panel.set_network(net)
         if show_architecture:
             self._show_canvas_architecture(net)
-        if self._saved_canvas is not None:
-            self._restore_canvas()
         self._update_model_status()
         self._update_title()
         self.network_changed.emit(net)
@@ -1097,8 +1095,10 @@ class MainWindow(QMainWindow):
         if job.error is None:
             if self.network is None:  # the user may have opened another model meanwhile
                 self.set_network(job.result, path)
+            self.restore_canvas()
             return
         self._update_model_status()
+        self.restore_canvas()
         self.show_error(
             self.tr("Cannot open the model"),
             self.tr("{0} could not be loaded:\n\n{1}").format(path.name, error_text(job.error)),
@@ -1578,29 +1578,35 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", state)
         # The canvas is the user's work too: kept when it holds another network than the
         # current one (closing, or a restart into another language, had dropped it).
-        if self.network is None or not self._canvas_shows(self.network):
+        if self._saved_canvas is not None:
+            pass  # closed before start-up ended: last session's canvas was never shown
+        elif self.network is None or not self._canvas_shows(self.network):
             self.settings.setValue("canvas/spec", json.dumps(self.network_panel.spec()))
         else:
             self.settings.remove("canvas/spec")
         self.settings.sync()
 
-    def _restore_canvas(self) -> None:
-        """Once, after the first model shows at start: the canvas the last session closed
-        with, one Undo above the model's architecture."""
+    def restore_canvas(self) -> None:
+        """At the end of start-up (the model loaded, or failed, or none to load): the canvas
+        the last session closed with, one canvas Undo above the model's architecture. Once:
+        a model opened later shows its own architecture."""
         text = self._saved_canvas
         self._saved_canvas = None
-        if not text:
-            return
+        if not text or self.network_panel.undo_stack.count():
+            return  # nothing kept, or the user has started on the canvas meanwhile
+        undoable = self.network is not None and self._canvas_shows(self.network)
         try:
             spec = json.loads(text)
-            if self.network is not None and self._canvas_shows(self.network):
+            if undoable:
                 self.network_panel.set_spec(spec, self.tr("Restore the last session's canvas"))
             else:
                 self.network_panel.set_spec(spec, undoable=False)
         except (ValueError, TypeError, SpecError):
             return  # not a canvas this version can show: the model's architecture stays
         self._show_status(
-            self.tr("The canvas is as you left it; Undo (Ctrl+Z) shows the model's network")
+            self.tr("The canvas is as you left it; the canvas's Undo shows the model's network")
+            if undoable
+            else self.tr("The canvas is as you left it")
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

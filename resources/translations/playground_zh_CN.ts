@@ -2305,28 +2305,28 @@
         <translation>{0}占满了窗口：按 {1} 让其他面板回来</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="909"/>
+        <location filename="../../playground/ui/main_window.py" line="907"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
+        <location filename="../../playground/ui/main_window.py" line="917"/>
         <location filename="../../playground/ui/main_window.py" line="919"/>
-        <location filename="../../playground/ui/main_window.py" line="921"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="930"/>
+        <location filename="../../playground/ui/main_window.py" line="928"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="958"/>
+        <location filename="../../playground/ui/main_window.py" line="956"/>
         <source>Training diverged: the draw pad uses the last weights before the cost became infinite</source>
         <translation>训练发散了：手写板使用的是代价变为无穷大之前的最后一组权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1069"/>
+        <location filename="../../playground/ui/main_window.py" line="1067"/>
         <source>A .json file holds a network architecture: open it with File ▸ Open network architecture…</source>
         <translation>.json 文件保存的是网络结构：请用 文件 ▸ 打开网络结构… 打开它</translation>
     </message>
@@ -2421,23 +2421,18 @@
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1597"/>
+        <location filename="../../playground/ui/main_window.py" line="1601"/>
         <source>Restore the last session&apos;s canvas</source>
         <translation>恢复上次关闭时的画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1603"/>
-        <source>The canvas is as you left it; Undo (Ctrl+Z) shows the model&apos;s network</source>
-        <translation>画布保持你上次离开时的样子；撤销（Ctrl+Z）可显示模型的网络</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/main_window.py" line="1624"/>
-        <location filename="../../playground/ui/main_window.py" line="1646"/>
+        <location filename="../../playground/ui/main_window.py" line="1630"/>
+        <location filename="../../playground/ui/main_window.py" line="1652"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="964"/>
+        <location filename="../../playground/ui/main_window.py" line="962"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
@@ -2452,39 +2447,39 @@
         <translation>书中不用扩充数据和 dropout 时最好的网络（99.23%），放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="931"/>
+        <location filename="../../playground/ui/main_window.py" line="929"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练结果将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="978"/>
+        <location filename="../../playground/ui/main_window.py" line="976"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="988"/>
+        <location filename="../../playground/ui/main_window.py" line="986"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1048"/>
+        <location filename="../../playground/ui/main_window.py" line="1046"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
+        <location filename="../../playground/ui/main_window.py" line="1055"/>
         <location filename="../../playground/ui/main_window.py" line="1057"/>
-        <location filename="../../playground/ui/main_window.py" line="1059"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1074"/>
+        <location filename="../../playground/ui/main_window.py" line="1072"/>
         <location filename="../../playground/ui/main_window.py" line="1103"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1067"/>
+        <location filename="../../playground/ui/main_window.py" line="1065"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2497,7 +2492,7 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1091"/>
+        <location filename="../../playground/ui/main_window.py" line="1089"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
@@ -2681,52 +2676,62 @@ A dataset folder holds four IDX files: training images and labels, test images a
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="1607"/>
-        <location filename="../../playground/ui/main_window.py" line="1610"/>
+        <source>The canvas is as you left it; the canvas&apos;s Undo shows the model&apos;s network</source>
+        <translation>画布保持你上次离开时的样子；画布的撤销可显示模型的网络</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="1609"/>
+        <source>The canvas is as you left it</source>
+        <translation>画布保持你上次离开时的样子</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="1613"/>
+        <location filename="../../playground/ui/main_window.py" line="1616"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1621"/>
+        <location filename="../../playground/ui/main_window.py" line="1627"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1622"/>
+        <location filename="../../playground/ui/main_window.py" line="1628"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1625"/>
+        <location filename="../../playground/ui/main_window.py" line="1631"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1629"/>
+        <location filename="../../playground/ui/main_window.py" line="1635"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1631"/>
+        <location filename="../../playground/ui/main_window.py" line="1637"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1636"/>
+        <location filename="../../playground/ui/main_window.py" line="1642"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1639"/>
+        <location filename="../../playground/ui/main_window.py" line="1645"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1644"/>
+        <location filename="../../playground/ui/main_window.py" line="1650"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1647"/>
+        <location filename="../../playground/ui/main_window.py" line="1653"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>

@@ -800,6 +800,33 @@ def test_the_canvas_outlives_closing_the_window(make_window, model_file, qtbot):
     assert not third.network_panel.undo_stack.canUndo()
 
 
+def test_the_canvas_outlives_a_start_without_a_model_and_a_background_load(
+    make_window, model_file, qtbot
+) -> None:
+    # The canvas came back only with a model loaded at once: with none it was never shown and
+    # then overwritten at close by the start-up preset; a model opened later got last
+    # session's canvas instead of its own architecture.
+    from playground.engine import load_preset
+
+    first = shown(qtbot, make_window())  # no model at all
+    first.network_panel.load_preset("nielsen-conv2")
+    kept = unnamed(first.network_panel.spec())
+    first.close()
+    second = shown(qtbot, make_window())
+    assert unnamed(second.network_panel.spec()) == kept
+    assert second.statusBar().currentMessage() == "The canvas is as you left it"
+    assert second.open_model(model_file)  # later: the model's own architecture
+    assert unnamed(second.network_panel.spec()) == unnamed(second.network.spec)
+    second.network_panel.load_preset("nielsen-conv2")
+    second.close()
+    third = make_window(model_path=model_file, background=True)  # the app's own start
+    qtbot.addWidget(third)
+    qtbot.waitUntil(lambda: third.network is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: unnamed(third.network_panel.spec()) == kept)
+    third.network_panel.undo_stack.undo()
+    assert unnamed(third.network_panel.spec()) == unnamed(load_preset("nielsen-mlp"))
+
+
 def test_unsaved_training_is_marked_and_closing_asks_first(make_window, model_file, qtbot):
     window = shown(qtbot, make_window(model_path=model_file))
     assert not window.network_modified and "*" not in window.windowTitle()
