@@ -30,6 +30,7 @@ class LabelledAxis(pg.AxisItem):
         """pyqtgraph always labels its top level of ticks: in a 40 px cost plot (a 720-pixel
         screen) "0.2" sat on "0.1". Levels closer than MIN_TICK_GAP lines are dropped, and
         the top one widened (x2, x2.5, x2 ...) until its labels fit."""
+        self._formats = {}  # only a lone tick of this very call is formatted otherwise
         levels = super().tickSpacing(minVal, maxVal, size)
         if self.orientation not in ("left", "right") or maxVal <= minVal or size <= 0:
             return levels

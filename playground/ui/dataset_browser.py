@@ -107,7 +107,7 @@ class ThumbnailView(QListView):
     """
 
     #: PageDown, or Right on the page's last image: +1; PageUp, or Left on its first: -1.
-    turn_page = Signal(int)
+    page_turn_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,11 +132,11 @@ class ThumbnailView(QListView):
         last = self.model().rowCount() - 1 if self.model() is not None else -1
         if key == Qt.Key.Key_PageDown or (key == Qt.Key.Key_Right and row == last >= 0):
             self.gesture += 1
-            self.turn_page.emit(1)
+            self.page_turn_requested.emit(1)
             return
         if key == Qt.Key.Key_PageUp or (key == Qt.Key.Key_Left and row == 0):
             self.gesture += 1
-            self.turn_page.emit(-1)
+            self.page_turn_requested.emit(-1)
             return
         self._handle(super().keyPressEvent, event, True)
 
@@ -217,7 +217,7 @@ class DatasetBrowser(QWidget):
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.view.clicked.connect(self._on_activated)
         self.view.activated.connect(self._on_activated)
-        self.view.turn_page.connect(self._turn_page)
+        self.view.page_turn_requested.connect(self._turn_page)
 
         bar = QHBoxLayout()
         bar.addWidget(self.split_box)

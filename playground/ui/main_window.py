@@ -85,6 +85,8 @@ MAX_RECENT = 6
 #: Beside the draw pad the canvas had 216 px at 1280x720 and 293 px at 1366x768 (1229 px
 #: windows), under NARROW_CANVAS: both start compact; 1440x900 (1296 px) leaves it 360 px.
 NARROW_WINDOW = 1260
+#: A full-width dock's panel is this much narrower than the window (the docks' margins).
+DOCK_MARGINS = 40
 #: A canvas narrower than this beside the draw pad gets a hint to use the compact layout.
 NARROW_CANVAS = 320
 
@@ -691,7 +693,7 @@ class MainWindow(QMainWindow):
 
     def _tab_panels(self, width: int) -> None:
         """Draw, Network and Training as tabs, Dataset behind Views, for a `width` px window."""
-        self.draw_panel.arrange_for_width(width - 40)  # the window's width less dock margins
+        self.draw_panel.arrange_for_width(width - DOCK_MARGINS)
         # Before the window shows, nothing passes the new minimum up by itself: drop the cached
         # ones.
         self.draw_panel.updateGeometry()
@@ -1567,7 +1569,7 @@ class MainWindow(QMainWindow):
             if self.docks["network"] in self.tabifiedDockWidgets(self.docks["draw"]):
                 # The compact layout: Draw gets the window's width when in front. Arranged now,
                 # before the window shows, the first size counts on the right minimum height.
-                self.draw_panel.arrange_for_width(self.width() - 40)
+                self.draw_panel.arrange_for_width(self.width() - DOCK_MARGINS)
                 self.draw_panel.updateGeometry()
 
     def save_settings(self) -> None:

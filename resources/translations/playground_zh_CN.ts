@@ -2000,486 +2000,486 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="243"/>
+        <location filename="../../playground/ui/main_window.py" line="245"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="246"/>
+        <location filename="../../playground/ui/main_window.py" line="248"/>
         <source>Load a trained network from a .npz file</source>
         <translation>从 .npz 文件载入训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="250"/>
+        <location filename="../../playground/ui/main_window.py" line="252"/>
         <source>&amp;Save model as…</source>
         <translation>模型另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="253"/>
+        <location filename="../../playground/ui/main_window.py" line="255"/>
         <source>Save the current network to a .npz file</source>
         <translation>把当前网络保存为 .npz 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="258"/>
+        <location filename="../../playground/ui/main_window.py" line="260"/>
         <source>Open network &amp;architecture…</source>
         <translation>打开网络结构(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="260"/>
+        <location filename="../../playground/ui/main_window.py" line="262"/>
         <source>Put a network architecture (a JSON spec) on the canvas</source>
         <translation>把一个网络结构（JSON 规格）放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="265"/>
+        <location filename="../../playground/ui/main_window.py" line="267"/>
         <source>Save network arc&amp;hitecture…</source>
         <translation>保存网络结构(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="267"/>
+        <location filename="../../playground/ui/main_window.py" line="269"/>
         <source>Save the canvas&apos;s network architecture as a JSON spec (no weights)</source>
         <translation>把画布上的网络结构保存为 JSON 规格（不含权重）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="274"/>
+        <location filename="../../playground/ui/main_window.py" line="276"/>
         <source>Open &amp;dataset folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="278"/>
+        <location filename="../../playground/ui/main_window.py" line="280"/>
         <source>Load a folder holding the four IDX files of an MNIST-like dataset</source>
         <translation>载入一个文件夹，其中包含类 MNIST 数据集的四个 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="282"/>
+        <location filename="../../playground/ui/main_window.py" line="284"/>
         <source>Use the built-in &amp;MNIST</source>
         <translation>使用内置的 MNIST(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="285"/>
+        <location filename="../../playground/ui/main_window.py" line="287"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="290"/>
+        <location filename="../../playground/ui/main_window.py" line="292"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="293"/>
+        <location filename="../../playground/ui/main_window.py" line="295"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="298"/>
+        <location filename="../../playground/ui/main_window.py" line="300"/>
         <source>&amp;Clear drawing</source>
         <translation>清除笔迹(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="303"/>
+        <location filename="../../playground/ui/main_window.py" line="305"/>
         <source>Empty the draw pad (undo brings it back)</source>
         <translation>清空手写板（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="306"/>
+        <location filename="../../playground/ui/main_window.py" line="308"/>
         <source>&amp;Pause training</source>
         <translation>暂停训练(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="311"/>
+        <location filename="../../playground/ui/main_window.py" line="313"/>
         <source>Pause or resume training (Space)</source>
         <translation>暂停或继续训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="318"/>
+        <location filename="../../playground/ui/main_window.py" line="320"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="320"/>
+        <location filename="../../playground/ui/main_window.py" line="322"/>
         <source>&amp;Compact layout</source>
         <translation>紧凑布局(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="322"/>
+        <location filename="../../playground/ui/main_window.py" line="324"/>
         <source>Draw, Network and Training as tabs, Dataset behind Views: each gets the window&apos;s whole width (a small window&apos;s layout)</source>
         <translation>手写、网络和训练放进同一组标签页，数据集放在视图后面：每个面板都得到窗口的全部宽度（小窗口的布局）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="329"/>
+        <location filename="../../playground/ui/main_window.py" line="331"/>
         <source>&amp;Maximize panel</source>
         <translation>最大化面板(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="333"/>
+        <location filename="../../playground/ui/main_window.py" line="335"/>
         <source>Give the whole window to the panel you are working in (again: bring the other panels back)</source>
         <translation>把整个窗口让给你正在使用的面板（再选一次：其他面板回到原处）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="340"/>
+        <location filename="../../playground/ui/main_window.py" line="342"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="344"/>
+        <location filename="../../playground/ui/main_window.py" line="346"/>
         <source>&amp;About Playground</source>
         <translation>关于 Playground(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="350"/>
+        <location filename="../../playground/ui/main_window.py" line="352"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="359"/>
+        <location filename="../../playground/ui/main_window.py" line="361"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="363"/>
+        <location filename="../../playground/ui/main_window.py" line="365"/>
         <source>&amp;Export view as PNG</source>
         <translation>将视图导出为 PNG(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="369"/>
+        <location filename="../../playground/ui/main_window.py" line="371"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="375"/>
+        <location filename="../../playground/ui/main_window.py" line="377"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="391"/>
+        <location filename="../../playground/ui/main_window.py" line="393"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="394"/>
+        <location filename="../../playground/ui/main_window.py" line="396"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="395"/>
+        <location filename="../../playground/ui/main_window.py" line="397"/>
         <source>Follow the &amp;book</source>
         <translation>跟着书学(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="403"/>
+        <location filename="../../playground/ui/main_window.py" line="405"/>
         <source>Chapter {0} · {1}</source>
         <translation>第 {0} 章 · {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="420"/>
+        <location filename="../../playground/ui/main_window.py" line="422"/>
         <source>Perceptrons and sigmoid neurons</source>
         <translation>感知器与 S 型神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="423"/>
+        <location filename="../../playground/ui/main_window.py" line="425"/>
         <source>A perceptron and a sigmoid neuron side by side; NAND and a half adder</source>
         <translation>感知器与 S 型神经元并排对比；与非门和半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="427"/>
+        <location filename="../../playground/ui/main_window.py" line="429"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="430"/>
+        <location filename="../../playground/ui/main_window.py" line="432"/>
         <source>A ball rolling down a cost surface, one step of the learning rate at a time</source>
         <translation>小球沿代价曲面滚下，每次按学习率走一步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="436"/>
+        <location filename="../../playground/ui/main_window.py" line="438"/>
         <source>A network that reads digits</source>
         <translation>识别数字的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="439"/>
+        <location filename="../../playground/ui/main_window.py" line="441"/>
         <source>The book&apos;s [784, 30, 10] network on the canvas, ready to build and train</source>
         <translation>把书中的 [784, 30, 10] 网络放到画布上，可以构建并训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="443"/>
+        <location filename="../../playground/ui/main_window.py" line="445"/>
         <source>Backpropagation</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="446"/>
+        <location filename="../../playground/ui/main_window.py" line="448"/>
         <source>The four equations of backpropagation, number by number</source>
         <translation>反向传播的四个方程，逐个数字演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="450"/>
+        <location filename="../../playground/ui/main_window.py" line="452"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="453"/>
+        <location filename="../../playground/ui/main_window.py" line="455"/>
         <source>Why a saturated neuron learns slowly with the quadratic cost</source>
         <translation>为什么用二次代价时饱和的神经元学得慢</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="457"/>
+        <location filename="../../playground/ui/main_window.py" line="459"/>
         <source>Cross-entropy and L2 regularisation</source>
         <translation>交叉熵与 L2 正则化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="460"/>
+        <location filename="../../playground/ui/main_window.py" line="462"/>
         <source>A [784, 100, 10] network with the cross-entropy cost and L2, on the canvas</source>
         <translation>把使用交叉熵代价和 L2 的 [784, 100, 10] 网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="466"/>
+        <location filename="../../playground/ui/main_window.py" line="468"/>
         <source>Convolution: local receptive fields, shared weights, pooling</source>
         <translation>卷积：局部感受野、共享权重、池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="469"/>
+        <location filename="../../playground/ui/main_window.py" line="471"/>
         <source>The book&apos;s first convolutional network on the canvas</source>
         <translation>把书中的第一个卷积网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="473"/>
+        <location filename="../../playground/ui/main_window.py" line="475"/>
         <source>Two convolutional layers and rectified linear units</source>
         <translation>两个卷积层与修正线性单元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="483"/>
+        <location filename="../../playground/ui/main_window.py" line="485"/>
         <source>Grouped convolution (AlexNet; &quot;Deep Roots&quot;)</source>
         <translation>分组卷积（AlexNet；“Deep Roots”）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="486"/>
+        <location filename="../../playground/ui/main_window.py" line="488"/>
         <source>The second convolution split into 2 groups: half its weights</source>
         <translation>第二个卷积分成 2 组：权重减半</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="521"/>
+        <location filename="../../playground/ui/main_window.py" line="523"/>
         <source>{0} is on the canvas: Build network (Ctrl+B) makes it the current network, then Start training (F5)</source>
         <translation>已把 {0} 放到画布上：按“构建网络”（Ctrl+B）使它成为当前网络，再按“开始训练”（F5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="528"/>
+        <location filename="../../playground/ui/main_window.py" line="530"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="550"/>
+        <location filename="../../playground/ui/main_window.py" line="552"/>
         <source>Draw</source>
         <translation>手写板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="557"/>
+        <location filename="../../playground/ui/main_window.py" line="559"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="570"/>
+        <location filename="../../playground/ui/main_window.py" line="572"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="577"/>
+        <location filename="../../playground/ui/main_window.py" line="579"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="586"/>
+        <location filename="../../playground/ui/main_window.py" line="588"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="591"/>
+        <location filename="../../playground/ui/main_window.py" line="593"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="671"/>
+        <location filename="../../playground/ui/main_window.py" line="673"/>
         <source>The canvas is narrow: View ▸ Compact layout gives it the window&apos;s width</source>
         <translation>画布太窄了：视图 ▸ 紧凑布局 可以让它占满窗口宽度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="855"/>
+        <location filename="../../playground/ui/main_window.py" line="857"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
         <translation>{0}占满了窗口：按 {1} 让其他面板回来</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="907"/>
+        <location filename="../../playground/ui/main_window.py" line="909"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="917"/>
         <location filename="../../playground/ui/main_window.py" line="919"/>
+        <location filename="../../playground/ui/main_window.py" line="921"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="928"/>
+        <location filename="../../playground/ui/main_window.py" line="930"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="956"/>
+        <location filename="../../playground/ui/main_window.py" line="958"/>
         <source>Training diverged: the draw pad uses the last weights before the cost became infinite</source>
         <translation>训练发散了：手写板使用的是代价变为无穷大之前的最后一组权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1067"/>
+        <location filename="../../playground/ui/main_window.py" line="1069"/>
         <source>A .json file holds a network architecture: open it with File ▸ Open network architecture…</source>
         <translation>.json 文件保存的是网络结构：请用 文件 ▸ 打开网络结构… 打开它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1231"/>
+        <location filename="../../playground/ui/main_window.py" line="1233"/>
         <source>Engine: warming up… {0} s</source>
         <translation>引擎：正在预热… {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1237"/>
+        <location filename="../../playground/ui/main_window.py" line="1239"/>
         <source>Compiling the engine&apos;s kernels: about half a minute on a first run, a second or two later (they are kept on disk)</source>
         <translation>正在编译引擎的内核：首次运行约需半分钟，以后只需一两秒（编译结果保存在磁盘上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1304"/>
+        <location filename="../../playground/ui/main_window.py" line="1306"/>
         <source>Undo (in the panel with the focus)</source>
         <translation>撤销（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1305"/>
+        <location filename="../../playground/ui/main_window.py" line="1307"/>
         <source>Redo (in the panel with the focus)</source>
         <translation>重做（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1306"/>
+        <location filename="../../playground/ui/main_window.py" line="1308"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1312"/>
+        <location filename="../../playground/ui/main_window.py" line="1314"/>
         <source>Copy the selected epochs (Training&apos;s table)</source>
         <translation>复制所选的轮次（训练面板的表格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1315"/>
+        <location filename="../../playground/ui/main_window.py" line="1317"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1316"/>
+        <location filename="../../playground/ui/main_window.py" line="1318"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1317"/>
+        <location filename="../../playground/ui/main_window.py" line="1319"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1320"/>
+        <location filename="../../playground/ui/main_window.py" line="1322"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1324"/>
+        <location filename="../../playground/ui/main_window.py" line="1326"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1332"/>
+        <location filename="../../playground/ui/main_window.py" line="1334"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1335"/>
+        <location filename="../../playground/ui/main_window.py" line="1337"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1343"/>
+        <location filename="../../playground/ui/main_window.py" line="1345"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1348"/>
+        <location filename="../../playground/ui/main_window.py" line="1350"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1348"/>
+        <location filename="../../playground/ui/main_window.py" line="1350"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1403"/>
+        <location filename="../../playground/ui/main_window.py" line="1405"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1404"/>
+        <location filename="../../playground/ui/main_window.py" line="1406"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1601"/>
+        <location filename="../../playground/ui/main_window.py" line="1603"/>
         <source>Restore the last session&apos;s canvas</source>
         <translation>恢复上次关闭时的画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1630"/>
-        <location filename="../../playground/ui/main_window.py" line="1652"/>
+        <location filename="../../playground/ui/main_window.py" line="1632"/>
+        <location filename="../../playground/ui/main_window.py" line="1654"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="962"/>
+        <location filename="../../playground/ui/main_window.py" line="964"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="401"/>
+        <location filename="../../playground/ui/main_window.py" line="403"/>
         <source>Beyond the book · {0}</source>
         <translation>书外延伸 · {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="476"/>
+        <location filename="../../playground/ui/main_window.py" line="478"/>
         <source>The book&apos;s best network without expanded data or dropout (99.23%) on the canvas</source>
         <translation>书中不用扩充数据和 dropout 时最好的网络（99.23%），放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="929"/>
+        <location filename="../../playground/ui/main_window.py" line="931"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练结果将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="976"/>
+        <location filename="../../playground/ui/main_window.py" line="978"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="986"/>
+        <location filename="../../playground/ui/main_window.py" line="988"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1046"/>
+        <location filename="../../playground/ui/main_window.py" line="1048"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1055"/>
         <location filename="../../playground/ui/main_window.py" line="1057"/>
+        <location filename="../../playground/ui/main_window.py" line="1059"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1072"/>
-        <location filename="../../playground/ui/main_window.py" line="1103"/>
+        <location filename="../../playground/ui/main_window.py" line="1074"/>
+        <location filename="../../playground/ui/main_window.py" line="1105"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1065"/>
+        <location filename="../../playground/ui/main_window.py" line="1067"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2492,12 +2492,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1089"/>
+        <location filename="../../playground/ui/main_window.py" line="1091"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1104"/>
+        <location filename="../../playground/ui/main_window.py" line="1106"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2506,24 +2506,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1111"/>
-        <location filename="../../playground/ui/main_window.py" line="1438"/>
+        <location filename="../../playground/ui/main_window.py" line="1113"/>
+        <location filename="../../playground/ui/main_window.py" line="1440"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1111"/>
-        <location filename="../../playground/ui/main_window.py" line="1438"/>
+        <location filename="../../playground/ui/main_window.py" line="1113"/>
+        <location filename="../../playground/ui/main_window.py" line="1440"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1117"/>
+        <location filename="../../playground/ui/main_window.py" line="1119"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1118"/>
+        <location filename="../../playground/ui/main_window.py" line="1120"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2532,17 +2532,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1122"/>
+        <location filename="../../playground/ui/main_window.py" line="1124"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1147"/>
+        <location filename="../../playground/ui/main_window.py" line="1149"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1148"/>
+        <location filename="../../playground/ui/main_window.py" line="1150"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2555,183 +2555,183 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1167"/>
+        <location filename="../../playground/ui/main_window.py" line="1169"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1168"/>
+        <location filename="../../playground/ui/main_window.py" line="1170"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1174"/>
+        <location filename="../../playground/ui/main_window.py" line="1176"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1207"/>
+        <location filename="../../playground/ui/main_window.py" line="1209"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1211"/>
+        <location filename="../../playground/ui/main_window.py" line="1213"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1233"/>
+        <location filename="../../playground/ui/main_window.py" line="1235"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1243"/>
+        <location filename="../../playground/ui/main_window.py" line="1245"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1244"/>
+        <location filename="../../playground/ui/main_window.py" line="1246"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1246"/>
+        <location filename="../../playground/ui/main_window.py" line="1248"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1327"/>
+        <location filename="../../playground/ui/main_window.py" line="1329"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1367"/>
+        <location filename="../../playground/ui/main_window.py" line="1369"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1378"/>
+        <location filename="../../playground/ui/main_window.py" line="1380"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1418"/>
+        <location filename="../../playground/ui/main_window.py" line="1420"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1420"/>
+        <location filename="../../playground/ui/main_window.py" line="1422"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1444"/>
+        <location filename="../../playground/ui/main_window.py" line="1446"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1446"/>
+        <location filename="../../playground/ui/main_window.py" line="1448"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1456"/>
+        <location filename="../../playground/ui/main_window.py" line="1458"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1465"/>
+        <location filename="../../playground/ui/main_window.py" line="1467"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1468"/>
+        <location filename="../../playground/ui/main_window.py" line="1470"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1468"/>
+        <location filename="../../playground/ui/main_window.py" line="1470"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1479"/>
+        <location filename="../../playground/ui/main_window.py" line="1481"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1493"/>
+        <location filename="../../playground/ui/main_window.py" line="1495"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1495"/>
+        <location filename="../../playground/ui/main_window.py" line="1497"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1524"/>
+        <location filename="../../playground/ui/main_window.py" line="1526"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1607"/>
+        <location filename="../../playground/ui/main_window.py" line="1609"/>
         <source>The canvas is as you left it; the canvas&apos;s Undo shows the model&apos;s network</source>
         <translation>画布保持你上次离开时的样子；画布的撤销可显示模型的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1609"/>
+        <location filename="../../playground/ui/main_window.py" line="1611"/>
         <source>The canvas is as you left it</source>
         <translation>画布保持你上次离开时的样子</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1613"/>
-        <location filename="../../playground/ui/main_window.py" line="1616"/>
+        <location filename="../../playground/ui/main_window.py" line="1615"/>
+        <location filename="../../playground/ui/main_window.py" line="1618"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1627"/>
+        <location filename="../../playground/ui/main_window.py" line="1629"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1628"/>
+        <location filename="../../playground/ui/main_window.py" line="1630"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1631"/>
+        <location filename="../../playground/ui/main_window.py" line="1633"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1635"/>
+        <location filename="../../playground/ui/main_window.py" line="1637"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1637"/>
+        <location filename="../../playground/ui/main_window.py" line="1639"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1642"/>
+        <location filename="../../playground/ui/main_window.py" line="1644"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1645"/>
+        <location filename="../../playground/ui/main_window.py" line="1647"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1650"/>
+        <location filename="../../playground/ui/main_window.py" line="1652"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1653"/>
+        <location filename="../../playground/ui/main_window.py" line="1655"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -3048,77 +3048,77 @@ The canvas is unchanged.</source>
         <translation>使用数据集的形状 {shape}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="535"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="533"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="536"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="534"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="538"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="536"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="541"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="539"/>
         <source>Insert after {name}</source>
         <translation>插入到 {name} 之后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="544"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="542"/>
         <source>Insert between {a} and {b}</source>
         <translation>插入到 {a} 和 {b} 之间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="549"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="547"/>
         <source>Add at the end</source>
         <translation>添加到末尾</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="579"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="577"/>
         <source>⚠ The engine accepts this network, but it takes inputs of {expected} and the dataset&apos;s images are {images}: it cannot be trained on them. Right-click the input block to use {images}.</source>
         <translation>⚠ 引擎接受这个网络，但它的输入是 {expected}，而数据集的图像是 {images}：无法用它们训练。右键点击输入块即可改用 {images}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="598"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="594"/>
         <source>⚠ The output has {units} values and the dataset has {classes} classes: the {extra} extra outputs stand for no class and can never be right. Set the last layer to {classes} units.</source>
         <translation>⚠ 输出有 {units} 个值，而数据集只有 {classes} 个类别：多出的 {extra} 个输出不代表任何类别，永远不可能正确。请把最后一层设为 {classes} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="620"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="616"/>
         <source>Move this softmax to the last layer, or choose another activation here. {error}</source>
         <translation>请把这个 softmax 移到最后一层，或在这里选用别的激活函数。{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="642"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="641"/>
         <source>the dataset&apos;s images are {shape}</source>
         <translation>数据集的图像是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="649"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="648"/>
         <source>Total: {n:,} parameters</source>
         <translation>总计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="651"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="650"/>
         <source>Total so far: {n:,} parameters</source>
         <translation>目前合计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="695"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="694"/>
         <source>{done} — {problem}</source>
         <translation>{done} — {problem}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="589"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="585"/>
         <source>⚠ The engine accepts this network, but its output has {units} values and the dataset has {classes} classes: it cannot be trained on it. Set the last layer to {classes} units.</source>
         <translation>⚠ 引擎接受这个网络，但它的输出只有 {units} 个值，而数据集有 {classes} 个类别：无法用它训练。请把最后一层设为 {classes} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="604"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="600"/>
         <source>✓ The engine accepts this network: {n} layers, output {shape}</source>
         <translation>✓ 引擎接受这个网络：{n} 层，输出 {shape}</translation>
     </message>

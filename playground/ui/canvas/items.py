@@ -198,7 +198,7 @@ class BlockItem(QGraphicsWidget):
         gap = _PAD if count else 0.0
         fits = room - gap - metrics.horizontalAdvance(title)
         width = QFontMetricsF(font).horizontalAdvance(count)
-        if width > fits:
+        if count and width > fits:
             size = int(_BIG_TITLE * max(fits, 0.0) / width)
             font.setPixelSize(max(_SMALL_COUNT, min(_BIG_TITLE, size)))
         self.big_params.setFont(font)

@@ -522,11 +522,9 @@ class NetworkPanel(QWidget):
             self.model.set_selection(block.node_id)
             if block.node_id == INPUT_ID:
                 index = 0
-                if self._input_mismatch() and self.dataset_input is not None:
+                if (data := self._input_mismatch()) is not None:
                     menu.addAction(
-                        self.tr("Use the dataset's shape, {shape}").format(
-                            shape=_shape_text(self.dataset_input)
-                        ),
+                        self.tr("Use the dataset's shape, {shape}").format(shape=_shape_text(data)),
                         self.use_dataset_input,
                     )
                     menu.addSeparator()
@@ -573,16 +571,14 @@ class NetworkPanel(QWidget):
         classes = self.dataset_classes
         if model.error is not None:
             return f"⚠ {error_text(model.error)}", "#c62828", True
-        if self._input_mismatch() and self.dataset_input is not None:
+        if (data := self._input_mismatch()) is not None:
             # A 1x32x32 file on MNIST got the green ✓ and built; only Start said "images are
             # 1x28x28 but the network expects 1x32x32".
             text = self.tr(
                 "⚠ The engine accepts this network, but it takes inputs of {expected} and the "
                 "dataset's images are {images}: it cannot be trained on them. Right-click the "
                 "input block to use {images}."
-            ).format(
-                expected=_shape_text(model.input.shape), images=_shape_text(self.dataset_input)
-            )
+            ).format(expected=_shape_text(model.input.shape), images=_shape_text(data))
             return text, "#b36b00", True
         if classes is not None and outputs is not None and outputs < classes:
             # The engine takes it, the trainer will not: say so before Build replaces a network.
@@ -624,24 +620,27 @@ class NetworkPanel(QWidget):
     def _drag_hint_cleared(self) -> None:
         """A drag's "Release to move …" no longer holds: the validation line comes back, and
         the window's status bar, which showed the hint for 6 s, is cleared (an empty message)."""
-        self._show_validation()
+        self._last_status = self._show_validation()  # the line shown, not the hint
         self.status_message.emit("")
 
-    def _input_mismatch(self) -> bool:
-        """True when the dataset's images cannot feed the canvas's input: the trainer refuses
-        them unless only the layout differs (784 values flat for 1x28x28 images is fine)."""
+    def _input_mismatch(self) -> tuple[int, ...] | None:
+        """The dataset's image shape when its images cannot feed the canvas's input, else
+        None: the trainer refuses them unless only the layout differs (784 values flat for
+        1x28x28 images is fine)."""
         data, shape = self.dataset_input, tuple(self.model.input.shape)
-        return data is not None and data != shape and math.prod(data) != math.prod(shape)
+        if data is None or data == shape or math.prod(data) == math.prod(shape):
+            return None
+        return data
 
     def _validated(self) -> None:
         model = self.model
         warning = None
-        if self._input_mismatch() and self.dataset_input is not None:
-            data = _shape_text(self.dataset_input)
+        if (data := self._input_mismatch()) is not None:
+            images = _shape_text(data)
             warning = (
-                self.tr("the dataset's images are {shape}").format(shape=data),
+                self.tr("the dataset's images are {shape}").format(shape=images),
                 # Thin spaces: "1x32x32 ≠ 1x28x28" overran the compact face by a pixel.
-                f"{_shape_text(model.input.shape)}\u2009≠\u2009{data}",
+                f"{_shape_text(model.input.shape)}\u2009≠\u2009{images}",
             )
         self.scene.set_input_warning(warning)
         known = all(model.state(n.id).info is not None for n in model.nodes)

@@ -106,7 +106,7 @@ class ShrinkingLabel(QScrollArea):
     #: The label is about to appear, or has hidden: its panel gives or takes back a line.
     shown_changed = Signal()
 
-    def __init__(self, max_lines: int, text: str = "") -> None:
+    def __init__(self, max_lines: int) -> None:
         super().__init__()
         self.max_lines = max_lines
         self.label = QLabel()
@@ -117,7 +117,7 @@ class ShrinkingLabel(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.setText(text)
+        self.setText("")
 
     def text(self) -> str:
         """The whole text, shown or scrolled."""
