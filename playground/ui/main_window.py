@@ -63,6 +63,7 @@ import playground
 from playground.errors import SpecError
 from playground.ui.canvas import NetworkPanel
 from playground.ui.dataset_browser import DatasetBrowser
+from playground.ui.dialogs import ask_save_path
 from playground.ui.docks import parked
 from playground.ui.draw_panel import DrawPanel
 from playground.ui.engine_threads import run_engine_serially_on_this_thread
@@ -1441,16 +1442,15 @@ class MainWindow(QMainWindow):
             return False
         start = self.settings.value("files/last_model_dir", str(Path.home()))
         name = self.network_path.name if self.network_path is not None else "model.npz"
-        path, _ = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self,
             self.tr("Save model"),
             str(Path(str(start)) / name),
             self.tr("Playground models (*.npz)"),
+            ".npz",
         )
         if not path:
             return False
-        if not path.lower().endswith(".npz"):
-            path += ".npz"
         return self.save_model(path)
 
     def _choose_dataset_folder(self) -> None:
@@ -1490,15 +1490,14 @@ class MainWindow(QMainWindow):
 
     def _choose_export(self, widget: QWidget, name: str) -> None:
         start = Path(str(self.settings.value("files/last_export_dir", str(Path.home()))))
-        path, _ = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self,
             self.tr("Export view as PNG"),
             str(start / f"{name.lower()}.png"),
             self.tr("PNG images (*.png)"),
+            ".png",
         )
         if path:
-            if not path.lower().endswith(".png"):
-                path += ".png"
             self.settings.setValue("files/last_export_dir", str(Path(path).parent))
             self.export_png(widget, path)
 

@@ -2000,486 +2000,486 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="245"/>
+        <location filename="../../playground/ui/main_window.py" line="246"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="248"/>
+        <location filename="../../playground/ui/main_window.py" line="249"/>
         <source>Load a trained network from a .npz file</source>
         <translation>从 .npz 文件载入训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="252"/>
+        <location filename="../../playground/ui/main_window.py" line="253"/>
         <source>&amp;Save model as…</source>
         <translation>模型另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="255"/>
+        <location filename="../../playground/ui/main_window.py" line="256"/>
         <source>Save the current network to a .npz file</source>
         <translation>把当前网络保存为 .npz 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="260"/>
+        <location filename="../../playground/ui/main_window.py" line="261"/>
         <source>Open network &amp;architecture…</source>
         <translation>打开网络结构(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="262"/>
+        <location filename="../../playground/ui/main_window.py" line="263"/>
         <source>Put a network architecture (a JSON spec) on the canvas</source>
         <translation>把一个网络结构（JSON 规格）放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="267"/>
+        <location filename="../../playground/ui/main_window.py" line="268"/>
         <source>Save network arc&amp;hitecture…</source>
         <translation>保存网络结构(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="269"/>
+        <location filename="../../playground/ui/main_window.py" line="270"/>
         <source>Save the canvas&apos;s network architecture as a JSON spec (no weights)</source>
         <translation>把画布上的网络结构保存为 JSON 规格（不含权重）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="276"/>
+        <location filename="../../playground/ui/main_window.py" line="277"/>
         <source>Open &amp;dataset folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="280"/>
+        <location filename="../../playground/ui/main_window.py" line="281"/>
         <source>Load a folder holding the four IDX files of an MNIST-like dataset</source>
         <translation>载入一个文件夹，其中包含类 MNIST 数据集的四个 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="284"/>
+        <location filename="../../playground/ui/main_window.py" line="285"/>
         <source>Use the built-in &amp;MNIST</source>
         <translation>使用内置的 MNIST(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="287"/>
+        <location filename="../../playground/ui/main_window.py" line="288"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="292"/>
+        <location filename="../../playground/ui/main_window.py" line="293"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="295"/>
+        <location filename="../../playground/ui/main_window.py" line="296"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="300"/>
+        <location filename="../../playground/ui/main_window.py" line="301"/>
         <source>&amp;Clear drawing</source>
         <translation>清除笔迹(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="305"/>
+        <location filename="../../playground/ui/main_window.py" line="306"/>
         <source>Empty the draw pad (undo brings it back)</source>
         <translation>清空手写板（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="308"/>
+        <location filename="../../playground/ui/main_window.py" line="309"/>
         <source>&amp;Pause training</source>
         <translation>暂停训练(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="313"/>
+        <location filename="../../playground/ui/main_window.py" line="314"/>
         <source>Pause or resume training (Space)</source>
         <translation>暂停或继续训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="320"/>
+        <location filename="../../playground/ui/main_window.py" line="321"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="322"/>
+        <location filename="../../playground/ui/main_window.py" line="323"/>
         <source>&amp;Compact layout</source>
         <translation>紧凑布局(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="324"/>
+        <location filename="../../playground/ui/main_window.py" line="325"/>
         <source>Draw, Network and Training as tabs, Dataset behind Views: each gets the window&apos;s whole width (a small window&apos;s layout)</source>
         <translation>手写、网络和训练放进同一组标签页，数据集放在视图后面：每个面板都得到窗口的全部宽度（小窗口的布局）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="331"/>
+        <location filename="../../playground/ui/main_window.py" line="332"/>
         <source>&amp;Maximize panel</source>
         <translation>最大化面板(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="335"/>
+        <location filename="../../playground/ui/main_window.py" line="336"/>
         <source>Give the whole window to the panel you are working in (again: bring the other panels back)</source>
         <translation>把整个窗口让给你正在使用的面板（再选一次：其他面板回到原处）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="342"/>
+        <location filename="../../playground/ui/main_window.py" line="343"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="346"/>
+        <location filename="../../playground/ui/main_window.py" line="347"/>
         <source>&amp;About Playground</source>
         <translation>关于 Playground(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="352"/>
+        <location filename="../../playground/ui/main_window.py" line="353"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="361"/>
+        <location filename="../../playground/ui/main_window.py" line="362"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="365"/>
+        <location filename="../../playground/ui/main_window.py" line="366"/>
         <source>&amp;Export view as PNG</source>
         <translation>将视图导出为 PNG(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="371"/>
+        <location filename="../../playground/ui/main_window.py" line="372"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="377"/>
+        <location filename="../../playground/ui/main_window.py" line="378"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="393"/>
+        <location filename="../../playground/ui/main_window.py" line="394"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="396"/>
+        <location filename="../../playground/ui/main_window.py" line="397"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="397"/>
+        <location filename="../../playground/ui/main_window.py" line="398"/>
         <source>Follow the &amp;book</source>
         <translation>跟着书学(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="405"/>
+        <location filename="../../playground/ui/main_window.py" line="406"/>
         <source>Chapter {0} · {1}</source>
         <translation>第 {0} 章 · {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="422"/>
+        <location filename="../../playground/ui/main_window.py" line="423"/>
         <source>Perceptrons and sigmoid neurons</source>
         <translation>感知器与 S 型神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="425"/>
+        <location filename="../../playground/ui/main_window.py" line="426"/>
         <source>A perceptron and a sigmoid neuron side by side; NAND and a half adder</source>
         <translation>感知器与 S 型神经元并排对比；与非门和半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="429"/>
+        <location filename="../../playground/ui/main_window.py" line="430"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="432"/>
+        <location filename="../../playground/ui/main_window.py" line="433"/>
         <source>A ball rolling down a cost surface, one step of the learning rate at a time</source>
         <translation>小球沿代价曲面滚下，每次按学习率走一步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="438"/>
+        <location filename="../../playground/ui/main_window.py" line="439"/>
         <source>A network that reads digits</source>
         <translation>识别数字的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="441"/>
+        <location filename="../../playground/ui/main_window.py" line="442"/>
         <source>The book&apos;s [784, 30, 10] network on the canvas, ready to build and train</source>
         <translation>把书中的 [784, 30, 10] 网络放到画布上，可以构建并训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="445"/>
+        <location filename="../../playground/ui/main_window.py" line="446"/>
         <source>Backpropagation</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="448"/>
+        <location filename="../../playground/ui/main_window.py" line="449"/>
         <source>The four equations of backpropagation, number by number</source>
         <translation>反向传播的四个方程，逐个数字演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="452"/>
+        <location filename="../../playground/ui/main_window.py" line="453"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="455"/>
+        <location filename="../../playground/ui/main_window.py" line="456"/>
         <source>Why a saturated neuron learns slowly with the quadratic cost</source>
         <translation>为什么用二次代价时饱和的神经元学得慢</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="459"/>
+        <location filename="../../playground/ui/main_window.py" line="460"/>
         <source>Cross-entropy and L2 regularisation</source>
         <translation>交叉熵与 L2 正则化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="462"/>
+        <location filename="../../playground/ui/main_window.py" line="463"/>
         <source>A [784, 100, 10] network with the cross-entropy cost and L2, on the canvas</source>
         <translation>把使用交叉熵代价和 L2 的 [784, 100, 10] 网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="468"/>
+        <location filename="../../playground/ui/main_window.py" line="469"/>
         <source>Convolution: local receptive fields, shared weights, pooling</source>
         <translation>卷积：局部感受野、共享权重、池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="471"/>
+        <location filename="../../playground/ui/main_window.py" line="472"/>
         <source>The book&apos;s first convolutional network on the canvas</source>
         <translation>把书中的第一个卷积网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="475"/>
+        <location filename="../../playground/ui/main_window.py" line="476"/>
         <source>Two convolutional layers and rectified linear units</source>
         <translation>两个卷积层与修正线性单元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="485"/>
+        <location filename="../../playground/ui/main_window.py" line="486"/>
         <source>Grouped convolution (AlexNet; &quot;Deep Roots&quot;)</source>
         <translation>分组卷积（AlexNet；“Deep Roots”）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="488"/>
+        <location filename="../../playground/ui/main_window.py" line="489"/>
         <source>The second convolution split into 2 groups: half its weights</source>
         <translation>第二个卷积分成 2 组：权重减半</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="523"/>
+        <location filename="../../playground/ui/main_window.py" line="524"/>
         <source>{0} is on the canvas: Build network (Ctrl+B) makes it the current network, then Start training (F5)</source>
         <translation>已把 {0} 放到画布上：按“构建网络”（Ctrl+B）使它成为当前网络，再按“开始训练”（F5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="530"/>
+        <location filename="../../playground/ui/main_window.py" line="531"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="552"/>
+        <location filename="../../playground/ui/main_window.py" line="553"/>
         <source>Draw</source>
         <translation>手写板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="559"/>
+        <location filename="../../playground/ui/main_window.py" line="560"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="572"/>
+        <location filename="../../playground/ui/main_window.py" line="573"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="579"/>
+        <location filename="../../playground/ui/main_window.py" line="580"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="588"/>
+        <location filename="../../playground/ui/main_window.py" line="589"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="593"/>
+        <location filename="../../playground/ui/main_window.py" line="594"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="673"/>
+        <location filename="../../playground/ui/main_window.py" line="674"/>
         <source>The canvas is narrow: View ▸ Compact layout gives it the window&apos;s width</source>
         <translation>画布太窄了：视图 ▸ 紧凑布局 可以让它占满窗口宽度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="857"/>
+        <location filename="../../playground/ui/main_window.py" line="858"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
         <translation>{0}占满了窗口：按 {1} 让其他面板回来</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="909"/>
+        <location filename="../../playground/ui/main_window.py" line="910"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="919"/>
-        <location filename="../../playground/ui/main_window.py" line="921"/>
+        <location filename="../../playground/ui/main_window.py" line="920"/>
+        <location filename="../../playground/ui/main_window.py" line="922"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="930"/>
+        <location filename="../../playground/ui/main_window.py" line="931"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="958"/>
+        <location filename="../../playground/ui/main_window.py" line="959"/>
         <source>Training diverged: the draw pad uses the last weights before the cost became infinite</source>
         <translation>训练发散了：手写板使用的是代价变为无穷大之前的最后一组权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1069"/>
+        <location filename="../../playground/ui/main_window.py" line="1070"/>
         <source>A .json file holds a network architecture: open it with File ▸ Open network architecture…</source>
         <translation>.json 文件保存的是网络结构：请用 文件 ▸ 打开网络结构… 打开它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1233"/>
+        <location filename="../../playground/ui/main_window.py" line="1234"/>
         <source>Engine: warming up… {0} s</source>
         <translation>引擎：正在预热… {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1239"/>
+        <location filename="../../playground/ui/main_window.py" line="1240"/>
         <source>Compiling the engine&apos;s kernels: about half a minute on a first run, a second or two later (they are kept on disk)</source>
         <translation>正在编译引擎的内核：首次运行约需半分钟，以后只需一两秒（编译结果保存在磁盘上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1306"/>
+        <location filename="../../playground/ui/main_window.py" line="1307"/>
         <source>Undo (in the panel with the focus)</source>
         <translation>撤销（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1307"/>
+        <location filename="../../playground/ui/main_window.py" line="1308"/>
         <source>Redo (in the panel with the focus)</source>
         <translation>重做（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1308"/>
+        <location filename="../../playground/ui/main_window.py" line="1309"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除手写（在手写板上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1314"/>
+        <location filename="../../playground/ui/main_window.py" line="1315"/>
         <source>Copy the selected epochs (Training&apos;s table)</source>
         <translation>复制所选的轮次（训练面板的表格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1317"/>
+        <location filename="../../playground/ui/main_window.py" line="1318"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1318"/>
+        <location filename="../../playground/ui/main_window.py" line="1319"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1319"/>
+        <location filename="../../playground/ui/main_window.py" line="1320"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1322"/>
+        <location filename="../../playground/ui/main_window.py" line="1323"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1326"/>
+        <location filename="../../playground/ui/main_window.py" line="1327"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1334"/>
+        <location filename="../../playground/ui/main_window.py" line="1335"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1337"/>
+        <location filename="../../playground/ui/main_window.py" line="1338"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1345"/>
+        <location filename="../../playground/ui/main_window.py" line="1346"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1350"/>
+        <location filename="../../playground/ui/main_window.py" line="1351"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1350"/>
+        <location filename="../../playground/ui/main_window.py" line="1351"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1405"/>
+        <location filename="../../playground/ui/main_window.py" line="1406"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1406"/>
+        <location filename="../../playground/ui/main_window.py" line="1407"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1603"/>
+        <location filename="../../playground/ui/main_window.py" line="1602"/>
         <source>Restore the last session&apos;s canvas</source>
         <translation>恢复上次关闭时的画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1632"/>
-        <location filename="../../playground/ui/main_window.py" line="1654"/>
+        <location filename="../../playground/ui/main_window.py" line="1631"/>
+        <location filename="../../playground/ui/main_window.py" line="1653"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="964"/>
+        <location filename="../../playground/ui/main_window.py" line="965"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="403"/>
+        <location filename="../../playground/ui/main_window.py" line="404"/>
         <source>Beyond the book · {0}</source>
         <translation>书外延伸 · {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="478"/>
+        <location filename="../../playground/ui/main_window.py" line="479"/>
         <source>The book&apos;s best network without expanded data or dropout (99.23%) on the canvas</source>
         <translation>书中不用扩充数据和 dropout 时最好的网络（99.23%），放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="931"/>
+        <location filename="../../playground/ui/main_window.py" line="932"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练结果将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="978"/>
+        <location filename="../../playground/ui/main_window.py" line="979"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="988"/>
+        <location filename="../../playground/ui/main_window.py" line="989"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1048"/>
+        <location filename="../../playground/ui/main_window.py" line="1049"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1057"/>
-        <location filename="../../playground/ui/main_window.py" line="1059"/>
+        <location filename="../../playground/ui/main_window.py" line="1058"/>
+        <location filename="../../playground/ui/main_window.py" line="1060"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1074"/>
-        <location filename="../../playground/ui/main_window.py" line="1105"/>
+        <location filename="../../playground/ui/main_window.py" line="1075"/>
+        <location filename="../../playground/ui/main_window.py" line="1106"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1067"/>
+        <location filename="../../playground/ui/main_window.py" line="1068"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2492,12 +2492,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1091"/>
+        <location filename="../../playground/ui/main_window.py" line="1092"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1106"/>
+        <location filename="../../playground/ui/main_window.py" line="1107"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2506,24 +2506,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1113"/>
-        <location filename="../../playground/ui/main_window.py" line="1440"/>
+        <location filename="../../playground/ui/main_window.py" line="1114"/>
+        <location filename="../../playground/ui/main_window.py" line="1441"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1113"/>
-        <location filename="../../playground/ui/main_window.py" line="1440"/>
+        <location filename="../../playground/ui/main_window.py" line="1114"/>
+        <location filename="../../playground/ui/main_window.py" line="1441"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1119"/>
+        <location filename="../../playground/ui/main_window.py" line="1120"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1120"/>
+        <location filename="../../playground/ui/main_window.py" line="1121"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2532,17 +2532,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1124"/>
+        <location filename="../../playground/ui/main_window.py" line="1125"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1149"/>
+        <location filename="../../playground/ui/main_window.py" line="1150"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1150"/>
+        <location filename="../../playground/ui/main_window.py" line="1151"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2555,82 +2555,82 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1169"/>
+        <location filename="../../playground/ui/main_window.py" line="1170"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1170"/>
+        <location filename="../../playground/ui/main_window.py" line="1171"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1176"/>
+        <location filename="../../playground/ui/main_window.py" line="1177"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1209"/>
+        <location filename="../../playground/ui/main_window.py" line="1210"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1213"/>
+        <location filename="../../playground/ui/main_window.py" line="1214"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1235"/>
+        <location filename="../../playground/ui/main_window.py" line="1236"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1245"/>
+        <location filename="../../playground/ui/main_window.py" line="1246"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1246"/>
+        <location filename="../../playground/ui/main_window.py" line="1247"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1248"/>
+        <location filename="../../playground/ui/main_window.py" line="1249"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1329"/>
+        <location filename="../../playground/ui/main_window.py" line="1330"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1369"/>
+        <location filename="../../playground/ui/main_window.py" line="1370"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1380"/>
+        <location filename="../../playground/ui/main_window.py" line="1381"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1420"/>
+        <location filename="../../playground/ui/main_window.py" line="1421"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1422"/>
+        <location filename="../../playground/ui/main_window.py" line="1423"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1446"/>
+        <location filename="../../playground/ui/main_window.py" line="1447"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1448"/>
+        <location filename="../../playground/ui/main_window.py" line="1449"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
@@ -2670,68 +2670,68 @@ A dataset folder holds four IDX files: training images and labels, test images a
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1526"/>
+        <location filename="../../playground/ui/main_window.py" line="1525"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1609"/>
+        <location filename="../../playground/ui/main_window.py" line="1608"/>
         <source>The canvas is as you left it; the canvas&apos;s Undo shows the model&apos;s network</source>
         <translation>画布保持你上次离开时的样子；画布的撤销可显示模型的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1611"/>
+        <location filename="../../playground/ui/main_window.py" line="1610"/>
         <source>The canvas is as you left it</source>
         <translation>画布保持你上次离开时的样子</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1615"/>
-        <location filename="../../playground/ui/main_window.py" line="1618"/>
+        <location filename="../../playground/ui/main_window.py" line="1614"/>
+        <location filename="../../playground/ui/main_window.py" line="1617"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1629"/>
+        <location filename="../../playground/ui/main_window.py" line="1628"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1630"/>
+        <location filename="../../playground/ui/main_window.py" line="1629"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1633"/>
+        <location filename="../../playground/ui/main_window.py" line="1632"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1637"/>
+        <location filename="../../playground/ui/main_window.py" line="1636"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1639"/>
+        <location filename="../../playground/ui/main_window.py" line="1638"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1644"/>
+        <location filename="../../playground/ui/main_window.py" line="1643"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1647"/>
+        <location filename="../../playground/ui/main_window.py" line="1646"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1652"/>
+        <location filename="../../playground/ui/main_window.py" line="1651"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1655"/>
+        <location filename="../../playground/ui/main_window.py" line="1654"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -2793,159 +2793,159 @@ A dataset folder holds four IDX files: training images and labels, test images a
 <context>
     <name>NetworkPanel</name>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="110"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="111"/>
         <source>Every weight and bias the network will learn, summed over the blocks</source>
         <translation>网络要学习的全部权重和偏置，各方块合计</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="184"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="185"/>
         <source>Canvas</source>
         <translation>画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="188"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="201"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="189"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="202"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="202"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="203"/>
         <source>Start from one of the book&apos;s networks</source>
         <translation>从书中的某个网络开始</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="213"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="214"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="214"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="215"/>
         <source>Open a network architecture (JSON spec)</source>
         <translation>打开网络结构（JSON 规格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="219"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="220"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="220"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="221"/>
         <source>Save this architecture as JSON (the engine&apos;s spec format)</source>
         <translation>把这个结构保存为 JSON（引擎的规格格式）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="233"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="234"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="234"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="235"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="243"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="244"/>
         <source>Tidy</source>
         <translation>整理</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="244"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="245"/>
         <source>Auto-layout: stack the blocks from input to output</source>
         <translation>自动布局：从输入到输出依次排列方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="249"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="250"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="254"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="255"/>
         <source>Build network</source>
         <translation>构建网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="250"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="251"/>
         <source>Zoom to show the whole network (Ctrl+0; Ctrl + wheel zooms)</source>
         <translation>缩放以显示整个网络（Ctrl+0；Ctrl + 滚轮缩放）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="209"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="227"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="210"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="228"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="228"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="229"/>
         <source>Open or save the architecture as JSON</source>
         <translation>以 JSON 打开或保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="256"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="257"/>
         <source>Turn the canvas into a fresh network with new random weights, ready to train (Ctrl+B)</source>
         <translation>把画布变成一个带新随机权重的网络，准备训练（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="281"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="282"/>
         <source>Undo {what} (Ctrl+Z)</source>
         <translation>撤销“{what}”（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="283"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="284"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="286"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="287"/>
         <source>Redo {what} (Ctrl+Shift+Z)</source>
         <translation>重做“{what}”（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="288"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="289"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="314"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="315"/>
         <source>Load network</source>
         <translation>载入网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="328"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="329"/>
         <source>Load preset {name}</source>
         <translation>载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="332"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="333"/>
         <source>Loaded preset {name}</source>
         <translation>已载入预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="342"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="343"/>
         <source>Saved the architecture to {path}</source>
         <translation>已将网络结构保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="351"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="352"/>
         <source>Nothing to save: the canvas has no layers. Add at least a dense output layer.</source>
         <translation>没有可保存的内容：画布上没有层。请至少添加一个全连接输出层。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="360"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="361"/>
         <source>Open {name}</source>
         <translation>打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="363"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="364"/>
         <source>Cannot open {path}: {error}</source>
         <translation>无法打开 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="365"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="366"/>
         <source>Cannot open the architecture</source>
         <translation>无法打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="366"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="367"/>
         <source>{name} could not be opened:
 
 {error}
@@ -2958,52 +2958,52 @@ The canvas is unchanged.</source>
 画布保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="372"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="373"/>
         <source>Opened {path}</source>
         <translation>已打开 {path}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="378"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="379"/>
         <source>it is not a text file. An architecture is a JSON text file (the canvas&apos;s Save… writes one); a trained model (.npz) opens with File ▸ Open model…</source>
         <translation>它不是文本文件。网络结构是 JSON 文本文件（画布的“保存…”会写出这种文件）；训练好的模型（.npz）请用“文件 ▸ 打开模型…”打开。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="383"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="384"/>
         <source>it is not valid JSON (line {line}, column {column}: {problem}).</source>
         <translation>它不是有效的 JSON（第 {line} 行，第 {column} 列：{problem}）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="392"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="393"/>
         <source>Open architecture</source>
         <translation>打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="394"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="395"/>
         <source>Network spec (*.json);;All files (*)</source>
         <translation>网络规格 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="405"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="406"/>
         <source>Save architecture</source>
         <translation>保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="407"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="408"/>
         <source>Network spec (*.json)</source>
         <translation>网络规格 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="418"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="416"/>
         <source>Cannot save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="420"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="418"/>
         <source>Cannot save the architecture</source>
         <translation>无法保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="421"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="419"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -3012,113 +3012,113 @@ The canvas is unchanged.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="429"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="439"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="427"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="437"/>
         <source>Cannot build: {error}</source>
         <translation>无法构建：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="432"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="430"/>
         <source>Build cancelled: the current network is kept</source>
         <translation>已取消构建：保留当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="442"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="440"/>
         <source>Built a fresh network: {n:,} parameters, ready to train</source>
         <translation>已构建新网络：{n:,} 个参数，可以开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="486"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="484"/>
         <source>The input block stays: the data decides its shape</source>
         <translation>输入方块不能删除：它的形状由数据决定</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="510"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="508"/>
         <source>Tidy the layout</source>
         <translation>整理布局</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="520"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="518"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="527"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="525"/>
         <source>Use the dataset&apos;s shape, {shape}</source>
         <translation>使用数据集的形状 {shape}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="533"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="531"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="534"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="532"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="536"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="534"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="539"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="537"/>
         <source>Insert after {name}</source>
         <translation>插入到 {name} 之后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="542"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="540"/>
         <source>Insert between {a} and {b}</source>
         <translation>插入到 {a} 和 {b} 之间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="547"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="545"/>
         <source>Add at the end</source>
         <translation>添加到末尾</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="577"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="575"/>
         <source>⚠ The engine accepts this network, but it takes inputs of {expected} and the dataset&apos;s images are {images}: it cannot be trained on them. Right-click the input block to use {images}.</source>
         <translation>⚠ 引擎接受这个网络，但它的输入是 {expected}，而数据集的图像是 {images}：无法用它们训练。右键点击输入块即可改用 {images}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="594"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="592"/>
         <source>⚠ The output has {units} values and the dataset has {classes} classes: the {extra} extra outputs stand for no class and can never be right. Set the last layer to {classes} units.</source>
         <translation>⚠ 输出有 {units} 个值，而数据集只有 {classes} 个类别：多出的 {extra} 个输出不代表任何类别，永远不可能正确。请把最后一层设为 {classes} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="616"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="614"/>
         <source>Move this softmax to the last layer, or choose another activation here. {error}</source>
         <translation>请把这个 softmax 移到最后一层，或在这里选用别的激活函数。{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="641"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="639"/>
         <source>the dataset&apos;s images are {shape}</source>
         <translation>数据集的图像是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="648"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="646"/>
         <source>Total: {n:,} parameters</source>
         <translation>总计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="650"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="648"/>
         <source>Total so far: {n:,} parameters</source>
         <translation>目前合计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="694"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="692"/>
         <source>{done} — {problem}</source>
         <translation>{done} — {problem}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="585"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="583"/>
         <source>⚠ The engine accepts this network, but its output has {units} values and the dataset has {classes} classes: it cannot be trained on it. Set the last layer to {classes} units.</source>
         <translation>⚠ 引擎接受这个网络，但它的输出只有 {units} 个值，而数据集有 {classes} 个类别：无法用它训练。请把最后一层设为 {classes} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="600"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="598"/>
         <source>✓ The engine accepts this network: {n} layers, output {shape}</source>
         <translation>✓ 引擎接受这个网络：{n} 层，输出 {shape}</translation>
     </message>
@@ -3588,6 +3588,19 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     </message>
 </context>
 <context>
+    <name>SaveDialog</name>
+    <message>
+        <location filename="../../playground/ui/dialogs.py" line="32"/>
+        <source>Replace the file?</source>
+        <translation>替换这个文件？</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/dialogs.py" line="33"/>
+        <source>{0} already exists. Replace it?</source>
+        <translation>{0} 已经存在。要替换它吗？</translation>
+    </message>
+</context>
+<context>
     <name>ThumbnailModel</name>
     <message>
         <location filename="../../playground/ui/dataset_browser.py" line="93"/>
@@ -3680,7 +3693,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     </message>
     <message>
         <location filename="../../playground/ui/training/panel.py" line="320"/>
-        <location filename="../../playground/ui/training/panel.py" line="823"/>
+        <location filename="../../playground/ui/training/panel.py" line="821"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -3959,105 +3972,105 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="807"/>
+        <location filename="../../playground/ui/training/panel.py" line="805"/>
         <source>{0} is now {1:g} from the next mini-batch</source>
         <translation>{0}：从下一个小批量起为 {1:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="809"/>
+        <location filename="../../playground/ui/training/panel.py" line="807"/>
         <source>The learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="810"/>
+        <location filename="../../playground/ui/training/panel.py" line="808"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="811"/>
+        <location filename="../../playground/ui/training/panel.py" line="809"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="823"/>
+        <location filename="../../playground/ui/training/panel.py" line="821"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="843"/>
-        <location filename="../../playground/ui/training/panel.py" line="893"/>
+        <location filename="../../playground/ui/training/panel.py" line="841"/>
+        <location filename="../../playground/ui/training/panel.py" line="891"/>
         <source>Paused: Step runs one mini-batch, Resume goes on</source>
         <translation>已暂停：“单步”运行一个小批量，“继续”接着训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="845"/>
+        <location filename="../../playground/ui/training/panel.py" line="843"/>
         <source>Stopping after this mini-batch…</source>
         <translation>将在这个小批量之后停止…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="846"/>
+        <location filename="../../playground/ui/training/panel.py" line="844"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="847"/>
-        <location filename="../../playground/ui/training/panel.py" line="854"/>
+        <location filename="../../playground/ui/training/panel.py" line="845"/>
+        <location filename="../../playground/ui/training/panel.py" line="852"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="855"/>
+        <location filename="../../playground/ui/training/panel.py" line="853"/>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="858"/>
+        <location filename="../../playground/ui/training/panel.py" line="856"/>
         <source>Epoch {0}/{1} · measuring the accuracy · {4:,.0f} images/s · {5} left</source>
         <translation>第 {0}/{1} 轮 · 正在测量准确率 · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="868"/>
+        <location filename="../../playground/ui/training/panel.py" line="866"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="878"/>
+        <location filename="../../playground/ui/training/panel.py" line="876"/>
         <source>Epoch {0}: cost {1:.4f}; accuracy: training {2}, validation {3}, test {4} ({5})</source>
         <translation>第 {0} 轮：代价 {1:.4f}；准确率：训练集 {2}，验证集 {3}，测试集 {4}（{5}）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="919"/>
+        <location filename="../../playground/ui/training/panel.py" line="917"/>
         <source>The accuracy is still near chance ({0}) after {1} mini-batches: too few for this network to get going, which can take a thousand or more. Train on more images or for more epochs.</source>
         <translation>训练了 {1} 个小批量后，准确率仍接近随机猜测（{0}）：这个网络还没来得及起步，这可能需要一千个甚至更多小批量。请用更多图像或多训练几轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="924"/>
+        <location filename="../../playground/ui/training/panel.py" line="922"/>
         <source>The accuracy is near chance ({0}): the network is not learning. With a large η the sigmoids may have saturated or every ReLU gone silent: try η 10 times smaller, from new random weights. With a small η, give it more epochs.</source>
         <translation>准确率接近随机猜测（{0}）：网络没有在学习。η 较大时，sigmoid 可能已经饱和，或者所有 ReLU 都不再激活：请把 η 减小到约十分之一，并从新的随机权重开始。η 较小时，请多训练几轮。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="944"/>
+        <location filename="../../playground/ui/training/panel.py" line="942"/>
         <source>Training stopped: the cost became NaN or infinite</source>
         <translation>训练已停止：代价变成了 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="953"/>
+        <location filename="../../playground/ui/training/panel.py" line="951"/>
         <source>Use η = {0:g}</source>
         <translation>使用 η = {0:g}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="956"/>
+        <location filename="../../playground/ui/training/panel.py" line="954"/>
         <source>The learning rate this network usually trains with</source>
         <translation>这个网络通常使用的学习率</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="961"/>
-        <location filename="../../playground/ui/training/panel.py" line="970"/>
+        <location filename="../../playground/ui/training/panel.py" line="959"/>
+        <location filename="../../playground/ui/training/panel.py" line="968"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="962"/>
+        <location filename="../../playground/ui/training/panel.py" line="960"/>
         <source>An error stopped training:
 
 {0}</source>
@@ -4066,27 +4079,27 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="971"/>
+        <location filename="../../playground/ui/training/panel.py" line="969"/>
         <source>Training failed; the previous model is kept.</source>
         <translation>训练失败；保留之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="975"/>
+        <location filename="../../playground/ui/training/panel.py" line="973"/>
         <source>Diverged: weights restored</source>
         <translation>已发散：权重已恢复</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="981"/>
+        <location filename="../../playground/ui/training/panel.py" line="979"/>
         <source>Stopped: {0}/{1} epochs done</source>
         <translation>已停止：完成 {0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="984"/>
+        <location filename="../../playground/ui/training/panel.py" line="982"/>
         <source>Done: {0}/{1} epochs</source>
         <translation>完成：{0}/{1} 轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/training/panel.py" line="987"/>
+        <location filename="../../playground/ui/training/panel.py" line="985"/>
         <source>The drawing is now read by the trained network. Save it with Save model.</source>
         <translation>现在由训练好的网络识别笔迹。可用“保存模型”保存它。</translation>
     </message>
@@ -4348,33 +4361,33 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="775"/>
-        <location filename="../../playground/ui/views/panel.py" line="799"/>
+        <location filename="../../playground/ui/views/panel.py" line="773"/>
+        <location filename="../../playground/ui/views/panel.py" line="795"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="775"/>
+        <location filename="../../playground/ui/views/panel.py" line="773"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="779"/>
+        <location filename="../../playground/ui/views/panel.py" line="777"/>
         <source>Export history as CSV</source>
         <translation>将历史导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="783"/>
+        <location filename="../../playground/ui/views/panel.py" line="781"/>
         <source>Export mini-batch costs as CSV</source>
         <translation>将小批量代价导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="789"/>
+        <location filename="../../playground/ui/views/panel.py" line="787"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/views/panel.py" line="800"/>
+        <location filename="../../playground/ui/views/panel.py" line="796"/>
         <source>{0} could not be written:
 
 {1}</source>

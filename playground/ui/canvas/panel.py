@@ -48,6 +48,7 @@ from playground.ui.canvas.model import INPUT_ID, CanvasModel
 from playground.ui.canvas.palette import LayerPalette, palette_entries
 from playground.ui.canvas.scene import NetworkScene
 from playground.ui.canvas.view import NetworkView
+from playground.ui.dialogs import ask_save_path
 from playground.ui.names import error_text, preset_description
 
 DEFAULT_PRESET = "nielsen-conv"
@@ -400,17 +401,14 @@ class NetworkPanel(QWidget):
         """Ask for a file name and save the architecture there, as .json when typed without."""
         if not self._can_save():
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self,
             self.tr("Save architecture"),
             str(self.last_path or "network.json"),
             self.tr("Network spec (*.json)"),
+            ".json",
         )
         if path:
-            # Typed "mynet", the file was saved as "mynet", which the "*.json" filter then hid
-            # from Open; the other save dialogs add their suffix the same way.
-            if not path.lower().endswith(".json"):
-                path += ".json"
             try:
                 self.save_json(path)
             except OSError as exc:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -45,6 +44,7 @@ from playground.engine.training import (
     near_chance,
     too_early_to_judge,
 )
+from playground.ui.dialogs import ask_save_path
 from playground.ui.names import cost_label, error_text, percent
 from playground.ui.training.controller import (
     IDLE,
@@ -786,12 +786,10 @@ class TrainingPanel(QWidget):
         return True
 
     def _choose_save_path(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save model"), "model.npz", self.tr("Playground models (*.npz)")
+        path = ask_save_path(
+            self, self.tr("Save model"), "model.npz", self.tr("Playground models (*.npz)"), ".npz"
         )
         if path:
-            if not path.lower().endswith(".npz"):
-                path += ".npz"
             self.save_model(path)
 
     def _toggle_pause(self) -> None:

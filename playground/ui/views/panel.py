@@ -18,7 +18,6 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.fileio import write_text_atomic
+from playground.ui.dialogs import ask_save_path
 from playground.ui.names import error_text, percent
 from playground.ui.throttle import EPOCH_DETAILS_MS, LatestOnly
 from playground.ui.training.controller import (
@@ -763,13 +763,11 @@ class ViewsPanel(QWidget):
     # ------------------------------------------------------------------ file dialogs
     def _choose_png(self, key: str) -> None:
         name = key if key != "all" else "views"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export as PNG"), f"{name}.png", self.tr("PNG images (*.png)")
+        path = ask_save_path(
+            self, self.tr("Export as PNG"), f"{name}.png", self.tr("PNG images (*.png)"), ".png"
         )
         if not path:
             return
-        if not path.lower().endswith(".png"):
-            path += ".png"
         if not self.export_png(key, path):
             QMessageBox.warning(
                 self, self.tr("Cannot export"), self.tr("{0} could not be written.").format(path)
@@ -786,11 +784,9 @@ class ViewsPanel(QWidget):
         )
 
     def _save_csv(self, title: str, name: str, write: Any) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, title, name, self.tr("CSV files (*.csv)"))
+        path = ask_save_path(self, title, name, self.tr("CSV files (*.csv)"), ".csv")
         if not path:
             return
-        if not path.lower().endswith(".csv"):
-            path += ".csv"
         try:
             write(path)
         except OSError as exc:
