@@ -237,6 +237,9 @@ class DrawPad(QWidget):
             super().mousePressEvent(event)
             return
         self.setFocus(Qt.FocusReason.MouseFocusReason)
+        # A press with a stroke still open: its release never came (the mouse grab was lost,
+        # another window took the focus). The stroke was thrown away; it is kept now.
+        self._finish_stroke()
         self._current = Stroke(self._brush_width, [event.position()])
         event.accept()
         self.update()
@@ -259,10 +262,16 @@ class DrawPad(QWidget):
         if self._current is None or event.button() != Qt.MouseButton.LeftButton:
             super().mouseReleaseEvent(event)
             return
-        stroke, self._current = self._current, None
-        if event.position() != stroke.points[-1]:
-            stroke.points.append(event.position())
+        if event.position() != self._current.points[-1]:
+            self._current.points.append(event.position())
         event.accept()
+        self._finish_stroke()
+
+    def _finish_stroke(self) -> None:
+        """Make the open stroke, if any, one undoable step of the drawing."""
+        if self._current is None:
+            return
+        stroke, self._current = self._current, None
         self.undo_stack.push(_AddStrokeCommand(self, stroke))  # redo() adds it and repaints
         self.stroke_finished.emit()
 

@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 Point = tuple[float, float]
 
 
-def _send(
+def send_mouse(
     widget: QWidget,
     kind: QEvent.Type,
     point: Point,
     button: Qt.MouseButton,
     buttons: Qt.MouseButton,
 ) -> None:
+    """Send one mouse event to `widget` at `point` (widget coordinates)."""
     local = QPointF(*point)
     event = QMouseEvent(
         kind, local, widget.mapToGlobal(local), button, buttons, Qt.KeyboardModifier.NoModifier
@@ -33,10 +34,10 @@ def draw_stroke(
     if not points:
         raise ValueError("a stroke needs at least one point")
     none = Qt.MouseButton.NoButton
-    _send(widget, QEvent.Type.MouseButtonPress, points[0], button, button)
+    send_mouse(widget, QEvent.Type.MouseButtonPress, points[0], button, button)
     for point in points[1:]:
-        _send(widget, QEvent.Type.MouseMove, point, none, button)
-    _send(widget, QEvent.Type.MouseButtonRelease, points[-1], button, none)
+        send_mouse(widget, QEvent.Type.MouseMove, point, none, button)
+    send_mouse(widget, QEvent.Type.MouseButtonRelease, points[-1], button, none)
 
 
 def line_points(start: Point, end: Point, steps: int = 20) -> list[Point]:

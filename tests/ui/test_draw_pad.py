@@ -191,3 +191,19 @@ def test_a_wide_panel_puts_the_prediction_beside_the_pad(qtbot) -> None:
 
     panel.resize(WIDE_PANEL - 100, 500)
     qtbot.waitUntil(lambda: panel.prediction_view.geometry().top() >= panel.pad.geometry().bottom())
+
+
+def test_a_stroke_whose_release_never_came_is_kept(pad: DrawPad) -> None:
+    """A press with a stroke still open (the mouse grab was lost before the release) threw
+    the open stroke away; it is kept as its own undoable step."""
+    from PySide6.QtCore import QEvent
+
+    from playground.ui.testing import send_mouse
+
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    send_mouse(pad, QEvent.Type.MouseButtonPress, (60, 60), left, left)
+    send_mouse(pad, QEvent.Type.MouseMove, (60, 200), none, left)  # no release follows
+    draw_stroke(pad, line_points((150, 60), (150, 200)))
+    assert len(pad.strokes) == 2
+    pad.undo_stack.undo()
+    assert len(pad.strokes) == 1 and pad.strokes[0].points[0].x() == 60

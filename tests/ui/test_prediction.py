@@ -163,15 +163,15 @@ def test_drawing_updates_the_prediction_and_clear_removes_it(panel: DrawPanel, q
 def test_prediction_follows_the_pen_before_it_is_lifted(panel: DrawPanel, qtbot) -> None:
     from PySide6.QtCore import QEvent, Qt
 
-    from playground.ui.testing import _send
+    from playground.ui.testing import send_mouse
 
     net = FakeNet(one_hot(1))
     panel.set_network(net)
     panel.set_engine_ready(True)
     left = Qt.MouseButton.LeftButton
-    _send(panel.pad, QEvent.Type.MouseButtonPress, (140, 40), left, left)
+    send_mouse(panel.pad, QEvent.Type.MouseButtonPress, (140, 40), left, left)
     for y in range(45, 200, 5):
-        _send(panel.pad, QEvent.Type.MouseMove, (140, y), Qt.MouseButton.NoButton, left)
+        send_mouse(panel.pad, QEvent.Type.MouseMove, (140, y), Qt.MouseButton.NoButton, left)
     qtbot.waitUntil(lambda: panel.prediction_view.predicted_label() == 1, timeout=1000)
     assert panel.pad.strokes == []  # still drawing: the stroke is not finished
     # Many moves within the throttle interval were coalesced into few predictions.
