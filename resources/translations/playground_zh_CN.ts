@@ -6,7 +6,7 @@
     <message>
         <location filename="../../playground/ui/views/plots.py" line="381"/>
         <source>accuracy (%)</source>
-        <translation>准确率 (%)</translation>
+        <translation>准确率（%）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/plots.py" line="381"/>
@@ -124,7 +124,7 @@
     <message>
         <location filename="../../playground/ui/labs/backprop_lab.py" line="391"/>
         <source>Start again from the seed&apos;s random weights.</source>
-        <translation>从随机种子生成的随机权重重新开始。</translation>
+        <translation>从种子生成的随机权重重新开始。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/labs/backprop_lab.py" line="400"/>
@@ -242,7 +242,7 @@
     <message>
         <location filename="../../playground/ui/canvas/commands.py" line="199"/>
         <source>Set the input to {shape}</source>
-        <translation>把输入设为 {shape}</translation>
+        <translation>将输入设为 {shape}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/commands.py" line="219"/>
@@ -265,7 +265,7 @@
     <message>
         <location filename="../../playground/ui/canvas/teaching.py" line="94"/>
         <source>pooling has no parameters: it only summarises each {s}x{s} window</source>
-        <translation>池化层没有参数：它只是概括每个 {s}x{s} 窗口</translation>
+        <translation>池化层没有参数：它只是汇总每个 {s}x{s} 窗口</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/teaching.py" line="97"/>
@@ -329,7 +329,7 @@
         <location filename="../../playground/ui/views/confusion.py" line="59"/>
         <location filename="../../playground/ui/views/confusion.py" line="89"/>
         <source>Confusion matrix: after the first epoch</source>
-        <translation>混淆矩阵：第一轮之后显示</translation>
+        <translation>混淆矩阵：第一轮结束后显示</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/confusion.py" line="162"/>
@@ -344,7 +344,7 @@
     <message>
         <location filename="../../playground/ui/views/confusion.py" line="184"/>
         <source>1 image of {1} read as {3} ({2:.1f}% of the {1}s)</source>
-        <translation>1 张 {1} 被认成了 {3}（占所有 {1} 的 {2:.1f}%）</translation>
+        <translation>1 张 {1} 被识别为 {3}（占所有 {1} 的 {2:.1f}%）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/confusion.py" line="188"/>
@@ -354,7 +354,7 @@
     <message>
         <location filename="../../playground/ui/views/confusion.py" line="190"/>
         <source>{0} images of {1} read as {3} ({2:.1f}% of the {1}s)</source>
-        <translation>{0} 张 {1} 被认成了 {3}（占所有 {1} 的 {2:.1f}%）</translation>
+        <translation>{0} 张 {1} 被识别为 {3}（占所有 {1} 的 {2:.1f}%）</translation>
     </message>
 </context>
 <context>
@@ -394,7 +394,7 @@
     <message>
         <location filename="../../playground/ui/labs/cost_lab.py" line="67"/>
         <source>Both runs on one scale: how fast each neuron&apos;s output falls towards 0.</source>
-        <translation>两次运行画在同一坐标上：看各神经元的输出降向 0 有多快。</translation>
+        <translation>两次运行画在同一坐标系中：看各神经元的输出降向 0 有多快。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/labs/cost_lab.py" line="99"/>
@@ -419,7 +419,7 @@
     <message>
         <location filename="../../playground/ui/labs/cost_lab.py" line="115"/>
         <source>your own: the w and b below</source>
-        <translation>自定：使用下面的 w 和 b</translation>
+        <translation>自定义：使用下面的 w 和 b</translation>
     </message>
     <message>
         <location filename="../../playground/ui/labs/cost_lab.py" line="117"/>
@@ -479,7 +479,7 @@
     <message>
         <location filename="../../playground/ui/labs/cost_lab.py" line="149"/>
         <source>Train both neurons and watch the epochs go by.</source>
-        <translation>训练两个神经元，观察一轮轮的变化。</translation>
+        <translation>训练两个神经元，逐轮观察变化。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/labs/cost_lab.py" line="151"/>
@@ -532,7 +532,7 @@
     <message>
         <location filename="../../playground/ui/views/plots.py" line="223"/>
         <source>smoothed</source>
-        <translation>平滑</translation>
+        <translation>平滑后</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/plots.py" line="223"/>
@@ -542,7 +542,7 @@
     <message>
         <location filename="../../playground/ui/views/plots.py" line="257"/>
         <source>diverged</source>
-        <translation>发散</translation>
+        <translation>已发散</translation>
     </message>
 </context>
 <context>
@@ -603,12 +603,12 @@
     <message>
         <location filename="../../playground/ui/dataset_browser.py" line="262"/>
         <source>{0}: {1} training, {2} validation, {3} test images of {4}</source>
-        <translation>{0}：训练 {1} 张、验证 {2} 张、测试 {3} 张图像，{4}</translation>
+        <translation>{0}：{4} 的图像，训练集 {1} 张、验证集 {2} 张、测试集 {3} 张</translation>
     </message>
     <message>
         <location filename="../../playground/ui/dataset_browser.py" line="348"/>
         <source>of {0}</source>
-        <translation>/ {0}</translation>
+        <translation>共 {0} 页</translation>
     </message>
 </context>
 <context>
@@ -637,7 +637,7 @@
     <message>
         <location filename="../../playground/ui/views/inside.py" line="485"/>
         <source>a {0}×{1} image</source>
-        <translation>一张 {0}×{1} 图像</translation>
+        <translation>一张 {0}×{1} 的图像</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/inside.py" line="487"/>
@@ -710,7 +710,7 @@
     <message>
         <location filename="../../playground/ui/labs/descent_lab.py" line="174"/>
         <source>Bowl: the easy case. Valley: steep across, nearly flat along, so one η is too big one way and too small the other. Two minima: where you end up depends on where you start.</source>
-        <translation>碗形：简单的情形。山谷：横向陡峭、纵向几乎平坦，所以同一个 η 对一个方向太大，对另一个方向又太小。两个极小值：最终停在哪里取决于从哪里出发。</translation>
+        <translation>碗形：简单的情形。狭长山谷：横向陡峭、纵向几乎平坦，所以同一个 η 对一个方向太大，对另一个方向又太小。两个极小值：最终停在哪里取决于从哪里出发。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/labs/descent_lab.py" line="183"/>
@@ -801,7 +801,7 @@
     <message>
         <location filename="../../playground/ui/labs/descent_lab.py" line="429"/>
         <source>At a minimum after {n} steps: ∇C is zero (to the precision shown), so the step Δv = −η∇C is zero too and gradient descent stops here.</source>
-        <translation>{n} 步后到达极小值：∇C 为零（在所显示的精度内），所以步长 Δv = −η∇C 也为零，梯度下降就停在这里。</translation>
+        <translation>{n} 步后到达极小值：∇C 为零（在所显示的精度内），所以这一步 Δv = −η∇C 也为零，梯度下降就停在这里。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/labs/descent_lab.py" line="441"/>
@@ -821,12 +821,12 @@
     <message>
         <location filename="../../playground/ui/labs/descent_lab.py" line="452"/>
         <source>Crawling: η = {eta} is so small that each step barely moves the ball, though the slope is clear. Raise η.</source>
-        <translation>爬行：η = {eta} 太小，尽管坡度明显，每一步几乎都没让小球移动。请增大 η。</translation>
+        <translation>爬得太慢：η = {eta} 太小，尽管坡度很明显，每一步却几乎没让小球移动。请增大 η。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/labs/descent_lab.py" line="456"/>
         <source>Overshooting: the last step went past the valley floor and C rose. η = {eta} is too large for this curvature.</source>
-        <translation>越过头了：上一步越过了谷底，C 反而上升。对这样的曲率来说，η = {eta} 太大了。</translation>
+        <translation>冲过头了：上一步越过了谷底，C 反而上升。对这里的曲率来说，η = {eta} 太大了。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/labs/descent_lab.py" line="470"/>
@@ -909,7 +909,7 @@
     <message>
         <location filename="../../playground/ui/draw_panel.py" line="119"/>
         <source>Take back the last stroke (Ctrl+Z)</source>
-        <translation>撤回最后一笔（Ctrl+Z）</translation>
+        <translation>撤销最后一笔（Ctrl+Z）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/draw_panel.py" line="137"/>
@@ -924,7 +924,7 @@
     <message>
         <location filename="../../playground/ui/draw_panel.py" line="244"/>
         <source>The network reads a dataset image now. Draw here to go back to your drawing.</source>
-        <translation>网络现在读的是一张数据集图像。在这里写字即可回到你自己的笔迹。</translation>
+        <translation>网络现在识别的是一张数据集图像。在这里书写即可切回你自己的笔迹。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/draw_panel.py" line="266"/>
@@ -972,7 +972,7 @@
     <message>
         <location filename="../../engine_messages.py" line="7"/>
         <source>{file}: images must be 3-D (count, height, width), got {ndim}-D shape {shape}; store one greyscale image per entry</source>
-        <translation>{file}：图像必须是三维的（数量, 高, 宽），但得到的是 {ndim} 维，形状 {shape}；请每项存一张灰度图像</translation>
+        <translation>{file}：图像必须是三维的（数量，高，宽），但得到的是 {ndim} 维，形状 {shape}；请每项存一张灰度图像</translation>
     </message>
     <message>
         <location filename="../../engine_messages.py" line="8"/>
@@ -1037,7 +1037,7 @@
     <message>
         <location filename="../../engine_messages.py" line="20"/>
         <source>{files}: several files in {folder} look like the {role}; keep only one</source>
-        <translation>{files}：{folder} 中有多个文件看起来像 {role}；请只保留一个</translation>
+        <translation>{files}：{folder} 中有多个文件看起来像{role}文件；请只保留一个</translation>
     </message>
     <message>
         <location filename="../../engine_messages.py" line="21"/>
@@ -1252,7 +1252,7 @@
     <message>
         <location filename="../../engine_messages.py" line="63"/>
         <source>{where}: {key} must be at least 1; got {value}</source>
-        <translation>{where}：{key} 至少为 1；当前为 {value}</translation>
+        <translation>{where}：{key} 必须至少为 1；当前为 {value}</translation>
     </message>
     <message>
         <location filename="../../engine_messages.py" line="64"/>
@@ -1342,12 +1342,12 @@
     <message>
         <location filename="../../engine_messages.py" line="81"/>
         <source>{name}: unknown setting(s) {extra} for the {kind} layer; it takes {known}</source>
-        <translation>{name}：{kind} 层没有设置 {extra}；它接受的设置为 {known}</translation>
+        <translation>{name}：{kind} 层不支持设置 {extra}；它接受的设置为 {known}</translation>
     </message>
     <message>
         <location filename="../../engine_messages.py" line="82"/>
         <source>{name}: the {kind} layer cannot follow softmax ({softmax}); softmax turns outputs into class probabilities and belongs on the last layer only</source>
-        <translation>{name}：{kind} 层不能放在 softmax（{softmax}）之后；softmax 把输出变成类别概率，只属于最后一层</translation>
+        <translation>{name}：{kind} 层不能放在 softmax（{softmax}）之后；softmax 把输出变成类别概率，只应放在最后一层</translation>
     </message>
     <message>
         <location filename="../../engine_messages.py" line="83"/>
@@ -1377,7 +1377,7 @@
     <message>
         <location filename="../../engine_messages.py" line="88"/>
         <source>{name}: softmax belongs on the output dense layer; use relu, sigmoid or tanh here</source>
-        <translation>{name}：softmax 属于最后的全连接输出层；这里请使用 relu、sigmoid 或 tanh</translation>
+        <translation>{name}：softmax 只应放在最后的全连接输出层；这里请使用 relu、sigmoid 或 tanh</translation>
     </message>
     <message>
         <location filename="../../engine_messages.py" line="89"/>
@@ -1407,7 +1407,7 @@
     <message>
         <location filename="../../engine_messages.py" line="94"/>
         <source>Training diverged: the cost became NaN or infinite. The likely cause is a learning rate too large for this network (lr = {lr:g}); the weights jump past the minimum and grow without bound. Try a rate about 10 times smaller. The weights were restored to the last finite values.</source>
-        <translation>训练发散了：代价变成了 NaN 或无穷大。可能的原因是学习率对这个网络来说太大（η = {lr:g}）：权重越过最小值后无限增大。请试试约小 10 倍的学习率。权重已恢复为最后一组有限的值。</translation>
+        <translation>训练发散了：代价变成了 NaN 或无穷大。可能的原因是学习率对这个网络来说太大（η = {lr:g}）：权重越过极小值后无限增大。请试试约小 10 倍的学习率。权重已恢复为最后一组有限的值。</translation>
     </message>
     <message>
         <location filename="../../engine_messages.py" line="95"/>
@@ -1417,7 +1417,7 @@
     <message>
         <location filename="../../engine_messages.py" line="96"/>
         <source>the learning rate must be a number above 0 (got {lr}); the book&apos;s networks use 0.03 to 3</source>
-        <translation>学习率必须是大于 0 的数（当前为 {lr}）；书中的网络使用 0.03 到 3</translation>
+        <translation>学习率必须是大于 0 的数（当前为 {lr}）；书中网络用的学习率在 0.03 到 3 之间</translation>
     </message>
     <message>
         <location filename="../../engine_messages.py" line="97"/>
@@ -1639,7 +1639,7 @@
     <message>
         <location filename="../../playground/ui/labs/panel.py" line="95"/>
         <source>The four equations, number by number</source>
-        <translation>四个基本方程，逐个数字演算</translation>
+        <translation>四个基本方程，代入数字逐步演算</translation>
     </message>
     <message>
         <location filename="../../playground/ui/labs/panel.py" line="96"/>
@@ -1696,7 +1696,7 @@
     <message>
         <location filename="../../playground/ui/canvas/inspector.py" line="121"/>
         <source>The cost the network learns to reduce. log-likelihood needs a softmax output; cross-entropy needs sigmoid (or softmax) outputs; quadratic takes any.</source>
-        <translation>网络通过学习来减小的代价。对数似然需要 softmax 输出；交叉熵需要 sigmoid（或 softmax）输出；二次代价适用于任何输出。</translation>
+        <translation>网络通过学习来降低的代价函数。对数似然需要 softmax 输出；交叉熵需要 sigmoid（或 softmax）输出；二次代价对任何输出都适用。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/inspector.py" line="137"/>
@@ -1718,12 +1718,12 @@
     <message>
         <location filename="../../playground/ui/canvas/inspector.py" line="127"/>
         <source>Network cost</source>
-        <translation>网络的代价函数</translation>
+        <translation>网络代价函数</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/inspector.py" line="152"/>
         <source>Remove this layer (Delete)</source>
-        <translation>移除这一层（Delete）</translation>
+        <translation>删除这一层（Delete）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/inspector.py" line="200"/>
@@ -1763,7 +1763,7 @@
     <message>
         <location filename="../../playground/ui/canvas/labels.py" line="53"/>
         <source>Groups</source>
-        <translation>分组</translation>
+        <translation>分组数</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/labels.py" line="54"/>
@@ -1818,7 +1818,7 @@
     <message>
         <location filename="../../playground/ui/canvas/inspector.py" line="285"/>
         <source>Zeros added around the input before filtering</source>
-        <translation>滤波前在输入四周补的零</translation>
+        <translation>卷积前在输入四周补零的圈数</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/inspector.py" line="286"/>
@@ -1858,7 +1858,7 @@
     <message>
         <location filename="../../playground/ui/canvas/inspector.py" line="347"/>
         <source>{a} → ? (the engine refuses this layer)</source>
-        <translation>{a} → ?（引擎拒绝这一层）</translation>
+        <translation>{a} → ?（引擎不接受这一层）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/inspector.py" line="384"/>
@@ -1906,7 +1906,7 @@
     <message>
         <location filename="../../playground/ui/canvas/palette.py" line="39"/>
         <source>the perceptron&apos;s 0/1 step: gradient descent cannot train through it (no slope)</source>
-        <translation>感知器的 0/1 阶跃：梯度下降无法穿过它进行训练（没有斜率）</translation>
+        <translation>感知器的 0/1 阶跃：梯度下降无法透过它训练（斜率为零）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/palette.py" line="55"/>
@@ -1994,7 +1994,7 @@
     <message>
         <location filename="../../playground/ui/views/plots.py" line="190"/>
         <source>Copy as image</source>
-        <translation>复制为图片</translation>
+        <translation>复制为图像</translation>
     </message>
 </context>
 <context>
@@ -2102,7 +2102,7 @@
     <message>
         <location filename="../../playground/ui/main_window.py" line="325"/>
         <source>Draw, Network and Training as tabs, Dataset behind Views: each gets the window&apos;s whole width (a small window&apos;s layout)</source>
-        <translation>手写、网络和训练放进同一组标签页，数据集放在视图后面：每个面板都得到窗口的全部宽度（小窗口的布局）</translation>
+        <translation>手写板、网络和训练合为一组标签页，数据集放在视图后面：每个面板都能占满窗口宽度（适合小窗口的布局）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="332"/>
@@ -2112,7 +2112,7 @@
     <message>
         <location filename="../../playground/ui/main_window.py" line="336"/>
         <source>Give the whole window to the panel you are working in (again: bring the other panels back)</source>
-        <translation>把整个窗口让给你正在使用的面板（再选一次：其他面板回到原处）</translation>
+        <translation>把整个窗口让给你正在使用的面板（再选一次：恢复其他面板）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="343"/>
@@ -2197,7 +2197,7 @@
     <message>
         <location filename="../../playground/ui/main_window.py" line="442"/>
         <source>The book&apos;s [784, 30, 10] network on the canvas, ready to build and train</source>
-        <translation>把书中的 [784, 30, 10] 网络放到画布上，可以构建并训练</translation>
+        <translation>把书中的 [784, 30, 10] 网络放到画布上，随时可以构建和训练</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="446"/>
@@ -2207,7 +2207,7 @@
     <message>
         <location filename="../../playground/ui/main_window.py" line="449"/>
         <source>The four equations of backpropagation, number by number</source>
-        <translation>反向传播的四个方程，逐个数字演算</translation>
+        <translation>反向传播的四个基本方程，代入数字逐步演算</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="453"/>
@@ -2297,12 +2297,12 @@
     <message>
         <location filename="../../playground/ui/main_window.py" line="674"/>
         <source>The canvas is narrow: View ▸ Compact layout gives it the window&apos;s width</source>
-        <translation>画布太窄了：视图 ▸ 紧凑布局 可以让它占满窗口宽度</translation>
+        <translation>画布太窄了：“视图 ▸ 紧凑布局”可以让它占满窗口宽度</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="858"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
-        <translation>{0}占满了窗口：按 {1} 让其他面板回来</translation>
+        <translation>{0}占满了窗口：按 {1} 恢复其他面板</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="910"/>
@@ -2328,7 +2328,7 @@
     <message>
         <location filename="../../playground/ui/main_window.py" line="1070"/>
         <source>A .json file holds a network architecture: open it with File ▸ Open network architecture…</source>
-        <translation>.json 文件保存的是网络结构：请用 文件 ▸ 打开网络结构… 打开它</translation>
+        <translation>.json 文件保存的是网络结构：请用“文件 ▸ 打开网络结构…”打开它</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="1234"/>
@@ -2353,7 +2353,7 @@
     <message>
         <location filename="../../playground/ui/main_window.py" line="1309"/>
         <source>Clear the drawing (on the draw pad)</source>
-        <translation>清除手写（在手写板上）</translation>
+        <translation>清除笔迹（手写板）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="1315"/>
@@ -2444,7 +2444,7 @@
     <message>
         <location filename="../../playground/ui/main_window.py" line="479"/>
         <source>The book&apos;s best network without expanded data or dropout (99.23%) on the canvas</source>
-        <translation>书中不用扩充数据和 dropout 时最好的网络（99.23%），放到画布上</translation>
+        <translation>把书中不用扩展数据和 dropout 时最好的网络（99.23%）放到画布上</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="932"/>
@@ -2677,7 +2677,7 @@ A dataset folder holds four IDX files: training images and labels, test images a
     <message>
         <location filename="../../playground/ui/main_window.py" line="1608"/>
         <source>The canvas is as you left it; the canvas&apos;s Undo shows the model&apos;s network</source>
-        <translation>画布保持你上次离开时的样子；画布的撤销可显示模型的网络</translation>
+        <translation>画布保持你上次离开时的样子；在画布上撤销即可显示模型的网络</translation>
     </message>
     <message>
         <location filename="../../playground/ui/main_window.py" line="1610"/>
@@ -2741,12 +2741,12 @@ A dataset folder holds four IDX files: training images and labels, test images a
     <message>
         <location filename="../../playground/ui/views/confusion.py" line="223"/>
         <source>Validation images the network got wrong, or those of the confusion-matrix cell you clicked: its guess, then the true label. Click one to make it the probe.</source>
-        <translation>网络分错的验证集图像，或你点击的混淆矩阵格子里的图像：先是网络的判断，后是真实标签。点击一张即可设为观察图像。</translation>
+        <translation>网络分错的验证集图像，或你点击的混淆矩阵格子中的图像：先是预测类别，后是真实标签。点击一张即可设为观察图像。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/confusion.py" line="251"/>
         <source>Validation image #{0}: the network read {1}, as its label says. Click to make it the probe.</source>
-        <translation>验证集图像 #{0}：网络认成了 {1}，与标签一致。点击即可设为观察图像。</translation>
+        <translation>验证集图像 #{0}：网络识别为 {1}，与标签一致。点击即可设为观察图像。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/confusion.py" line="256"/>
@@ -2756,7 +2756,7 @@ A dataset folder holds four IDX files: training images and labels, test images a
     <message>
         <location filename="../../playground/ui/views/confusion.py" line="257"/>
         <source>Validation image #{0}: the network read {1}, the label says {2}. Click to make it the probe.</source>
-        <translation>验证集图像 #{0}：网络认成了 {1}，标签是 {2}。点击即可设为观察图像。</translation>
+        <translation>验证集图像 #{0}：网络识别为 {1}，标签是 {2}。点击即可设为观察图像。</translation>
     </message>
 </context>
 <context>
@@ -2831,7 +2831,7 @@ A dataset folder holds four IDX files: training images and labels, test images a
     <message>
         <location filename="../../playground/ui/canvas/panel.py" line="221"/>
         <source>Save this architecture as JSON (the engine&apos;s spec format)</source>
-        <translation>把这个结构保存为 JSON（引擎的规格格式）</translation>
+        <translation>把这个网络结构保存为 JSON（引擎的规格格式）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/panel.py" line="234"/>
@@ -2882,7 +2882,7 @@ A dataset folder holds four IDX files: training images and labels, test images a
     <message>
         <location filename="../../playground/ui/canvas/panel.py" line="257"/>
         <source>Turn the canvas into a fresh network with new random weights, ready to train (Ctrl+B)</source>
-        <translation>把画布变成一个带新随机权重的网络，准备训练（Ctrl+B）</translation>
+        <translation>用画布上的结构构建一个全新的网络（新的随机权重），可以立即训练（Ctrl+B）</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/panel.py" line="282"/>
@@ -3080,7 +3080,7 @@ The canvas is unchanged.</source>
     <message>
         <location filename="../../playground/ui/canvas/panel.py" line="575"/>
         <source>⚠ The engine accepts this network, but it takes inputs of {expected} and the dataset&apos;s images are {images}: it cannot be trained on them. Right-click the input block to use {images}.</source>
-        <translation>⚠ 引擎接受这个网络，但它的输入是 {expected}，而数据集的图像是 {images}：无法用它们训练。右键点击输入块即可改用 {images}。</translation>
+        <translation>⚠ 引擎接受这个网络，但它的输入是 {expected}，而数据集的图像是 {images}：无法用它们训练。右键点击输入方块即可改用 {images}。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/panel.py" line="592"/>
@@ -3244,7 +3244,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/labs/neuron_lab.py" line="145"/>
         <source>Weight w{0}: how much input x{0} matters, and in which direction.</source>
-        <translation>权重 w{0}：输入 x{0} 的影响有多大、朝哪个方向。</translation>
+        <translation>权重 w{0}：输入 x{0} 有多重要，以及朝哪个方向起作用。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/labs/neuron_lab.py" line="165"/>
@@ -3354,7 +3354,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/labs/neuron_lab.py" line="385"/>
         <source>fires (1) because z &gt; 0</source>
-        <translation>激活 (1)，因为 z &gt; 0</translation>
+        <translation>激活（输出 1），因为 z &gt; 0</translation>
     </message>
     <message>
         <location filename="../../playground/ui/labs/neuron_lab.py" line="387"/>
@@ -3384,7 +3384,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/labs/neuron_lab.py" line="424"/>
         <source>jumped by a full step</source>
-        <translation>跳变了整整一级</translation>
+        <translation>跳变了整整一个台阶</translation>
     </message>
     <message>
         <location filename="../../playground/ui/labs/neuron_lab.py" line="426"/>
@@ -3531,7 +3531,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/prediction_view.py" line="104"/>
         <source>The network&apos;s best guess. It always picks one of its classes: a dot, a line or a letter still gets a digit, often with a high score.</source>
-        <translation>网络的最佳猜测。它总会在自己的类别中选一个：一个点、一条线或一个字母也会被认成某个数字，而且分数往往很高。</translation>
+        <translation>网络的预测类别。它总会在自己的类别中选出一个：即使是一个点、一条线或一个字母，也会被识别为某个数字，而且分数往往很高。</translation>
     </message>
     <message>
         <location filename="../../playground/ui/prediction_view.py" line="125"/>
@@ -3629,7 +3629,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/training/panel.py" line="227"/>
         <source>How many times to go through the training images</source>
-        <translation>要把训练图像完整过几遍</translation>
+        <translation>要把全部训练图像完整遍历多少次</translation>
     </message>
     <message>
         <location filename="../../playground/ui/training/panel.py" line="233"/>
@@ -3710,7 +3710,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/training/panel.py" line="326"/>
         <source>While paused: run exactly one more mini-batch</source>
-        <translation>暂停时：再运行恰好一个小批量</translation>
+        <translation>暂停时：只再运行一个小批量</translation>
     </message>
     <message>
         <location filename="../../playground/ui/training/panel.py" line="328"/>
@@ -3730,7 +3730,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/training/panel.py" line="339"/>
         <source>S&amp;tep one mini-batch</source>
-        <translation>单步：一个小批量(&amp;T)</translation>
+        <translation>单步运行一个小批量(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../playground/ui/training/panel.py" line="342"/>
@@ -3815,7 +3815,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/training/panel.py" line="436"/>
         <source>Epochs count on from a loaded model&apos;s history</source>
-        <translation>载入的模型接着它的训练历史往下数轮次</translation>
+        <translation>载入模型时，轮次接着它的训练历史继续编号</translation>
     </message>
     <message>
         <location filename="../../playground/ui/training/panel.py" line="437"/>
@@ -3974,7 +3974,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/training/panel.py" line="805"/>
         <source>{0} is now {1:g} from the next mini-batch</source>
-        <translation>{0}：从下一个小批量起为 {1:g}</translation>
+        <translation>{0}将从下一个小批量起改为 {1:g}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/training/panel.py" line="807"/>
@@ -4021,7 +4021,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/training/panel.py" line="853"/>
         <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} images/s · {5} left</source>
-        <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
+        <translation>第 {0}/{1} 轮 · 小批量 {2}/{3} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/training/panel.py" line="856"/>
@@ -4129,7 +4129,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/views/panel.py" line="200"/>
         <source>Misclassified validation images (after an epoch): guess, then true label</source>
-        <translation>被分错的验证集图像（每轮之后）：先是网络的判断，后是真实标签</translation>
+        <translation>被分错的验证集图像（每轮之后）：先是预测类别，后是真实标签</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="206"/>
@@ -4253,7 +4253,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/views/panel.py" line="410"/>
         <source>your drawing</source>
-        <translation>你的手写</translation>
+        <translation>你的笔迹</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="422"/>
@@ -4268,7 +4268,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/views/panel.py" line="587"/>
         <source>The first {0} of {1} misclassified validation images after epoch {2} (guess, then true label); click one to probe it</source>
-        <translation>第 {2} 轮后有 {1} 张验证集图像被分错，这里显示前 {0} 张（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
+        <translation>第 {2} 轮后有 {1} 张验证集图像被分错，这里显示前 {0} 张（先是预测类别，后是真实标签）；点击一张即可观察它</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="592"/>
@@ -4278,52 +4278,52 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/views/panel.py" line="596"/>
         <source>1 misclassified validation image after epoch {0} (guess, then true label); click it to probe it</source>
-        <translation>第 {0} 轮后有 1 张验证集图像被分错（先是网络的判断，后是真实标签）；点击它即可观察它</translation>
+        <translation>第 {0} 轮后有 1 张验证集图像被分错（先是预测类别，后是真实标签）；点击它即可观察</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="601"/>
         <source>{0} misclassified validation images after epoch {1} (guess, then true label); click one to probe it</source>
-        <translation>第 {1} 轮后有 {0} 张验证集图像被分错（先是网络的判断，后是真实标签）；点击一张即可观察它</translation>
+        <translation>第 {1} 轮后有 {0} 张验证集图像被分错（先是预测类别，后是真实标签）；点击一张即可观察它</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="627"/>
         <source>No image of {0} was read correctly after epoch {2}</source>
-        <translation>第 {2} 轮后，没有一张 {0} 被认对</translation>
+        <translation>第 {2} 轮后，没有一张 {0} 被正确识别</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="629"/>
         <source>1 image of {0} read correctly after epoch {2}; click it to probe it</source>
-        <translation>第 {2} 轮后有 1 张 {0} 被认对；点击它即可观察它</translation>
+        <translation>第 {2} 轮后有 1 张 {0} 被正确识别；点击它即可观察</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="633"/>
         <source>The first {3} of {4} images of {0} read correctly after epoch {2}; click one to probe it</source>
-        <translation>第 {2} 轮后有 {4} 张 {0} 被认对，这里显示前 {3} 张；点击一张即可观察它</translation>
+        <translation>第 {2} 轮后有 {4} 张 {0} 被正确识别，这里显示前 {3} 张；点击一张即可观察它</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="638"/>
         <source>{4} images of {0} read correctly after epoch {2}; click one to probe it</source>
-        <translation>第 {2} 轮后有 {4} 张 {0} 被认对；点击一张即可观察它</translation>
+        <translation>第 {2} 轮后有 {4} 张 {0} 被正确识别；点击一张即可观察它</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="642"/>
         <source>No image of {0} was read as {1} after epoch {2}</source>
-        <translation>第 {2} 轮后，没有一张 {0} 被认成 {1}</translation>
+        <translation>第 {2} 轮后，没有一张 {0} 被识别为 {1}</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="644"/>
         <source>1 image of {0} read as {1} after epoch {2}; click it to probe it</source>
-        <translation>第 {2} 轮后有 1 张 {0} 被认成了 {1}；点击它即可观察它</translation>
+        <translation>第 {2} 轮后有 1 张 {0} 被识别为 {1}；点击它即可观察</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="646"/>
         <source>The first {3} of {4} images of {0} read as {1} after epoch {2}; click one to probe it</source>
-        <translation>第 {2} 轮后有 {4} 张 {0} 被认成了 {1}，这里显示前 {3} 张；点击一张即可观察它</translation>
+        <translation>第 {2} 轮后有 {4} 张 {0} 被识别为 {1}，这里显示前 {3} 张；点击一张即可观察它</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="651"/>
         <source>{4} images of {0} read as {1} after epoch {2}; click one to probe it</source>
-        <translation>第 {2} 轮后有 {4} 张 {0} 被认成了 {1}；点击一张即可观察它</translation>
+        <translation>第 {2} 轮后有 {4} 张 {0} 被识别为 {1}；点击一张即可观察它</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="660"/>
@@ -4348,7 +4348,7 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
     <message>
         <location filename="../../playground/ui/views/panel.py" line="751"/>
         <source>After the first epoch</source>
-        <translation>第一轮之后才有</translation>
+        <translation>第一轮结束后可用</translation>
     </message>
     <message>
         <location filename="../../playground/ui/views/panel.py" line="767"/>
