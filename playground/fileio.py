@@ -18,7 +18,9 @@ def _temp_beside(path: Path) -> tuple[int, str]:
     """A new temporary file in `path`'s folder, (fd, name); an OSError names the folder (no
     such folder, not writable), not the temporary file."""
     try:
-        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        # A short prefix: the whole name plus ".XXXXXXXX.tmp" passed the 255-byte limit for
+        # legal names of 241 bytes and more (80 Chinese characters), and the save failed.
+        return tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise OSError(exc.errno, exc.strerror, str(path.parent)) from exc
 

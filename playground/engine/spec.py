@@ -92,7 +92,12 @@ def _canon(value: Any) -> Any:
 
 
 def _as_int(where: str, key: str, value: Any, index: int | None) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | float) or int(value) != value:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)  # JSON's Infinity: int() of it raised OverflowError
+        or int(value) != value
+    ):
         raise SpecError(
             "{where}: {key} must be a whole number; got {value!r}",
             index,

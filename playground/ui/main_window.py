@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         saved_canvas = self.settings.value("canvas/spec")
         #: The last session's canvas (JSON), shown once the first model is (see save_settings).
         self._saved_canvas: str | None = saved_canvas if isinstance(saved_canvas, str) else None
+        #: The canvas (JSON) when start-up ended; None until then.
+        self._canvas_at_start: str | None = None
         self.network: Any = None
         self.network_path: Path | None = None
         #: The current network was trained since it was loaded, built or saved: closing the
@@ -1507,7 +1509,9 @@ class MainWindow(QMainWindow):
         value = self.settings.value(key, [])
         if isinstance(value, str):
             value = [value] if value else []
-        return [str(v) for v in (value or [])]
+        if not isinstance(value, list | tuple):  # an int from the registry or a hand edit
+            return []
+        return [v for v in value if isinstance(v, str) and v]
 
     def _remember(self, key: str, path: str) -> None:
         paths = [path, *[p for p in self.recent(key) if p != path]][:MAX_RECENT]
@@ -1542,9 +1546,14 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:  # first start: 1400x900 or 90% of a smaller screen, centred
+        # Qt refuses a geometry saved on a screen of another size: the window then kept a
+        # 1400x900 size on a 1024x768 screen. Such a start sizes (and lays out) as a first one.
+        restored = (
+            isinstance(geometry, QByteArray)
+            and not geometry.isEmpty()
+            and bool(self.restoreGeometry(geometry))
+        )
+        if not restored:  # first start: 1400x900 or 90% of a smaller screen, centred
             screen = self.screen() or QApplication.primaryScreen()
             area = screen.availableGeometry() if screen is not None else None
             if area is not None and area.width() > 0:
@@ -1563,7 +1572,7 @@ class MainWindow(QMainWindow):
             else:
                 self.resize(1400, 900)
         state = self.settings.value("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty():
+        if restored and isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
             if self.docks["network"] in self.tabifiedDockWidgets(self.docks["draw"]):
                 # The compact layout: Draw gets the window's width when in front. Arranged now,
@@ -1579,10 +1588,13 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", state)
         # The canvas is the user's work too: kept when it holds another network than the
         # current one (closing, or a restart into another language, had dropped it).
-        if self._saved_canvas is not None:
-            pass  # closed before start-up ended: last session's canvas was never shown
+        canvas = json.dumps(self.network_panel.spec())
+        if self._saved_canvas is not None and not self.network_panel.undo_stack.count():
+            pass  # closed before start-up ended, the canvas untouched: last session's stays
+        elif canvas == self._canvas_at_start:
+            pass  # not changed here: another window's canvas, kept meanwhile, stays
         elif self.network is None or not self._canvas_shows(self.network):
-            self.settings.setValue("canvas/spec", json.dumps(self.network_panel.spec()))
+            self.settings.setValue("canvas/spec", canvas)
         else:
             self.settings.remove("canvas/spec")
         self.settings.sync()
@@ -1593,6 +1605,13 @@ class MainWindow(QMainWindow):
         a model opened later shows its own architecture."""
         text = self._saved_canvas
         self._saved_canvas = None
+        self._restore_saved(text)
+        # What closing compares with: a canvas this window never changed is not written back
+        # (a second window had overwritten the first's kept canvas with a stale one).
+        self._canvas_at_start = json.dumps(self.network_panel.spec())
+
+    def _restore_saved(self, text: str | None) -> None:
+        """Put the kept canvas `text` (JSON) on the canvas, unless the user has started."""
         if not text or self.network_panel.undo_stack.count():
             return  # nothing kept, or the user has started on the canvas meanwhile
         undoable = self.network is not None and self._canvas_shows(self.network)
@@ -1602,7 +1621,7 @@ class MainWindow(QMainWindow):
                 self.network_panel.set_spec(spec, self.tr("Restore the last session's canvas"))
             else:
                 self.network_panel.set_spec(spec, undoable=False)
-        except (ValueError, TypeError, SpecError):
+        except (ValueError, TypeError, RecursionError, SpecError):
             return  # not a canvas this version can show: the model's architecture stays
         self._show_status(
             self.tr("The canvas is as you left it; the canvas's Undo shows the model's network")

@@ -2000,486 +2000,486 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="246"/>
+        <location filename="../../playground/ui/main_window.py" line="248"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="249"/>
+        <location filename="../../playground/ui/main_window.py" line="251"/>
         <source>Load a trained network from a .npz file</source>
         <translation>从 .npz 文件载入训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="253"/>
+        <location filename="../../playground/ui/main_window.py" line="255"/>
         <source>&amp;Save model as…</source>
         <translation>模型另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="256"/>
+        <location filename="../../playground/ui/main_window.py" line="258"/>
         <source>Save the current network to a .npz file</source>
         <translation>把当前网络保存为 .npz 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="261"/>
+        <location filename="../../playground/ui/main_window.py" line="263"/>
         <source>Open network &amp;architecture…</source>
         <translation>打开网络结构(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="263"/>
+        <location filename="../../playground/ui/main_window.py" line="265"/>
         <source>Put a network architecture (a JSON spec) on the canvas</source>
         <translation>把一个网络结构（JSON 规格）放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="268"/>
+        <location filename="../../playground/ui/main_window.py" line="270"/>
         <source>Save network arc&amp;hitecture…</source>
         <translation>保存网络结构(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="270"/>
+        <location filename="../../playground/ui/main_window.py" line="272"/>
         <source>Save the canvas&apos;s network architecture as a JSON spec (no weights)</source>
         <translation>把画布上的网络结构保存为 JSON 规格（不含权重）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="277"/>
+        <location filename="../../playground/ui/main_window.py" line="279"/>
         <source>Open &amp;dataset folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="281"/>
+        <location filename="../../playground/ui/main_window.py" line="283"/>
         <source>Load a folder holding the four IDX files of an MNIST-like dataset</source>
         <translation>载入一个文件夹，其中包含类 MNIST 数据集的四个 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="285"/>
+        <location filename="../../playground/ui/main_window.py" line="287"/>
         <source>Use the built-in &amp;MNIST</source>
         <translation>使用内置的 MNIST(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="288"/>
+        <location filename="../../playground/ui/main_window.py" line="290"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="293"/>
+        <location filename="../../playground/ui/main_window.py" line="295"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="296"/>
+        <location filename="../../playground/ui/main_window.py" line="298"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="301"/>
+        <location filename="../../playground/ui/main_window.py" line="303"/>
         <source>&amp;Clear drawing</source>
         <translation>清除笔迹(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="306"/>
+        <location filename="../../playground/ui/main_window.py" line="308"/>
         <source>Empty the draw pad (undo brings it back)</source>
         <translation>清空手写板（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="309"/>
+        <location filename="../../playground/ui/main_window.py" line="311"/>
         <source>&amp;Pause training</source>
         <translation>暂停训练(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="314"/>
+        <location filename="../../playground/ui/main_window.py" line="316"/>
         <source>Pause or resume training (Space)</source>
         <translation>暂停或继续训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="321"/>
+        <location filename="../../playground/ui/main_window.py" line="323"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="323"/>
+        <location filename="../../playground/ui/main_window.py" line="325"/>
         <source>&amp;Compact layout</source>
         <translation>紧凑布局(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="325"/>
+        <location filename="../../playground/ui/main_window.py" line="327"/>
         <source>Draw, Network and Training as tabs, Dataset behind Views: each gets the window&apos;s whole width (a small window&apos;s layout)</source>
         <translation>手写板、网络和训练合为一组标签页，数据集放在视图后面：每个面板都能占满窗口宽度（适合小窗口的布局）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="332"/>
+        <location filename="../../playground/ui/main_window.py" line="334"/>
         <source>&amp;Maximize panel</source>
         <translation>最大化面板(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="336"/>
+        <location filename="../../playground/ui/main_window.py" line="338"/>
         <source>Give the whole window to the panel you are working in (again: bring the other panels back)</source>
         <translation>把整个窗口让给你正在使用的面板（再选一次：恢复其他面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="343"/>
+        <location filename="../../playground/ui/main_window.py" line="345"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="347"/>
+        <location filename="../../playground/ui/main_window.py" line="349"/>
         <source>&amp;About Playground</source>
         <translation>关于 Playground(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="353"/>
+        <location filename="../../playground/ui/main_window.py" line="355"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="362"/>
+        <location filename="../../playground/ui/main_window.py" line="364"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="366"/>
+        <location filename="../../playground/ui/main_window.py" line="368"/>
         <source>&amp;Export view as PNG</source>
         <translation>将视图导出为 PNG(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="372"/>
+        <location filename="../../playground/ui/main_window.py" line="374"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="378"/>
+        <location filename="../../playground/ui/main_window.py" line="380"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="394"/>
+        <location filename="../../playground/ui/main_window.py" line="396"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="397"/>
+        <location filename="../../playground/ui/main_window.py" line="399"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="398"/>
+        <location filename="../../playground/ui/main_window.py" line="400"/>
         <source>Follow the &amp;book</source>
         <translation>跟着书学(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="406"/>
+        <location filename="../../playground/ui/main_window.py" line="408"/>
         <source>Chapter {0} · {1}</source>
         <translation>第 {0} 章 · {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="423"/>
+        <location filename="../../playground/ui/main_window.py" line="425"/>
         <source>Perceptrons and sigmoid neurons</source>
         <translation>感知器与 S 型神经元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="426"/>
+        <location filename="../../playground/ui/main_window.py" line="428"/>
         <source>A perceptron and a sigmoid neuron side by side; NAND and a half adder</source>
         <translation>感知器与 S 型神经元并排对比；与非门和半加器</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="430"/>
+        <location filename="../../playground/ui/main_window.py" line="432"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="433"/>
+        <location filename="../../playground/ui/main_window.py" line="435"/>
         <source>A ball rolling down a cost surface, one step of the learning rate at a time</source>
         <translation>小球沿代价曲面滚下，每次按学习率走一步</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="439"/>
+        <location filename="../../playground/ui/main_window.py" line="441"/>
         <source>A network that reads digits</source>
         <translation>识别数字的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="442"/>
+        <location filename="../../playground/ui/main_window.py" line="444"/>
         <source>The book&apos;s [784, 30, 10] network on the canvas, ready to build and train</source>
         <translation>把书中的 [784, 30, 10] 网络放到画布上，随时可以构建和训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="446"/>
+        <location filename="../../playground/ui/main_window.py" line="448"/>
         <source>Backpropagation</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="449"/>
+        <location filename="../../playground/ui/main_window.py" line="451"/>
         <source>The four equations of backpropagation, number by number</source>
         <translation>反向传播的四个基本方程，代入数字逐步演算</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="453"/>
+        <location filename="../../playground/ui/main_window.py" line="455"/>
         <source>Quadratic versus cross-entropy cost</source>
         <translation>二次代价与交叉熵代价</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="456"/>
+        <location filename="../../playground/ui/main_window.py" line="458"/>
         <source>Why a saturated neuron learns slowly with the quadratic cost</source>
         <translation>为什么用二次代价时饱和的神经元学得慢</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="460"/>
+        <location filename="../../playground/ui/main_window.py" line="462"/>
         <source>Cross-entropy and L2 regularisation</source>
         <translation>交叉熵与 L2 正则化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="463"/>
+        <location filename="../../playground/ui/main_window.py" line="465"/>
         <source>A [784, 100, 10] network with the cross-entropy cost and L2, on the canvas</source>
         <translation>把使用交叉熵代价和 L2 的 [784, 100, 10] 网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="469"/>
+        <location filename="../../playground/ui/main_window.py" line="471"/>
         <source>Convolution: local receptive fields, shared weights, pooling</source>
         <translation>卷积：局部感受野、共享权重、池化</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="472"/>
+        <location filename="../../playground/ui/main_window.py" line="474"/>
         <source>The book&apos;s first convolutional network on the canvas</source>
         <translation>把书中的第一个卷积网络放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="476"/>
+        <location filename="../../playground/ui/main_window.py" line="478"/>
         <source>Two convolutional layers and rectified linear units</source>
         <translation>两个卷积层与修正线性单元</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="486"/>
+        <location filename="../../playground/ui/main_window.py" line="488"/>
         <source>Grouped convolution (AlexNet; &quot;Deep Roots&quot;)</source>
         <translation>分组卷积（AlexNet；“Deep Roots”）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="489"/>
+        <location filename="../../playground/ui/main_window.py" line="491"/>
         <source>The second convolution split into 2 groups: half its weights</source>
         <translation>第二个卷积分成 2 组：权重减半</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="524"/>
+        <location filename="../../playground/ui/main_window.py" line="526"/>
         <source>{0} is on the canvas: Build network (Ctrl+B) makes it the current network, then Start training (F5)</source>
         <translation>已把 {0} 放到画布上：按“构建网络”（Ctrl+B）使它成为当前网络，再按“开始训练”（F5）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="531"/>
+        <location filename="../../playground/ui/main_window.py" line="533"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="553"/>
+        <location filename="../../playground/ui/main_window.py" line="555"/>
         <source>Draw</source>
         <translation>手写板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="560"/>
+        <location filename="../../playground/ui/main_window.py" line="562"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="573"/>
+        <location filename="../../playground/ui/main_window.py" line="575"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="580"/>
+        <location filename="../../playground/ui/main_window.py" line="582"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="589"/>
+        <location filename="../../playground/ui/main_window.py" line="591"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="594"/>
+        <location filename="../../playground/ui/main_window.py" line="596"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="674"/>
+        <location filename="../../playground/ui/main_window.py" line="676"/>
         <source>The canvas is narrow: View ▸ Compact layout gives it the window&apos;s width</source>
         <translation>画布太窄了：“视图 ▸ 紧凑布局”可以让它占满窗口宽度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="858"/>
+        <location filename="../../playground/ui/main_window.py" line="860"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
         <translation>{0}占满了窗口：按 {1} 恢复其他面板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="910"/>
+        <location filename="../../playground/ui/main_window.py" line="912"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="920"/>
         <location filename="../../playground/ui/main_window.py" line="922"/>
+        <location filename="../../playground/ui/main_window.py" line="924"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="931"/>
+        <location filename="../../playground/ui/main_window.py" line="933"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="959"/>
+        <location filename="../../playground/ui/main_window.py" line="961"/>
         <source>Training diverged: the draw pad uses the last weights before the cost became infinite</source>
         <translation>训练发散了：手写板使用的是代价变为无穷大之前的最后一组权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1070"/>
+        <location filename="../../playground/ui/main_window.py" line="1072"/>
         <source>A .json file holds a network architecture: open it with File ▸ Open network architecture…</source>
         <translation>.json 文件保存的是网络结构：请用“文件 ▸ 打开网络结构…”打开它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1234"/>
+        <location filename="../../playground/ui/main_window.py" line="1236"/>
         <source>Engine: warming up… {0} s</source>
         <translation>引擎：正在预热… {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1240"/>
+        <location filename="../../playground/ui/main_window.py" line="1242"/>
         <source>Compiling the engine&apos;s kernels: about half a minute on a first run, a second or two later (they are kept on disk)</source>
         <translation>正在编译引擎的内核：首次运行约需半分钟，以后只需一两秒（编译结果保存在磁盘上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1307"/>
+        <location filename="../../playground/ui/main_window.py" line="1309"/>
         <source>Undo (in the panel with the focus)</source>
         <translation>撤销（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1308"/>
+        <location filename="../../playground/ui/main_window.py" line="1310"/>
         <source>Redo (in the panel with the focus)</source>
         <translation>重做（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1309"/>
+        <location filename="../../playground/ui/main_window.py" line="1311"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除笔迹（手写板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1315"/>
+        <location filename="../../playground/ui/main_window.py" line="1317"/>
         <source>Copy the selected epochs (Training&apos;s table)</source>
         <translation>复制所选的轮次（训练面板的表格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1318"/>
+        <location filename="../../playground/ui/main_window.py" line="1320"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1319"/>
+        <location filename="../../playground/ui/main_window.py" line="1321"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1320"/>
+        <location filename="../../playground/ui/main_window.py" line="1322"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1323"/>
+        <location filename="../../playground/ui/main_window.py" line="1325"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1327"/>
+        <location filename="../../playground/ui/main_window.py" line="1329"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1335"/>
+        <location filename="../../playground/ui/main_window.py" line="1337"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1338"/>
+        <location filename="../../playground/ui/main_window.py" line="1340"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1346"/>
+        <location filename="../../playground/ui/main_window.py" line="1348"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1351"/>
+        <location filename="../../playground/ui/main_window.py" line="1353"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1351"/>
+        <location filename="../../playground/ui/main_window.py" line="1353"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1406"/>
+        <location filename="../../playground/ui/main_window.py" line="1408"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1407"/>
+        <location filename="../../playground/ui/main_window.py" line="1409"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1602"/>
+        <location filename="../../playground/ui/main_window.py" line="1621"/>
         <source>Restore the last session&apos;s canvas</source>
         <translation>恢复上次关闭时的画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1631"/>
-        <location filename="../../playground/ui/main_window.py" line="1653"/>
+        <location filename="../../playground/ui/main_window.py" line="1650"/>
+        <location filename="../../playground/ui/main_window.py" line="1672"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="965"/>
+        <location filename="../../playground/ui/main_window.py" line="967"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="404"/>
+        <location filename="../../playground/ui/main_window.py" line="406"/>
         <source>Beyond the book · {0}</source>
         <translation>书外延伸 · {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="479"/>
+        <location filename="../../playground/ui/main_window.py" line="481"/>
         <source>The book&apos;s best network without expanded data or dropout (99.23%) on the canvas</source>
         <translation>把书中不用扩展数据和 dropout 时最好的网络（99.23%）放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="932"/>
+        <location filename="../../playground/ui/main_window.py" line="934"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练结果将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="979"/>
+        <location filename="../../playground/ui/main_window.py" line="981"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="989"/>
+        <location filename="../../playground/ui/main_window.py" line="991"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1049"/>
+        <location filename="../../playground/ui/main_window.py" line="1051"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1058"/>
         <location filename="../../playground/ui/main_window.py" line="1060"/>
+        <location filename="../../playground/ui/main_window.py" line="1062"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1075"/>
-        <location filename="../../playground/ui/main_window.py" line="1106"/>
+        <location filename="../../playground/ui/main_window.py" line="1077"/>
+        <location filename="../../playground/ui/main_window.py" line="1108"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1068"/>
+        <location filename="../../playground/ui/main_window.py" line="1070"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2492,12 +2492,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1092"/>
+        <location filename="../../playground/ui/main_window.py" line="1094"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1107"/>
+        <location filename="../../playground/ui/main_window.py" line="1109"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2506,24 +2506,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1114"/>
-        <location filename="../../playground/ui/main_window.py" line="1441"/>
+        <location filename="../../playground/ui/main_window.py" line="1116"/>
+        <location filename="../../playground/ui/main_window.py" line="1443"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1114"/>
-        <location filename="../../playground/ui/main_window.py" line="1441"/>
+        <location filename="../../playground/ui/main_window.py" line="1116"/>
+        <location filename="../../playground/ui/main_window.py" line="1443"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1120"/>
+        <location filename="../../playground/ui/main_window.py" line="1122"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1121"/>
+        <location filename="../../playground/ui/main_window.py" line="1123"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2532,17 +2532,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1125"/>
+        <location filename="../../playground/ui/main_window.py" line="1127"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1150"/>
+        <location filename="../../playground/ui/main_window.py" line="1152"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1151"/>
+        <location filename="../../playground/ui/main_window.py" line="1153"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2555,183 +2555,183 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1170"/>
+        <location filename="../../playground/ui/main_window.py" line="1172"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1171"/>
+        <location filename="../../playground/ui/main_window.py" line="1173"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1177"/>
+        <location filename="../../playground/ui/main_window.py" line="1179"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1210"/>
+        <location filename="../../playground/ui/main_window.py" line="1212"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1214"/>
+        <location filename="../../playground/ui/main_window.py" line="1216"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1236"/>
+        <location filename="../../playground/ui/main_window.py" line="1238"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1246"/>
+        <location filename="../../playground/ui/main_window.py" line="1248"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1247"/>
+        <location filename="../../playground/ui/main_window.py" line="1249"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1249"/>
+        <location filename="../../playground/ui/main_window.py" line="1251"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1330"/>
+        <location filename="../../playground/ui/main_window.py" line="1332"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1370"/>
+        <location filename="../../playground/ui/main_window.py" line="1372"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1381"/>
+        <location filename="../../playground/ui/main_window.py" line="1383"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1421"/>
+        <location filename="../../playground/ui/main_window.py" line="1423"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1423"/>
+        <location filename="../../playground/ui/main_window.py" line="1425"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1447"/>
+        <location filename="../../playground/ui/main_window.py" line="1449"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1449"/>
+        <location filename="../../playground/ui/main_window.py" line="1451"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1458"/>
+        <location filename="../../playground/ui/main_window.py" line="1460"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1467"/>
+        <location filename="../../playground/ui/main_window.py" line="1469"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1470"/>
+        <location filename="../../playground/ui/main_window.py" line="1472"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1470"/>
+        <location filename="../../playground/ui/main_window.py" line="1472"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1481"/>
+        <location filename="../../playground/ui/main_window.py" line="1483"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1495"/>
+        <location filename="../../playground/ui/main_window.py" line="1497"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1497"/>
+        <location filename="../../playground/ui/main_window.py" line="1499"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1525"/>
+        <location filename="../../playground/ui/main_window.py" line="1529"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1608"/>
+        <location filename="../../playground/ui/main_window.py" line="1627"/>
         <source>The canvas is as you left it; the canvas&apos;s Undo shows the model&apos;s network</source>
         <translation>画布保持你上次离开时的样子；在画布上撤销即可显示模型的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1610"/>
+        <location filename="../../playground/ui/main_window.py" line="1629"/>
         <source>The canvas is as you left it</source>
         <translation>画布保持你上次离开时的样子</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1614"/>
-        <location filename="../../playground/ui/main_window.py" line="1617"/>
+        <location filename="../../playground/ui/main_window.py" line="1633"/>
+        <location filename="../../playground/ui/main_window.py" line="1636"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1628"/>
+        <location filename="../../playground/ui/main_window.py" line="1647"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1629"/>
+        <location filename="../../playground/ui/main_window.py" line="1648"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1632"/>
+        <location filename="../../playground/ui/main_window.py" line="1651"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1636"/>
+        <location filename="../../playground/ui/main_window.py" line="1655"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1638"/>
+        <location filename="../../playground/ui/main_window.py" line="1657"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1643"/>
+        <location filename="../../playground/ui/main_window.py" line="1662"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1646"/>
+        <location filename="../../playground/ui/main_window.py" line="1665"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1651"/>
+        <location filename="../../playground/ui/main_window.py" line="1670"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1654"/>
+        <location filename="../../playground/ui/main_window.py" line="1673"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
@@ -2969,41 +2969,46 @@ The canvas is unchanged.</source>
     </message>
     <message>
         <location filename="../../playground/ui/canvas/panel.py" line="384"/>
+        <source>its JSON nests too deeply to be a network architecture.</source>
+        <translation>它的 JSON 嵌套太深，不可能是网络结构。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/canvas/panel.py" line="386"/>
         <source>it is not valid JSON (line {line}, column {column}: {problem}).</source>
         <translation>它不是有效的 JSON（第 {line} 行，第 {column} 列：{problem}）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="393"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="395"/>
         <source>Open architecture</source>
         <translation>打开网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="395"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="397"/>
         <source>Network spec (*.json);;All files (*)</source>
         <translation>网络规格 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="406"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="408"/>
         <source>Save architecture</source>
         <translation>保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="408"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="410"/>
         <source>Network spec (*.json)</source>
         <translation>网络规格 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="416"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="418"/>
         <source>Cannot save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="418"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="420"/>
         <source>Cannot save the architecture</source>
         <translation>无法保存网络结构</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="419"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="421"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -3012,113 +3017,113 @@ The canvas is unchanged.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="427"/>
-        <location filename="../../playground/ui/canvas/panel.py" line="437"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="429"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="439"/>
         <source>Cannot build: {error}</source>
         <translation>无法构建：{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="430"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="432"/>
         <source>Build cancelled: the current network is kept</source>
         <translation>已取消构建：保留当前网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="440"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="442"/>
         <source>Built a fresh network: {n:,} parameters, ready to train</source>
         <translation>已构建新网络：{n:,} 个参数，可以开始训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="484"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="486"/>
         <source>The input block stays: the data decides its shape</source>
         <translation>输入方块不能删除：它的形状由数据决定</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="508"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="510"/>
         <source>Tidy the layout</source>
         <translation>整理布局</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="518"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="520"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="525"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="527"/>
         <source>Use the dataset&apos;s shape, {shape}</source>
         <translation>使用数据集的形状 {shape}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="531"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="533"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="532"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="534"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="534"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="536"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="537"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="539"/>
         <source>Insert after {name}</source>
         <translation>插入到 {name} 之后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="540"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="542"/>
         <source>Insert between {a} and {b}</source>
         <translation>插入到 {a} 和 {b} 之间</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="545"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="547"/>
         <source>Add at the end</source>
         <translation>添加到末尾</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="575"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="577"/>
         <source>⚠ The engine accepts this network, but it takes inputs of {expected} and the dataset&apos;s images are {images}: it cannot be trained on them. Right-click the input block to use {images}.</source>
         <translation>⚠ 引擎接受这个网络，但它的输入是 {expected}，而数据集的图像是 {images}：无法用它们训练。右键点击输入方块即可改用 {images}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="592"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="594"/>
         <source>⚠ The output has {units} values and the dataset has {classes} classes: the {extra} extra outputs stand for no class and can never be right. Set the last layer to {classes} units.</source>
         <translation>⚠ 输出有 {units} 个值，而数据集只有 {classes} 个类别：多出的 {extra} 个输出不代表任何类别，永远不可能正确。请把最后一层设为 {classes} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="614"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="616"/>
         <source>Move this softmax to the last layer, or choose another activation here. {error}</source>
         <translation>请把这个 softmax 移到最后一层，或在这里选用别的激活函数。{error}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="639"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="641"/>
         <source>the dataset&apos;s images are {shape}</source>
         <translation>数据集的图像是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="646"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="648"/>
         <source>Total: {n:,} parameters</source>
         <translation>总计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="648"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="650"/>
         <source>Total so far: {n:,} parameters</source>
         <translation>目前合计：{n:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="692"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="694"/>
         <source>{done} — {problem}</source>
         <translation>{done} — {problem}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="583"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="585"/>
         <source>⚠ The engine accepts this network, but its output has {units} values and the dataset has {classes} classes: it cannot be trained on it. Set the last layer to {classes} units.</source>
         <translation>⚠ 引擎接受这个网络，但它的输出只有 {units} 个值，而数据集有 {classes} 个类别：无法用它训练。请把最后一层设为 {classes} 个单元。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/canvas/panel.py" line="598"/>
+        <location filename="../../playground/ui/canvas/panel.py" line="600"/>
         <source>✓ The engine accepts this network: {n} layers, output {shape}</source>
         <translation>✓ 引擎接受这个网络：{n} 层，输出 {shape}</translation>
     </message>

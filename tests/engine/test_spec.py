@@ -307,3 +307,10 @@ def test_unknown_preset_lists_the_choices():
     with pytest.raises(SpecError) as info:
         load_preset("nielsen-transformer")
     assert "nielsen-conv" in str(info.value)
+
+
+def test_an_infinite_setting_is_refused_with_a_message() -> None:
+    """JSON's Infinity as a layer setting raised OverflowError from int(), no SpecError: the
+    window printed a traceback instead of saying what was wrong."""
+    with pytest.raises(SpecError, match="whole number"):
+        normalize({"input": [784], "layers": [{"type": "dense", "units": float("inf")}]})

@@ -827,6 +827,65 @@ def test_the_canvas_outlives_a_start_without_a_model_and_a_background_load(
     assert unnamed(third.network_panel.spec()) == unnamed(load_preset("nielsen-mlp"))
 
 
+def test_a_second_window_does_not_write_back_a_canvas_it_never_changed(
+    make_window, model_file, qtbot
+) -> None:
+    # Two windows shared the settings: the one closing last wrote its stale canvas over the
+    # first one's work, or removed it.
+    first = shown(qtbot, make_window(model_path=model_file))
+    second = shown(qtbot, make_window(model_path=model_file))
+    first.network_panel.load_preset("nielsen-conv2")
+    kept = unnamed(first.network_panel.spec())
+    first.close()
+    second.close()  # its canvas still shows its model, untouched
+    third = shown(qtbot, make_window(model_path=model_file))
+    assert unnamed(third.network_panel.spec()) == kept
+
+
+def test_canvas_work_done_while_the_model_loads_is_kept_at_close(
+    make_window, model_file, qtbot
+) -> None:
+    # Closed before the start-up model had loaded, the window kept last session's canvas and
+    # dropped the one the user had built meanwhile.
+    before = shown(qtbot, make_window(model_path=model_file))
+    before.network_panel.load_preset("nielsen-conv")  # last session's canvas
+    before.close()
+    window = make_window(model_path=model_file, background=True)
+    qtbot.addWidget(window)
+    window.network_panel.load_preset("nielsen-conv2")  # before the load ends
+    built = unnamed(window.network_panel.spec())
+    window.close()
+    again = shown(qtbot, make_window(model_path=model_file))
+    assert unnamed(again.network_panel.spec()) == built
+
+
+def test_a_geometry_qt_refuses_starts_the_window_as_a_first_start_would(
+    make_window, qtbot, monkeypatch
+) -> None:
+    # Saved on a screen of another size, restoreGeometry() returns False: the window kept a
+    # 1400x900 size, and the other screen's dock layout, on a 1024x768 screen.
+    first = shown(qtbot, make_window())
+    first.compact_layout_action.trigger()  # a layout of the other screen's
+    first.close()
+    monkeypatch.setattr(MainWindow, "restoreGeometry", lambda self, geometry: False)
+    second = make_window()
+    docks = second.docks
+    assert docks["draw"] not in second.tabifiedDockWidgets(docks["network"])  # this screen's
+    area = (second.screen() or QApplication.primaryScreen()).availableGeometry()
+    least = second.minimumSizeHint()
+    assert second.width() == max(least.width(), min(1400, area.width() * 9 // 10))
+    assert second.height() == max(least.height(), min(900, area.height() * 9 // 10))
+
+
+def test_recent_files_of_the_wrong_type_are_ignored(make_window, qtbot) -> None:
+    # An int (the registry, a hand-edited file) made Open recent raise TypeError.
+    window = make_window()
+    window.settings.setValue("recent/models", 5)
+    assert window.recent("recent/models") == []
+    window.settings.setValue("recent/models", ["/a.npz", 5, None, ""])
+    assert window.recent("recent/models") == ["/a.npz"]
+
+
 def test_unsaved_training_is_marked_and_closing_asks_first(make_window, model_file, qtbot):
     window = shown(qtbot, make_window(model_path=model_file))
     assert not window.network_modified and "*" not in window.windowTitle()

@@ -359,7 +359,7 @@ class NetworkPanel(QWidget):
         try:
             spec = json.loads(path.read_text(encoding="utf-8"))
             self.set_spec(spec, self.tr("Open {name}").format(name=path.name))
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
             why = self._open_error(exc)
             self._report(self.tr("Cannot open {path}: {error}").format(path=path, error=why))
             self.file_failed.emit(
@@ -380,6 +380,8 @@ class NetworkPanel(QWidget):
                 "it is not a text file. An architecture is a JSON text file (the canvas's "
                 "Save… writes one); a trained model (.npz) opens with File ▸ Open model…"
             )
+        if isinstance(exc, RecursionError):  # JSON nested thousands deep: no architecture
+            return self.tr("its JSON nests too deeply to be a network architecture.")
         if isinstance(exc, json.JSONDecodeError):
             return self.tr(
                 "it is not valid JSON (line {line}, column {column}: {problem})."

@@ -1141,3 +1141,25 @@ def test_the_canvas_toolbar_fits_a_narrow_canvas_column(qtbot, panel, column: in
         panel.fit_action,
     ):
         assert action in offered, action.text()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 100_000 + "]" * 100_000,  # nested too deeply for Python's parser
+        '{"input": [784], "layers": [{"type": "dense", "units": Infinity}]}',
+    ],
+    ids=["nested-deep", "infinite-units"],
+)
+def test_a_json_python_cannot_take_is_reported_not_raised(
+    qtbot, panel: NetworkPanel, tmp_path, text
+) -> None:
+    """RecursionError and an infinite setting's OverflowError escaped open_json: a traceback
+    on stderr and no dialog."""
+    path = tmp_path / "odd.json"
+    path.write_text(text, encoding="utf-8")
+    before = panel.spec()
+    failed: list[tuple[str, str]] = []
+    panel.file_failed.connect(lambda title, message: failed.append((title, message)))
+    assert panel.open_json(path) is False
+    assert panel.spec() == before and len(failed) == 1 and "odd.json" in failed[0][1]
