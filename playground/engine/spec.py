@@ -61,6 +61,9 @@ _POSITIVE = {"filters", "kernel", "stride", "groups", "size", "units"}
 #: (velocity, the last finite snapshot, the copy each epoch hands the draw pad). The book's
 #: largest network has about 1.7 million (1,672,570).
 MAX_PARAMS = 20_000_000
+#: The most layers a network may have: the book's have up to 7, and the canvas laid out and
+#: validated 1,000 in 8.5 s and 10,000 in minutes, the window frozen.
+MAX_LAYERS = 200
 #: Most values one layer may output per image (4 MB): inference runs EVAL_BATCH (200) images
 #: at a time, and every view shows these maps. The presets' largest is 11,520 (20x24x24).
 MAX_LAYER_VALUES = 1_000_000
@@ -149,6 +152,12 @@ def normalize(spec: dict[str, Any]) -> dict[str, Any]:
     layers = spec.get("layers")
     if not isinstance(layers, list) or not layers:
         raise SpecError("the spec has no layers: add at least one dense output layer")
+    if len(layers) > MAX_LAYERS:
+        raise SpecError(
+            "the spec has {n:,} layers; Playground takes at most {limit}",
+            n=len(layers),
+            limit=MAX_LAYERS,
+        )
 
     out: dict[str, Any] = {"input": in_shape, "layers": []}
     counters: dict[str, int] = {}

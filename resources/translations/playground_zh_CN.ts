@@ -1286,166 +1286,171 @@
     </message>
     <message>
         <location filename="../../engine_messages.py" line="70"/>
+        <source>the spec has {n:,} layers; Playground takes at most {limit}</source>
+        <translation>这个规格有 {n:,} 层；Playground 最多接受 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../../engine_messages.py" line="71"/>
         <source>layer {number}</source>
         <translation>第 {number} 层</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="71"/>
+        <location filename="../../engine_messages.py" line="72"/>
         <source>unknown cost {cost!r}; use one of {choices}</source>
         <translation>未知的代价函数 {cost!r}；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="72"/>
+        <location filename="../../engine_messages.py" line="73"/>
         <source>{name}: the last layer must be dense (one output per class); add a dense layer with one unit per class at the end</source>
         <translation>{name}：最后一层必须是全连接层（每个类别一个输出）；请在末尾添加一个全连接层，每个类别一个单元</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="73"/>
+        <location filename="../../engine_messages.py" line="74"/>
         <source>cost log-likelihood needs a softmax output, but the output is {output}; set the last layer&apos;s activation to softmax or choose another cost</source>
         <translation>对数似然代价需要 softmax 输出，但当前输出为 {output}；请把最后一层的激活函数设为 softmax，或选择其他代价函数</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="74"/>
+        <location filename="../../engine_messages.py" line="75"/>
         <source>cost cross-entropy needs outputs in (0, 1), but the output is {output}; use a sigmoid (or softmax) output layer or the quadratic cost</source>
         <translation>交叉熵代价需要 (0, 1) 之间的输出，但当前输出为 {output}；请使用 sigmoid（或 softmax）输出层，或使用二次代价</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="75"/>
+        <location filename="../../engine_messages.py" line="76"/>
         <source>unknown preset {name!r}; choose one of {choices}</source>
         <translation>未知的预设 {name!r}；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="76"/>
+        <location filename="../../engine_messages.py" line="77"/>
         <source>{where}: a layer must be an object with a &apos;type&apos;; got {layer!r}</source>
         <translation>{where}：层必须是带有 &apos;type&apos; 的对象；当前为 {layer!r}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="77"/>
+        <location filename="../../engine_messages.py" line="78"/>
         <source>{where}: missing &apos;type&apos;; use one of {choices}</source>
         <translation>{where}：缺少 &apos;type&apos;；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="78"/>
+        <location filename="../../engine_messages.py" line="79"/>
         <source>{where}: unknown layer type {kind!r}; use one of {choices}</source>
         <translation>{where}：未知的层类型 {kind!r}；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="79"/>
+        <location filename="../../engine_messages.py" line="80"/>
         <source>{where}: name must be text without dots; got {name!r}</source>
         <translation>{where}：名称必须是不含点号的文本；当前为 {name!r}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="80"/>
+        <location filename="../../engine_messages.py" line="81"/>
         <source>{name}: two layers are called {name!r}; give each a unique name</source>
         <translation>{name}：有两个层都叫 {name!r}；请给每一层起一个不同的名称</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="81"/>
+        <location filename="../../engine_messages.py" line="82"/>
         <source>{name}: unknown setting(s) {extra} for the {kind} layer; it takes {known}</source>
         <translation>{name}：{kind} 层不支持设置 {extra}；它接受的设置为 {known}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="82"/>
+        <location filename="../../engine_messages.py" line="83"/>
         <source>{name}: the {kind} layer cannot follow softmax ({softmax}); softmax turns outputs into class probabilities and belongs on the last layer only</source>
         <translation>{name}：{kind} 层不能放在 softmax（{softmax}）之后；softmax 把输出变成类别概率，只应放在最后一层</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="83"/>
+        <location filename="../../engine_messages.py" line="84"/>
         <source>{name}: its output {shape} holds {values:,} values per image, more than the {limit:,} Playground handles; use fewer filters or units, a larger stride, or pool first</source>
         <translation>{name}：它的输出 {shape} 每张图像有 {values:,} 个值，超过了 Playground 能处理的 {limit:,} 个；请减少滤波器或单元数、加大步幅，或先做池化</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="84"/>
+        <location filename="../../engine_messages.py" line="85"/>
         <source>{name}: the network has {total:,} weights and biases up to here, more than the {limit:,} Playground can train; use fewer units or filters</source>
         <translation>{name}：到这一层为止网络已有 {total:,} 个权重和偏置，超过了 Playground 能训练的 {limit:,} 个；请减少单元或滤波器数</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="85"/>
+        <location filename="../../engine_messages.py" line="86"/>
         <source>{name}: a {kind} layer needs images (channels x height x width) but gets {ndim}-D data {shape}; put it before any dense layer</source>
         <translation>{name}：{kind} 层需要图像（通道 x 高 x 宽），但收到的是 {ndim} 维数据 {shape}；请把它放在所有全连接层之前</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="86"/>
+        <location filename="../../engine_messages.py" line="87"/>
         <source>{name}: groups={groups} must divide in_channels={channels} and filters={filters}; choose groups from the common divisors of {channels} and {filters}</source>
         <translation>{name}：groups={groups} 必须同时整除输入通道数 in_channels={channels} 和滤波器数 filters={filters}；请从 {channels} 和 {filters} 的公约数中选择 groups</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="87"/>
+        <location filename="../../engine_messages.py" line="88"/>
         <source>{name}: kernel {k}x{k} is larger than its padded input {h}x{w}; use a kernel of at most {largest} or more padding</source>
         <translation>{name}：卷积核 {k}x{k} 大于填充后的输入 {h}x{w}；请使用不超过 {largest} 的卷积核，或增加填充</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="88"/>
+        <location filename="../../engine_messages.py" line="89"/>
         <source>{name}: softmax belongs on the output dense layer; use relu, sigmoid or tanh here</source>
         <translation>{name}：softmax 只应放在最后的全连接输出层；这里请使用 relu、sigmoid 或 tanh</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="89"/>
+        <location filename="../../engine_messages.py" line="90"/>
         <source>{name}: missing &apos;{key}&apos; for the {kind} layer</source>
         <translation>{name}：{kind} 层缺少 &apos;{key}&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="90"/>
+        <location filename="../../engine_messages.py" line="91"/>
         <source>{name}: unknown activation {value!r}; use one of {choices}</source>
         <translation>{name}：未知的激活函数 {value!r}；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="91"/>
+        <location filename="../../engine_messages.py" line="92"/>
         <source>{name}: pooling window {size}x{size} is larger than its input {h}x{w}; use a size of at most {largest}</source>
         <translation>{name}：池化窗口 {size}x{size} 大于它的输入 {h}x{w}；请使用不超过 {largest} 的大小</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="92"/>
+        <location filename="../../engine_messages.py" line="93"/>
         <source>{name}: unknown pooling mode {value!r}; use max, l2 or avg</source>
         <translation>{name}：未知的池化方式 {value!r}；请使用 max、l2 或 avg</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="93"/>
+        <location filename="../../engine_messages.py" line="94"/>
         <source>{name}: softmax needs a flat vector of class scores; put it after the last dense layer</source>
         <translation>{name}：softmax 需要一个扁平的类别分数向量；请把它放在最后一个全连接层之后</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="94"/>
+        <location filename="../../engine_messages.py" line="95"/>
         <source>Training diverged: the cost became NaN or infinite. The likely cause is a learning rate too large for this network (lr = {lr:g}); the weights jump past the minimum and grow without bound. Try a rate about 10 times smaller. The weights were restored to the last finite values.</source>
         <translation>训练发散了：代价变成了 NaN 或无穷大。可能的原因是学习率对这个网络来说太大（η = {lr:g}）：权重越过极小值后无限增大。请试试约小 10 倍的学习率。权重已恢复为最后一组有限的值。</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="95"/>
+        <location filename="../../engine_messages.py" line="96"/>
         <source>epochs and mini-batch size must be at least 1</source>
         <translation>训练轮数和小批量大小都至少为 1</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="96"/>
+        <location filename="../../engine_messages.py" line="97"/>
         <source>the learning rate must be a number above 0 (got {lr}); the book&apos;s networks use 0.03 to 3</source>
         <translation>学习率必须是大于 0 的数（当前为 {lr}）；书中网络用的学习率在 0.03 到 3 之间</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="97"/>
+        <location filename="../../engine_messages.py" line="98"/>
         <source>momentum must be at least 0 and below 1 (got {momentum})</source>
         <translation>动量必须不小于 0 且小于 1（当前为 {momentum}）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="98"/>
+        <location filename="../../engine_messages.py" line="99"/>
         <source>L2 regularisation must be 0 or more (got {l2})</source>
         <translation>L2 正则化系数必须不小于 0（当前为 {l2}）</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="99"/>
+        <location filename="../../engine_messages.py" line="100"/>
         <source>a mini-batch of {batch} images needs about {need} of working memory for this network, more than the {budget} Playground allows itself on this computer; use a mini-batch of at most {most}</source>
         <translation>对这个网络，{batch} 张图像的小批量需要约 {need} 的工作内存，超过了 Playground 在这台电脑上允许自己使用的 {budget}；请把小批量设为不超过 {most}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="100"/>
+        <location filename="../../engine_messages.py" line="101"/>
         <source>the training set is empty</source>
         <translation>训练集是空的</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="101"/>
+        <location filename="../../engine_messages.py" line="102"/>
         <source>the dataset&apos;s images are {images} but the network expects {expected}</source>
         <translation>数据集的图像是 {images}，但网络需要 {expected}</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="102"/>
+        <location filename="../../engine_messages.py" line="103"/>
         <source>the dataset has {classes} classes but the output layer has only {units} units; set the last dense layer to {classes} units</source>
         <translation>数据集有 {classes} 个类别，但输出层只有 {units} 个单元；请把最后一个全连接层设为 {classes} 个单元</translation>
     </message>
@@ -3562,32 +3567,32 @@ Ctrl + 滚轮缩放，拖动背景可平移；“视图 ▸ 最大化面板”�
 <context>
     <name>PresetDescriptions</name>
     <message>
-        <location filename="../../engine_messages.py" line="103"/>
+        <location filename="../../engine_messages.py" line="104"/>
         <source>The ReLU conv net with its second convolution split into 2 groups (AlexNet; &quot;Deep Roots&quot;): half the weights.</source>
         <translation>ReLU 卷积网络，第二个卷积层分成 2 组（AlexNet；“Deep Roots”）：权重减半。</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="104"/>
+        <location filename="../../engine_messages.py" line="105"/>
         <source>Chapter 6: conv 20@5x5, max-pool 2, dense 100, softmax (98.78% in the book).</source>
         <translation>第 6 章：卷积 20@5x5，最大池化 2，全连接 100，softmax（书中 98.78%）。</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="105"/>
+        <location filename="../../engine_messages.py" line="106"/>
         <source>Chapter 6: two conv-pool stages (20 then 40 filters of 5x5), dense 100, softmax (99.06%).</source>
         <translation>第 6 章：两级卷积-池化（先 20 个、再 40 个 5x5 滤波器），全连接 100，softmax（99.06%）。</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="106"/>
+        <location filename="../../engine_messages.py" line="107"/>
         <source>Chapter 6: the two-stage conv net with rectified linear units and L2 (99.23% in the book).</source>
         <translation>第 6 章：使用修正线性单元（ReLU）和 L2 的两级卷积网络（书中 99.23%）。</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="107"/>
+        <location filename="../../engine_messages.py" line="108"/>
         <source>Chapter 1: [784, 30, 10] sigmoid network, quadratic cost (95.42% in the book).</source>
         <translation>第 1 章：[784, 30, 10] sigmoid 网络，二次代价（书中 95.42%）。</translation>
     </message>
     <message>
-        <location filename="../../engine_messages.py" line="108"/>
+        <location filename="../../engine_messages.py" line="109"/>
         <source>Chapter 3: [784, 100, 10] sigmoid network, cross-entropy cost, L2 regularisation.</source>
         <translation>第 3 章：[784, 100, 10] sigmoid 网络，交叉熵代价，L2 正则化。</translation>
     </message>

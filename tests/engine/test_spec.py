@@ -314,3 +314,14 @@ def test_an_infinite_setting_is_refused_with_a_message() -> None:
     window printed a traceback instead of saying what was wrong."""
     with pytest.raises(SpecError, match="whole number"):
         normalize({"input": [784], "layers": [{"type": "dense", "units": float("inf")}]})
+
+
+def test_a_spec_with_too_many_layers_is_refused_at_once() -> None:
+    """1,000 layers took the canvas 8.5 s to lay out and validate, 10,000 minutes, with the
+    window frozen; the book's networks have up to 7."""
+    from playground.engine.spec import MAX_LAYERS
+
+    dense = {"type": "dense", "units": 10, "activation": "sigmoid"}
+    assert len(normalize({"input": [784], "layers": [dense] * MAX_LAYERS})["layers"]) == MAX_LAYERS
+    with pytest.raises(SpecError, match=f"1,000 layers; Playground takes at most {MAX_LAYERS}"):
+        normalize({"input": [784], "layers": [dense] * 1000})
