@@ -104,12 +104,14 @@ def current_language(settings: QSettings) -> str:
     return code if code in LANGUAGES else system_language()
 
 
-def set_language(settings: QSettings, code: str) -> None:
-    """Store `code` as the language for the next start; unknown codes are a ValueError."""
+def set_language(settings: QSettings, code: str) -> bool:
+    """Store `code` as the language for the next start; unknown codes are a ValueError.
+    False when the settings could not be written (a read-only config folder)."""
     if code not in LANGUAGES:
         raise ValueError(f"unknown language {code!r}; expected one of {', '.join(LANGUAGES)}")
     settings.setValue(SETTINGS_KEY, code)
     settings.sync()
+    return settings.status() == QSettings.Status.NoError
 
 
 def active_language() -> str:
@@ -204,8 +206,19 @@ def language_menu(
 
     def chosen_language(action: QAction) -> None:
         code = str(action.data())
-        set_language(settings, code)
+        saved = set_language(settings, code)
         if code == active_language():
+            return
+        if not saved:  # a restart would come back in the old language, said to be saved
+            QMessageBox.warning(
+                parent,
+                _tr("Language"),
+                _tr(
+                    "Playground could not save the language in its settings file ({path}): "
+                    "{language} cannot take effect at the next start. Is the folder "
+                    "read-only? PLAYGROUND_LANG=zh_CN chooses Chinese for one run."
+                ).format(path=settings.fileName(), language=LANGUAGES[code]),
+            )
             return
         if restart is None:
             QMessageBox.information(

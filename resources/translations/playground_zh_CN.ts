@@ -1665,33 +1665,39 @@
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="191"/>
+        <location filename="../../playground/ui/i18n.py" line="193"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="177"/>
-        <location filename="../../playground/ui/i18n.py" line="213"/>
+        <location filename="../../playground/ui/i18n.py" line="179"/>
+        <location filename="../../playground/ui/i18n.py" line="215"/>
+        <location filename="../../playground/ui/i18n.py" line="226"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="179"/>
+        <location filename="../../playground/ui/i18n.py" line="181"/>
         <source>Restart now</source>
         <translation>立即重启</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="180"/>
+        <location filename="../../playground/ui/i18n.py" line="182"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="214"/>
+        <location filename="../../playground/ui/i18n.py" line="216"/>
+        <source>Playground could not save the language in its settings file ({path}): {language} cannot take effect at the next start. Is the folder read-only? PLAYGROUND_LANG=zh_CN chooses Chinese for one run.</source>
+        <translation>Playground 无法把语言保存到它的设置文件（{path}）中：下次启动时{language}不会生效。该文件夹是只读的吗？用 PLAYGROUND_LANG=zh_CN 可以在单次运行中选择中文。</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/i18n.py" line="227"/>
         <source>{language} takes effect the next time Playground starts.</source>
         <translation>界面语言（{language}）将在下次启动 Playground 时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/i18n.py" line="220"/>
+        <location filename="../../playground/ui/i18n.py" line="233"/>
         <source>{language} takes effect when Playground restarts. Restart now?</source>
         <translation>界面语言（{language}）将在 Playground 重启后生效。现在重启吗？</translation>
     </message>

@@ -346,6 +346,25 @@ def test_language_menu_stores_the_choice(app: QApplication, qtbot, tmp_path, mon
     assert current_language(settings) == "en" and len(shown) == 1
 
 
+def test_a_language_that_cannot_be_saved_says_so_and_offers_no_restart(
+    app: QApplication, qtbot, tmp_path, monkeypatch
+) -> None:
+    # With a read-only config folder, "Restart now?" came back in the old language, though
+    # the message had said the new one was saved.
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
+    restarted: list[bool] = []
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")  # the settings file's folder is a file
+    settings = QSettings(str(blocker / "settings.ini"), QSettings.Format.IniFormat)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert set_language(settings, "zh_CN") is False
+    menu = language_menu(parent, settings, lambda: restarted.append(True))
+    next(a for a in menu.actions() if a.data() == "zh_CN").trigger()
+    assert restarted == [] and len(warned) == 1 and "could not save" in warned[0]
+
+
 def test_language_menu_checks_the_language_in_use(app: QApplication, qtbot, tmp_path) -> None:
     # PLAYGROUND_LANG=zh_CN runs Chinese over a saved English: the menu says what is shown.
     parent = QWidget()
