@@ -39,6 +39,18 @@ def view_point(panel: NetworkPanel, scene_point: QPointF) -> QPoint:
     return panel.view.mapFromScene(scene_point)
 
 
+def mnist_mlp(outputs: int) -> dict:
+    """A 1x28x28 -> 30 -> `outputs` softmax network spec."""
+    return {
+        "input": [1, 28, 28],
+        "layers": [
+            {"type": "dense", "units": 30, "activation": "sigmoid"},
+            {"type": "dense", "units": outputs, "activation": "softmax"},
+        ],
+        "cost": "log-likelihood",
+    }
+
+
 def click_block(qtbot, panel: NetworkPanel, node_id: int) -> None:
     block = panel.scene.block(node_id)
     qtbot.mouseClick(
@@ -256,14 +268,7 @@ def test_an_output_smaller_than_the_datasets_classes_is_flagged_before_build(
 ) -> None:
     # The canvas said "✓ accepts ... output 5" with MNIST loaded; Build then replaced the
     # trained network with one the trainer refuses.
-    spec = {
-        "input": [1, 28, 28],
-        "layers": [
-            {"type": "dense", "units": 30, "activation": "sigmoid"},
-            {"type": "dense", "units": 5, "activation": "softmax"},
-        ],
-        "cost": "log-likelihood",
-    }
+    spec = mnist_mlp(outputs=5)
     panel.set_spec(spec)
     assert panel.status_label.text().startswith("✓")  # no dataset: nothing to compare
     panel.set_dataset_classes(10)
@@ -277,14 +282,7 @@ def test_an_output_smaller_than_the_datasets_classes_is_flagged_before_build(
 def test_an_output_larger_than_the_datasets_classes_gets_a_warning(panel: NetworkPanel) -> None:
     # A 12-unit softmax output on MNIST trained without a word: outputs 10 and 11 stand for
     # no digit, so whatever probability they take is wrong.
-    spec = {
-        "input": [1, 28, 28],
-        "layers": [
-            {"type": "dense", "units": 30, "activation": "sigmoid"},
-            {"type": "dense", "units": 12, "activation": "softmax"},
-        ],
-        "cost": "log-likelihood",
-    }
+    spec = mnist_mlp(outputs=12)
     panel.set_spec(spec)
     assert panel.status_label.text().startswith("✓")  # no dataset: nothing to compare
     panel.set_dataset_classes(10)
