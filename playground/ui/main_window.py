@@ -1533,12 +1533,12 @@ class MainWindow(QMainWindow):
         if not data:
             return
         key, path = data
-        if key == "recent/models":
-            self.open_model(path)
-        elif key == "recent/datasets":
-            self.open_dataset(path)
-        elif key == "clear":
+        if key == "clear":
             self._clear_recent()
+            return
+        opened = self.open_model(path) if key == "recent/models" else self.open_dataset(path)
+        if not opened and not Path(path).exists():  # gone: it stayed listed, failing each time
+            self.settings.setValue(key, [p for p in self.recent(key) if p != path])
 
     def _clear_recent(self) -> None:
         self.settings.remove("recent/models")
@@ -1621,8 +1621,13 @@ class MainWindow(QMainWindow):
                 self.network_panel.set_spec(spec, self.tr("Restore the last session's canvas"))
             else:
                 self.network_panel.set_spec(spec, undoable=False)
-        except (ValueError, TypeError, RecursionError, SpecError):
-            return  # not a canvas this version can show: the model's architecture stays
+        except (ValueError, TypeError, RecursionError, SpecError) as exc:
+            # Not a canvas this version can show: the model's architecture stays, and says why
+            # (it was dropped without a word).
+            self._show_status(
+                self.tr("Last session's canvas could not be shown: {0}").format(error_text(exc))
+            )
+            return
         self._show_status(
             self.tr("The canvas is as you left it; the canvas's Undo shows the model's network")
             if undoable

@@ -2437,8 +2437,13 @@
         <translation>恢复上次关闭时的画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1650"/>
-        <location filename="../../playground/ui/main_window.py" line="1672"/>
+        <location filename="../../playground/ui/main_window.py" line="1628"/>
+        <source>Last session&apos;s canvas could not be shown: {0}</source>
+        <translation>无法显示上次关闭时的画布：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/main_window.py" line="1655"/>
+        <location filename="../../playground/ui/main_window.py" line="1677"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
@@ -2686,63 +2691,63 @@ A dataset folder holds four IDX files: training images and labels, test images a
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1627"/>
+        <location filename="../../playground/ui/main_window.py" line="1632"/>
         <source>The canvas is as you left it; the canvas&apos;s Undo shows the model&apos;s network</source>
         <translation>画布保持你上次离开时的样子；在画布上撤销即可显示模型的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1629"/>
+        <location filename="../../playground/ui/main_window.py" line="1634"/>
         <source>The canvas is as you left it</source>
         <translation>画布保持你上次离开时的样子</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1633"/>
-        <location filename="../../playground/ui/main_window.py" line="1636"/>
+        <location filename="../../playground/ui/main_window.py" line="1638"/>
+        <location filename="../../playground/ui/main_window.py" line="1641"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1647"/>
+        <location filename="../../playground/ui/main_window.py" line="1652"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1648"/>
+        <location filename="../../playground/ui/main_window.py" line="1653"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1651"/>
+        <location filename="../../playground/ui/main_window.py" line="1656"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1655"/>
+        <location filename="../../playground/ui/main_window.py" line="1660"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1657"/>
+        <location filename="../../playground/ui/main_window.py" line="1662"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1662"/>
+        <location filename="../../playground/ui/main_window.py" line="1667"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1665"/>
+        <location filename="../../playground/ui/main_window.py" line="1670"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1670"/>
+        <location filename="../../playground/ui/main_window.py" line="1675"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1673"/>
+        <location filename="../../playground/ui/main_window.py" line="1678"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>

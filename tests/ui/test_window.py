@@ -886,6 +886,30 @@ def test_recent_files_of_the_wrong_type_are_ignored(make_window, qtbot) -> None:
     assert window.recent("recent/models") == ["/a.npz"]
 
 
+def test_a_recent_file_that_is_gone_leaves_the_list_once_it_fails(
+    make_window, model_file, tmp_path, qtbot
+) -> None:
+    # A missing file stayed in Open recent and failed again at every choice.
+    window = shown(qtbot, make_window(model_path=model_file))
+    gone = str(tmp_path / "gone.npz")
+    window.settings.setValue("recent/models", [gone, str(model_file)])
+    window.recent_menu.aboutToShow.emit()
+    action = next(a for a in window.recent_menu.actions() if a.data() == ("recent/models", gone))
+    action.trigger()
+    assert window.recent("recent/models") == [str(model_file)]
+    window.error_dialog.close()
+
+
+def test_a_kept_canvas_that_cannot_be_shown_says_so(make_window, model_file, qtbot) -> None:
+    # It was dropped without a word (say, a newer version's layer type).
+    first = make_window(model_path=model_file)
+    first.settings.setValue("canvas/spec", '{"input": [784], "layers": [{"type": "lstm"}]}')
+    first.settings.sync()
+    second = shown(qtbot, make_window(model_path=model_file))
+    assert "Last session's canvas could not be shown" in second.statusBar().currentMessage()
+    assert unnamed(second.network_panel.spec()) == unnamed(second.network.spec)
+
+
 def test_unsaved_training_is_marked_and_closing_asks_first(make_window, model_file, qtbot):
     window = shown(qtbot, make_window(model_path=model_file))
     assert not window.network_modified and "*" not in window.windowTitle()
