@@ -159,6 +159,7 @@ class DatasetBrowser(QWidget):
         self._dataset: Any = None
         self._split = "test"
         self._page = 0
+        self.last_caption = ""
 
         self.title = QLabel(self.tr("Loading the built-in MNIST…"))
         self.title.setObjectName("datasetTitle")
@@ -369,4 +370,11 @@ class DatasetBrowser(QWidget):
         if index.isValid():
             row = index.row()
             self._shown = (self.view.gesture, row)
+            number = self._page * PAGE_SIZE + row
+            #: Which image was picked, in words: the preview said only "Dataset image".
+            self.last_caption = {
+                "test": self.tr("test image #{0}"),
+                "val": self.tr("validation image #{0}"),
+                "train": self.tr("training image #{0}"),
+            }[self._split].format(number)
             self.image_selected.emit(self.model.image(row), self.model.label(row))

@@ -84,6 +84,7 @@ class DrawPanel(QWidget):
         self._engine_ready = False
         self._engine_message = self.tr("The engine is warming up…")
         self._sample: tuple[np.ndarray, int | None] | None = None  # a dataset image on show
+        self._sample_caption = ""
 
         self.preview = QLabel()
         self.preview.setObjectName("inputPreview")
@@ -232,12 +233,14 @@ class DrawPanel(QWidget):
         """Label the probability bars with these class names."""
         self.prediction_view.set_class_names(names)
 
-    def show_sample(self, image: np.ndarray, label: int | None = None) -> None:
-        """Feed a dataset image (C, H, W) or (H, W) to the prediction, as if it were drawn."""
+    def show_sample(self, image: np.ndarray, label: int | None = None, caption: str = "") -> None:
+        """Feed a dataset image (C, H, W) or (H, W) to the prediction, as if it were drawn;
+        `caption` names it under the preview ("test image #123")."""
         img = np.asarray(image, dtype=np.float32)
         if img.ndim == 2:
             img = img[None]
         self._sample = (img, label)
+        self._sample_caption = caption
         self._timer.stop()
         # The pad kept the old drawing at full brightness beside the dataset image's guess.
         self.pad.set_overlay(
@@ -263,7 +266,12 @@ class DrawPanel(QWidget):
         label = self._sample[1] if self._sample is not None else None
         x = self.current_input()
         if self._sample is not None:
-            self.preview_caption.setText(self.tr("Dataset image, label {0}").format(label))
+            if self._sample_caption:
+                self.preview_caption.setText(
+                    self.tr("{0}, label {1}").format(self._sample_caption, label)
+                )
+            else:
+                self.preview_caption.setText(self.tr("Dataset image, label {0}").format(label))
         else:
             self.preview_caption.setText(self.tr("Network input (28×28)"))
         self._show_input(x[0] if x is not None and x.shape[0] == 1 else x)

@@ -556,7 +556,11 @@ class MainWindow(QMainWindow):
         )
 
         self.dataset_browser = DatasetBrowser()
-        self.dataset_browser.image_selected.connect(self.draw_panel.show_sample)
+        self.dataset_browser.image_selected.connect(
+            lambda image, label: self.draw_panel.show_sample(
+                image, label, self.dataset_browser.last_caption
+            )
+        )
         self.add_panel(
             "dataset",
             self.tr("Dataset"),
@@ -988,7 +992,9 @@ class MainWindow(QMainWindow):
             self.views_panel.set_probe(image)
 
     def _probe_dataset_image(self, image: Any, _label: int) -> None:
-        self.views_panel.set_probe(image, self.tr("dataset image"))
+        self.views_panel.set_probe(
+            image, self.dataset_browser.last_caption or self.tr("dataset image")
+        )
 
     def _on_training_state(self, state: str) -> None:
         """Keep the Pause action in step with the trainer: usable only while a run is going or

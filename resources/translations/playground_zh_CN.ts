@@ -548,67 +548,82 @@
 <context>
     <name>DatasetBrowser</name>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="163"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="164"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="169"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="170"/>
         <source>Test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="170"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="171"/>
         <source>Validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="171"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="172"/>
         <source>Training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="174"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="175"/>
         <source>Which part of the dataset to browse</source>
         <translation>要浏览数据集的哪一部分</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="178"/>
-        <location filename="../../playground/ui/dataset_browser.py" line="184"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="179"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="185"/>
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="181"/>
-        <location filename="../../playground/ui/dataset_browser.py" line="185"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="182"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="186"/>
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="191"/>
         <location filename="../../playground/ui/dataset_browser.py" line="192"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="193"/>
         <source>Page</source>
         <translation>页码</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="212"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="213"/>
         <source>Click an image to let the network read it</source>
         <translation>点击图像，让网络识别它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="213"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="214"/>
         <source>Dataset images</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="262"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="263"/>
         <source>{0}: {1} training, {2} validation, {3} test images of {4}</source>
         <translation>{0}：{4} 的图像，训练集 {1} 张、验证集 {2} 张、测试集 {3} 张</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="348"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="349"/>
         <source>of {0}</source>
         <translation>共 {0} 页</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/dataset_browser.py" line="376"/>
+        <source>test image #{0}</source>
+        <translation>测试集图像 #{0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/dataset_browser.py" line="377"/>
+        <source>validation image #{0}</source>
+        <translation>验证集图像 #{0}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/dataset_browser.py" line="378"/>
+        <source>training image #{0}</source>
+        <translation>训练集图像 #{0}</translation>
     </message>
 </context>
 <context>
@@ -875,74 +890,79 @@
         <translation>引擎正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="94"/>
+        <location filename="../../playground/ui/draw_panel.py" line="95"/>
         <source>What the network sees: your drawing cropped, scaled into 20x20 and centred by its centre of mass in 28x28 pixels, as MNIST was made</source>
         <translation>网络看到的图像：与 MNIST 的制作方式相同，你的笔迹被裁剪、缩放到 20x20，再按质心居中放入 28x28 像素</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="99"/>
         <location filename="../../playground/ui/draw_panel.py" line="100"/>
-        <location filename="../../playground/ui/draw_panel.py" line="268"/>
+        <location filename="../../playground/ui/draw_panel.py" line="101"/>
+        <location filename="../../playground/ui/draw_panel.py" line="276"/>
         <source>Network input (28×28)</source>
         <translation>网络输入（28×28）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="108"/>
+        <location filename="../../playground/ui/draw_panel.py" line="109"/>
         <source>Brush width in pad pixels</source>
         <translation>画笔宽度（手写板像素）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="113"/>
+        <location filename="../../playground/ui/draw_panel.py" line="114"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="115"/>
+        <location filename="../../playground/ui/draw_panel.py" line="116"/>
         <source>Clear the pad (Delete)</source>
         <translation>清空手写板（Delete）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="117"/>
+        <location filename="../../playground/ui/draw_panel.py" line="118"/>
         <source>Undo stroke</source>
         <translation>撤销笔画</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="119"/>
+        <location filename="../../playground/ui/draw_panel.py" line="120"/>
         <source>Take back the last stroke (Ctrl+Z)</source>
         <translation>撤销最后一笔（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="137"/>
+        <location filename="../../playground/ui/draw_panel.py" line="138"/>
         <source>Brush</source>
         <translation>画笔</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="139"/>
+        <location filename="../../playground/ui/draw_panel.py" line="140"/>
         <source>Brush width</source>
         <translation>画笔宽度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="244"/>
+        <location filename="../../playground/ui/draw_panel.py" line="247"/>
         <source>The network reads a dataset image now. Draw here to go back to your drawing.</source>
         <translation>网络现在识别的是一张数据集图像。在这里书写即可切回你自己的笔迹。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="266"/>
+        <location filename="../../playground/ui/draw_panel.py" line="271"/>
+        <source>{0}, label {1}</source>
+        <translation>{0}，标签 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_panel.py" line="274"/>
         <source>Dataset image, label {0}</source>
         <translation>数据集图像，标签 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="273"/>
+        <location filename="../../playground/ui/draw_panel.py" line="281"/>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="275"/>
+        <location filename="../../playground/ui/draw_panel.py" line="283"/>
         <source>No model: open one (File ▸ Open model) or train one</source>
         <translation>没有模型：打开一个（文件 ▸ 打开模型）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="297"/>
+        <location filename="../../playground/ui/draw_panel.py" line="305"/>
         <source>{0} px</source>
         <translation>{0} 像素</translation>
     </message>
@@ -2281,174 +2301,174 @@
         <translation>手写板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="562"/>
+        <location filename="../../playground/ui/main_window.py" line="566"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="575"/>
+        <location filename="../../playground/ui/main_window.py" line="579"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="582"/>
+        <location filename="../../playground/ui/main_window.py" line="586"/>
         <source>Labs</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="591"/>
+        <location filename="../../playground/ui/main_window.py" line="595"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="596"/>
+        <location filename="../../playground/ui/main_window.py" line="600"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="676"/>
+        <location filename="../../playground/ui/main_window.py" line="680"/>
         <source>The canvas is narrow: View ▸ Compact layout gives it the window&apos;s width</source>
         <translation>画布太窄了：“视图 ▸ 紧凑布局”可以让它占满窗口宽度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="860"/>
+        <location filename="../../playground/ui/main_window.py" line="864"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
         <translation>{0}占满了窗口：按 {1} 恢复其他面板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="912"/>
+        <location filename="../../playground/ui/main_window.py" line="916"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="922"/>
-        <location filename="../../playground/ui/main_window.py" line="924"/>
+        <location filename="../../playground/ui/main_window.py" line="926"/>
+        <location filename="../../playground/ui/main_window.py" line="928"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="933"/>
+        <location filename="../../playground/ui/main_window.py" line="937"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="961"/>
+        <location filename="../../playground/ui/main_window.py" line="965"/>
         <source>Training diverged: the draw pad uses the last weights before the cost became infinite</source>
         <translation>训练发散了：手写板使用的是代价变为无穷大之前的最后一组权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1072"/>
+        <location filename="../../playground/ui/main_window.py" line="1078"/>
         <source>A .json file holds a network architecture: open it with File ▸ Open network architecture…</source>
         <translation>.json 文件保存的是网络结构：请用“文件 ▸ 打开网络结构…”打开它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1236"/>
+        <location filename="../../playground/ui/main_window.py" line="1242"/>
         <source>Engine: warming up… {0} s</source>
         <translation>引擎：正在预热… {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1242"/>
+        <location filename="../../playground/ui/main_window.py" line="1248"/>
         <source>Compiling the engine&apos;s kernels: about half a minute on a first run, a second or two later (they are kept on disk)</source>
         <translation>正在编译引擎的内核：首次运行约需半分钟，以后只需一两秒（编译结果保存在磁盘上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1309"/>
+        <location filename="../../playground/ui/main_window.py" line="1315"/>
         <source>Undo (in the panel with the focus)</source>
         <translation>撤销（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1310"/>
+        <location filename="../../playground/ui/main_window.py" line="1316"/>
         <source>Redo (in the panel with the focus)</source>
         <translation>重做（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1311"/>
+        <location filename="../../playground/ui/main_window.py" line="1317"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除笔迹（手写板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1317"/>
+        <location filename="../../playground/ui/main_window.py" line="1323"/>
         <source>Copy the selected epochs (Training&apos;s table)</source>
         <translation>复制所选的轮次（训练面板的表格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1320"/>
+        <location filename="../../playground/ui/main_window.py" line="1326"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1321"/>
+        <location filename="../../playground/ui/main_window.py" line="1327"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1322"/>
+        <location filename="../../playground/ui/main_window.py" line="1328"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1325"/>
+        <location filename="../../playground/ui/main_window.py" line="1331"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1329"/>
+        <location filename="../../playground/ui/main_window.py" line="1335"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1337"/>
+        <location filename="../../playground/ui/main_window.py" line="1343"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1340"/>
+        <location filename="../../playground/ui/main_window.py" line="1346"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1348"/>
+        <location filename="../../playground/ui/main_window.py" line="1354"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1353"/>
+        <location filename="../../playground/ui/main_window.py" line="1359"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1353"/>
+        <location filename="../../playground/ui/main_window.py" line="1359"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1408"/>
+        <location filename="../../playground/ui/main_window.py" line="1414"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1409"/>
+        <location filename="../../playground/ui/main_window.py" line="1415"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1621"/>
+        <location filename="../../playground/ui/main_window.py" line="1627"/>
         <source>Restore the last session&apos;s canvas</source>
         <translation>恢复上次关闭时的画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1628"/>
+        <location filename="../../playground/ui/main_window.py" line="1634"/>
         <source>Last session&apos;s canvas could not be shown: {0}</source>
         <translation>无法显示上次关闭时的画布：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1655"/>
-        <location filename="../../playground/ui/main_window.py" line="1677"/>
+        <location filename="../../playground/ui/main_window.py" line="1661"/>
+        <location filename="../../playground/ui/main_window.py" line="1683"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="967"/>
+        <location filename="../../playground/ui/main_window.py" line="971"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
@@ -2463,39 +2483,39 @@
         <translation>把书中不用扩展数据和 dropout 时最好的网络（99.23%）放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="934"/>
+        <location filename="../../playground/ui/main_window.py" line="938"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练结果将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="981"/>
+        <location filename="../../playground/ui/main_window.py" line="985"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="991"/>
+        <location filename="../../playground/ui/main_window.py" line="996"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1051"/>
+        <location filename="../../playground/ui/main_window.py" line="1057"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1060"/>
-        <location filename="../../playground/ui/main_window.py" line="1062"/>
+        <location filename="../../playground/ui/main_window.py" line="1066"/>
+        <location filename="../../playground/ui/main_window.py" line="1068"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1077"/>
-        <location filename="../../playground/ui/main_window.py" line="1108"/>
+        <location filename="../../playground/ui/main_window.py" line="1083"/>
+        <location filename="../../playground/ui/main_window.py" line="1114"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1070"/>
+        <location filename="../../playground/ui/main_window.py" line="1076"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2508,12 +2528,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1094"/>
+        <location filename="../../playground/ui/main_window.py" line="1100"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1109"/>
+        <location filename="../../playground/ui/main_window.py" line="1115"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2522,24 +2542,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1116"/>
-        <location filename="../../playground/ui/main_window.py" line="1443"/>
+        <location filename="../../playground/ui/main_window.py" line="1122"/>
+        <location filename="../../playground/ui/main_window.py" line="1449"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1116"/>
-        <location filename="../../playground/ui/main_window.py" line="1443"/>
+        <location filename="../../playground/ui/main_window.py" line="1122"/>
+        <location filename="../../playground/ui/main_window.py" line="1449"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1122"/>
+        <location filename="../../playground/ui/main_window.py" line="1128"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1123"/>
+        <location filename="../../playground/ui/main_window.py" line="1129"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2548,17 +2568,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1127"/>
+        <location filename="../../playground/ui/main_window.py" line="1133"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1152"/>
+        <location filename="../../playground/ui/main_window.py" line="1158"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1153"/>
+        <location filename="../../playground/ui/main_window.py" line="1159"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2571,183 +2591,183 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1172"/>
+        <location filename="../../playground/ui/main_window.py" line="1178"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1173"/>
+        <location filename="../../playground/ui/main_window.py" line="1179"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1179"/>
+        <location filename="../../playground/ui/main_window.py" line="1185"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1212"/>
+        <location filename="../../playground/ui/main_window.py" line="1218"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1216"/>
+        <location filename="../../playground/ui/main_window.py" line="1222"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1238"/>
+        <location filename="../../playground/ui/main_window.py" line="1244"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1248"/>
+        <location filename="../../playground/ui/main_window.py" line="1254"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1249"/>
+        <location filename="../../playground/ui/main_window.py" line="1255"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1251"/>
+        <location filename="../../playground/ui/main_window.py" line="1257"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1332"/>
+        <location filename="../../playground/ui/main_window.py" line="1338"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1372"/>
+        <location filename="../../playground/ui/main_window.py" line="1378"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1383"/>
+        <location filename="../../playground/ui/main_window.py" line="1389"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1423"/>
+        <location filename="../../playground/ui/main_window.py" line="1429"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1425"/>
+        <location filename="../../playground/ui/main_window.py" line="1431"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1449"/>
+        <location filename="../../playground/ui/main_window.py" line="1455"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1451"/>
+        <location filename="../../playground/ui/main_window.py" line="1457"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1460"/>
+        <location filename="../../playground/ui/main_window.py" line="1466"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1469"/>
+        <location filename="../../playground/ui/main_window.py" line="1475"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1472"/>
+        <location filename="../../playground/ui/main_window.py" line="1478"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1472"/>
+        <location filename="../../playground/ui/main_window.py" line="1478"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1483"/>
+        <location filename="../../playground/ui/main_window.py" line="1489"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1497"/>
+        <location filename="../../playground/ui/main_window.py" line="1503"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1499"/>
+        <location filename="../../playground/ui/main_window.py" line="1505"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1529"/>
+        <location filename="../../playground/ui/main_window.py" line="1535"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1632"/>
+        <location filename="../../playground/ui/main_window.py" line="1638"/>
         <source>The canvas is as you left it; the canvas&apos;s Undo shows the model&apos;s network</source>
         <translation>画布保持你上次离开时的样子；在画布上撤销即可显示模型的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1634"/>
+        <location filename="../../playground/ui/main_window.py" line="1640"/>
         <source>The canvas is as you left it</source>
         <translation>画布保持你上次离开时的样子</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1638"/>
-        <location filename="../../playground/ui/main_window.py" line="1641"/>
+        <location filename="../../playground/ui/main_window.py" line="1644"/>
+        <location filename="../../playground/ui/main_window.py" line="1647"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1652"/>
+        <location filename="../../playground/ui/main_window.py" line="1658"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1653"/>
+        <location filename="../../playground/ui/main_window.py" line="1659"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1656"/>
+        <location filename="../../playground/ui/main_window.py" line="1662"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1660"/>
+        <location filename="../../playground/ui/main_window.py" line="1666"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1662"/>
+        <location filename="../../playground/ui/main_window.py" line="1668"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1667"/>
+        <location filename="../../playground/ui/main_window.py" line="1673"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1670"/>
+        <location filename="../../playground/ui/main_window.py" line="1676"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1675"/>
+        <location filename="../../playground/ui/main_window.py" line="1681"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1678"/>
+        <location filename="../../playground/ui/main_window.py" line="1684"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>

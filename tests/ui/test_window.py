@@ -327,6 +327,15 @@ def test_the_probe_caption_names_where_the_image_came_from(make_window, model_fi
     assert views.probe_caption == "a misclassified image (label 5)"
     window.dataset_browser.image_selected.emit(image, 3)
     assert views.probe_caption == "dataset image"
+    # A pick in the browser says which image: the preview said only "Dataset image, label 7".
+    from playground.data import load_mnist
+
+    window.set_dataset(load_mnist().subset(300, eval_limit=200))
+    window.dataset_browser.next_page()
+    window.dataset_browser.select(3)
+    label = window.dataset.test_y[123]
+    assert views.probe_caption == "test image #123"
+    assert window.draw_panel.preview_caption.text() == f"test image #123, label {label}"
     draw_stroke(window.draw_pad, line_points((140, 40), (140, 240)))
     qtbot.waitUntil(lambda: views.probe_caption == "your drawing")
     assert window.draw_panel.shows_drawing()
