@@ -159,6 +159,8 @@ class DatasetBrowser(QWidget):
         self._dataset: Any = None
         self._split = "test"
         self._page = 0
+        #: Which image was picked last, in words ("test image #123"): the draw panel and the
+        #: probe said only "dataset image".
         self.last_caption = ""
 
         self.title = QLabel(self.tr("Loading the built-in MNIST…"))
@@ -371,7 +373,6 @@ class DatasetBrowser(QWidget):
             row = index.row()
             self._shown = (self.view.gesture, row)
             number = self._page * PAGE_SIZE + row
-            #: Which image was picked, in words: the preview said only "Dataset image".
             self.last_caption = {
                 "test": self.tr("test image #{0}"),
                 "val": self.tr("validation image #{0}"),

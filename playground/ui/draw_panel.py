@@ -83,8 +83,8 @@ class DrawPanel(QWidget):
         self._network: Any = None
         self._engine_ready = False
         self._engine_message = self.tr("The engine is warming up…")
-        self._sample: tuple[np.ndarray, int | None] | None = None  # a dataset image on show
-        self._sample_caption = ""
+        # A dataset image on show: (image, label, what to call it under the preview).
+        self._sample: tuple[np.ndarray, int | None, str] | None = None
 
         self.preview = QLabel()
         self.preview.setObjectName("inputPreview")
@@ -239,8 +239,7 @@ class DrawPanel(QWidget):
         img = np.asarray(image, dtype=np.float32)
         if img.ndim == 2:
             img = img[None]
-        self._sample = (img, label)
-        self._sample_caption = caption
+        self._sample = (img, label, caption or self.tr("Dataset image"))
         self._timer.stop()
         # The pad kept the old drawing at full brightness beside the dataset image's guess.
         self.pad.set_overlay(
@@ -266,12 +265,7 @@ class DrawPanel(QWidget):
         label = self._sample[1] if self._sample is not None else None
         x = self.current_input()
         if self._sample is not None:
-            if self._sample_caption:
-                self.preview_caption.setText(
-                    self.tr("{0}, label {1}").format(self._sample_caption, label)
-                )
-            else:
-                self.preview_caption.setText(self.tr("Dataset image, label {0}").format(label))
+            self.preview_caption.setText(self.tr("{0}, label {1}").format(self._sample[2], label))
         else:
             self.preview_caption.setText(self.tr("Network input (28×28)"))
         self._show_input(x[0] if x is not None and x.shape[0] == 1 else x)

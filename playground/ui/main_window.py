@@ -804,7 +804,6 @@ class MainWindow(QMainWindow):
             dock.toggleViewAction().setChecked(True)
         if dock.isVisible():
             dock.raise_()
-        self._behind = set()
 
     def register_undo_stack(self, stack: QUndoStack, owner: QWidget) -> None:
         """Route Edit ▸ Undo/Redo to `stack` whenever the keyboard focus is inside `owner`."""

@@ -548,80 +548,80 @@
 <context>
     <name>DatasetBrowser</name>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="164"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="166"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="170"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="172"/>
         <source>Test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="171"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="173"/>
         <source>Validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="172"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="174"/>
         <source>Training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="175"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="177"/>
         <source>Which part of the dataset to browse</source>
         <translation>要浏览数据集的哪一部分</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="179"/>
-        <location filename="../../playground/ui/dataset_browser.py" line="185"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="181"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="187"/>
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="182"/>
-        <location filename="../../playground/ui/dataset_browser.py" line="186"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="184"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="188"/>
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="192"/>
-        <location filename="../../playground/ui/dataset_browser.py" line="193"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="194"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="195"/>
         <source>Page</source>
         <translation>页码</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="213"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="215"/>
         <source>Click an image to let the network read it</source>
         <translation>点击图像，让网络识别它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="214"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="216"/>
         <source>Dataset images</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="263"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="265"/>
         <source>{0}: {1} training, {2} validation, {3} test images of {4}</source>
         <translation>{0}：{4} 的图像，训练集 {1} 张、验证集 {2} 张、测试集 {3} 张</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="349"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="351"/>
         <source>of {0}</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="376"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="377"/>
         <source>test image #{0}</source>
         <translation>测试集图像 #{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="377"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="378"/>
         <source>validation image #{0}</source>
         <translation>验证集图像 #{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/dataset_browser.py" line="378"/>
+        <location filename="../../playground/ui/dataset_browser.py" line="379"/>
         <source>training image #{0}</source>
         <translation>训练集图像 #{0}</translation>
     </message>
@@ -897,7 +897,7 @@
     <message>
         <location filename="../../playground/ui/draw_panel.py" line="100"/>
         <location filename="../../playground/ui/draw_panel.py" line="101"/>
-        <location filename="../../playground/ui/draw_panel.py" line="276"/>
+        <location filename="../../playground/ui/draw_panel.py" line="270"/>
         <source>Network input (28×28)</source>
         <translation>网络输入（28×28）</translation>
     </message>
@@ -937,32 +937,32 @@
         <translation>画笔宽度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="247"/>
+        <location filename="../../playground/ui/draw_panel.py" line="242"/>
+        <source>Dataset image</source>
+        <translation>数据集图像</translation>
+    </message>
+    <message>
+        <location filename="../../playground/ui/draw_panel.py" line="246"/>
         <source>The network reads a dataset image now. Draw here to go back to your drawing.</source>
         <translation>网络现在识别的是一张数据集图像。在这里书写即可切回你自己的笔迹。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="271"/>
+        <location filename="../../playground/ui/draw_panel.py" line="268"/>
         <source>{0}, label {1}</source>
         <translation>{0}，标签 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="274"/>
-        <source>Dataset image, label {0}</source>
-        <translation>数据集图像，标签 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../playground/ui/draw_panel.py" line="281"/>
+        <location filename="../../playground/ui/draw_panel.py" line="275"/>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="283"/>
+        <location filename="../../playground/ui/draw_panel.py" line="277"/>
         <source>No model: open one (File ▸ Open model) or train one</source>
         <translation>没有模型：打开一个（文件 ▸ 打开模型）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/draw_panel.py" line="305"/>
+        <location filename="../../playground/ui/draw_panel.py" line="299"/>
         <source>{0} px</source>
         <translation>{0} 像素</translation>
     </message>
@@ -2331,144 +2331,144 @@
         <translation>画布太窄了：“视图 ▸ 紧凑布局”可以让它占满窗口宽度</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="864"/>
+        <location filename="../../playground/ui/main_window.py" line="863"/>
         <source>{0} fills the window: {1} brings the other panels back</source>
         <translation>{0}占满了窗口：按 {1} 恢复其他面板</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="916"/>
+        <location filename="../../playground/ui/main_window.py" line="915"/>
         <source>Built a new network with {0:,} parameters</source>
         <translation>已构建新网络，共 {0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="926"/>
-        <location filename="../../playground/ui/main_window.py" line="928"/>
+        <location filename="../../playground/ui/main_window.py" line="925"/>
+        <location filename="../../playground/ui/main_window.py" line="927"/>
         <source>build the new network</source>
         <translation>构建新网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="937"/>
+        <location filename="../../playground/ui/main_window.py" line="936"/>
         <source>Save the trained network?</source>
         <translation>保存训练过的网络吗？</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="965"/>
+        <location filename="../../playground/ui/main_window.py" line="964"/>
         <source>Training diverged: the draw pad uses the last weights before the cost became infinite</source>
         <translation>训练发散了：手写板使用的是代价变为无穷大之前的最后一组权重</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1078"/>
+        <location filename="../../playground/ui/main_window.py" line="1077"/>
         <source>A .json file holds a network architecture: open it with File ▸ Open network architecture…</source>
         <translation>.json 文件保存的是网络结构：请用“文件 ▸ 打开网络结构…”打开它</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1242"/>
+        <location filename="../../playground/ui/main_window.py" line="1241"/>
         <source>Engine: warming up… {0} s</source>
         <translation>引擎：正在预热… {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1248"/>
+        <location filename="../../playground/ui/main_window.py" line="1247"/>
         <source>Compiling the engine&apos;s kernels: about half a minute on a first run, a second or two later (they are kept on disk)</source>
         <translation>正在编译引擎的内核：首次运行约需半分钟，以后只需一两秒（编译结果保存在磁盘上）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1315"/>
+        <location filename="../../playground/ui/main_window.py" line="1314"/>
         <source>Undo (in the panel with the focus)</source>
         <translation>撤销（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1316"/>
+        <location filename="../../playground/ui/main_window.py" line="1315"/>
         <source>Redo (in the panel with the focus)</source>
         <translation>重做（在有键盘焦点的面板中）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1317"/>
+        <location filename="../../playground/ui/main_window.py" line="1316"/>
         <source>Clear the drawing (on the draw pad)</source>
         <translation>清除笔迹（手写板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1323"/>
+        <location filename="../../playground/ui/main_window.py" line="1322"/>
         <source>Copy the selected epochs (Training&apos;s table)</source>
         <translation>复制所选的轮次（训练面板的表格）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1326"/>
+        <location filename="../../playground/ui/main_window.py" line="1325"/>
         <source>Build the canvas&apos;s network (Network panel)</source>
         <translation>构建画布上的网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1327"/>
+        <location filename="../../playground/ui/main_window.py" line="1326"/>
         <source>Fit the network in view (Network panel)</source>
         <translation>缩放以显示整个网络（网络面板）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1328"/>
+        <location filename="../../playground/ui/main_window.py" line="1327"/>
         <source>Remove the selected block (canvas)</source>
         <translation>删除所选方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1331"/>
+        <location filename="../../playground/ui/main_window.py" line="1330"/>
         <source>Select the previous or next block (canvas)</source>
         <translation>选择上一个或下一个方块（画布）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1335"/>
+        <location filename="../../playground/ui/main_window.py" line="1334"/>
         <source>Move the selected block along the chain</source>
         <translation>沿网络链移动所选方块</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1343"/>
+        <location filename="../../playground/ui/main_window.py" line="1342"/>
         <source>Zoom the canvas</source>
         <translation>缩放画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1346"/>
+        <location filename="../../playground/ui/main_window.py" line="1345"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1354"/>
+        <location filename="../../playground/ui/main_window.py" line="1353"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1359"/>
+        <location filename="../../playground/ui/main_window.py" line="1358"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1359"/>
+        <location filename="../../playground/ui/main_window.py" line="1358"/>
         <source>What they do</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1414"/>
+        <location filename="../../playground/ui/main_window.py" line="1413"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1415"/>
+        <location filename="../../playground/ui/main_window.py" line="1414"/>
         <source>Playground could not start itself again. Please start it yourself: the new language is saved and applies then.</source>
         <translation>Playground 无法自行重新启动。请手动启动它：新的语言已经保存，届时生效。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1627"/>
+        <location filename="../../playground/ui/main_window.py" line="1626"/>
         <source>Restore the last session&apos;s canvas</source>
         <translation>恢复上次关闭时的画布</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1634"/>
+        <location filename="../../playground/ui/main_window.py" line="1633"/>
         <source>Last session&apos;s canvas could not be shown: {0}</source>
         <translation>无法显示上次关闭时的画布：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1661"/>
-        <location filename="../../playground/ui/main_window.py" line="1683"/>
+        <location filename="../../playground/ui/main_window.py" line="1660"/>
+        <location filename="../../playground/ui/main_window.py" line="1682"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="971"/>
+        <location filename="../../playground/ui/main_window.py" line="970"/>
         <source>Training ended: the draw pad now uses the trained network</source>
         <translation>训练结束：手写板现在使用训练好的网络</translation>
     </message>
@@ -2483,39 +2483,39 @@
         <translation>把书中不用扩展数据和 dropout 时最好的网络（99.23%）放到画布上</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="938"/>
+        <location filename="../../playground/ui/main_window.py" line="937"/>
         <source>The current network has been trained since it was last saved. If you {0} without saving, that training is lost.</source>
         <translation>当前网络自上次保存以来又经过了训练。如果不保存就{0}，这些训练结果将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="985"/>
+        <location filename="../../playground/ui/main_window.py" line="984"/>
         <source>The draw pad now reads with the network after epoch {0}</source>
         <translation>手写板现在使用第 {0} 轮之后的网络识别</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="996"/>
+        <location filename="../../playground/ui/main_window.py" line="995"/>
         <source>dataset image</source>
         <translation>数据集图像</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1057"/>
+        <location filename="../../playground/ui/main_window.py" line="1056"/>
         <source>The canvas cannot show this model: {0}</source>
         <translation>画布无法显示此模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1066"/>
-        <location filename="../../playground/ui/main_window.py" line="1068"/>
+        <location filename="../../playground/ui/main_window.py" line="1065"/>
+        <location filename="../../playground/ui/main_window.py" line="1067"/>
         <source>open {0}</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1083"/>
-        <location filename="../../playground/ui/main_window.py" line="1114"/>
+        <location filename="../../playground/ui/main_window.py" line="1082"/>
+        <location filename="../../playground/ui/main_window.py" line="1113"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1076"/>
+        <location filename="../../playground/ui/main_window.py" line="1075"/>
         <source>{0} could not be loaded:
 
 {1}
@@ -2528,12 +2528,12 @@ The current model is kept.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1100"/>
+        <location filename="../../playground/ui/main_window.py" line="1099"/>
         <source>Model: loading {0}…</source>
         <translation>模型：正在载入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1115"/>
+        <location filename="../../playground/ui/main_window.py" line="1114"/>
         <source>{0} could not be loaded:
 
 {1}</source>
@@ -2542,24 +2542,24 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1122"/>
-        <location filename="../../playground/ui/main_window.py" line="1449"/>
+        <location filename="../../playground/ui/main_window.py" line="1121"/>
+        <location filename="../../playground/ui/main_window.py" line="1448"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1122"/>
-        <location filename="../../playground/ui/main_window.py" line="1449"/>
+        <location filename="../../playground/ui/main_window.py" line="1121"/>
+        <location filename="../../playground/ui/main_window.py" line="1448"/>
         <source>There is no model to save yet.</source>
         <translation>还没有可保存的模型。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1128"/>
+        <location filename="../../playground/ui/main_window.py" line="1127"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1129"/>
+        <location filename="../../playground/ui/main_window.py" line="1128"/>
         <source>{0} could not be written:
 
 {1}</source>
@@ -2568,17 +2568,17 @@ The current model is kept.</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1133"/>
+        <location filename="../../playground/ui/main_window.py" line="1132"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1158"/>
+        <location filename="../../playground/ui/main_window.py" line="1157"/>
         <source>Cannot open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1159"/>
+        <location filename="../../playground/ui/main_window.py" line="1158"/>
         <source>{0} could not be loaded as a dataset:
 
 {1}
@@ -2591,183 +2591,183 @@ A dataset folder holds four IDX files: training images and labels, test images a
 数据集文件夹应包含四个 IDX 文件：训练图像和标签、测试图像和标签（如 MNIST 的 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte，也可以是 .gz 压缩文件）。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1178"/>
+        <location filename="../../playground/ui/main_window.py" line="1177"/>
         <source>Loading the built-in MNIST…</source>
         <translation>正在载入内置的 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1179"/>
+        <location filename="../../playground/ui/main_window.py" line="1178"/>
         <source>Dataset: loading MNIST…</source>
         <translation>数据集：正在载入 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1185"/>
+        <location filename="../../playground/ui/main_window.py" line="1184"/>
         <source>The built-in MNIST could not be loaded: {0}</source>
         <translation>无法载入内置的 MNIST：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1218"/>
+        <location filename="../../playground/ui/main_window.py" line="1217"/>
         <source>The engine failed to start: {0}</source>
         <translation>引擎启动失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1222"/>
+        <location filename="../../playground/ui/main_window.py" line="1221"/>
         <source>The engine is warming up; your drawing is read once it is ready</source>
         <translation>引擎正在预热；准备好后就会识别你的笔迹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1244"/>
+        <location filename="../../playground/ui/main_window.py" line="1243"/>
         <source>Engine: warming up…</source>
         <translation>引擎：正在预热…</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1254"/>
+        <location filename="../../playground/ui/main_window.py" line="1253"/>
         <source>Engine: ready</source>
         <translation>引擎：就绪</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1255"/>
+        <location filename="../../playground/ui/main_window.py" line="1254"/>
         <source>The engine&apos;s kernels are compiled</source>
         <translation>引擎的计算内核已编译完成</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1257"/>
+        <location filename="../../playground/ui/main_window.py" line="1256"/>
         <source>Engine: failed</source>
         <translation>引擎：失败</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1338"/>
+        <location filename="../../playground/ui/main_window.py" line="1337"/>
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1378"/>
+        <location filename="../../playground/ui/main_window.py" line="1377"/>
         <source>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a neural network read it; build networks, train them and look inside.&lt;/p&gt;&lt;p&gt;The handwritten digits are the &lt;b&gt;MNIST database&lt;/b&gt; by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made from NIST&apos;s Special Databases 1 and 3.&lt;/p&gt;&lt;p&gt;The networks and their notation follow Michael Nielsen&apos;s &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Playground {0}&lt;/h3&gt;&lt;p&gt;手写一个数字，看神经网络如何识别它；搭建网络、训练网络，并观察网络内部。&lt;/p&gt;&lt;p&gt;手写数字来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 &lt;b&gt;MNIST 数据库&lt;/b&gt;，由 NIST 的 Special Databases 1 和 3 制作而成。&lt;/p&gt;&lt;p&gt;网络及其记号遵循 Michael Nielsen 的 &lt;i&gt;Neural Networks and Deep Learning&lt;/i&gt;（《神经网络与深度学习》）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1389"/>
+        <location filename="../../playground/ui/main_window.py" line="1388"/>
         <source>About Playground</source>
         <translation>关于 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1429"/>
+        <location filename="../../playground/ui/main_window.py" line="1428"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1431"/>
+        <location filename="../../playground/ui/main_window.py" line="1430"/>
         <source>Playground models (*.npz);;All files (*)</source>
         <translation>Playground 模型 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1455"/>
+        <location filename="../../playground/ui/main_window.py" line="1454"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1457"/>
+        <location filename="../../playground/ui/main_window.py" line="1456"/>
         <source>Playground models (*.npz)</source>
         <translation>Playground 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1466"/>
+        <location filename="../../playground/ui/main_window.py" line="1465"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1475"/>
+        <location filename="../../playground/ui/main_window.py" line="1474"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1478"/>
+        <location filename="../../playground/ui/main_window.py" line="1477"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1478"/>
+        <location filename="../../playground/ui/main_window.py" line="1477"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1489"/>
+        <location filename="../../playground/ui/main_window.py" line="1488"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1503"/>
+        <location filename="../../playground/ui/main_window.py" line="1502"/>
         <source>Export view as PNG</source>
         <translation>将视图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1505"/>
+        <location filename="../../playground/ui/main_window.py" line="1504"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1535"/>
+        <location filename="../../playground/ui/main_window.py" line="1534"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1638"/>
+        <location filename="../../playground/ui/main_window.py" line="1637"/>
         <source>The canvas is as you left it; the canvas&apos;s Undo shows the model&apos;s network</source>
         <translation>画布保持你上次离开时的样子；在画布上撤销即可显示模型的网络</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1640"/>
+        <location filename="../../playground/ui/main_window.py" line="1639"/>
         <source>The canvas is as you left it</source>
         <translation>画布保持你上次离开时的样子</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1644"/>
-        <location filename="../../playground/ui/main_window.py" line="1647"/>
+        <location filename="../../playground/ui/main_window.py" line="1643"/>
+        <location filename="../../playground/ui/main_window.py" line="1646"/>
         <source>close Playground</source>
         <translation>关闭 Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1658"/>
+        <location filename="../../playground/ui/main_window.py" line="1657"/>
         <source>Model: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1659"/>
+        <location filename="../../playground/ui/main_window.py" line="1658"/>
         <source>Open a model (Ctrl+O) or train one</source>
         <translation>打开一个模型（Ctrl+O）或训练一个</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1662"/>
+        <location filename="../../playground/ui/main_window.py" line="1661"/>
         <source>Model: {0}</source>
         <translation>模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1666"/>
+        <location filename="../../playground/ui/main_window.py" line="1665"/>
         <source>Trained since it was last saved (Ctrl+S)</source>
         <translation>上次保存后又训练过（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1668"/>
+        <location filename="../../playground/ui/main_window.py" line="1667"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1673"/>
+        <location filename="../../playground/ui/main_window.py" line="1672"/>
         <source>Dataset: none</source>
         <translation>数据集：无</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1676"/>
+        <location filename="../../playground/ui/main_window.py" line="1675"/>
         <source>Dataset: {0}</source>
         <translation>数据集：{0}</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1681"/>
+        <location filename="../../playground/ui/main_window.py" line="1680"/>
         <source>Playground</source>
         <translation>Playground</translation>
     </message>
     <message>
-        <location filename="../../playground/ui/main_window.py" line="1684"/>
+        <location filename="../../playground/ui/main_window.py" line="1683"/>
         <source>Playground — {0}</source>
         <translation>Playground — {0}</translation>
     </message>
