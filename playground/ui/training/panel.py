@@ -117,7 +117,7 @@ class ShrinkingLabel(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.setText("")
+        self.hide()  # until it has something to say
 
     def text(self) -> str:
         """The whole text, shown or scrolled."""
